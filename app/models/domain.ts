@@ -1,0 +1,12 @@
+// The domain's fixed vocabularies, importable by the browser and by db/schema.ts alike.
+export const ROLES = ["owner", "editor", "reviewer", "trainer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CASE_STATUSES = ["draft", "in_review", "changes_requested", "approved"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CODE_KINDS = ["precondition", "outcome"] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+
+export const CONDITION_VALUES = ["present", "absent", "unknown"] as const;
+export type ConditionValue = (typeof CONDITION_VALUES)[number];

@@ -1,0 +1,249 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Timestamps are stored as integer milliseconds, except sessions.expires_at,
+// which Lucia's Drizzle adapter writes in seconds.
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, ROLES } from "../app/models/domain";
+
+export type { CaseStatus, CodeKind, ConditionValue, Role } from "../app/models/domain";
+export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, ROLES };
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const workspaces = sqliteTable("workspaces", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    // Only a hash of the token is stored: a leaked database does not hand out live invite links.
+    tokenHash: text("token_hash").notNull().unique(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    acceptedBy: text("accepted_by").references(() => users.id),
+    acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("invites_workspace_idx").on(t.workspaceId)],
+);
+
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("sign_in_attempts_email_idx").on(t.email, t.at),
+    index("sign_in_attempts_ip_idx").on(t.ip, t.at),
+  ],
+);
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    regions: text("regions", { mode: "json" }).$type<string[]>().notNull(),
+    periodStart: integer("period_start"),
+    periodStartCirca: integer("period_start_circa", { mode: "boolean" }).notNull().default(false),
+    periodEnd: integer("period_end"),
+    periodEndCirca: integer("period_end_circa", { mode: "boolean" }).notNull().default(false),
+    actors: text("actors", { mode: "json" }).$type<string[]>().notNull(),
+    mediators: text("mediators", { mode: "json" }).$type<string[]>().notNull(),
+    summary: text("summary").notNull().default(""),
+    status: text("status", { enum: CASE_STATUSES }).notNull().default("draft"),
+    // Tiptap JSON of the current draft; plain text is derived from it on every save.
+    body: text("body", { mode: "json" }).$type<unknown>().notNull(),
+    bodyText: text("body_text").notNull().default(""),
+    revision: integer("revision").notNull().default(1),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    updatedBy: text("updated_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    deletedBy: text("deleted_by").references(() => users.id),
+  },
+  (t) => [index("cases_workspace_idx").on(t.workspaceId, t.deletedAt, t.updatedAt)],
+);
+
+export const caseRevisions = sqliteTable(
+  "case_revisions",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    baseNumber: integer("base_number"),
+    body: text("body", { mode: "json" }).$type<unknown>().notNull(),
+    // Snapshot of the structured fields at this revision.
+    fields: text("fields", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    note: text("note").notNull().default(""),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("case_revisions_number_idx").on(t.caseId, t.number)],
+);
+
+export const codes = sqliteTable(
+  "codes",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: CODE_KINDS }).notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull().default(""),
+    color: text("color").notNull(),
+    parentId: text("parent_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("codes_workspace_idx").on(t.workspaceId)],
+);
+
+export const sources = sqliteTable(
+  "sources",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // The CSL-JSON item as stored; title is copied out for listing and search.
+    csl: text("csl", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    title: text("title").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sources_workspace_idx").on(t.workspaceId)],
+);
+
+// Derived from case bodies on every save (see app/editor/derive.ts); never edited directly.
+export const passages = sqliteTable(
+  "passages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    codeId: text("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    section: text("section").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("passages_case_idx").on(t.caseId), index("passages_code_idx").on(t.codeId)],
+);
+
+export const citations = sqliteTable(
+  "citations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    sourceId: text("source_id")
+      .notNull()
+      .references(() => sources.id),
+    locator: text("locator").notNull().default(""),
+    text: text("text").notNull(),
+    section: text("section").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("citations_case_idx").on(t.caseId), index("citations_source_idx").on(t.sourceId)],
+);
+
+export const caseConditions = sqliteTable(
+  "case_conditions",
+  {
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    codeId: text("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    value: text("value", { enum: CONDITION_VALUES }).notNull(),
+    note: text("note").notNull().default(""),
+    setBy: text("set_by").references(() => users.id),
+    setAt: integer("set_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.codeId] }), index("case_conditions_code_idx").on(t.codeId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: text("workspace_id"),
+    userId: text("user_id"),
+    action: text("action").notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.at)],
+);

@@ -1,0 +1,199 @@
+import { pathToFileURL } from "node:url";
+import { hash } from "@node-rs/argon2";
+import { sql } from "drizzle-orm";
+import { generateIdFromEntropySize } from "lucia";
+import { deriveCaseRows } from "../app/editor/derive";
+import { type DB, openDatabase } from "./client";
+import { runMigrations } from "./migrate";
+import {
+  caseConditions,
+  caseRevisions,
+  cases,
+  citations,
+  codes,
+  memberships,
+  passages,
+  type Role,
+  sources,
+  users,
+  workspaces,
+} from "./schema";
+import { ARTICLE_SOURCE, type CaseSeed, DEMO_CASES, type Segment, STARTER_CODES } from "./seed-content";
+
+export const DEMO_PASSWORD = "casebook-demo";
+export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
+  { email: "owner@example.org", name: "Olivia Owner", role: "owner" },
+  { email: "editor@example.org", name: "Eduardo Editor", role: "editor" },
+  { email: "reviewer@example.org", name: "Rokia Reviewer", role: "reviewer" },
+  { email: "trainer@example.org", name: "Tomas Trainer", role: "trainer" },
+];
+export const DEMO_WORKSPACE_NAME = "Sahel dialogue casebook (demo)";
+
+const newId = () => generateIdFromEntropySize(10);
+
+export function isDatabaseEmpty(db: DB) {
+  const row = db.select({ n: sql<number>`count(*)` }).from(users).get();
+  return !row || row.n === 0;
+}
+
+type JSONNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: JSONNode[];
+  text?: string;
+  marks?: JSONNode[];
+};
+
+function segmentNode(segment: Segment, codeIds: Map<string, string>, sourceId: string): JSONNode {
+  const marks: JSONNode[] = [];
+  for (const key of segment.codes ?? []) {
+    const codeId = codeIds.get(key);
+    if (!codeId) throw new Error(`Seed refers to unknown code "${key}"`);
+    marks.push({ type: "tag", attrs: { codeId } });
+  }
+  if (segment.cite !== undefined)
+    marks.push({ type: "citation", attrs: { sourceId, locator: segment.cite } });
+  return marks.length ? { type: "text", text: segment.text, marks } : { type: "text", text: segment.text };
+}
+
+export function caseDocument(seed: CaseSeed, codeIds: Map<string, string>, sourceId: string): JSONNode {
+  const content: JSONNode[] = [];
+  for (const section of seed.sections) {
+    content.push({ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: section.title }] });
+    for (const paragraph of section.paragraphs) {
+      content.push({
+        type: "paragraph",
+        content: paragraph.map((segment) => segmentNode(segment, codeIds, sourceId)),
+      });
+    }
+  }
+  return { type: "doc", content };
+}
+
+export async function seedDemo(db: DB) {
+  const passwordHash = await hash(DEMO_PASSWORD, {
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+    outputLen: 32,
+  });
+  db.transaction((tx) => {
+    const workspaceId = newId();
+    tx.insert(workspaces).values({ id: workspaceId, name: DEMO_WORKSPACE_NAME }).run();
+    const userIds = new Map<Role, string>();
+    for (const demo of DEMO_USERS) {
+      const id = newId();
+      userIds.set(demo.role, id);
+      tx.insert(users).values({ id, email: demo.email, name: demo.name, passwordHash }).run();
+      tx.insert(memberships).values({ workspaceId, userId: id, role: demo.role }).run();
+    }
+    const editorId = userIds.get("editor")!;
+    const reviewerId = userIds.get("reviewer")!;
+
+    const codeIds = new Map<string, string>();
+    for (const code of STARTER_CODES) {
+      const id = newId();
+      codeIds.set(code.key, id);
+      const { key: _key, ...fields } = code;
+      tx.insert(codes)
+        .values({ id, workspaceId, ...fields })
+        .run();
+    }
+
+    const sourceId = newId();
+    const now = new Date();
+    tx.insert(sources)
+      .values({
+        id: sourceId,
+        workspaceId,
+        csl: { id: sourceId, ...ARTICLE_SOURCE.csl },
+        title: ARTICLE_SOURCE.csl.title,
+        createdBy: editorId,
+        updatedAt: now,
+      })
+      .run();
+
+    for (const seed of DEMO_CASES) {
+      const id = newId();
+      const body = caseDocument(seed, codeIds, sourceId);
+      const rows = deriveCaseRows(body);
+      const { sections: _sections, conditions, ...fields } = seed;
+      tx.insert(cases)
+        .values({
+          id,
+          workspaceId,
+          ...fields,
+          body,
+          bodyText: rows.plainText,
+          createdBy: editorId,
+          updatedBy: editorId,
+          updatedAt: now,
+        })
+        .run();
+      const {
+        title,
+        regions,
+        periodStart,
+        periodStartCirca,
+        periodEnd,
+        periodEndCirca,
+        actors,
+        mediators,
+        summary,
+      } = fields;
+      tx.insert(caseRevisions)
+        .values({
+          id: newId(),
+          caseId: id,
+          number: 1,
+          body,
+          fields: {
+            title,
+            regions,
+            periodStart,
+            periodStartCirca,
+            periodEnd,
+            periodEndCirca,
+            actors,
+            mediators,
+            summary,
+          },
+          note: "Demo content from the seed article",
+          authorId: editorId,
+        })
+        .run();
+      for (const passage of rows.passages)
+        tx.insert(passages)
+          .values({ caseId: id, ...passage })
+          .run();
+      for (const citation of rows.citations)
+        tx.insert(citations)
+          .values({ caseId: id, ...citation })
+          .run();
+      for (const [key, condition] of Object.entries(conditions)) {
+        tx.insert(caseConditions)
+          .values({
+            caseId: id,
+            codeId: codeIds.get(key)!,
+            value: condition.value,
+            note: condition.note,
+            setBy: reviewerId,
+            setAt: now,
+          })
+          .run();
+      }
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { db, sqlite } = openDatabase();
+  runMigrations(db);
+  if (isDatabaseEmpty(db)) {
+    await seedDemo(db);
+    console.log("Demo workspace created.");
+  } else {
+    console.log("The database already has users: nothing seeded.");
+  }
+  sqlite.close();
+}

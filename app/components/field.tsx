@@ -1,0 +1,72 @@
+import { useId } from "react";
+
+type FieldProps = {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+  defaultValue?: string;
+  type?: string;
+  required?: boolean;
+  autoComplete?: string;
+  multiline?: boolean;
+  rows?: number;
+  inputMode?: "numeric" | "text" | "email";
+  maxLength?: number;
+  placeholder?: string;
+  autoFocus?: boolean;
+};
+
+/** A labelled input whose error message sits next to it and is announced with it. */
+export function Field({ label, name, errors, hint, multiline, rows = 3, ...input }: FieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy =
+    [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id,
+    name,
+    "aria-invalid": errors?.length ? true : undefined,
+    "aria-describedby": describedBy,
+    defaultValue: input.defaultValue,
+    required: input.required,
+    maxLength: input.maxLength,
+    placeholder: input.placeholder,
+    autoFocus: input.autoFocus,
+  };
+  return (
+    <div className={`field${errors?.length ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea rows={rows} {...common} />
+      ) : (
+        <input
+          type={input.type ?? "text"}
+          autoComplete={input.autoComplete}
+          inputMode={input.inputMode}
+          {...common}
+        />
+      )}
+      {errors?.length ? (
+        <p className="field-error" id={errorId} role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormError({ errors }: { errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p className="form-error" role="alert">
+      {errors.join(" ")}
+    </p>
+  );
+}

@@ -1,0 +1,119 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { newId } from "~/models/ids.server";
+import { endAllSessions, hashPassword, verifyPassword } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { signInAttempts, users } from "../../db/schema";
+
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const THROTTLE_MAX_FAILURES = 5;
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export class EmailTakenError extends Error {}
+
+export async function signUp(
+  input: { name: string; email: string; password: string },
+  origin?: RequestOrigin,
+) {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+    if (existing) throw new EmailTakenError("An account with this email already exists. Sign in instead.");
+    const id = newId();
+    tx.insert(users).values({ id, email, name: input.name.trim(), passwordHash }).run();
+    recordAudit({ action: "user.signed_up", userId: id, detail: { email }, origin }, tx);
+    return { id, email, name: input.name.trim() };
+  });
+}
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+
+/** Five failures per 15 minutes per email, or per IP address, lock further tries until the window passes. */
+export function throttleState(email: string, ip: string, now = Date.now()) {
+  const since = new Date(now - THROTTLE_WINDOW_MS);
+  const byEmail = db
+    .select({ n: sql<number>`count(*)`, first: sql<number>`min(${signInAttempts.at})` })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), gt(signInAttempts.at, since)))
+    .get();
+  const byIp = ip
+    ? db
+        .select({ n: sql<number>`count(*)`, first: sql<number>`min(${signInAttempts.at})` })
+        .from(signInAttempts)
+        .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.at, since)))
+        .get()
+    : { n: 0, first: now };
+  const worst = [byEmail, byIp].filter((r) => r && r.n >= THROTTLE_MAX_FAILURES);
+  if (worst.length === 0) return { throttled: false as const };
+  const first = Math.min(...worst.map((r) => Number(r!.first)));
+  return {
+    throttled: true as const,
+    retryAfterSeconds: Math.max(1, Math.ceil((first + THROTTLE_WINDOW_MS - now) / 1000)),
+  };
+}
+
+export async function signIn(
+  input: { email: string; password: string },
+  origin: RequestOrigin,
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  const state = throttleState(email, origin.ip);
+  if (state.throttled) {
+    recordAudit({ action: "user.sign_in_throttled", detail: { email }, origin });
+    return { ok: false, reason: "throttled", retryAfterSeconds: state.retryAfterSeconds };
+  }
+  const user = db.select().from(users).where(eq(users.email, email)).get();
+  // Verify against a dummy hash when the account is unknown, so timing does not reveal which emails exist.
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
+  if (!user || !ok) {
+    db.insert(signInAttempts).values({ email, ip: origin.ip, at: new Date() }).run();
+    recordAudit({ action: "user.sign_in_failed", userId: user?.id ?? null, detail: { email }, origin });
+    return { ok: false, reason: "invalid" };
+  }
+  db.delete(signInAttempts).where(eq(signInAttempts.email, email)).run();
+  recordAudit({ action: "user.signed_in", userId: user.id, origin });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+// A real argon2id hash of a random string nobody knows, made once per process.
+let dummyHash: Promise<string> | null = null;
+function getDummyHash() {
+  dummyHash ??= hashPassword(crypto.randomUUID());
+  return dummyHash;
+}
+
+export async function changePassword(
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+  origin: RequestOrigin,
+): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: string }> {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    recordAudit({ action: "user.password_changed", userId, origin }, tx);
+  });
+  await endAllSessions(userId);
+  return { ok: true };
+}
+
+export function updateProfile(userId: string, input: { name: string }) {
+  db.update(users).set({ name: input.name.trim() }).where(eq(users.id, userId)).run();
+}
+
+export function findUserByEmail(email: string) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+}

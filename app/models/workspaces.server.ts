@@ -1,0 +1,254 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { newId } from "~/models/ids.server";
+import { db } from "~/utils/db.server";
+import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import { invites, memberships, type Role, users, workspaces } from "../../db/schema";
+
+export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function listWorkspacesForUser(userId: string) {
+  return db
+    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name))
+    .all();
+}
+
+export function createWorkspace(userId: string, input: { name: string }, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const id = newId();
+    tx.insert(workspaces).values({ id, name: input.name.trim() }).run();
+    tx.insert(memberships).values({ workspaceId: id, userId, role: "owner" }).run();
+    recordAudit(
+      { action: "workspace.created", workspaceId: id, userId, detail: { name: input.name }, origin },
+      tx,
+    );
+    return { id, name: input.name.trim() };
+  });
+}
+
+export function renameWorkspace(member: Member, input: { name: string }) {
+  db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "workspace.manage");
+    tx.update(workspaces).set({ name: input.name.trim() }).where(eq(workspaces.id, member.workspaceId)).run();
+  });
+}
+
+export function listMembers(member: Member) {
+  requirePermission(member, "workspace.read");
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, member.workspaceId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export class LastOwnerError extends Error {
+  constructor() {
+    super("A workspace needs at least one owner. Make someone else an owner first.");
+  }
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+
+function ownerCount(tx: Tx, workspaceId: string) {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner")))
+    .get()!.n;
+}
+
+export function changeRole(member: Member, targetUserId: string, role: Role, origin?: RequestOrigin) {
+  db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "members.manage");
+    const target = requireMember(targetUserId, member.workspaceId, tx);
+    if (target.role === role) return;
+    if (target.role === "owner" && ownerCount(tx, member.workspaceId) <= 1) throw new LastOwnerError();
+    tx.update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.workspaceId, member.workspaceId), eq(memberships.userId, targetUserId)))
+      .run();
+    recordAudit(
+      {
+        action: "member.role_changed",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { target: targetUserId, from: target.role, to: role },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+export function removeMember(member: Member, targetUserId: string, origin?: RequestOrigin) {
+  db.transaction((tx) => {
+    const actor = requireMember(member.userId, member.workspaceId, tx);
+    // Anyone may leave; removing others is for owners.
+    if (targetUserId !== member.userId) requirePermission(actor, "members.manage");
+    const target = requireMember(targetUserId, member.workspaceId, tx);
+    if (target.role === "owner" && ownerCount(tx, member.workspaceId) <= 1) throw new LastOwnerError();
+    tx.delete(memberships)
+      .where(and(eq(memberships.workspaceId, member.workspaceId), eq(memberships.userId, targetUserId)))
+      .run();
+    recordAudit(
+      {
+        action: "member.removed",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { target: targetUserId },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Returns the raw token once; only its hash is stored. */
+export function createInvite(member: Member, role: Role, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "members.manage");
+    const token = randomBytes(24).toString("base64url");
+    const id = newId();
+    const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
+    tx.insert(invites)
+      .values({
+        id,
+        tokenHash: hashToken(token),
+        workspaceId: member.workspaceId,
+        role,
+        createdBy: member.userId,
+        expiresAt,
+      })
+      .run();
+    recordAudit(
+      {
+        action: "invite.created",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { inviteId: id, role },
+        origin,
+      },
+      tx,
+    );
+    return { id, token, role, expiresAt };
+  });
+}
+
+export function listOpenInvites(member: Member) {
+  requirePermission(member, "members.manage");
+  return db
+    .select({
+      id: invites.id,
+      role: invites.role,
+      createdAt: invites.createdAt,
+      expiresAt: invites.expiresAt,
+      createdBy: users.name,
+    })
+    .from(invites)
+    .innerJoin(users, eq(users.id, invites.createdBy))
+    .where(
+      and(eq(invites.workspaceId, member.workspaceId), isNull(invites.acceptedAt), isNull(invites.revokedAt)),
+    )
+    .orderBy(desc(invites.createdAt))
+    .all()
+    .filter((invite) => invite.expiresAt.getTime() > Date.now());
+}
+
+export function revokeInvite(member: Member, inviteId: string, origin?: RequestOrigin) {
+  db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "members.manage");
+    const invite = tx
+      .select()
+      .from(invites)
+      .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, member.workspaceId)))
+      .get();
+    if (!invite) throw notFound("This invite does not exist.");
+    tx.update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, inviteId)).run();
+    recordAudit(
+      {
+        action: "invite.revoked",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { inviteId },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+export type InviteLookup =
+  | { status: "valid"; workspaceId: string; workspaceName: string; role: Role; invitedBy: string }
+  | { status: "invalid" | "expired" | "used" | "revoked" };
+
+export function findInvite(token: string): InviteLookup {
+  const row = db
+    .select({ invite: invites, workspaceName: workspaces.name, invitedBy: users.name })
+    .from(invites)
+    .innerJoin(workspaces, eq(workspaces.id, invites.workspaceId))
+    .innerJoin(users, eq(users.id, invites.createdBy))
+    .where(eq(invites.tokenHash, hashToken(token)))
+    .get();
+  if (!row) return { status: "invalid" };
+  if (row.invite.revokedAt) return { status: "revoked" };
+  if (row.invite.acceptedAt) return { status: "used" };
+  if (row.invite.expiresAt.getTime() <= Date.now()) return { status: "expired" };
+  return {
+    status: "valid",
+    workspaceId: row.invite.workspaceId,
+    workspaceName: row.workspaceName,
+    role: row.invite.role,
+    invitedBy: row.invitedBy,
+  };
+}
+
+/** One use per link. A user who is already a member keeps their current role. */
+export function acceptInvite(userId: string, token: string, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const invite = tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, hashToken(token)))
+      .get();
+    if (!invite || invite.revokedAt || invite.acceptedAt || invite.expiresAt.getTime() <= Date.now()) {
+      return { ok: false as const };
+    }
+    tx.update(invites)
+      .set({ acceptedAt: new Date(), acceptedBy: userId })
+      .where(eq(invites.id, invite.id))
+      .run();
+    tx.insert(memberships)
+      .values({ workspaceId: invite.workspaceId, userId, role: invite.role })
+      .onConflictDoNothing()
+      .run();
+    recordAudit(
+      {
+        action: "invite.accepted",
+        workspaceId: invite.workspaceId,
+        userId,
+        detail: { inviteId: invite.id, role: invite.role },
+        origin,
+      },
+      tx,
+    );
+    return { ok: true as const, workspaceId: invite.workspaceId };
+  });
+}

@@ -1,0 +1,110 @@
+// The only module that knows about Lucia (see docs/decisions/0002-lucia-sessions.md).
+// Replacing the session library means rewriting this file and nothing else.
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { hash, verify } from "@node-rs/argon2";
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan } from "lucia";
+import { sessions, users } from "../../db/schema";
+import { db } from "./db.server";
+
+const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+
+export const lucia = new Lucia(adapter, {
+  // Lucia extends a session when less than half of this remains: sessions slide on use.
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "casebook_session",
+    expires: true,
+    attributes: { secure: process.env.COOKIE_SECURE === "1", sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: { email: string; name: string };
+  }
+}
+
+export type SessionUser = { id: string; email: string; name: string };
+
+// OWASP's argon2id baseline (19 MiB, 2 passes).
+const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, argonOptions);
+}
+
+export async function verifyPassword(passwordHash: string, password: string) {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+function secureCookies(request: Request) {
+  if (process.env.COOKIE_SECURE === "1") return true;
+  if (process.env.COOKIE_SECURE === "0") return false;
+  return new URL(request.url).protocol === "https:";
+}
+
+function serializeCookie(request: Request, cookie: ReturnType<typeof lucia.createBlankSessionCookie>) {
+  const value = cookie.serialize();
+  return secureCookies(request) && !/;\s*Secure/i.test(value) ? `${value}; Secure` : value;
+}
+
+type AuthResult = { user: SessionUser | null; setCookie: string | null };
+
+// Validate once per request: loaders of nested routes share the answer.
+const resolved = new WeakMap<Request, Promise<AuthResult>>();
+
+async function authenticate(request: Request): Promise<AuthResult> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return { user: null, setCookie: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session) return { user: null, setCookie: serializeCookie(request, lucia.createBlankSessionCookie()) };
+  const setCookie = session.fresh ? serializeCookie(request, lucia.createSessionCookie(session.id)) : null;
+  return { user: { id: user.id, email: user.email, name: user.name }, setCookie };
+}
+
+export function getAuth(request: Request): Promise<AuthResult> {
+  let result = resolved.get(request);
+  if (!result) {
+    result = authenticate(request);
+    resolved.set(request, result);
+  }
+  return result;
+}
+
+export async function getUser(request: Request) {
+  return (await getAuth(request)).user;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const { user } = await getAuth(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+/** A new session id on every sign-in (no fixation); returns the Set-Cookie header. */
+export async function startSession(request: Request, userId: string) {
+  const session = await lucia.createSession(userId, {});
+  return serializeCookie(request, lucia.createSessionCookie(session.id));
+}
+
+export async function endSession(request: Request) {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (sessionId) await lucia.invalidateSession(sessionId);
+  return serializeCookie(request, lucia.createBlankSessionCookie());
+}
+
+/** On password change: every other session of the user ends; the current one is replaced. */
+export async function endAllSessions(userId: string) {
+  await lucia.invalidateUserSessions(userId);
+}

@@ -1,0 +1,21 @@
+import type { Params } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/utils/auth.server";
+import { notFound, requireMember } from "~/utils/permissions.server";
+
+const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
+
+/** Parses an id from the URL; anything that cannot be one of ours is a 404. */
+export function requireId(params: Params, name: string): string {
+  const parsed = idSchema.safeParse(params[name]);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+/** The signed-in user and their membership of the workspace in the URL (404 when not a member). */
+export async function requireWorkspaceMember(request: Request, params: Params) {
+  const user = await requireUser(request);
+  const workspaceId = requireId(params, "workspaceId");
+  const member = requireMember(user.id, workspaceId);
+  return { user, member };
+}

@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM_PATH}. Install it with: apt-get install chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export const DEMO_PASSWORD = "casebook-demo";
+export type DemoRole = "owner" | "editor" | "reviewer" | "trainer";
+
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  who: DemoRole | { email: string; password: string },
+) {
+  const email = typeof who === "string" ? `${who}@example.org` : who.email;
+  const password = typeof who === "string" ? DEMO_PASSWORD : who.password;
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}

@@ -84,9 +84,10 @@ if (dev) {
   app.use(viteDevServer.middlewares);
   build = () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
-  build = (await import(pathToFileURL(`${process.cwd()}/build/server/index.js`).href)) as ServerBuild;
+  const buildDir = process.env.BUILD_DIR || "build";
+  app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
+  app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
+  build = (await import(pathToFileURL(`${process.cwd()}/${buildDir}/server/index.js`).href)) as ServerBuild;
 }
 
 app.all(

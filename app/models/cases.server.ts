@@ -1,8 +1,12 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { deriveCaseRows } from "~/editor/derive";
 import { newCaseDocument } from "~/editor/template";
+import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { CaseFields } from "~/models/case-fields";
+import { foreignCodeIds } from "~/models/codes.server";
 import { newId } from "~/models/ids.server";
+import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
   type Executor,
@@ -11,7 +15,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
-import { caseRevisions, cases, users } from "../../db/schema";
+import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
 
 export class StaleRevisionError extends Error {
   constructor(public currentRevision: number) {
@@ -19,8 +23,58 @@ export class StaleRevisionError extends Error {
   }
 }
 
+/** A document the server will not store: the messages say why (400), or it is too large (413). */
+export class DocumentRejectedError extends Error {
+  constructor(
+    public errors: string[],
+    public tooLarge = false,
+  ) {
+    super(errors.join(" "));
+  }
+}
+
 function fieldsSnapshot(fields: CaseFields) {
-  return { ...fields } as Record<string, unknown>;
+  const {
+    title,
+    regions,
+    periodStart,
+    periodStartCirca,
+    periodEnd,
+    periodEndCirca,
+    actors,
+    mediators,
+    summary,
+  } = fields;
+  return {
+    title,
+    regions,
+    periodStart,
+    periodStartCirca,
+    periodEnd,
+    periodEndCirca,
+    actors,
+    mediators,
+    summary,
+  } as Record<string, unknown>;
+}
+
+/**
+ * Rewrites what is derived from a case body (tagged passages, citations, plain text) in the caller's
+ * transaction. The one place the save path, restore and co-editing persistence go through.
+ */
+export function writeDerivedRows(tx: Executor, caseId: string, doc: unknown) {
+  const rows = deriveCaseRows(doc as Parameters<typeof deriveCaseRows>[0]);
+  tx.delete(passages).where(eq(passages.caseId, caseId)).run();
+  tx.delete(citations).where(eq(citations.caseId, caseId)).run();
+  for (const passage of rows.passages)
+    tx.insert(passages)
+      .values({ caseId, ...passage })
+      .run();
+  for (const citation of rows.citations)
+    tx.insert(citations)
+      .values({ caseId, ...citation })
+      .run();
+  return rows;
 }
 
 export function listCases(member: Member, options: { trashed?: boolean } = {}) {
@@ -185,5 +239,69 @@ export function restoreCase(member: Member, caseId: string, origin?: RequestOrig
       },
       tx,
     );
+  });
+}
+
+/**
+ * Saves a new version of the case body. `baseRevision` is the revision the editor started from: if someone
+ * saved in between, StaleRevisionError (409) and nothing is written. The document must parse with the shared
+ * schema and may only refer to codes and sources of this workspace.
+ */
+export function saveCaseBody(
+  member: Member,
+  caseId: string,
+  input: { baseRevision: number; doc: unknown; note?: string },
+): { revision: number; savedAt: Date } {
+  const validated = validateCaseDocument(input.doc);
+  if (!validated.ok) throw new DocumentRejectedError(validated.errors, validated.tooLarge ?? false);
+  return db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
+    const current = findCase(tx, member.workspaceId, caseId);
+    if (!current || current.deletedAt)
+      throw notFound("This case does not exist in this workspace (it may have been moved to the trash).");
+    if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
+    const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
+    const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
+    if (unknownCodes.length || unknownSources.length) {
+      throw new DocumentRejectedError([
+        ...(unknownCodes.length
+          ? [
+              `The document is tagged with codes that are not in this workspace's codebook (${unknownCodes.length}).`,
+            ]
+          : []),
+        ...(unknownSources.length
+          ? [
+              `The document cites sources that are not in this workspace's library (${unknownSources.length}).`,
+            ]
+          : []),
+      ]);
+    }
+    const rows = writeDerivedRows(tx, caseId, validated.doc);
+    const number = current.revision + 1;
+    const savedAt = new Date();
+    tx.update(cases)
+      .set({
+        body: validated.doc,
+        bodyText: rows.plainText,
+        revision: number,
+        updatedBy: member.userId,
+        updatedAt: savedAt,
+      })
+      .where(eq(cases.id, caseId))
+      .run();
+    tx.insert(caseRevisions)
+      .values({
+        id: newId(),
+        caseId,
+        number,
+        baseNumber: input.baseRevision,
+        body: validated.doc,
+        fields: fieldsSnapshot(current),
+        note: input.note ?? "",
+        authorId: member.userId,
+        createdAt: savedAt,
+      })
+      .run();
+    return { revision: number, savedAt };
   });
 }

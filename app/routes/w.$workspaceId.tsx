@@ -7,7 +7,10 @@ import { capabilities } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, member } = await requireWorkspaceMember(request, params);
   const can = capabilities(member);
-  const nav: Array<{ to: string; label: string }> = [];
+  const nav: Array<{ to: string; label: string }> = [
+    { to: "codebook", label: "Codebook" },
+    { to: "sources", label: "Sources" },
+  ];
   if (can["case.trash"]) nav.push({ to: "trash", label: "Trash" });
   nav.push({ to: "members", label: "Members" });
   return { member, can, nav, workspaces: listWorkspacesForUser(user.id) };

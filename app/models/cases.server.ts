@@ -1,12 +1,14 @@
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
+import { renderCaseHtml } from "~/editor/render";
 import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { CaseFields } from "~/models/case-fields";
-import { foreignCodeIds } from "~/models/codes.server";
+import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { formatReference } from "~/models/csl";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds } from "~/models/sources.server";
+import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
   type Executor,
@@ -304,4 +306,58 @@ export function saveCaseBody(
       .run();
     return { revision: number, savedAt };
   });
+}
+
+/** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
+export function getCaseReading(member: Member, caseId: string) {
+  const caseStudy = getCase(member, caseId);
+  const codeList = listCodes(member);
+  const sourceList = listSources(member);
+  const codeMap = new Map(codeList.map((code) => [code.id, code]));
+  const sourceMap = new Map(sourceList.map((source) => [source.id, source]));
+  const rendered = renderCaseHtml(caseStudy.body as Parameters<typeof renderCaseHtml>[0], {
+    codes: codeMap,
+    sources: sourceMap,
+  });
+  const passageRows = db
+    .select({
+      codeId: passages.codeId,
+      text: passages.text,
+      section: passages.section,
+      position: passages.position,
+    })
+    .from(passages)
+    .where(eq(passages.caseId, caseId))
+    .orderBy(asc(passages.position))
+    .all();
+  const byCode = new Map<string, { code: (typeof codeList)[number]; passages: typeof passageRows }>();
+  for (const row of passageRows) {
+    const code = codeMap.get(row.codeId);
+    if (!code) continue;
+    const group = byCode.get(code.id) ?? { code, passages: [] };
+    group.passages.push(row);
+    byCode.set(code.id, group);
+  }
+  const bibliography = rendered.bibliography.map((entry) => {
+    const source = sourceMap.get(entry.sourceId);
+    return {
+      number: entry.number,
+      sourceId: entry.sourceId,
+      locators: entry.locators,
+      reference: source ? formatReference(source.csl) : "Source no longer in the library",
+    };
+  });
+  return {
+    caseStudy,
+    html: rendered.html,
+    bibliography,
+    tagged: [...byCode.values()].sort((a, b) =>
+      a.code.kind === b.code.kind
+        ? a.code.label.localeCompare(b.code.label)
+        : a.code.kind === "precondition"
+          ? -1
+          : 1,
+    ),
+    codeColors: codeList.map((code) => ({ id: code.id, color: code.color })),
+  };
 }

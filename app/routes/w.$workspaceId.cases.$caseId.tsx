@@ -1,13 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RelativeDate, StatusBadge } from "~/components/case-bits";
-import { CaseBody } from "~/components/case-body";
+import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { TaggedPassages } from "~/components/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
 import { formatPeriod } from "~/models/case-fields";
-import { getCase, trashCase } from "~/models/cases.server";
+import { getCaseReading, trashCase } from "~/models/cases.server";
+import readingStyles from "~/styles/reading.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
+
+export const links = () => [{ rel: "stylesheet", href: readingStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.caseStudy.title ?? "Case"} · Mediation Casebook` },
@@ -15,10 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const caseStudy = getCase(member, requireId(params, "caseId"));
+  const reading = getCaseReading(member, requireId(params, "caseId"));
   return {
     workspaceId: member.workspaceId,
-    caseStudy,
+    ...reading,
     canEdit: can(member, "case.edit"),
     canTrash: can(member, "case.trash"),
   };
@@ -37,9 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseView() {
-  const { caseStudy, workspaceId, canEdit, canTrash } = useLoaderData<typeof loader>();
+  const { caseStudy, html, bibliography, tagged, workspaceId, canEdit, canTrash } =
+    useLoaderData<typeof loader>();
+  const caseUrl = `/w/${workspaceId}/cases/${caseStudy.id}`;
   return (
-    <main id="main" className="page">
+    <main id="main" className="page case-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to={`/w/${workspaceId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>
       </nav>
@@ -51,13 +57,27 @@ export default function CaseView() {
             {formatPeriod(caseStudy)} · updated <RelativeDate date={caseStudy.updatedAt} />
           </p>
         </div>
-        {canEdit ? (
-          <div className="actions">
-            <Link to={`/w/${workspaceId}/cases/${caseStudy.id}/details`} className="button button-secondary">
-              Edit details
-            </Link>
-          </div>
-        ) : null}
+        <div className="actions case-actions">
+          {canEdit ? (
+            <>
+              <Link to={`${caseUrl}/edit`} className="button">
+                Edit text
+              </Link>
+              <Link to={`${caseUrl}/details`} className="button button-secondary">
+                Edit details
+              </Link>
+            </>
+          ) : null}
+          <Link to={`${caseUrl}/conditions`} className="button button-secondary">
+            Conditions
+          </Link>
+          <Link to={`${caseUrl}/history`} className="button button-secondary">
+            History
+          </Link>
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
       </div>
       {caseStudy.summary ? <p className="lead">{caseStudy.summary}</p> : null}
       <dl className="case-fields">
@@ -82,9 +102,30 @@ export default function CaseView() {
           </dd>
         </div>
       </dl>
-      <article className="case-body" aria-label="Case study">
-        <CaseBody doc={caseStudy.body} />
-      </article>
+      <div className="reading-layout">
+        <article className="case-body" aria-label="Case study">
+          <RenderedCaseBody html={html} />
+          {bibliography.length > 0 ? (
+            <section className="bibliography" aria-labelledby="bibliography-heading">
+              <h2 id="bibliography-heading">Sources</h2>
+              <ol>
+                {bibliography.map((entry) => (
+                  <li key={entry.sourceId} id={`ref-${entry.number}`} value={entry.number}>
+                    <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>{entry.reference}</Link>
+                    {entry.locators.length ? (
+                      <span className="muted"> — cited at {entry.locators.join("; ")}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+        </article>
+        <aside className="reading-aside" aria-labelledby="tagged-heading">
+          <h2 id="tagged-heading">Tagged passages</h2>
+          <TaggedPassages groups={tagged} />
+        </aside>
+      </div>
       {canTrash ? (
         <Form method="post" className="danger-zone">
           <input type="hidden" name="intent" value="trash" />

@@ -1,0 +1,50 @@
+type Passage = { codeId: string; text: string; section: string; position: number };
+type Group = { code: { id: string; label: string; kind: string; color: string }; passages: Passage[] };
+
+/** Scrolls the reading view to a tagged passage and flashes it (the spans carry data-tag). */
+function jumpTo(codeId: string, text: string) {
+  const spans = Array.from(
+    document.querySelectorAll<HTMLElement>(`.case-body-html [data-tag="${CSS.escape(codeId)}"]`),
+  );
+  const target = spans.find((span) => text.startsWith(span.textContent ?? "\u0000")) ?? spans[0];
+  if (!target) return;
+  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  target.classList.add("tag-flash");
+  target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  setTimeout(() => target.classList.remove("tag-flash"), 1600);
+}
+
+export function TaggedPassages({ groups }: { groups: Group[] }) {
+  if (groups.length === 0) {
+    return (
+      <p className="muted">No passage is tagged yet. Editors tag passages with the codebook in the editor.</p>
+    );
+  }
+  return (
+    <ul className="tagged-groups">
+      {groups.map((group) => (
+        <li key={group.code.id}>
+          <p className="tagged-code" style={{ ["--tag-color" as string]: group.code.color }}>
+            <span className="swatch" aria-hidden="true" /> {group.code.label}{" "}
+            <span className="muted">({group.code.kind})</span>
+          </p>
+          <ul className="tagged-passages">
+            {group.passages.map((passage) => (
+              <li key={`${passage.position}-${passage.codeId}`}>
+                <button
+                  type="button"
+                  className="passage-link"
+                  onClick={() => jumpTo(passage.codeId, passage.text)}
+                >
+                  “{passage.text}”
+                </button>
+                {passage.section ? <span className="muted"> · {passage.section}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -247,3 +247,18 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_workspace_idx").on(t.workspaceId, t.at)],
 );
+
+// The text that full-text search indexes, one row per case. Kept in step with cases, citations and
+// sources by SQLite triggers (migrations/0001_search.sql), so every write path updates it in its own
+// transaction; the FTS5 table `case_search` uses it as external content.
+export const caseSearchDocs = sqliteTable("case_search_docs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  caseId: text("case_id")
+    .notNull()
+    .unique()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  fields: text("fields").notNull(),
+  body: text("body").notNull(),
+  sources: text("sources").notNull(),
+});

@@ -65,8 +65,8 @@ describe("foundation", () => {
     await expect.poll(() => page.getByText("2009–2011").isVisible()).toBe(true);
 
     await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Cases" }).click();
-    const row = page.getByRole("row", { name: /Prison dialogue programme/ });
-    await expect.poll(() => row.getByText("Mauritania").isVisible()).toBe(true);
+    const row = page.getByRole("listitem").filter({ hasText: "Prison dialogue programme" });
+    await expect.poll(() => row.getByText(/Mauritania · 2009–2011/).isVisible()).toBe(true);
     await expect.poll(() => row.getByText("Draft").isVisible()).toBe(true);
     await page.context().close();
   });

@@ -1,0 +1,211 @@
+// The case library: filters, facet counts and full-text search (ADR 0004).
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { listCodes } from "~/models/codes.server";
+import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
+import { db } from "~/utils/db.server";
+import { type Member, requirePermission } from "~/utils/permissions.server";
+import { caseConditions, cases, passages, users } from "../../db/schema";
+
+const list = z.preprocess(
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.string().max(200)).max(100),
+);
+const year = z.preprocess(
+  (value) => (value === "" || value === undefined ? null : value),
+  z.coerce.number().int().min(1800).max(2100).nullable(),
+);
+
+export const libraryQuerySchema = z.object({
+  q: z.string().trim().max(200).default(""),
+  region: list,
+  status: list.pipe(z.array(z.enum(CASE_STATUSES))),
+  code: list,
+  match: z.enum(["any", "all"]).default("all"),
+  from: year.default(null),
+  to: year.default(null),
+  author: z.string().max(40).default(""),
+  sort: z.enum(["relevance", "updated", "title", "period"]).default("updated"),
+});
+
+export type LibraryQuery = z.output<typeof libraryQuerySchema>;
+
+/** Reads the library query from a URL's search params; anything unreadable falls back to no filter. */
+export function parseLibraryQuery(searchParams: URLSearchParams): {
+  query: LibraryQuery;
+  problems: string[];
+} {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(searchParams.keys())) {
+    const values = searchParams.getAll(key);
+    raw[key] = ["region", "status", "code"].includes(key) ? values : values[0];
+  }
+  const parsed = libraryQuerySchema.safeParse(raw);
+  if (parsed.success) return { query: parsed.data, problems: [] };
+  const problems = parsed.error.issues.map((issue) =>
+    issue.path[0] === "from" || issue.path[0] === "to"
+      ? "Years must be between 1800 and 2100."
+      : `Ignored an unreadable filter (${String(issue.path[0])}).`,
+  );
+  const cleaned = { ...raw };
+  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
+  return { query: libraryQuerySchema.parse(cleaned), problems: [...new Set(problems)] };
+}
+
+/** Words of the query as FTS5 prefix terms, all required: user input never reaches FTS5 syntax. */
+export function toFtsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word}"*`).join(" ");
+}
+
+// Control characters mark the matched words inside snippets; the page turns them into <mark>
+// elements, so snippets never carry HTML.
+export const SNIPPET_START = "\u0002";
+export const SNIPPET_END = "\u0003";
+
+type LibraryCase = {
+  id: string;
+  title: string;
+  regions: string[];
+  periodStart: number | null;
+  periodStartCirca: boolean;
+  periodEnd: number | null;
+  periodEndCirca: boolean;
+  status: CaseStatus;
+  summary: string;
+  updatedAt: Date;
+  createdBy: string;
+  createdByName: string;
+};
+
+function overlaps(item: LibraryCase, from: number | null, to: number | null) {
+  // A case without any year cannot be placed in a range. Open ends reach as far as they can:
+  // a case "2012– (open)" overlaps any range that ends in or after 2012.
+  if (item.periodStart === null && item.periodEnd === null) return false;
+  const start = item.periodStart ?? Number.NEGATIVE_INFINITY;
+  const end = item.periodEnd ?? Number.POSITIVE_INFINITY;
+  return (to === null || start <= to) && (from === null || end >= from);
+}
+
+export function searchLibrary(member: Member, query: LibraryQuery) {
+  requirePermission(member, "case.read");
+  const all: LibraryCase[] = db
+    .select({
+      id: cases.id,
+      title: cases.title,
+      regions: cases.regions,
+      periodStart: cases.periodStart,
+      periodStartCirca: cases.periodStartCirca,
+      periodEnd: cases.periodEnd,
+      periodEndCirca: cases.periodEndCirca,
+      status: cases.status,
+      summary: cases.summary,
+      updatedAt: cases.updatedAt,
+      createdBy: cases.createdBy,
+      createdByName: users.name,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.createdBy))
+    .where(and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt)))
+    .all();
+
+  // A case "has" a code when the code is tagged in its text or its condition is set present.
+  const codesByCase = new Map<string, Set<string>>();
+  const addCode = (caseId: string, codeId: string) => {
+    const set = codesByCase.get(caseId) ?? new Set<string>();
+    set.add(codeId);
+    codesByCase.set(caseId, set);
+  };
+  for (const row of db
+    .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
+    .from(passages)
+    .innerJoin(cases, eq(cases.id, passages.caseId))
+    .where(eq(cases.workspaceId, member.workspaceId))
+    .all())
+    addCode(row.caseId, row.codeId);
+  for (const row of db
+    .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
+    .from(caseConditions)
+    .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+    .where(and(eq(cases.workspaceId, member.workspaceId), eq(caseConditions.value, "present")))
+    .all())
+    addCode(row.caseId, row.codeId);
+
+  const ftsQuery = toFtsQuery(query.q);
+  const hits = new Map<string, { rank: number; snippet: string }>();
+  if (ftsQuery) {
+    const rows = db.all<{ caseId: string; rank: number; snippet: string }>(sql`
+      SELECT d.case_id AS caseId,
+             bm25(case_search, 10.0, 4.0, 1.0, 2.0) AS rank,
+             snippet(case_search, -1, ${SNIPPET_START}, ${SNIPPET_END}, '…', 14) AS snippet
+      FROM case_search
+      JOIN case_search_docs d ON d.id = case_search.rowid
+      JOIN cases c ON c.id = d.case_id
+      WHERE case_search MATCH ${ftsQuery} AND c.workspace_id = ${member.workspaceId} AND c.deleted_at IS NULL
+      ORDER BY rank
+      LIMIT 500`);
+    for (const row of rows) hits.set(row.caseId, { rank: row.rank, snippet: row.snippet });
+  }
+
+  type Facet = "q" | "region" | "status" | "code" | "period" | "author";
+  const passes = (item: LibraryCase, except: Facet | null) => {
+    if (except !== "q" && ftsQuery && !hits.has(item.id)) return false;
+    if (except !== "region" && query.region.length && !item.regions.some((r) => query.region.includes(r)))
+      return false;
+    if (except !== "status" && query.status.length && !query.status.includes(item.status)) return false;
+    if (except !== "author" && query.author && item.createdBy !== query.author) return false;
+    if (
+      except !== "period" &&
+      (query.from !== null || query.to !== null) &&
+      !overlaps(item, query.from, query.to)
+    )
+      return false;
+    if (except !== "code" && query.code.length) {
+      const has = codesByCase.get(item.id) ?? new Set<string>();
+      const ok =
+        query.match === "all" ? query.code.every((c) => has.has(c)) : query.code.some((c) => has.has(c));
+      if (!ok) return false;
+    }
+    return true;
+  };
+
+  const count = <K extends string>(facet: Facet, keys: (item: LibraryCase) => K[]) => {
+    const counts = new Map<K, number>();
+    for (const item of all)
+      if (passes(item, facet))
+        for (const key of new Set(keys(item))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+
+  const regionCounts = count("region", (item) => item.regions);
+  const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
+  const statusCounts = count("status", (item) => [item.status]);
+  const codeCounts = count("code", (item) => [...(codesByCase.get(item.id) ?? [])]);
+  const authorCounts = count("author", (item) => [item.createdBy]);
+  const authors = [...new Map(all.map((item) => [item.createdBy, item.createdByName])).entries()]
+    .map(([id, name]) => ({ id, name, count: authorCounts.get(id) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const results = all.filter((item) => passes(item, null));
+  const sort = query.sort === "relevance" && !ftsQuery ? "updated" : query.sort;
+  results.sort((a, b) => {
+    if (sort === "relevance") return (hits.get(a.id)?.rank ?? 0) - (hits.get(b.id)?.rank ?? 0);
+    if (sort === "title") return a.title.localeCompare(b.title);
+    if (sort === "period")
+      return (a.periodStart ?? a.periodEnd ?? 9999) - (b.periodStart ?? b.periodEnd ?? 9999);
+    return b.updatedAt.getTime() - a.updatedAt.getTime();
+  });
+
+  return {
+    total: all.length,
+    results: results.map((item) => ({ ...item, snippet: hits.get(item.id)?.snippet ?? null })),
+    sort,
+    facets: {
+      regions: allRegions.map((value) => ({ value, count: regionCounts.get(value) ?? 0 })),
+      statuses: CASE_STATUSES.map((value) => ({ value, count: statusCounts.get(value) ?? 0 })),
+      codes: listCodes(member).map((code) => ({ ...code, count: codeCounts.get(code.id) ?? 0 })),
+      authors,
+    },
+  };
+}

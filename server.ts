@@ -11,8 +11,11 @@ import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./db/seed"
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
-// Requests over this size are refused before they reach a route (case bodies are capped at 2 MB).
+// Requests over these sizes are refused before they reach a route (case bodies are capped at 2 MB,
+// source imports at 5 MB: those routes then answer with their own message).
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
+const MAX_IMPORT_BODY_BYTES = 6 * 1024 * 1024;
+const IMPORT_PATH = /^\/w\/[a-z0-9]+\/(sources\/import|import)\b/;
 
 const startedAt = performance.now();
 const { db, sqlite } = openDatabase();
@@ -51,8 +54,12 @@ app.get("/healthz", (_req, res) => {
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const length = Number(req.headers["content-length"] || 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("This request is too large (over 3 MB). Nothing was saved.");
+  const limit = IMPORT_PATH.test(req.path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+  if (length > limit) {
+    res
+      .status(413)
+      .type("text/plain")
+      .send(`This request is too large (over ${Math.round(limit / 1024 / 1024)} MB). Nothing was saved.`);
     req.resume();
     return;
   }

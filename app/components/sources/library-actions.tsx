@@ -1,0 +1,39 @@
+import { Link } from "@remix-run/react";
+
+/** Add, import and export for the library; exports are plain links so the browser downloads the file. */
+export function SourceLibraryActions({
+  base,
+  canEdit,
+  hasSources,
+}: {
+  base: string;
+  canEdit: boolean;
+  hasSources: boolean;
+}) {
+  return (
+    <div className="source-library-actions">
+      {canEdit ? (
+        <div className="actions">
+          <Link to={`${base}/new`} className="button">
+            Add a source
+          </Link>
+          <Link to={`${base}/import`} className="button button-secondary">
+            Import CSL-JSON
+          </Link>
+        </div>
+      ) : null}
+      {hasSources ? (
+        <p className="source-export">
+          <span className="muted">Download the library:</span>{" "}
+          <a href={`${base}/export?format=json`} download>
+            CSL-JSON
+          </a>{" "}
+          <span aria-hidden="true">·</span>{" "}
+          <a href={`${base}/export?format=bib`} download>
+            BibTeX
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

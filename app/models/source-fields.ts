@@ -1,0 +1,341 @@
+// The source form: one zod schema turning what a person types into a CSL item (used by the create and
+// edit actions), the reverse (a stored item back into form text), and the words shown for CSL types.
+import { z } from "zod";
+import {
+  CONFIDENTIALITY_LEVELS,
+  CSL_TYPES,
+  type CslDate,
+  type CslDateParts,
+  type CslItem,
+  type CslName,
+  type CslType,
+  cslItemSchema,
+  MAX_TITLE_LENGTH,
+  RELIABILITY_LEVELS,
+} from "~/models/csl";
+
+export const SOURCE_TYPE_LABELS: Record<CslType, string> = {
+  article: "Article",
+  "article-journal": "Journal article",
+  "article-magazine": "Magazine article",
+  "article-newspaper": "Newspaper article",
+  book: "Book",
+  chapter: "Book chapter",
+  report: "Report",
+  interview: "Interview",
+  personal_communication: "Personal communication",
+  webpage: "Web page",
+  "post-weblog": "Blog post",
+  treaty: "Treaty or agreement",
+  legal_case: "Legal case",
+  legislation: "Legislation",
+  speech: "Speech",
+  thesis: "Thesis",
+  manuscript: "Manuscript",
+  document: "Other document",
+};
+
+export const RELIABILITY_LABELS: Record<(typeof RELIABILITY_LEVELS)[number], string> = {
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+  unknown: "Not assessed",
+};
+
+export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY_LEVELS)[number], string> = {
+  public: "Public",
+  restricted: "Restricted (do not share outside the team)",
+};
+
+export const MAX_AUTHORS = 100;
+/** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
+export type SourceFormValues = Record<
+  | "type"
+  | "title"
+  | "authors"
+  | "issued"
+  | "container"
+  | "publisher"
+  | "url"
+  | "accessed"
+  | "language"
+  | "doi"
+  | "note"
+  | "reliability"
+  | "confidentiality",
+  string
+>;
+
+/** "Family, Given" for people, the name alone for organisations: one per line. */
+export function formatAuthorLine(name: CslName): string {
+  if ("literal" in name) return name.literal;
+  if (name.family !== undefined && name.given !== undefined) return `${name.family}, ${name.given}`;
+  if (name.family !== undefined) return `${name.family},`;
+  return `, ${name.given ?? ""}`;
+}
+
+function pad(n: number) {
+  return String(n).padStart(2, "0");
+}
+
+function formatDateParts(parts: CslDateParts): string {
+  const [year, month, day] = parts;
+  let out = String(year);
+  if (month !== undefined) out += `-${pad(month)}`;
+  if (month !== undefined && day !== undefined) out += `-${pad(day)}`;
+  return out;
+}
+
+/** "2021", "2021-05-03", "2019/2020" (a range), or a literal date as written ("c. 2020"). */
+export function formatIssued(date: CslDate): string {
+  if ("literal" in date) return date.literal;
+  return date["date-parts"].map(formatDateParts).join("/");
+}
+
+export function sourceFormValues(item: CslItem): SourceFormValues {
+  return {
+    type: item.type,
+    title: item.title,
+    authors: (item.author ?? []).map(formatAuthorLine).join("\n"),
+    issued: item.issued ? formatIssued(item.issued) : "",
+    container: item["container-title"] ?? "",
+    publisher: item.publisher ?? "",
+    url: item.URL ?? "",
+    accessed: item.accessed ? formatIssued(item.accessed) : "",
+    language: item.language ?? "",
+    doi: item.DOI ?? "",
+    note: item.note ?? "",
+    reliability: item.custom?.reliability ?? "unknown",
+    confidentiality: item.custom?.confidentiality ?? "public",
+  };
+}
+
+export const EMPTY_SOURCE_VALUES: SourceFormValues = {
+  type: "report",
+  title: "",
+  authors: "",
+  issued: "",
+  container: "",
+  publisher: "",
+  url: "",
+  accessed: "",
+  language: "",
+  doi: "",
+  note: "",
+  reliability: "unknown",
+  confidentiality: "public",
+};
+
+const ISO_DATE = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
+
+/** Parses "2021", "2021-05" or "2021-05-03"; null when the text is not shaped like one. */
+function parseIsoDate(value: string): number[] | null {
+  const m = ISO_DATE.exec(value.trim());
+  if (!m) return null;
+  const parts = [Number(m[1])];
+  if (m[2] !== undefined) parts.push(Number(m[2]));
+  if (m[3] !== undefined) parts.push(Number(m[3]));
+  return parts;
+}
+
+/** Why a [year, month, day] is not a calendar date, or null when it is one. */
+function dateProblem(parts: number[]): string | null {
+  const [year, month, day] = parts;
+  if (year < -9999 || year > 9999) return "That year is out of range.";
+  if (month !== undefined && (month < 1 || month > 12)) return "The month must be between 01 and 12.";
+  if (day !== undefined && month !== undefined) {
+    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > days) return "That day does not exist in that month.";
+  }
+  return null;
+}
+
+const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
+
+const DATE_LIKE = /^[\d\s\-/.]+$/;
+const ISSUED_HINT = "Enter a year (2021) or a date (2021-05-03).";
+
+function optionalText(max: number, label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").trim())
+    .pipe(z.string().max(max, `Keep the ${label} under ${max.toLocaleString("en")} characters.`))
+    .transform((value) => (value === "" ? undefined : value));
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// Paths of cslItemSchema issues → the form field the message belongs next to.
+const FIELD_OF: Record<string, keyof SourceFormValues> = {
+  type: "type",
+  title: "title",
+  author: "authors",
+  issued: "issued",
+  "container-title": "container",
+  publisher: "publisher",
+  URL: "url",
+  accessed: "accessed",
+  language: "language",
+  DOI: "doi",
+  note: "note",
+  custom: "reliability",
+};
+
+export const sourceFormSchema = z
+  .object({
+    type: z.enum(CSL_TYPES, { error: "Choose what kind of source this is." }),
+    title: z
+      .string({ error: "Give the source a title." })
+      .trim()
+      .min(1, "Give the source a title.")
+      .max(MAX_TITLE_LENGTH, `Keep the title under ${MAX_TITLE_LENGTH.toLocaleString("en")} characters.`),
+    authors: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const lines = (value ?? "")
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean);
+        if (lines.length > MAX_AUTHORS) {
+          ctx.addIssue({ code: "custom", message: `List at most ${MAX_AUTHORS} authors.` });
+          return z.NEVER;
+        }
+        const names: CslName[] = [];
+        for (const line of lines) {
+          if (line.length > 500) {
+            ctx.addIssue({ code: "custom", message: "Each author must be under 500 characters." });
+            return z.NEVER;
+          }
+          const comma = line.indexOf(",");
+          if (comma === -1) {
+            names.push({ literal: line });
+            continue;
+          }
+          const family = line.slice(0, comma).trim();
+          const given = line.slice(comma + 1).trim();
+          if (family === "" && given === "") {
+            ctx.addIssue({
+              code: "custom",
+              message: `“${line}” has no name: write “Family, Given” or an organisation's name.`,
+            });
+            return z.NEVER;
+          }
+          const name: { family?: string; given?: string } = {};
+          if (family !== "") name.family = family;
+          if (given !== "") name.given = given;
+          names.push(name);
+        }
+        return names.length > 0 ? names : undefined;
+      }),
+    issued: z
+      .string()
+      .optional()
+      .transform((value, ctx): CslDate | undefined => {
+        const text = (value ?? "").trim();
+        if (text === "") return undefined;
+        const ends = text.split("/");
+        const dates = ends.length <= 2 ? ends.map(parseIsoDate) : [null];
+        if (dates.every((d) => d !== null)) {
+          const problem = dates.map(dateProblem).find((p) => p !== null);
+          if (problem) {
+            ctx.addIssue({ code: "custom", message: problem });
+            return z.NEVER;
+          }
+          return { "date-parts": dates as CslDateParts[] };
+        }
+        if (DATE_LIKE.test(text)) {
+          ctx.addIssue({ code: "custom", message: ISSUED_HINT });
+          return z.NEVER;
+        }
+        if (text.length > 200) {
+          ctx.addIssue({ code: "custom", message: "Keep the date under 200 characters." });
+          return z.NEVER;
+        }
+        // Kept as written ("c. 2020", "before the 2022 coups"): some sources give no exact date.
+        return { literal: text };
+      }),
+    container: optionalText(1000, "journal, website or collection"),
+    publisher: optionalText(1000, "publisher"),
+    url: optionalText(2048, "web address").refine((value) => value === undefined || isHttpUrl(value), {
+      message: "Enter a web address starting with http:// or https://",
+    }),
+    accessed: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const text = (value ?? "").trim();
+        if (text === "") return undefined;
+        const parts = parseIsoDate(text);
+        if (!parts) {
+          ctx.addIssue({ code: "custom", message: "Enter the date you consulted it, e.g. 2024-03-05." });
+          return z.NEVER;
+        }
+        const problem = dateProblem(parts);
+        if (problem) {
+          ctx.addIssue({ code: "custom", message: problem });
+          return z.NEVER;
+        }
+        return { "date-parts": [parts as CslDateParts] };
+      }),
+    language: optionalText(100, "language"),
+    doi: optionalText(300, "DOI").refine(
+      (value) => value === undefined || /^10\.[0-9.]+\/\S+$/.test(value.replace(DOI_PREFIX, "").trim()),
+      { message: "A DOI looks like 10.1234/abcd (or https://doi.org/10.1234/abcd)." },
+    ),
+    note: optionalText(20_000, "notes"),
+    reliability: z
+      .enum(RELIABILITY_LEVELS, { error: "Choose a reliability level." })
+      .optional()
+      .default("unknown"),
+    confidentiality: z
+      .enum(CONFIDENTIALITY_LEVELS, { error: "Choose public or restricted." })
+      .optional()
+      .default("public"),
+  })
+  .transform((form, ctx): Omit<CslItem, "id"> => {
+    const input: Record<string, unknown> = {
+      // The id is replaced by the server's own when the source is stored.
+      id: "form",
+      type: form.type,
+      title: form.title,
+      author: form.authors,
+      issued: form.issued,
+      "container-title": form.container,
+      publisher: form.publisher,
+      URL: form.url,
+      accessed: form.accessed,
+      language: form.language,
+      DOI: form.doi,
+      note: form.note,
+      custom: { reliability: form.reliability, confidentiality: form.confidentiality },
+    };
+    for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
+    // The interchange schema has the last word, so a form can never store what an export could not write.
+    const parsed = cslItemSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = FIELD_OF[String(issue.path[0])] ?? "title";
+        ctx.addIssue({ code: "custom", path: [field], message: sentenceCase(issue.message) });
+      }
+      return z.NEVER;
+    }
+    const { id: _id, ...item } = parsed.data;
+    return item;
+  });
+
+function sentenceCase(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

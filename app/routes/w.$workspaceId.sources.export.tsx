@@ -1,0 +1,23 @@
+// The library as a file to download: ?format=json (CSL-JSON) or ?format=bib (BibTeX). A resource route.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { requestOrigin } from "~/models/audit.server";
+import { EXPORT_FORMATS, type ExportFormat, exportSources } from "~/models/sources.server";
+import { requireWorkspaceMember } from "~/utils/guards.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  if (!(format in EXPORT_FORMATS)) {
+    throw data({ message: "Choose format=json (CSL-JSON) or format=bib (BibTeX)." }, { status: 400 });
+  }
+  const file = exportSources(member, format as ExportFormat, requestOrigin(request));
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      // The library may hold restricted sources: no shared cache keeps a copy.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

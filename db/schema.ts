@@ -105,6 +105,8 @@ export const cases = sqliteTable(
     mediators: text("mediators", { mode: "json" }).$type<string[]>().notNull(),
     summary: text("summary").notNull().default(""),
     status: text("status", { enum: CASE_STATUSES }).notNull().default("draft"),
+    // The revision number readers without draft access see (trainers); null until first approval.
+    approvedRevision: integer("approved_revision"),
     // Tiptap JSON of the current draft; plain text is derived from it on every save.
     body: text("body", { mode: "json" }).$type<unknown>().notNull(),
     bodyText: text("body_text").notNull().default(""),
@@ -262,3 +264,29 @@ export const caseSearchDocs = sqliteTable("case_search_docs", {
   body: text("body").notNull(),
   sources: text("sources").notNull(),
 });
+
+export const COMPARISON_VIEWS = ["side", "matrix"] as const;
+
+/** A trainer's saved selection of cases and codes, shared by link with the workspace. */
+export const comparisonSets = sqliteTable(
+  "comparison_sets",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    view: text("view", { enum: COMPARISON_VIEWS }).notNull(),
+    caseIds: text("case_ids", { mode: "json" }).$type<string[]>().notNull(),
+    codeIds: text("code_ids", { mode: "json" }).$type<string[]>().notNull(),
+    outcomeId: text("outcome_id"),
+    // The rest of the view (filters, selected preconditions, scroll mode): what reopening needs.
+    settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
+);

@@ -375,7 +375,7 @@ export const DEMO_CASES: CaseSeed[] = [
     mediators: [],
     summary:
       "Local negotiations led to a temporary truce and, with the Malian army, to hostage exchanges, despite official opposition.",
-    status: "draft",
+    status: "approved",
     sections: [
       {
         title: "Context",

@@ -123,6 +123,7 @@ export async function seedDemo(db: DB) {
           id,
           workspaceId,
           ...fields,
+          approvedRevision: fields.status === "approved" ? 1 : null,
           body,
           bodyText: rows.plainText,
           createdBy: editorId,

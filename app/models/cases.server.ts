@@ -11,6 +11,7 @@ import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
+  can,
   type Executor,
   type Member,
   notFound,
@@ -117,17 +118,53 @@ function findCase(executor: Executor, workspaceId: string, caseId: string) {
 }
 
 /** A case of another workspace, or an unknown id, is a 404: never its data. */
+/** Whether this member reads drafts, or only the approved version of each case (trainers). */
+export function seesDrafts(member: Member) {
+  return can(member, "case.readDrafts");
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * The approved version of cases whose current draft this member may not see: the body and fields of the
+ * approved revision, keyed by case id. Cases whose draft is the approved revision need no overlay.
+ */
+export function approvedVersions(member: Member, rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>) {
+  const overlay = new Map<string, { body: unknown; fields: Record<string, unknown> }>();
+  if (seesDrafts(member)) return overlay;
+  const pending = rows.filter((row) => row.approvedRevision !== null && row.approvedRevision !== row.revision);
+  for (const row of pending) {
+    const approved = db
+      .select({ body: caseRevisions.body, fields: caseRevisions.fields })
+      .from(caseRevisions)
+      .where(and(eq(caseRevisions.caseId, row.id), eq(caseRevisions.number, row.approvedRevision!)))
+      .get();
+    if (approved) overlay.set(row.id, approved);
+  }
+  return overlay;
+}
+
+/**
+ * A case as this member reads it. A case of another workspace, an unknown id, or (for members who only
+ * read approved versions) a case never approved is a 404: never its data.
+ */
 export function getCase(member: Member, caseId: string, options: { allowTrashed?: boolean } = {}) {
   requirePermission(member, "case.read");
   const found = findCase(db, member.workspaceId, caseId);
   if (!found || (found.deletedAt && !options.allowTrashed))
     throw notFound("This case does not exist in this workspace.");
-  const people = db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(eq(users.id, found.createdBy))
-    .get();
-  return { ...found, createdByName: people?.name ?? "" };
+  const drafts = seesDrafts(member);
+  if (!drafts && found.approvedRevision === null) throw notFound("This case does not exist in this workspace.");
+  const people = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, found.createdBy)).get();
+  const approved = approvedVersions(member, [found]).get(found.id);
+  const shown = approved ? { ...found, ...(approved.fields as Partial<CaseRow>), body: approved.body } : found;
+  return {
+    ...shown,
+    createdByName: people?.name ?? "",
+    shownRevision: approved ? found.approvedRevision! : found.revision,
+    // Readers of approved versions are told nothing about drafts; the others see whether one is pending.
+    newerDraftThanApproved: drafts && found.approvedRevision !== null && found.revision > found.approvedRevision,
+  };
 }
 
 export function createCase(member: Member, fields: CaseFields, origin?: RequestOrigin) {
@@ -319,17 +356,8 @@ export function getCaseReading(member: Member, caseId: string) {
     codes: codeMap,
     sources: sourceMap,
   });
-  const passageRows = db
-    .select({
-      codeId: passages.codeId,
-      text: passages.text,
-      section: passages.section,
-      position: passages.position,
-    })
-    .from(passages)
-    .where(eq(passages.caseId, caseId))
-    .orderBy(asc(passages.position))
-    .all();
+  // Passages of the version shown (the approved one for trainers), not of the stored draft rows.
+  const passageRows = deriveCaseRows(caseStudy.body as Parameters<typeof deriveCaseRows>[0]).passages;
   const byCode = new Map<string, { code: (typeof codeList)[number]; passages: typeof passageRows }>();
   for (const row of passageRows) {
     const code = codeMap.get(row.codeId);

@@ -1,6 +1,8 @@
 // The case library: filters, facet counts and full-text search (ADR 0004).
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { deriveCaseRows } from "~/editor/derive";
+import { approvedVersions, seesDrafts } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { db } from "~/utils/db.server";
@@ -66,6 +68,8 @@ export const SNIPPET_END = "\u0003";
 
 type LibraryCase = {
   id: string;
+  revision: number;
+  approvedRevision: number | null;
   title: string;
   regions: string[];
   periodStart: number | null;
@@ -88,11 +92,60 @@ function overlaps(item: LibraryCase, from: number | null, to: number | null) {
   return (to === null || start <= to) && (from === null || end >= from);
 }
 
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Same rule as the FTS query (every word as a prefix, accents folded), with a marked snippet. */
+export function matchSnippet(text: string, q: string): string | null {
+  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map(fold);
+  if (words.length === 0) return null;
+  const folded = fold(text);
+  // Folding can change lengths (rare ligatures); positions are only used when they line up.
+  if (folded.length !== text.length)
+    return words.every((word) => folded.includes(word)) ? text.slice(0, 160) : null;
+  const positions = words.map((word) => {
+    const match = new RegExp(`(^|[^\\p{L}\\p{N}])(${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`, "u").exec(
+      folded,
+    );
+    return match ? match.index + match[1].length : -1;
+  });
+  if (positions.some((position) => position === -1)) return null;
+  const first = Math.min(...positions);
+  const start = Math.max(0, first - 60);
+  const end = Math.min(text.length, first + 100);
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const hit = positions.findIndex((position) => position === i);
+    if (hit !== -1) {
+      const length = (/^[\p{L}\p{N}]+/u.exec(text.slice(i)) ?? [""])[0].length;
+      out += SNIPPET_START + text.slice(i, i + length) + SNIPPET_END;
+      i += length - 1;
+    } else out += text[i];
+  }
+  return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
+}
+
+function pickFields(fields: Record<string, unknown>) {
+  const keys = [
+    "title",
+    "regions",
+    "periodStart",
+    "periodStartCirca",
+    "periodEnd",
+    "periodEndCirca",
+    "summary",
+  ] as const;
+  return Object.fromEntries(
+    keys.filter((key) => key in fields).map((key) => [key, fields[key]]),
+  ) as Partial<LibraryCase>;
+}
+
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
   const all: LibraryCase[] = db
     .select({
       id: cases.id,
+      revision: cases.revision,
+      approvedRevision: cases.approvedRevision,
       title: cases.title,
       regions: cases.regions,
       periodStart: cases.periodStart,
@@ -107,8 +160,20 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     })
     .from(cases)
     .innerJoin(users, eq(users.id, cases.createdBy))
-    .where(and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt)))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        isNull(cases.deletedAt),
+        seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+      ),
+    )
     .all();
+  // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
+  const approved = approvedVersions(member, all);
+  for (const item of all) {
+    const version = approved.get(item.id);
+    if (version) Object.assign(item, pickFields(version.fields));
+  }
 
   // A case "has" a code when the code is tagged in its text or its condition is set present.
   const codesByCase = new Map<string, Set<string>>();
@@ -123,7 +188,10 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     .innerJoin(cases, eq(cases.id, passages.caseId))
     .where(eq(cases.workspaceId, member.workspaceId))
     .all())
-    addCode(row.caseId, row.codeId);
+    if (!approved.has(row.caseId)) addCode(row.caseId, row.codeId);
+  for (const [caseId, version] of approved)
+    for (const passage of deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]).passages)
+      addCode(caseId, passage.codeId);
   for (const row of db
     .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
     .from(caseConditions)
@@ -146,6 +214,20 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
       ORDER BY rank
       LIMIT 500`);
     for (const row of rows) hits.set(row.caseId, { rank: row.rank, snippet: row.snippet });
+    // The index holds current drafts: for cases read in their approved version, match that text instead.
+    for (const [caseId, version] of approved) {
+      hits.delete(caseId);
+      const item = all.find((candidate) => candidate.id === caseId);
+      if (!item) continue;
+      const text = [
+        item.title,
+        item.regions.join(" "),
+        item.summary,
+        deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]).plainText,
+      ].join("\n");
+      const snippet = matchSnippet(text, query.q);
+      if (snippet) hits.set(caseId, { rank: 0, snippet });
+    }
   }
 
   type Facet = "q" | "region" | "status" | "code" | "period" | "author";

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "workspace.manage": ["owner"],
   "members.manage": ["owner"],
   "case.read": ["owner", "editor", "reviewer", "trainer"],
+  // Trainers read approved versions only: what they cite in a workshop has been signed off.
+  "case.readDrafts": ["owner", "editor", "reviewer"],
   "case.create": ["owner", "editor"],
   "case.edit": ["owner", "editor"],
   "case.trash": ["owner", "editor"],

@@ -1,5 +1,6 @@
 // Builds people, workspaces and cases through the real model functions, on the test file's own database.
 
+import { eq } from "drizzle-orm";
 import { createCase } from "~/models/cases.server";
 import type { Role } from "~/models/domain";
 import { signUp } from "~/models/users.server";
@@ -7,7 +8,7 @@ import { createWorkspace } from "~/models/workspaces.server";
 import { lucia } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { findMember, type Member } from "~/utils/permissions.server";
-import { memberships } from "../../db/schema";
+import { cases, memberships } from "../../db/schema";
 
 let counter = 0;
 
@@ -66,6 +67,8 @@ export async function makeTeam() {
     cookie: await sessionCookie(outsiderUser.id),
   };
   const caseStudy = createCase(people.editor.member, sampleFields);
+  // Approved, so that trainers (who read approved versions only) can read it too.
+  db.update(cases).set({ status: "approved", approvedRevision: 1 }).where(eq(cases.id, caseStudy.id)).run();
   const otherCase = createCase(outsider.member, { ...sampleFields, title: "Other workspace's case" });
   return { workspace, people, outsider, otherWorkspace, caseStudy, otherCase };
 }

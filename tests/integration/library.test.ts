@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { updateCaseFields } from "~/models/cases.server";
+import { createCase, updateCaseFields } from "~/models/cases.server";
 import {
   parseLibraryQuery,
   SNIPPET_END,
@@ -82,10 +82,26 @@ describe("case library", () => {
       title: "Quelque négociation à Tombouctou",
     });
     expect(
-      searchLibrary(team.people.trainer.member, query({ q: "tombouctou negociation" })).results,
+      searchLibrary(team.people.reviewer.member, query({ q: "tombouctou negociation" })).results,
     ).toHaveLength(1);
-    expect(searchLibrary(team.people.trainer.member, query({ q: "Segou" })).results).toHaveLength(0);
+    expect(searchLibrary(team.people.reviewer.member, query({ q: "Segou" })).results).toHaveLength(0);
     expect(searchLibrary(editor, query({ q: "Tombouctou" })).results).toHaveLength(0);
+  });
+
+  it("shows trainers the approved version only: no draft title, text or case", async () => {
+    const team = await makeTeam();
+    const trainer = team.people.trainer.member;
+    updateCaseFields(team.people.editor.member, team.caseStudy.id, 1, {
+      ...sampleFields,
+      title: "Draft title about Kidal",
+    });
+    expect(searchLibrary(trainer, query({ q: "Kidal" })).results).toHaveLength(0);
+    const approved = searchLibrary(trainer, query({ q: "local talks" }));
+    expect(approved.results.map((r) => r.title)).toEqual([sampleFields.title]);
+    expect(approved.results[0].snippet).toContain(`${SNIPPET_START}local${SNIPPET_END}`);
+    createCase(team.people.editor.member, { ...sampleFields, title: "Never approved" });
+    expect(searchLibrary(trainer, query({})).results.map((r) => r.title)).toEqual([sampleFields.title]);
+    expect(searchLibrary(team.people.reviewer.member, query({})).results).toHaveLength(2);
   });
 
   it("never passes user input through as FTS syntax", () => {

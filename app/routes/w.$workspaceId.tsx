@@ -8,6 +8,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, member } = await requireWorkspaceMember(request, params);
   const can = capabilities(member);
   const nav: Array<{ to: string; label: string }> = [
+    { to: "matrix", label: "Matrix" },
+    { to: "comparisons", label: "Comparison sets" },
     { to: "codebook", label: "Codebook" },
     { to: "sources", label: "Sources" },
   ];

@@ -1,0 +1,22 @@
+// Limits and colours of a code, shared by the form in the browser and the check on the server.
+export const CODE_LABEL_MAX = 120;
+export const CODE_DESCRIPTION_MAX = 1000;
+
+/** Colours offered beside the colour picker: distinct from each other and readable on white. */
+export const CODE_PALETTE = [
+  "#2563eb",
+  "#0891b2",
+  "#0d9488",
+  "#16a34a",
+  "#65a30d",
+  "#ca8a04",
+  "#ea580c",
+  "#dc2626",
+  "#db2777",
+  "#9333ea",
+  "#4f46e5",
+  "#475569",
+] as const;
+
+export const KIND_LABELS = { precondition: "Precondition", outcome: "Outcome" } as const;
+export const KIND_PLURALS = { precondition: "Preconditions", outcome: "Outcomes" } as const;

@@ -1,0 +1,232 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DeleteCode, MergeCode } from "~/components/codebook/code-admin";
+import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
+import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
+import { KIND_LABELS } from "~/components/codebook/rules";
+import { TaggedPassages } from "~/components/codebook/tagged-passages";
+import { requestOrigin } from "~/models/audit.server";
+import {
+  CodeInUseError,
+  CodeMergeError,
+  CodeRejectedError,
+  codeInputSchema,
+  deleteCode,
+  getCodeDetail,
+  listCodes,
+  mergeCode,
+  updateCode,
+} from "~/models/codes.server";
+import { parseForm } from "~/utils/forms";
+import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { can, notFound } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.detail.code.label ?? "Code"} · Codebook · Mediation Casebook` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const detail = getCodeDetail(member, requireId(params, "codeId"));
+  return {
+    workspaceId: member.workspaceId,
+    canEdit: can(member, "codebook.edit"),
+    detail,
+    codes: listCodes(member).map(({ id, kind, label, parentId }) => ({ id, kind, label, parentId })),
+  };
+}
+
+const id = z.string().regex(/^[a-z0-9]{8,40}$/);
+const mergeSchema = z.object({ targetId: id });
+const deleteSchema = z.object({
+  confirm: z.literal("yes").optional(),
+  expectedTags: z.coerce.number().int().min(0).optional(),
+});
+
+type Failure = { intent: string; errors: Record<string, string[]>; values: Record<string, string> };
+const fail = (failure: Failure, status: number) => data(failure, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const codeId = requireId(params, "codeId");
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const values = Object.fromEntries([...formData].map(([k, v]) => [k, String(v)]));
+  const origin = requestOrigin(request);
+  const codebook = `/w/${member.workspaceId}/codebook`;
+  try {
+    switch (intent) {
+      case "update": {
+        const parsed = parseForm(formData, codeInputSchema);
+        if (!parsed.ok) return fail({ intent, errors: parsed.errors, values: parsed.values }, 400);
+        updateCode(member, codeId, parsed.data, origin);
+        return redirectWithToast(request, `${codebook}/${codeId}`, {
+          kind: "success",
+          message: "Code saved.",
+        });
+      }
+      case "merge": {
+        const parsed = mergeSchema.safeParse(values);
+        if (!parsed.success)
+          return fail({ intent, errors: { targetId: ["Choose the code to merge into."] }, values }, 400);
+        const result = mergeCode(member, codeId, parsed.data.targetId, origin);
+        const kept = result.conditionsKept
+          ? ` In ${result.conditionsKept} ${result.conditionsKept === 1 ? "case" : "cases"} both had a value: “${result.targetLabel}”'s was kept.`
+          : "";
+        return redirectWithToast(request, `${codebook}/${parsed.data.targetId}`, {
+          kind: "success",
+          message: `“${result.label}” merged into “${result.targetLabel}”: ${result.tagCount} tagged ${result.tagCount === 1 ? "passage" : "passages"} moved.${kept}`,
+        });
+      }
+      case "delete": {
+        const parsed = deleteSchema.safeParse(values);
+        if (!parsed.success) throw notFound();
+        const result = deleteCode(
+          member,
+          codeId,
+          { confirmed: parsed.data.confirm === "yes", expectedTags: parsed.data.expectedTags },
+          origin,
+        );
+        return redirectWithToast(request, codebook, {
+          kind: "success",
+          message: result.tagCount
+            ? `“${result.label}” deleted and its ${result.tagCount} ${result.tagCount === 1 ? "tag" : "tags"} removed from ${result.caseCount} ${result.caseCount === 1 ? "case" : "cases"}.`
+            : `“${result.label}” deleted.`,
+        });
+      }
+      default:
+        return fail(
+          {
+            intent,
+            errors: { form: ["That request was not understood. Reload the page and try again."] },
+            values,
+          },
+          400,
+        );
+    }
+  } catch (error) {
+    if (error instanceof CodeRejectedError) return fail({ intent, errors: error.errors, values }, 400);
+    if (error instanceof CodeMergeError)
+      return fail({ intent, errors: { targetId: [error.message] }, values }, 400);
+    if (error instanceof CodeInUseError)
+      return fail({ intent, errors: { confirm: [error.message] }, values }, error.stale ? 409 : 400);
+    throw error;
+  }
+}
+
+export default function CodePage() {
+  const { detail, codes, canEdit, workspaceId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { code, taggedCases, trashedCases, conditions, usage } = detail;
+  const base = `/w/${workspaceId}/codebook`;
+  const parent = codes.find((other) => other.id === code.parentId);
+  const children = codes.filter((other) => other.parentId === code.id);
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
+  const excluded = selfAndDescendants(codes, code.id);
+  const passageCount = taggedCases.reduce((sum, group) => sum + group.passages.length, 0);
+  const usedIn = [...taggedCases, ...trashedCases].map((group) => ({
+    caseId: group.caseId,
+    title: group.title,
+    trashed: group.trashed,
+    passageCount: group.passages.length,
+  }));
+  return (
+    <main id="main" className="page code-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={base}>Codebook</Link> <span aria-hidden="true">›</span>
+      </nav>
+      <header className="code-header">
+        <p className="eyebrow">{KIND_LABELS[code.kind]}</p>
+        <h1>
+          <Swatch color={code.color} large /> {code.label}
+        </h1>
+        {code.description ? <p className="lead">{code.description}</p> : null}
+        <dl className="code-facts">
+          <div>
+            <dt>Used</dt>
+            <dd>
+              <CodeCounts passageCount={passageCount} presentCount={conditions.present} />
+              {conditions.absent ? <span className="muted"> · absent in {conditions.absent}</span> : null}
+            </dd>
+          </div>
+          {parent ? (
+            <div>
+              <dt>Under</dt>
+              <dd>
+                <Link to={`${base}/${parent.id}`}>{parent.label}</Link>
+              </dd>
+            </div>
+          ) : null}
+          {children.length > 0 ? (
+            <div>
+              <dt>Sub-codes</dt>
+              <dd>
+                <ul className="inline-list">
+                  {children.map((child) => (
+                    <li key={child.id}>
+                      <Link to={`${base}/${child.id}`}>{child.label}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+      <div className={canEdit ? "code-layout" : undefined}>
+        <TaggedPassages
+          workspaceId={workspaceId}
+          label={code.label}
+          color={code.color}
+          cases={taggedCases}
+          trashedCount={trashedCases.reduce((sum, group) => sum + group.passages.length, 0)}
+        />
+        {canEdit ? (
+          <aside className="code-tools" aria-label="Change this code">
+            <section className="card" id="edit" aria-labelledby="edit-heading">
+              <h2 id="edit-heading">Edit code</h2>
+              <CodeForm
+                // A saved edit re-mounts the form with what was stored.
+                key={`${code.label}|${code.kind}|${code.color}|${code.parentId}|${code.description}`}
+                intent="update"
+                values={
+                  actionData?.intent === "update"
+                    ? actionData.values
+                    : { ...code, parentId: code.parentId ?? "" }
+                }
+                errors={errorsFor("update") ?? {}}
+                parentOptions={codes.filter((other) => !excluded.has(other.id))}
+                submitLabel="Save code"
+                defaultColour={code.color}
+                kindHint={
+                  children.length > 0
+                    ? "A code and its sub-codes share one kind: move the sub-codes first to change it."
+                    : undefined
+                }
+              />
+            </section>
+            <MergeCode
+              code={code}
+              targets={codes.filter((other) => other.kind === code.kind && other.id !== code.id)}
+              errors={errorsFor("merge")?.targetId}
+            />
+            <DeleteCode
+              workspaceId={workspaceId}
+              code={code}
+              usage={usage}
+              usedIn={usedIn}
+              childCount={children.length}
+              parentLabel={parent?.label ?? null}
+              errors={errorsFor("delete")?.confirm ?? errorsFor("delete")?.form}
+            />
+          </aside>
+        ) : null}
+      </div>
+    </main>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

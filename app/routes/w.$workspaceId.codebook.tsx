@@ -1,0 +1,152 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
+import { z } from "zod";
+import { CodeForm } from "~/components/codebook/code-form";
+import { CodeTree } from "~/components/codebook/code-tree";
+import { CODE_PALETTE, KIND_LABELS } from "~/components/codebook/rules";
+import { requestOrigin } from "~/models/audit.server";
+import {
+  addStarterCodes,
+  CodeRejectedError,
+  codeInputSchema,
+  createCode,
+  getCodebook,
+} from "~/models/codes.server";
+import styles from "~/styles/codebook.css?url";
+import { parseForm } from "~/utils/forms";
+import { requireWorkspaceMember } from "~/utils/guards.server";
+import { can } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Codebook · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  return {
+    workspaceId: member.workspaceId,
+    workspaceName: member.workspaceName,
+    canEdit: can(member, "codebook.edit"),
+    codes: getCodebook(member),
+  };
+}
+
+const intentSchema = z.object({ intent: z.enum(["create", "starter"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const formData = await request.formData();
+  const intent = intentSchema.safeParse({ intent: formData.get("intent") });
+  if (!intent.success)
+    return data(
+      { errors: { form: ["That request was not understood. Reload the page and try again."] }, values: {} },
+      { status: 400 },
+    );
+  const url = `/w/${member.workspaceId}/codebook`;
+  if (intent.data.intent === "starter") {
+    const added = addStarterCodes(member, requestOrigin(request));
+    return redirectWithToast(request, url, {
+      kind: "success",
+      message: added ? `${added} starter codes added.` : "The codebook already has every starter code.",
+    });
+  }
+  const parsed = parseForm(formData, codeInputSchema);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const { id } = createCode(member, parsed.data, requestOrigin(request));
+    return redirectWithToast(request, `${url}#code-${id}`, {
+      kind: "success",
+      message: `${KIND_LABELS[parsed.data.kind]} “${parsed.data.label}” added.`,
+    });
+  } catch (error) {
+    if (error instanceof CodeRejectedError)
+      return data(
+        { errors: error.errors, values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])) },
+        { status: 400 },
+      );
+    throw error;
+  }
+}
+
+export default function CodebookRoute() {
+  // The page of one code lives under this route: when it is open, it takes the whole page.
+  const outlet = useOutlet();
+  return outlet ?? <Codebook />;
+}
+
+function Codebook() {
+  const { codes, canEdit, workspaceId, workspaceName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const base = `/w/${workspaceId}/codebook`;
+  const unused = CODE_PALETTE.find((colour) => !codes.some((code) => code.color === colour));
+  const addingStarter = navigation.formData?.get("intent") === "starter";
+  return (
+    <main id="main" className="page codebook-page">
+      <div className="page-heading">
+        <div>
+          <p className="eyebrow">{workspaceName}</p>
+          <h1>Codebook</h1>
+          <p className="muted codebook-intro">
+            Codes are the preconditions and outcomes that passages of a case can be tagged with. Counts leave
+            out cases in the trash.
+          </p>
+        </div>
+      </div>
+      {canEdit ? (
+        // Re-mounting on a new count empties the form after a code is added.
+        <details
+          key={codes.length}
+          className="card add-code"
+          open={codes.length === 0 || Boolean(actionData?.errors)}
+        >
+          <summary>
+            <span className="add-code-summary">Add a code</span>
+          </summary>
+          <CodeForm
+            intent="create"
+            values={actionData?.values ?? {}}
+            errors={actionData?.errors ?? {}}
+            parentOptions={codes}
+            submitLabel="Add code"
+            defaultColour={unused ?? CODE_PALETTE[0]}
+          />
+        </details>
+      ) : null}
+      {codes.length === 0 ? (
+        <div className="empty-state codebook-empty">
+          <p>
+            <strong>This codebook is empty.</strong>
+          </p>
+          {canEdit ? (
+            <>
+              <p>
+                Add your own codes above, or start from the starter codebook: preconditions and outcomes drawn
+                from dialogue with armed groups in the Sahel, which you can then edit, merge or delete.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="starter" />
+                <button type="submit" className="button button-secondary" disabled={addingStarter}>
+                  {addingStarter ? "Adding…" : "Add the starter codebook"}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <p>An owner or editor of this workspace can add preconditions and outcomes.</p>
+          )}
+        </div>
+      ) : (
+        <div className="codebook-groups">
+          <CodeTree kind="precondition" rows={codes} base={base} canEdit={canEdit} />
+          <CodeTree kind="outcome" rows={codes} base={base} canEdit={canEdit} />
+        </div>
+      )}
+    </main>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -290,3 +290,152 @@ export const comparisonSets = sqliteTable(
   },
   (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
 );
+
+export const THREAD_STATUSES = ["open", "resolved"] as const;
+
+/**
+ * A comment thread on a passage. The anchor follows the W3C Web Annotation selectors (TextQuote with
+ * prefix/suffix + TextPosition hint) over the case's anchor text (app/models/anchors.ts); it is re-anchored
+ * when the case is shown, so commenting never changes the case body (ADR 0005).
+ */
+export const threads = sqliteTable(
+  "threads",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    anchor: text("anchor", { mode: "json" })
+      .$type<{
+        exact: string;
+        prefix: string;
+        suffix: string;
+        start: number;
+        end: number;
+        section?: string;
+      }>()
+      .notNull(),
+    // The revision the thread was made on, to explain a "passage removed" thread.
+    revision: integer("revision").notNull(),
+    status: text("status", { enum: THREAD_STATUSES }).notNull().default("open"),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("threads_case_idx").on(t.caseId), index("threads_workspace_idx").on(t.workspaceId)],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    threadId: text("thread_id")
+      .notNull()
+      .references(() => threads.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    // Plain text (links are recognised when shown); never HTML.
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("comments_thread_idx").on(t.threadId)],
+);
+
+export const commentMentions = sqliteTable(
+  "comment_mentions",
+  {
+    commentId: text("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_mentions_user_idx").on(t.userId)],
+);
+
+export const REVIEW_DECISIONS = ["approved", "changes_requested", "withdrawn"] as const;
+
+/** One submission of a case for review: who submitted which revision, to whom, and what was decided. */
+export const caseReviews = sqliteTable(
+  "case_reviews",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    submittedBy: text("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+    reviewerIds: text("reviewer_ids", { mode: "json" }).$type<string[]>().notNull(),
+    message: text("message").notNull().default(""),
+    decision: text("decision", { enum: REVIEW_DECISIONS }),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [index("case_reviews_case_idx").on(t.caseId)],
+);
+
+export const NOTIFICATION_KINDS = ["mentioned", "review_requested", "review_done", "reply"] as const;
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    caseId: text("case_id").references(() => cases.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").references(() => threads.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+);
+
+export const ACTIVITY_KINDS = [
+  "created",
+  "saved",
+  "fields_edited",
+  "tagged",
+  "commented",
+  "submitted",
+  "approved",
+  "changes_requested",
+  "restored",
+] as const;
+
+/** The per-case timeline shown to members (the audit log is the owners' security record). */
+export const caseActivity = sqliteTable(
+  "case_activity",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_activity_case_idx").on(t.caseId, t.at)],
+);

@@ -3,6 +3,7 @@ import { deriveCaseRows } from "~/editor/derive";
 import { renderCaseHtml } from "~/editor/render";
 import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
+import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { CaseFields } from "~/models/case-fields";
 import { foreignCodeIds, listCodes } from "~/models/codes.server";
@@ -118,6 +119,14 @@ function findCase(executor: Executor, workspaceId: string, caseId: string) {
 }
 
 /** A case of another workspace, or an unknown id, is a 404: never its data. */
+/**
+ * Editing an approved case starts a new draft; the approved revision stays pinned for readers until the next
+ * approval. Edits during a review keep the case in review (reviewers read the latest revision).
+ */
+export function statusAfterEdit(status: CaseRow["status"]): CaseRow["status"] {
+  return status === "approved" ? "draft" : status;
+}
+
 /** Whether this member reads drafts, or only the approved version of each case (trainers). */
 export function seesDrafts(member: Member) {
   return can(member, "case.readDrafts");
@@ -129,10 +138,15 @@ type CaseRow = typeof cases.$inferSelect;
  * The approved version of cases whose current draft this member may not see: the body and fields of the
  * approved revision, keyed by case id. Cases whose draft is the approved revision need no overlay.
  */
-export function approvedVersions(member: Member, rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>) {
+export function approvedVersions(
+  member: Member,
+  rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>,
+) {
   const overlay = new Map<string, { body: unknown; fields: Record<string, unknown> }>();
   if (seesDrafts(member)) return overlay;
-  const pending = rows.filter((row) => row.approvedRevision !== null && row.approvedRevision !== row.revision);
+  const pending = rows.filter(
+    (row) => row.approvedRevision !== null && row.approvedRevision !== row.revision,
+  );
   for (const row of pending) {
     const approved = db
       .select({ body: caseRevisions.body, fields: caseRevisions.fields })
@@ -154,16 +168,24 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
   if (!found || (found.deletedAt && !options.allowTrashed))
     throw notFound("This case does not exist in this workspace.");
   const drafts = seesDrafts(member);
-  if (!drafts && found.approvedRevision === null) throw notFound("This case does not exist in this workspace.");
-  const people = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, found.createdBy)).get();
+  if (!drafts && found.approvedRevision === null)
+    throw notFound("This case does not exist in this workspace.");
+  const people = db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.id, found.createdBy))
+    .get();
   const approved = approvedVersions(member, [found]).get(found.id);
-  const shown = approved ? { ...found, ...(approved.fields as Partial<CaseRow>), body: approved.body } : found;
+  const shown = approved
+    ? { ...found, ...(approved.fields as Partial<CaseRow>), body: approved.body }
+    : found;
   return {
     ...shown,
     createdByName: people?.name ?? "",
     shownRevision: approved ? found.approvedRevision! : found.revision,
     // Readers of approved versions are told nothing about drafts; the others see whether one is pending.
-    newerDraftThanApproved: drafts && found.approvedRevision !== null && found.revision > found.approvedRevision,
+    newerDraftThanApproved:
+      drafts && found.approvedRevision !== null && found.revision > found.approvedRevision,
   };
 }
 
@@ -206,6 +228,7 @@ export function createCase(member: Member, fields: CaseFields, origin?: RequestO
       },
       tx,
     );
+    recordActivity(tx, { caseId: id, actorId: member.userId, kind: "created" });
     return { id };
   });
 }
@@ -218,9 +241,21 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
     if (current.revision !== baseRevision) throw new StaleRevisionError(current.revision);
     const number = current.revision + 1;
     tx.update(cases)
-      .set({ ...fields, revision: number, updatedBy: member.userId, updatedAt: new Date() })
+      .set({
+        ...fields,
+        revision: number,
+        status: statusAfterEdit(current.status),
+        updatedBy: member.userId,
+        updatedAt: new Date(),
+      })
       .where(eq(cases.id, caseId))
       .run();
+    recordActivity(tx, {
+      caseId,
+      actorId: member.userId,
+      kind: "fields_edited",
+      detail: { revision: number },
+    });
     tx.insert(caseRevisions)
       .values({
         id: newId(),
@@ -315,14 +350,35 @@ export function saveCaseBody(
           : []),
       ]);
     }
+    const taggedBefore = new Set(
+      tx
+        .selectDistinct({ codeId: passages.codeId })
+        .from(passages)
+        .where(eq(passages.caseId, caseId))
+        .all()
+        .map((row) => row.codeId),
+    );
     const rows = writeDerivedRows(tx, caseId, validated.doc);
     const number = current.revision + 1;
     const savedAt = new Date();
+    recordActivity(tx, { caseId, actorId: member.userId, kind: "saved", detail: { revision: number } });
+    const newlyTagged = [...new Set(rows.passages.map((passage) => passage.codeId))].filter(
+      (codeId) => !taggedBefore.has(codeId),
+    );
+    if (newlyTagged.length) {
+      recordActivity(tx, {
+        caseId,
+        actorId: member.userId,
+        kind: "tagged",
+        detail: { codeIds: newlyTagged },
+      });
+    }
     tx.update(cases)
       .set({
         body: validated.doc,
         bodyText: rows.plainText,
         revision: number,
+        status: statusAfterEdit(current.status),
         updatedBy: member.userId,
         updatedAt: savedAt,
       })

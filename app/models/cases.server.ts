@@ -10,6 +10,7 @@ import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
+import { listCaseThreads } from "~/models/threads.server";
 import { db } from "~/utils/db.server";
 import {
   can,
@@ -401,7 +402,10 @@ export function saveCaseBody(
   });
 }
 
-/** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
+/**
+ * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code,
+ * and the comment threads placed on the version shown (none for trainers).
+ */
 export function getCaseReading(member: Member, caseId: string) {
   const caseStudy = getCase(member, caseId);
   const codeList = listCodes(member);
@@ -443,5 +447,6 @@ export function getCaseReading(member: Member, caseId: string) {
           : 1,
     ),
     codeColors: codeList.map((code) => ({ id: code.id, color: code.color })),
+    discussion: listCaseThreads(member, caseStudy),
   };
 }

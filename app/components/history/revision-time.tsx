@@ -1,0 +1,13 @@
+/** Date and time of a save, in UTC so the server and browser renders are identical. */
+export function RevisionTime({ date }: { date: string | Date }) {
+  const value = new Date(date);
+  const text = value.toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
+  return <time dateTime={value.toISOString()}>{`${text} UTC`}</time>;
+}

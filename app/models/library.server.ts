@@ -170,9 +170,11 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     .all();
   // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
   const approved = approvedVersions(member, all);
+  const drafts = seesDrafts(member);
   for (const item of all) {
     const version = approved.get(item.id);
     if (version) Object.assign(item, pickFields(version.fields));
+    if (!drafts) item.status = "approved";
   }
 
   // A case "has" a code when the code is tagged in its text or its condition is set present.

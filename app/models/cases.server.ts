@@ -10,7 +10,6 @@ import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
-import { listCaseThreads } from "~/models/threads.server";
 import { db } from "~/utils/db.server";
 import {
   can,
@@ -177,9 +176,15 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
     .where(eq(users.id, found.createdBy))
     .get();
   const approved = approvedVersions(member, [found]).get(found.id);
-  const shown = approved
-    ? { ...found, ...(approved.fields as Partial<CaseRow>), body: approved.body }
-    : found;
+  // Readers of approved versions read an approved text, whatever the draft's status is.
+  const shown = drafts
+    ? found
+    : {
+        ...found,
+        ...(approved?.fields as Partial<CaseRow> | undefined),
+        body: approved?.body ?? found.body,
+        status: "approved" as const,
+      };
   return {
     ...shown,
     createdByName: people?.name ?? "",
@@ -402,10 +407,7 @@ export function saveCaseBody(
   });
 }
 
-/**
- * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code,
- * and the comment threads placed on the version shown (none for trainers).
- */
+/** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
 export function getCaseReading(member: Member, caseId: string) {
   const caseStudy = getCase(member, caseId);
   const codeList = listCodes(member);
@@ -447,6 +449,5 @@ export function getCaseReading(member: Member, caseId: string) {
           : 1,
     ),
     codeColors: codeList.map((code) => ({ id: code.id, color: code.color })),
-    discussion: listCaseThreads(member, caseStudy),
   };
 }

@@ -1,0 +1,215 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { describePassage, MAX_QUOTE_LENGTH, type TextAnchor } from "~/models/anchors";
+import {
+  anchorTextOf,
+  applyHighlights,
+  firstHighlight,
+  HIGHLIGHT_SELECTOR,
+  type HighlightRange,
+  offsetsOfRange,
+} from "./dom-anchors";
+import type { ThreadView } from "./thread-card";
+
+type Selected = { anchor: TextAnchor | null; top: number; left: number };
+
+const FLASH_MS = 1600;
+
+/**
+ * What the case page's threads share between the text and the side column: the thread in focus, the
+ * passage being commented on, the current selection and the "show resolved" filter.
+ */
+export function useCaseThreads(threads: ThreadView[]) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<TextAnchor | null>(null);
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [showResolved, setShowResolved] = useState(false);
+
+  const focusThread = useCallback((threadId: string) => {
+    setActiveId(threadId);
+    const card = document.getElementById(`thread-${threadId}`);
+    if (card) {
+      card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      card.focus({ preventScroll: true });
+    }
+  }, []);
+
+  const showPassage = useCallback((threadId: string) => {
+    setActiveId(threadId);
+    const root = bodyRef.current?.querySelector(".case-body-html");
+    const mark = root ? firstHighlight(root, threadId) : null;
+    if (!mark || !root) return;
+    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark.setAttribute("tabindex", "-1");
+    mark.focus({ preventScroll: true });
+    const marks = root.querySelectorAll(`${HIGHLIGHT_SELECTOR}[data-thread="${CSS.escape(threadId)}"]`);
+    for (const each of marks) each.classList.add("is-flash");
+    setTimeout(() => {
+      for (const each of marks) each.classList.remove("is-flash");
+    }, FLASH_MS);
+  }, []);
+
+  const startComment = useCallback(() => {
+    if (selected?.anchor) {
+      setDraft(selected.anchor);
+      setActiveId(null);
+    }
+  }, [selected]);
+
+  // A link from a notification ("#thread-…") opens that thread; only on arrival, so that later
+  // revalidations do not pull the reader back.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per page view
+  useEffect(() => {
+    const match = /^#thread-([a-z0-9]+)$/.exec(window.location.hash);
+    const thread = match ? threads.find((each) => each.id === match[1]) : undefined;
+    if (!thread) return;
+    if (thread.status === "resolved") setShowResolved(true);
+    requestAnimationFrame(() => focusThread(thread.id));
+  }, []);
+
+  const highlights = useMemo(() => {
+    const ranges: HighlightRange[] = threads
+      .filter((thread) => thread.range && (thread.status === "open" || showResolved))
+      .map((thread) => ({
+        id: thread.id,
+        start: thread.range!.start,
+        end: thread.range!.end,
+        label: `Comment by ${thread.authorName}`,
+        className: [
+          "thread-highlight",
+          thread.status === "resolved" ? "is-resolved" : "",
+          thread.id === activeId ? "is-active" : "",
+        ]
+          .filter(Boolean)
+          .join(" "),
+      }));
+    if (draft)
+      ranges.push({ id: "new", start: draft.start, end: draft.end, className: "thread-highlight is-draft" });
+    return ranges;
+  }, [threads, showResolved, activeId, draft]);
+
+  return {
+    bodyRef,
+    activeId,
+    draft,
+    selected,
+    setSelected,
+    showResolved,
+    setShowResolved,
+    highlights,
+    focusThread,
+    showPassage,
+    startComment,
+    cancelDraft: () => setDraft(null),
+    threadCreated: (threadId: string) => {
+      setDraft(null);
+      setActiveId(threadId);
+      window.getSelection()?.removeAllRanges();
+    },
+  };
+}
+
+/**
+ * The rendered case body with the passages of threads highlighted, and (for members who comment) a
+ * "Comment" button next to the selected text. Highlights are added after hydration; without JavaScript
+ * the side column still lists every thread with its quote.
+ */
+export function ThreadedCaseBody({
+  html,
+  state,
+  canComment,
+}: {
+  html: string;
+  state: ReturnType<typeof useCaseThreads>;
+  canComment: boolean;
+}) {
+  const { bodyRef, highlights, selected, setSelected, focusThread, startComment } = state;
+  const rangesKey = JSON.stringify(highlights);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-applied when the text or the ranges change
+  useEffect(() => {
+    const root = bodyRef.current?.querySelector(".case-body-html");
+    if (root) applyHighlights(root, highlights);
+  }, [html, rangesKey]);
+
+  useEffect(() => {
+    const container = bodyRef.current;
+    if (!container) return;
+    const onClick = (event: MouseEvent) => {
+      const mark = (event.target as Element | null)?.closest?.(HIGHLIGHT_SELECTOR) as HTMLElement | null;
+      const threadId = mark?.dataset.thread;
+      // A click that ends a text selection is not a request to open a thread.
+      if (!threadId || threadId === "new" || !window.getSelection()?.isCollapsed) return;
+      focusThread(threadId);
+    };
+    container.addEventListener("click", onClick);
+    return () => container.removeEventListener("click", onClick);
+  }, [bodyRef, focusThread]);
+
+  useEffect(() => {
+    if (!canComment) return;
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const container = bodyRef.current;
+        const root = container?.querySelector(".case-body-html");
+        const selection = document.getSelection();
+        if (!container || !root || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+          setSelected(null);
+          return;
+        }
+        const range = selection.getRangeAt(0);
+        const offsets = offsetsOfRange(root, range);
+        if (!offsets) {
+          setSelected(null);
+          return;
+        }
+        const passage = describePassage(anchorTextOf(root), offsets.start, offsets.end);
+        if (!passage) {
+          setSelected(null);
+          return;
+        }
+        const rects = range.getClientRects();
+        const last = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+        const box = container.getBoundingClientRect();
+        setSelected({
+          anchor: passage.exact.length <= MAX_QUOTE_LENGTH ? passage : null,
+          top: last.bottom - box.top + 6,
+          left: Math.max(0, Math.min(last.right - box.left - 48, box.width - 180)),
+        });
+      });
+    };
+    document.addEventListener("selectionchange", update);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener("selectionchange", update);
+    };
+  }, [canComment, bodyRef, setSelected]);
+
+  return (
+    <div className="threaded-body" ref={bodyRef}>
+      <RenderedCaseBody html={html} />
+      {selected ? (
+        <div className="selection-comment" style={{ top: selected.top, left: selected.left }}>
+          {selected.anchor ? (
+            <button
+              type="button"
+              className="button button-small"
+              // Keeps the text selected while the button is pressed.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={startComment}
+            >
+              Comment
+            </button>
+          ) : (
+            <span className="selection-too-long" role="status">
+              Select at most {MAX_QUOTE_LENGTH.toLocaleString("en-GB")} characters to comment.
+            </span>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

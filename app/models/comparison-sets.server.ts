@@ -1,0 +1,341 @@
+// Comparison sets: a named selection of cases and codes with the chosen outcome and view, shared by
+// link with the workspace. Any member may save one; its creator or an owner may rename or delete it.
+// Opening a set re-checks every case against the reader: a case deleted since, or one this reader may
+// not read (a trainer and a never-approved case), is left out and counted, never shown.
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { SET_NAME_MAX } from "~/components/matrix/rules";
+import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { seesDrafts } from "~/models/cases.server";
+import { foreignCodeIds } from "~/models/codes.server";
+import { newId } from "~/models/ids.server";
+import {
+  buildMatrix,
+  filteredMatrix,
+  type MatrixQuery,
+  matrixSearchParams,
+  visibleCases,
+} from "~/models/matrix.server";
+import { db } from "~/utils/db.server";
+import {
+  can,
+  type Executor,
+  forbidden,
+  type Member,
+  notFound,
+  requireMember,
+  requirePermission,
+} from "~/utils/permissions.server";
+import { COMPARISON_VIEWS, cases, codes, comparisonSets, users } from "../../db/schema";
+
+const MAX_CASES = 500;
+const MAX_CODES = 200;
+const MAX_SETTINGS = 4000;
+
+export type ComparisonView = (typeof COMPARISON_VIEWS)[number];
+
+const id = z.string().regex(/^[a-z0-9]{8,40}$/, "An id in this form is not one of ours.");
+
+export const setNameSchema = z
+  .string({ error: "Give the set a name." })
+  .transform((value) => value.replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "Give the set a name.")
+      .max(SET_NAME_MAX, `Keep the name under ${SET_NAME_MAX} characters.`),
+  );
+
+export const comparisonSetSchema = z
+  .object({
+    name: setNameSchema,
+    view: z.enum(COMPARISON_VIEWS, { error: "Choose the matrix or the side-by-side view." }),
+    caseIds: z
+      .array(id)
+      .min(1, "There are no cases in this view to save.")
+      .max(MAX_CASES, `A set holds at most ${MAX_CASES} cases.`)
+      .transform((list) => [...new Set(list)]),
+    codeIds: z
+      .array(id)
+      .max(MAX_CODES)
+      .transform((list) => [...new Set(list)]),
+    outcomeId: id.nullable(),
+    settings: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((input, ctx) => {
+    // The side-by-side page compares two to four cases in columns.
+    if (input.view === "side" && (input.caseIds.length < 2 || input.caseIds.length > 4))
+      ctx.addIssue({ code: "custom", path: ["caseIds"], message: "A side-by-side set holds 2 to 4 cases." });
+  });
+
+export type ComparisonSetInput = z.output<typeof comparisonSetSchema>;
+
+/** The form the compare page (or any page) posts: name, view, case (repeated), code (repeated), outcome, settings (JSON). */
+export function readSetForm(formData: FormData) {
+  const text = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === "string" ? value : "";
+  };
+  const values = {
+    name: text("name"),
+    view: text("view") || "matrix",
+    caseIds: formData.getAll("case").filter((v): v is string => typeof v === "string" && v !== ""),
+    codeIds: formData.getAll("code").filter((v): v is string => typeof v === "string" && v !== ""),
+    outcomeId: text("outcome") || null,
+    settings: text("settings"),
+  };
+  let settings: unknown = {};
+  const errors: Record<string, string[]> = {};
+  if (values.settings.length > MAX_SETTINGS) errors.settings = ["The view's settings are too long to save."];
+  else if (values.settings) {
+    try {
+      settings = JSON.parse(values.settings);
+    } catch {
+      errors.settings = ["The view's settings could not be read."];
+    }
+  }
+  const parsed = comparisonSetSchema.safeParse({ ...values, settings });
+  if (parsed.success && Object.keys(errors).length === 0)
+    return { ok: true as const, data: parsed.data, values };
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] = [...(errors[key] ?? []), issue.message];
+  }
+  return { ok: false as const, errors, values };
+}
+
+/** The case ids among `caseIds` the member may put in a set (same rule as reading them). */
+function readableCaseIds(executor: Executor, member: Member, caseIds: string[]) {
+  if (caseIds.length === 0) return new Set<string>();
+  return new Set(
+    executor
+      .select({ id: cases.id, approvedRevision: cases.approvedRevision })
+      .from(cases)
+      .where(
+        and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt), inArray(cases.id, caseIds)),
+      )
+      .all()
+      .filter((row) => seesDrafts(member) || row.approvedRevision !== null)
+      .map((row) => row.id),
+  );
+}
+
+/** A field the server will not store as given (400), with messages per form field. */
+export class SetRejectedError extends Error {
+  constructor(public errors: Record<string, string[]>) {
+    super(Object.values(errors).flat().join(" "));
+  }
+}
+
+export function createComparisonSet(member: Member, input: ComparisonSetInput, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const current = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(current, "compare.use");
+    const readable = readableCaseIds(tx, current, input.caseIds);
+    if (input.caseIds.some((caseId) => !readable.has(caseId)))
+      throw notFound("Some of these cases do not exist in this workspace.");
+    const codeIds = input.outcomeId ? [...input.codeIds, input.outcomeId] : input.codeIds;
+    if (foreignCodeIds(tx, member.workspaceId, codeIds).length)
+      throw notFound("Some of these codes are not in this workspace's codebook.");
+    if (input.outcomeId) {
+      const outcome = tx.select({ kind: codes.kind }).from(codes).where(eq(codes.id, input.outcomeId)).get();
+      if (outcome?.kind !== "outcome")
+        throw new SetRejectedError({ outcome: ["Choose an outcome, not a precondition."] });
+    }
+    const setId = newId();
+    const now = new Date();
+    tx.insert(comparisonSets)
+      .values({
+        id: setId,
+        workspaceId: member.workspaceId,
+        name: input.name,
+        view: input.view,
+        caseIds: input.caseIds,
+        codeIds: input.codeIds,
+        outcomeId: input.outcomeId,
+        settings: input.settings,
+        createdBy: member.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    recordAudit(
+      {
+        action: "comparison_set.created",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { setId, view: input.view, cases: input.caseIds.length },
+        origin,
+      },
+      tx,
+    );
+    return { id: setId };
+  });
+}
+
+function canManage(member: Member, createdBy: string) {
+  return createdBy === member.userId || can(member, "workspace.manage");
+}
+
+export function listComparisonSets(member: Member) {
+  requirePermission(member, "compare.use");
+  return db
+    .select({
+      id: comparisonSets.id,
+      name: comparisonSets.name,
+      view: comparisonSets.view,
+      caseIds: comparisonSets.caseIds,
+      createdBy: comparisonSets.createdBy,
+      createdByName: users.name,
+      updatedAt: comparisonSets.updatedAt,
+    })
+    .from(comparisonSets)
+    .leftJoin(users, eq(users.id, comparisonSets.createdBy))
+    .where(eq(comparisonSets.workspaceId, member.workspaceId))
+    .orderBy(desc(comparisonSets.updatedAt))
+    .all()
+    .map(({ caseIds, createdBy, ...set }) => ({
+      ...set,
+      // The count as saved: how many of them this reader may open is worked out when the set is opened.
+      caseCount: caseIds.length,
+      createdByName: set.createdByName ?? "a former member",
+      canManage: canManage(member, createdBy),
+    }));
+}
+
+/** A set of this workspace (404 otherwise), with who made it and whether this member may change it. */
+export function getComparisonSet(member: Member, setId: string) {
+  requirePermission(member, "compare.use");
+  const set = db
+    .select()
+    .from(comparisonSets)
+    .where(and(eq(comparisonSets.id, setId), eq(comparisonSets.workspaceId, member.workspaceId)))
+    .get();
+  if (!set) throw notFound("This comparison set does not exist in this workspace.");
+  const creator = db.select({ name: users.name }).from(users).where(eq(users.id, set.createdBy)).get();
+  return {
+    ...set,
+    createdByName: creator?.name ?? "a former member",
+    canManage: canManage(member, set.createdBy),
+  };
+}
+
+function findForChange(tx: Executor, member: Member, setId: string) {
+  const current = requireMember(member.userId, member.workspaceId, tx);
+  requirePermission(current, "compare.use");
+  const set = tx
+    .select({ id: comparisonSets.id, name: comparisonSets.name, createdBy: comparisonSets.createdBy })
+    .from(comparisonSets)
+    .where(and(eq(comparisonSets.id, setId), eq(comparisonSets.workspaceId, member.workspaceId)))
+    .get();
+  if (!set) throw notFound("This comparison set does not exist in this workspace.");
+  if (!canManage(current, set.createdBy))
+    throw forbidden("Only the person who saved this set, or an owner, may change it.");
+  return set;
+}
+
+export function renameComparisonSet(member: Member, setId: string, name: string, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const set = findForChange(tx, member, setId);
+    tx.update(comparisonSets).set({ name, updatedAt: new Date() }).where(eq(comparisonSets.id, setId)).run();
+    recordAudit(
+      {
+        action: "comparison_set.renamed",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { setId, from: set.name, to: name },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+export function deleteComparisonSet(member: Member, setId: string, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const set = findForChange(tx, member, setId);
+    tx.delete(comparisonSets).where(eq(comparisonSets.id, setId)).run();
+    recordAudit(
+      {
+        action: "comparison_set.deleted",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { setId, name: set.name },
+        origin,
+      },
+      tx,
+    );
+    return { name: set.name };
+  });
+}
+
+/** What a saved matrix set remembers of its view, read defensively: settings are free-form JSON. */
+export function savedPreIds(settings: Record<string, unknown>): string[] | null {
+  const pre = settings.pre;
+  return Array.isArray(pre) ? pre.filter((value): value is string => typeof value === "string") : null;
+}
+
+/**
+ * Changes to a saved view read from the set's URL: `outcome` (empty = none) and `pre` replace what was
+ * saved, so a reader can explore without changing the set. Nothing given = the saved view.
+ */
+export function setViewOverrides(searchParams: URLSearchParams) {
+  const ID = /^[a-z0-9]{8,40}$/;
+  const outcome = searchParams.get("outcome");
+  return {
+    outcomeId: outcome === null ? undefined : ID.test(outcome) ? outcome : null,
+    preIds: searchParams.has("pre")
+      ? [...new Set(searchParams.getAll("pre").filter((value) => ID.test(value)))]
+      : undefined,
+  };
+}
+
+/**
+ * A set as this member opens it: the saved cases they may still read (the others counted in `missing`),
+ * and for a matrix set the matrix over exactly those cases (never re-filtered) with the saved columns.
+ */
+export function openComparisonSet(
+  member: Member,
+  setId: string,
+  overrides: ReturnType<typeof setViewOverrides> = { outcomeId: undefined, preIds: undefined },
+) {
+  const set = getComparisonSet(member, setId);
+  if (set.view === "side") {
+    const { cases: shown, missing } = visibleCases(member, set.caseIds);
+    const scroll = set.settings.scroll === "independent" ? "independent" : "sync";
+    return { set, view: "side" as const, caseIds: shown.map((c) => c.id), missing, scroll };
+  }
+  const outcomeId = overrides.outcomeId === undefined ? set.outcomeId : overrides.outcomeId;
+  const preIds = overrides.preIds === undefined ? savedPreIds(set.settings) : overrides.preIds;
+  const built = buildMatrix(member, set.caseIds, { columnIds: set.codeIds, outcomeId, preIds });
+  const changed =
+    (overrides.outcomeId !== undefined && overrides.outcomeId !== set.outcomeId) ||
+    overrides.preIds !== undefined;
+  return { set, view: "matrix" as const, ...built, changed };
+}
+
+/** Saves what the matrix page shows: its rows (the filtered cases), columns, outcome and query. */
+export function saveMatrixAsSet(member: Member, name: string, query: MatrixQuery, origin?: RequestOrigin) {
+  requirePermission(member, "compare.use");
+  const { matrix } = filteredMatrix(member, query);
+  if (matrix.cases.length === 0)
+    throw new SetRejectedError({
+      name: ["There are no cases in this view to save: loosen the filters first."],
+    });
+  return createComparisonSet(
+    member,
+    {
+      name,
+      view: "matrix",
+      caseIds: matrix.cases.map((c) => c.id),
+      codeIds: matrix.columns.map((code) => code.id),
+      outcomeId: matrix.outcome?.id ?? null,
+      settings: {
+        // The filters that found these cases, so a reader can see how the set was made.
+        filters: matrixSearchParams({ ...query, columnIds: [], outcomeId: null, preIds: null }).toString(),
+        pre: query.preIds === null ? null : matrix.selectedPreIds,
+      },
+    },
+    origin,
+  );
+}

@@ -1,0 +1,181 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RelativeDate } from "~/components/case-bits";
+import { Field, FormError } from "~/components/field";
+import { SET_NAME_MAX, VIEW_LABELS } from "~/components/matrix/rules";
+import { requestOrigin } from "~/models/audit.server";
+import {
+  createComparisonSet,
+  listComparisonSets,
+  readSetForm,
+  SetRejectedError,
+} from "~/models/comparison-sets.server";
+import styles from "~/styles/matrix.css?url";
+import { requireWorkspaceMember } from "~/utils/guards.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Comparison sets · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  return {
+    workspaceId: member.workspaceId,
+    workspaceName: member.workspaceName,
+    sets: listComparisonSets(member),
+  };
+}
+
+/** Where to go after saving: a page of this workspace the form names, else the new set. */
+function returnPath(value: FormDataEntryValue | null, workspaceId: string) {
+  if (typeof value !== "string") return null;
+  return value.startsWith(`/w/${workspaceId}/`) && !value.includes("//") && !value.includes("\\")
+    ? value
+    : null;
+}
+
+/**
+ * intent=create, from the matrix's retry form or from other pages (the side-by-side page): name, view
+ * ("matrix" | "side"), case (repeated), code (repeated), outcome, settings (JSON object), returnTo.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create")
+    throw data({ message: "This form sent an action the page does not know." }, { status: 400 });
+  const parsed = readSetForm(formData);
+  const returnTo = returnPath(formData.get("returnTo"), member.workspaceId);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, returnTo }, { status: 400 });
+  try {
+    const saved = createComparisonSet(member, parsed.data, requestOrigin(request));
+    // A side-by-side set opens the compare page itself, so its link is found in the list.
+    const next =
+      returnTo ??
+      (parsed.data.view === "side"
+        ? `/w/${member.workspaceId}/comparisons`
+        : `/w/${member.workspaceId}/comparisons/${saved.id}`);
+    return redirectWithToast(request, next, {
+      kind: "success",
+      message: `Saved the set “${parsed.data.name}”. Its link is in Comparison sets.`,
+    });
+  } catch (error) {
+    if (error instanceof SetRejectedError)
+      return data({ errors: error.errors, values: parsed.values, returnTo }, { status: 400 });
+    throw error;
+  }
+}
+
+function RetryForm({
+  errors,
+  values,
+  returnTo,
+}: {
+  errors: Record<string, string[]>;
+  values: ReturnType<typeof readSetForm>["values"];
+  returnTo: string | null;
+}) {
+  const other = Object.entries(errors)
+    .filter(([key]) => key !== "name")
+    .flatMap(([, messages]) => messages);
+  return (
+    <section className="card" aria-labelledby="retry-heading">
+      <h2 id="retry-heading">The set was not saved</h2>
+      <FormError errors={other} />
+      <Form method="post" className="form-inline">
+        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="view" value={values.view} />
+        {values.caseIds.map((id) => (
+          <input key={`case-${id}`} type="hidden" name="case" value={id} />
+        ))}
+        {values.codeIds.map((id) => (
+          <input key={`code-${id}`} type="hidden" name="code" value={id} />
+        ))}
+        <input type="hidden" name="outcome" value={values.outcomeId ?? ""} />
+        <input type="hidden" name="settings" value={values.settings} />
+        {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+        <Field
+          label="Name of the set"
+          name="name"
+          required
+          maxLength={SET_NAME_MAX}
+          defaultValue={values.name}
+          errors={errors.name}
+        />
+        <button type="submit" className="button">
+          Save set
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export default function ComparisonSets() {
+  const { workspaceId, workspaceName, sets } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const base = `/w/${workspaceId}`;
+  return (
+    <main id="main" className="page comparisons-page">
+      <div className="page-heading">
+        <div>
+          <p className="eyebrow">{workspaceName}</p>
+          <h1>Comparison sets</h1>
+        </div>
+        <Link to={`${base}/matrix`} className="button button-secondary">
+          Open the matrix
+        </Link>
+      </div>
+      {actionData ? (
+        <RetryForm errors={actionData.errors} values={actionData.values} returnTo={actionData.returnTo} />
+      ) : null}
+      {sets.length === 0 ? (
+        <div className="empty-state">
+          <p>
+            <strong>No comparison sets yet.</strong>
+          </p>
+          <p>
+            Open the <Link to={`${base}/matrix`}>matrix</Link>, filter the cases and choose an outcome, then
+            use “Save this view as a set”. Or tick 2 to 4 cases in the{" "}
+            <Link to={`${base}/cases`}>case list</Link> to compare them side by side and save that view.
+            Everyone in the workspace can open a saved set from its link.
+          </p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="sets-table">
+            <caption className="visually-hidden">Saved comparison sets</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">View</th>
+                <th scope="col">Cases</th>
+                <th scope="col">Saved by</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sets.map((set) => (
+                <tr key={set.id}>
+                  <th scope="row">
+                    <Link to={`${base}/comparisons/${set.id}`}>{set.name}</Link>
+                  </th>
+                  <td>{VIEW_LABELS[set.view]}</td>
+                  <td>{set.caseCount}</td>
+                  <td>{set.createdByName}</td>
+                  <td>
+                    <RelativeDate date={set.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,157 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchChromium, signIn } from "../helpers/chromium";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  return context.newPage();
+}
+
+const MAURITANIA = "Mauritania — religious dialogue with jihadist prisoners";
+const ALGERIA = "Algeria — negotiations that wound down the civil war";
+const MALI = "Mali, Ségou — local truce between Katiba Macina and local militias";
+const REDUCED = "Reduced threat or violence";
+const CUSTODY = "Participants in state custody";
+
+const rowTitles = (page: Page) => page.locator("table.matrix tbody th").allTextContents();
+
+describe("matrix and comparison sets", () => {
+  let setUrl = "";
+  let trainerRows: string[] = [];
+
+  it("shows a trainer the approved demo cases, the figures for an outcome, a cell's passages and the CSV", async () => {
+    const page = await newPage();
+    await signIn(page, baseUrl, "trainer");
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Matrix" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Matrix" }).isVisible()).toBe(true);
+    const legend = page.getByRole("list", { name: "Legend" });
+    expect(await legend.textContent()).toContain("Present: stated present");
+    expect(await legend.textContent()).toContain("Unknown: not stated");
+    trainerRows = await rowTitles(page);
+    expect(trainerRows).toEqual(expect.arrayContaining([ALGERIA, MALI, MAURITANIA]));
+    // In review, never approved: a trainer does not see it.
+    expect(trainerRows.join(" ")).not.toContain("Somalia");
+
+    await page.getByLabel("Outcome for the figures").selectOption({ label: REDUCED });
+    await expect
+      .poll(() => page.getByRole("heading", { name: `Figures for “${REDUCED}”` }).isVisible())
+      .toBe(true);
+    // Seed: Mauritania states custody and reduced threat; Algeria states reduced threat but not custody;
+    // Mali states neither. Only Mauritania can be counted for custody.
+    expect(await page.getByRole("note").filter({ hasText: "These figures rest on" }).textContent()).toContain(
+      "These figures rest on 1 case: read them as description, not evidence.",
+    );
+    const custody = page.locator(".measures-table tbody tr").filter({ hasText: CUSTODY });
+    const cells = await custody.locator("td").allTextContents();
+    expect(cells.slice(0, 5)).toEqual(["1", String(trainerRows.length - 1), "1", "1", "1"]);
+    expect(cells.slice(5)).toEqual(["1.00 (1/1)", "1.00 (1/1)", "1.00 (1/1)", "1.00 (1/1)"]);
+    expect(await custody.textContent()).toContain("fewer than 5 cases");
+    const channel = page.locator(".measures-table tbody tr").filter({ hasText: "Local channel" });
+    expect(await channel.textContent()).toContain("No case has both values known.");
+
+    // A present cell opens the passages that back it.
+    const row = page.getByRole("row", { name: new RegExp(MAURITANIA) });
+    const columns = await page.locator("table.matrix thead th").allTextContents();
+    const custodyColumn = columns.findIndex((text) => text.includes(CUSTODY));
+    const cell = row.locator("td, th").nth(custodyColumn);
+    expect(await cell.locator("summary").textContent()).toContain("Present");
+    await cell.locator("summary").click();
+    const panel = cell.locator(".cell-panel");
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.textContent()).toContain("“jihadist prisoners in its custody”");
+    expect(await panel.textContent()).toContain("Set present by Rokia Reviewer");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.isVisible()).toBe(false);
+
+    // The CSV has the page's rows and every code as a 1/0/blank column.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^matrix-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path())!, "utf8");
+    const lines = csv.trimEnd().split("\r\n");
+    const header = lines[0].split(",");
+    expect(header[0]).toBe("case");
+    expect(header).toHaveLength(16);
+    expect(lines).toHaveLength(trainerRows.length + 1);
+    const mauritania = lines.find((line) => line.startsWith(MAURITANIA))!.split(",");
+    expect(mauritania[header.indexOf("PARTICIPANTS_IN_STATE_CUSTODY")]).toBe("1");
+    expect(mauritania[header.indexOf("REDUCED_THREAT_OR_VIOLENCE")]).toBe("1");
+    expect(mauritania[header.indexOf("STABLE_POLITICAL_LEADERSHIP")]).toBe("");
+    expect(lines.some((line) => line.startsWith(`"${MALI}",`))).toBe(true);
+
+    // Saved as a set, the view gets a link of its own.
+    await page.getByLabel("Name of the set").fill("Workshop — truce");
+    await page.getByRole("button", { name: "Save set" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Workshop — truce" }).isVisible())
+      .toBe(true);
+    setUrl = await page.getByLabel("Link to share with your workspace").inputValue();
+    expect(setUrl).toMatch(/\/comparisons\/[a-z0-9]+$/);
+    await page.context().close();
+  });
+
+  it("lets a reviewer open the trainer's set link and see the same outcome and rows", async () => {
+    expect(setUrl).not.toBe("");
+    const page = await newPage();
+    await signIn(page, baseUrl, "reviewer");
+    await page.goto(setUrl);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Workshop — truce" }).isVisible())
+      .toBe(true);
+    expect(await page.getByLabel("Outcome for the figures").inputValue()).not.toBe("");
+    expect(await page.locator("#matrix-outcome option:checked").textContent()).toBe(REDUCED);
+    expect(await page.getByRole("heading", { name: `Figures for “${REDUCED}”` }).isVisible()).toBe(true);
+    // The saved cases, not re-filtered: the reviewer could see Somalia, but it was not in the set.
+    expect(await rowTitles(page)).toEqual(trainerRows);
+    expect(await page.getByText("Saved by Tomas Trainer").isVisible()).toBe(true);
+    // Not the reviewer's set: no rename or delete.
+    expect(await page.getByText("Rename or delete this set").count()).toBe(0);
+
+    await page.getByRole("link", { name: "Comparison sets" }).first().click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Comparison sets" }).isVisible())
+      .toBe(true);
+    const listed = page.getByRole("row", { name: /Workshop — truce/ });
+    expect(await listed.textContent()).toContain("Tomas Trainer");
+    await page.context().close();
+  });
+
+  it("fits a 360 px screen: the matrix scrolls inside its box, the page does not", async () => {
+    const page = await newPage(360);
+    await signIn(page, baseUrl, "trainer");
+    await page.goto(setUrl);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Workshop — truce" }).isVisible())
+      .toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const summary = page
+      .getByRole("row", { name: new RegExp(MALI) })
+      .locator("summary")
+      .first();
+    await summary.click();
+    const panel = page
+      .getByRole("row", { name: new RegExp(MALI) })
+      .locator(".cell-panel")
+      .first();
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const box = await panel.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    await page.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await page.context().close();
+  });
+});

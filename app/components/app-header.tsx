@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { NotificationsBell } from "~/components/review/notifications-bell";
 import type { loader as workspaceLoader } from "~/routes/w.$workspaceId";
 
 type User = { id: string; name: string; email: string } | null;
@@ -43,6 +44,9 @@ export function AppHeader({ user }: { user: User }) {
           </details>
         ) : null}
         <span className="spacer" />
+        {user && base && workspace ? (
+          <NotificationsBell href={`${base}/notifications`} unread={workspace.unreadNotifications} />
+        ) : null}
         {user ? (
           <details className="menu user-menu">
             <summary>

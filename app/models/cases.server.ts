@@ -121,10 +121,11 @@ function findCase(executor: Executor, workspaceId: string, caseId: string) {
 /** A case of another workspace, or an unknown id, is a 404: never its data. */
 /**
  * Editing an approved case starts a new draft; the approved revision stays pinned for readers until the next
- * approval. Edits during a review keep the case in review (reviewers read the latest revision).
+ * approval. Working on requested changes also makes the case a draft again. Edits during a review keep the case
+ * in review (reviewers read the latest revision).
  */
 export function statusAfterEdit(status: CaseRow["status"]): CaseRow["status"] {
-  return status === "approved" ? "draft" : status;
+  return status === "approved" || status === "changes_requested" ? "draft" : status;
 }
 
 /** Whether this member reads drafts, or only the approved version of each case (trainers). */

@@ -1,0 +1,611 @@
+// The review workflow: draft → in review → approved, or changes requested → (edit) → in review again.
+// Every transition re-reads the case and the member's role inside its transaction, so two people acting at
+// once cannot both win (the second gets a 409 that says what happened).
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { recordActivity } from "~/models/activity.server";
+import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { getCase, seesDrafts } from "~/models/cases.server";
+import type { CaseStatus } from "~/models/domain";
+import { newId } from "~/models/ids.server";
+import { notify } from "~/models/notifications.server";
+import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
+import { db } from "~/utils/db.server";
+import {
+  can,
+  type Executor,
+  forbidden,
+  type Member,
+  notFound,
+  PERMISSIONS,
+  requireMember,
+  requirePermission,
+} from "~/utils/permissions.server";
+import { caseReviews, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
+
+/** The transition does not fit the case's current state (409): the message says why and what to do. */
+export class ReviewConflictError extends Error {}
+
+/** A field of a review form the server refuses (400); `field` names the form field. */
+export class ReviewInputError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const APPROVER_ROLES = PERMISSIONS["case.approve"] as readonly string[];
+const DRAFT_READER_ROLES = PERMISSIONS["case.readDrafts"] as readonly string[];
+
+type ReviewRow = typeof caseReviews.$inferSelect;
+type Person = { id: string; name: string };
+
+function findLiveCase(executor: Executor, workspaceId: string, caseId: string) {
+  const found = executor
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .get();
+  if (!found || found.deletedAt) throw notFound("This case does not exist in this workspace.");
+  return found;
+}
+
+function openReview(executor: Executor, caseId: string): ReviewRow | undefined {
+  return executor
+    .select()
+    .from(caseReviews)
+    .where(and(eq(caseReviews.caseId, caseId), isNull(caseReviews.decision)))
+    .orderBy(desc(caseReviews.submittedAt))
+    .get();
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+/**
+ * The open review of a case in review. A case can be in review without one (the demo seed and data from
+ * before reviews were recorded set the status directly); such a review is opened here, as submitted by the
+ * case's author at its current revision to nobody in particular, so that it can still be decided.
+ */
+function openReviewFor(executor: Executor, current: CaseRow): ReviewRow {
+  const found = openReview(executor, current.id);
+  if (found) return found;
+  const row = {
+    id: newId(),
+    caseId: current.id,
+    revision: current.revision,
+    submittedBy: current.createdBy,
+    submittedAt: current.updatedAt,
+    reviewerIds: [] as string[],
+    message: "",
+    decision: null,
+    decidedBy: null,
+    decidedAt: null,
+    note: "",
+  };
+  executor.insert(caseReviews).values(row).run();
+  return row;
+}
+
+/** The members among `userIds` whose role is one of `roles` (a notification only goes to who may read). */
+function membersWithRole(
+  executor: Executor,
+  workspaceId: string,
+  userIds: string[],
+  roles: readonly string[],
+) {
+  if (userIds.length === 0) return [];
+  return executor
+    .select({ userId: memberships.userId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds)))
+    .all()
+    .filter((row) => roles.includes(row.role))
+    .map((row) => row.userId);
+}
+
+function peopleByIds(executor: Executor, ids: string[]): Map<string, Person> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = executor
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, unique))
+    .all();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+const STATUS_WORDS: Record<CaseStatus, string> = {
+  draft: "a draft",
+  in_review: "already in review",
+  changes_requested: "waiting for changes",
+  approved: "approved",
+};
+
+export function submitForReview(
+  member: Member,
+  caseId: string,
+  input: { reviewerIds: string[]; message?: string },
+  origin?: RequestOrigin,
+) {
+  const message = (input.message ?? "").trim();
+  if (message.length > REVIEW_MESSAGE_MAX)
+    throw new ReviewInputError("message", `Keep the message under ${REVIEW_MESSAGE_MAX} characters.`);
+  const picked = [...new Set(input.reviewerIds)];
+  if (picked.length === 0) throw new ReviewInputError("reviewerIds", "Pick at least one reviewer.");
+  return db.transaction((tx) => {
+    const me = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(me, "case.edit");
+    const current = findLiveCase(tx, member.workspaceId, caseId);
+    if (current.status === "in_review")
+      throw new ReviewConflictError(
+        "This case is already in review. Withdraw the request first to change it.",
+      );
+    if (current.status === "approved")
+      throw new ReviewConflictError(
+        `Revision ${current.revision} is already approved. Edit the case to start a new draft, then submit it.`,
+      );
+    const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
+    if (approvers.length !== picked.length)
+      throw new ReviewInputError(
+        "reviewerIds",
+        "Pick reviewers among the members of this workspace who may approve cases.",
+      );
+    const id = newId();
+    const now = new Date();
+    tx.insert(caseReviews)
+      .values({
+        id,
+        caseId,
+        revision: current.revision,
+        submittedBy: member.userId,
+        submittedAt: now,
+        reviewerIds: picked,
+        message,
+      })
+      .run();
+    tx.update(cases).set({ status: "in_review" }).where(eq(cases.id, caseId)).run();
+    recordActivity(tx, {
+      caseId,
+      actorId: member.userId,
+      kind: "submitted",
+      detail: { revision: current.revision, reviewerIds: picked, message },
+    });
+    notify(tx, {
+      userIds: picked,
+      workspaceId: member.workspaceId,
+      kind: "review_requested",
+      actorId: member.userId,
+      caseId,
+      detail: { revision: current.revision, title: current.title, message: message.slice(0, 300) },
+    });
+    recordAudit(
+      {
+        action: "case.submitted",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { caseId, title: current.title, revision: current.revision, reviewers: picked.length },
+        origin,
+      },
+      tx,
+    );
+    return { reviewId: id, revision: current.revision };
+  });
+}
+
+type Decision = "approved" | "changes_requested";
+
+function decide(
+  member: Member,
+  caseId: string,
+  decision: Decision,
+  input: { revision?: number; note?: string },
+  origin?: RequestOrigin,
+) {
+  const note = (input.note ?? "").trim();
+  if (decision === "changes_requested" && note.length === 0)
+    throw new ReviewInputError("note", "Say what needs to change: the note is required.");
+  if (note.length > REVIEW_NOTE_MAX)
+    throw new ReviewInputError("note", `Keep the note under ${REVIEW_NOTE_MAX} characters.`);
+  return db.transaction((tx) => {
+    const me = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(me, "case.approve");
+    const current = findLiveCase(tx, member.workspaceId, caseId);
+    if (current.status !== "in_review") {
+      const verb = decision === "approved" ? "approved" : "sent back with changes";
+      throw new ReviewConflictError(
+        `Only a case in review can be ${verb}. This case is ${STATUS_WORDS[current.status]}: an editor submits it for review first.`,
+      );
+    }
+    const pending = openReviewFor(tx, current);
+    // The reviewer read one revision; if someone saved after that, they must read the newer one first.
+    if (input.revision !== undefined && input.revision !== current.revision)
+      throw new ReviewConflictError(
+        `The case was saved again (now revision ${current.revision}) after you opened it. Read the latest version, then decide.`,
+      );
+    const now = new Date();
+    tx.update(caseReviews)
+      .set({ decision, decidedBy: member.userId, decidedAt: now, note })
+      .where(eq(caseReviews.id, pending.id))
+      .run();
+    tx.update(cases)
+      .set(
+        decision === "approved"
+          ? { status: "approved", approvedRevision: current.revision }
+          : { status: "changes_requested" },
+      )
+      .where(eq(cases.id, caseId))
+      .run();
+    const editedSinceSubmission = current.revision !== pending.revision;
+    recordActivity(tx, {
+      caseId,
+      actorId: member.userId,
+      kind: decision,
+      detail: { revision: current.revision, submittedRevision: pending.revision, note },
+    });
+    // Everyone who ever submitted this case hears of the decision, if they may still read drafts.
+    const submitters = tx
+      .selectDistinct({ userId: caseReviews.submittedBy })
+      .from(caseReviews)
+      .where(eq(caseReviews.caseId, caseId))
+      .all()
+      .map((row) => row.userId);
+    notify(tx, {
+      userIds: membersWithRole(tx, member.workspaceId, submitters, DRAFT_READER_ROLES),
+      workspaceId: member.workspaceId,
+      kind: "review_done",
+      actorId: member.userId,
+      caseId,
+      detail: { decision, revision: current.revision, title: current.title, note: note.slice(0, 300) },
+    });
+    recordAudit(
+      {
+        action: decision === "approved" ? "case.approved" : "case.changes_requested",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { caseId, title: current.title, revision: current.revision },
+        origin,
+      },
+      tx,
+    );
+    return { revision: current.revision, submittedRevision: pending.revision, editedSinceSubmission };
+  });
+}
+
+/** Approves the current revision: trainers read it from now on, until the next approval. */
+export function approveCase(
+  member: Member,
+  caseId: string,
+  input: { revision?: number; note?: string } = {},
+  origin?: RequestOrigin,
+) {
+  return decide(member, caseId, "approved", input, origin);
+}
+
+/** Sends the case back to its editors with a note (required) saying what to change. */
+export function requestChanges(
+  member: Member,
+  caseId: string,
+  input: { revision?: number; note: string },
+  origin?: RequestOrigin,
+) {
+  return decide(member, caseId, "changes_requested", input, origin);
+}
+
+/** The submitter (or an owner) takes the case out of review; it is a draft again. */
+export function withdrawReview(member: Member, caseId: string, origin?: RequestOrigin) {
+  return db.transaction((tx) => {
+    const me = requireMember(member.userId, member.workspaceId, tx);
+    const notYours = "Only the person who submitted the case, or an owner, can withdraw it from review.";
+    if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
+    const current = findLiveCase(tx, member.workspaceId, caseId);
+    if (current.status !== "in_review")
+      throw new ReviewConflictError(
+        `There is no review to withdraw: this case is ${STATUS_WORDS[current.status]}.`,
+      );
+    const pending = openReviewFor(tx, current);
+    if (me.role !== "owner" && pending.submittedBy !== member.userId) throw forbidden(notYours);
+    tx.update(caseReviews)
+      .set({ decision: "withdrawn", decidedBy: member.userId, decidedAt: new Date() })
+      .where(eq(caseReviews.id, pending.id))
+      .run();
+    tx.update(cases).set({ status: "draft" }).where(eq(cases.id, caseId)).run();
+    // The activity kinds are fixed by the schema; a withdrawal closes a submission, so it is filed under
+    // "submitted" with withdrawn: true and worded as such on the timeline.
+    recordActivity(tx, {
+      caseId,
+      actorId: member.userId,
+      kind: "submitted",
+      detail: { revision: current.revision, withdrawn: true },
+    });
+    notify(tx, {
+      userIds: membersWithRole(tx, member.workspaceId, pending.reviewerIds, DRAFT_READER_ROLES),
+      workspaceId: member.workspaceId,
+      kind: "review_done",
+      actorId: member.userId,
+      caseId,
+      detail: { decision: "withdrawn", revision: current.revision, title: current.title },
+    });
+    recordAudit(
+      {
+        action: "case.review_withdrawn",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { caseId, title: current.title },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+export type ReviewState = ReturnType<typeof getReviewState>;
+
+/**
+ * What the review panel and the case page banner need, for this member. Members who read approved versions
+ * only (trainers) learn nothing about drafts or pending reviews: they get the approval of what they read.
+ */
+export function getReviewState(member: Member, caseId: string) {
+  const caseStudy = getCase(member, caseId);
+  const drafts = seesDrafts(member);
+  const reviews = db
+    .select()
+    .from(caseReviews)
+    .where(eq(caseReviews.caseId, caseStudy.id))
+    .orderBy(desc(caseReviews.submittedAt))
+    .all();
+  const pendingRow =
+    caseStudy.status === "in_review"
+      ? (reviews.find((r) => r.decision === null) ?? {
+          // In review without a recorded submission (see openReviewFor): shown as the author's, to nobody.
+          id: "",
+          revision: caseStudy.revision,
+          submittedBy: caseStudy.createdBy,
+          submittedAt: caseStudy.updatedAt,
+          reviewerIds: [] as string[],
+          message: "",
+        })
+      : undefined;
+  const decided = reviews
+    .filter((r) => r.decision !== null && r.decidedAt !== null)
+    .sort((a, b) => b.decidedAt!.getTime() - a.decidedAt!.getTime());
+  // Readers of approved versions only hear of the approval of what they read.
+  const lastDecisionRow = drafts ? decided[0] : decided.find((r) => r.decision === "approved");
+  const people = peopleByIds(db, [
+    ...(pendingRow ? [pendingRow.submittedBy, ...pendingRow.reviewerIds] : []),
+    ...(lastDecisionRow?.decidedBy ? [lastDecisionRow.decidedBy, lastDecisionRow.submittedBy] : []),
+  ]);
+  const person = (id: string | null): Person =>
+    (id && people.get(id)) || { id: id ?? "", name: "A former member" };
+
+  const status: CaseStatus = drafts ? caseStudy.status : "approved";
+  const currentRevision = drafts ? caseStudy.revision : caseStudy.shownRevision;
+  const canEdit = can(member, "case.edit");
+  const canApprove = can(member, "case.approve");
+  const submittable = status === "draft" || status === "changes_requested";
+  const inReview = status === "in_review" && pendingRow !== undefined;
+
+  const reviewersChoices =
+    drafts && canEdit && submittable
+      ? db
+          .select({ id: users.id, name: users.name, role: memberships.role })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(
+            and(
+              eq(memberships.workspaceId, member.workspaceId),
+              inArray(memberships.role, [...APPROVER_ROLES] as Array<
+                (typeof memberships.$inferSelect)["role"]
+              >),
+            ),
+          )
+          .orderBy(users.name)
+          .all()
+          .map((row) => ({
+            ...row,
+            isYou: row.id === member.userId,
+            // A resubmission usually goes back to the people who asked for the changes.
+            suggested: (reviews[0]?.reviewerIds ?? []).includes(row.id),
+          }))
+      : [];
+
+  return {
+    caseId: caseStudy.id,
+    title: caseStudy.title,
+    /** This member reads approved versions only (trainers): the state describes that version. */
+    readsApprovedOnly: !drafts,
+    status,
+    approvedRevision: caseStudy.approvedRevision,
+    currentRevision,
+    /** A newer draft than the approved revision exists (only ever true for members who read drafts). */
+    newerDraft: caseStudy.newerDraftThanApproved,
+    pendingReview:
+      drafts && inReview
+        ? {
+            id: pendingRow.id,
+            revision: pendingRow.revision,
+            submittedBy: person(pendingRow.submittedBy),
+            submittedAt: pendingRow.submittedAt,
+            reviewers: pendingRow.reviewerIds.map(person),
+            message: pendingRow.message,
+            editedSinceSubmission: caseStudy.revision !== pendingRow.revision,
+            youAreReviewer: pendingRow.reviewerIds.includes(member.userId),
+          }
+        : null,
+    lastDecision: lastDecisionRow
+      ? {
+          decision: lastDecisionRow.decision!,
+          by: person(lastDecisionRow.decidedBy),
+          at: lastDecisionRow.decidedAt!,
+          note: lastDecisionRow.note,
+          // An approval is always the latest one, so it approved the revision pinned on the case.
+          approvedRevision: lastDecisionRow.decision === "approved" ? caseStudy.approvedRevision : null,
+          submittedRevision: lastDecisionRow.revision,
+          submittedBy: person(lastDecisionRow.submittedBy),
+        }
+      : null,
+    reviewersChoices,
+    can: {
+      submit: drafts && canEdit && submittable,
+      approve: drafts && canApprove && inReview,
+      requestChanges: drafts && canApprove && inReview,
+      withdraw:
+        drafts &&
+        inReview &&
+        (member.role === "owner" || (canEdit && pendingRow.submittedBy === member.userId)),
+    },
+  };
+}
+
+function readableCases(member: Member) {
+  return and(
+    eq(cases.workspaceId, member.workspaceId),
+    isNull(cases.deletedAt),
+    seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+  );
+}
+
+/**
+ * "My reviews": cases waiting for my decision, my own submissions, threads that mention me, and threads on
+ * my cases with replies I have not answered.
+ */
+export function listMyReviews(member: Member) {
+  requirePermission(member, "case.read");
+  const me = member.userId;
+  const isOwner = member.role === "owner";
+  const pickedMe = sql<number>`exists (select 1 from json_each(${caseReviews.reviewerIds}) where value = ${me})`;
+
+  const waiting = can(member, "case.approve")
+    ? db
+        .select({
+          caseId: cases.id,
+          title: cases.title,
+          revision: cases.revision,
+          submittedRevision: caseReviews.revision,
+          submittedAt: caseReviews.submittedAt,
+          submittedByName: users.name,
+          message: caseReviews.message,
+          askedMe: pickedMe,
+        })
+        .from(caseReviews)
+        .innerJoin(cases, eq(cases.id, caseReviews.caseId))
+        .innerJoin(users, eq(users.id, caseReviews.submittedBy))
+        .where(
+          and(
+            readableCases(member),
+            eq(cases.status, "in_review"),
+            isNull(caseReviews.decision),
+            isOwner ? undefined : pickedMe,
+          ),
+        )
+        .orderBy(caseReviews.submittedAt)
+        .all()
+        .map((row) => ({ ...row, askedMe: Boolean(row.askedMe), nobodyAsked: false }))
+    : [];
+  // Cases put in review without a recorded submission (see openReviewFor) wait for any approver.
+  if (can(member, "case.approve")) {
+    const unassigned = db
+      .select({
+        caseId: cases.id,
+        title: cases.title,
+        revision: cases.revision,
+        submittedRevision: cases.revision,
+        submittedAt: cases.updatedAt,
+        submittedByName: users.name,
+        message: sql<string>`''`,
+      })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.createdBy))
+      .where(
+        and(
+          readableCases(member),
+          eq(cases.status, "in_review"),
+          sql`not exists (select 1 from ${caseReviews} where ${caseReviews.caseId} = ${cases.id} and ${caseReviews.decision} is null)`,
+        ),
+      )
+      .orderBy(cases.updatedAt)
+      .all();
+    waiting.push(...unassigned.map((row) => ({ ...row, askedMe: false, nobodyAsked: true })));
+  }
+
+  const submitted = can(member, "case.edit")
+    ? db
+        .select({
+          caseId: cases.id,
+          title: cases.title,
+          status: cases.status,
+          submittedAt: sql<number>`max(${caseReviews.submittedAt})`.mapWith(
+            (value: number) => new Date(value),
+          ),
+        })
+        .from(caseReviews)
+        .innerJoin(cases, eq(cases.id, caseReviews.caseId))
+        .where(
+          and(
+            readableCases(member),
+            eq(caseReviews.submittedBy, me),
+            inArray(cases.status, ["in_review", "changes_requested"]),
+          ),
+        )
+        .groupBy(cases.id)
+        .orderBy(desc(sql`max(${caseReviews.submittedAt})`))
+        .all()
+    : [];
+
+  const mentions = db
+    .select({
+      threadId: threads.id,
+      caseId: cases.id,
+      title: cases.title,
+      anchor: threads.anchor,
+      threadStatus: threads.status,
+      mentionedAt: sql<number>`max(${comments.createdAt})`.mapWith((value: number) => new Date(value)),
+      mentionedByName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${comments.authorId})`,
+    })
+    .from(commentMentions)
+    .innerJoin(comments, eq(comments.id, commentMentions.commentId))
+    .innerJoin(threads, eq(threads.id, comments.threadId))
+    .innerJoin(cases, eq(cases.id, threads.caseId))
+    .where(
+      and(
+        eq(commentMentions.userId, me),
+        isNull(comments.deletedAt),
+        eq(threads.workspaceId, member.workspaceId),
+        readableCases(member),
+      ),
+    )
+    .groupBy(threads.id)
+    .orderBy(desc(sql`max(${comments.createdAt})`))
+    .limit(50)
+    .all();
+
+  // My last word in each thread; replies after it (by others) are what I have not answered.
+  const myLast = sql`coalesce((select max(mine.created_at) from comments mine where mine.thread_id = ${threads.id} and mine.author_id = ${me} and mine.deleted_at is null), 0)`;
+  const newReplies = sql<number>`(select count(*) from comments other where other.thread_id = ${threads.id} and other.author_id != ${me} and other.deleted_at is null and other.created_at > ${myLast})`;
+  const latestReply = sql<number>`(select max(other.created_at) from comments other where other.thread_id = ${threads.id} and other.author_id != ${me} and other.deleted_at is null)`;
+  const replies = db
+    .select({
+      threadId: threads.id,
+      caseId: cases.id,
+      title: cases.title,
+      anchor: threads.anchor,
+      threadStatus: threads.status,
+      newReplies,
+      latestReplyAt: latestReply.mapWith((value: number) => new Date(value)),
+    })
+    .from(threads)
+    .innerJoin(cases, eq(cases.id, threads.caseId))
+    .where(
+      and(
+        eq(threads.workspaceId, member.workspaceId),
+        readableCases(member),
+        sql`(${cases.createdBy} = ${me} or exists (select 1 from case_reviews mine where mine.case_id = ${cases.id} and mine.submitted_by = ${me}))`,
+        sql`${newReplies} > 0`,
+      ),
+    )
+    .orderBy(desc(latestReply))
+    .limit(50)
+    .all();
+
+  return { waiting, submitted, mentions, replies, canApprove: can(member, "case.approve"), isOwner };
+}

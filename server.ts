@@ -16,6 +16,9 @@ const host = process.env.HOST || "0.0.0.0";
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 const MAX_IMPORT_BODY_BYTES = 6 * 1024 * 1024;
 const IMPORT_PATH = /^\/w\/[a-z0-9]+\/(sources\/import|import)\b/;
+// A whole workspace export (cases with revisions) may be large; the import route checks its own 50 MB cap.
+const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024 + 64 * 1024;
+const WORKSPACE_IMPORT_PATH = /^\/workspaces\/import(\.data)?$/;
 
 const startedAt = performance.now();
 const { db, sqlite } = openDatabase();
@@ -54,7 +57,11 @@ app.get("/healthz", (_req, res) => {
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const length = Number(req.headers["content-length"] || 0);
-  const limit = IMPORT_PATH.test(req.path) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+  const limit = WORKSPACE_IMPORT_PATH.test(req.path)
+    ? MAX_WORKSPACE_IMPORT_BYTES
+    : IMPORT_PATH.test(req.path)
+      ? MAX_IMPORT_BODY_BYTES
+      : MAX_BODY_BYTES;
   if (length > limit) {
     res
       .status(413)

@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ];
   if (can["case.trash"]) nav.push({ to: "trash", label: "Trash" });
   nav.push({ to: "members", label: "Members" });
+  if (can["workspace.export"]) nav.push({ to: "export", label: "Export" });
   if (can["workspace.manage"]) nav.push({ to: "audit", label: "Audit log" });
   return {
     member,

@@ -54,7 +54,16 @@ export default function Workspaces() {
           {workspaces.map((workspace) => (
             <li key={workspace.id} className="card card-link">
               <Link to={`/w/${workspace.id}/cases`}>{workspace.name}</Link>
-              <span className="role-badge">{workspace.role}</span>
+              <span>
+                {workspace.role === "owner" || workspace.role === "editor" ? (
+                  <>
+                    <Link to={`/w/${workspace.id}/export`} className="button button-secondary button-small">
+                      Export<span className="visually-hidden"> {workspace.name}</span>
+                    </Link>{" "}
+                  </>
+                ) : null}
+                <span className="role-badge">{workspace.role}</span>
+              </span>
             </li>
           ))}
         </ul>
@@ -74,6 +83,10 @@ export default function Workspaces() {
           </button>
         </Form>
       </section>
+      <p className="muted">
+        Moving or restoring a team’s work? <Link to="/workspaces/import">Import a workspace</Link> from a file
+        made with “Export this workspace”.
+      </p>
     </main>
   );
 }

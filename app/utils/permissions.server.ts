@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "case.comment": ["owner", "editor", "reviewer"],
   "case.approve": ["owner", "reviewer"],
   "compare.use": ["owner", "editor", "reviewer", "trainer"],
+  // The whole-workspace file holds every draft and the review discussion.
+  "workspace.export": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

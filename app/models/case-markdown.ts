@@ -1,0 +1,376 @@
+// A case as a Markdown file: readable as plain text, and rendered sensibly by GitHub, Pandoc or Obsidian.
+// Pure (no database, no DOM): the caller gathers the case as the member reads it, the codebook and the
+// cited sources.
+//
+// How the parts of a case body are written:
+// - sections (level-2 headings) become `## Title`; paragraphs, lists, quotations and tables become their
+//   Markdown equivalents (tables as GitHub tables; the first row is the header row);
+// - a tagged passage stays in the sentence as `[the passage]{tag: Code label}` (Pandoc-like bracketed
+//   span; shown as is by other readers), with several codes as `{tags: A; B}`;
+// - a citation becomes a numbered footnote `[^1]` after the cited passage. One footnote per source and
+//   locator, so each says where in the source the passage comes from; "Sources" lists each source once;
+// - links keep only http, https and mailto addresses; any other link becomes plain text;
+// - Markdown punctuation in the text is escaped, so text never turns into formatting, links or HTML.
+import type { JSONContent } from "@tiptap/core";
+import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { toCaseNode } from "~/editor/extensions";
+import { normalizeLinkHref } from "~/editor/links";
+import { CASE_STATUS_LABELS, formatPeriod, type Period } from "~/models/case-fields";
+import { type CslItem, formatReference } from "~/models/csl";
+import type { CaseStatus, CodeKind, ConditionValue } from "~/models/domain";
+
+export type MarkdownCase = Period & {
+  title: string;
+  regions: string[];
+  actors: string[];
+  mediators: string[];
+  summary: string;
+  status: CaseStatus;
+  /** The revision the member reads (the approved one for trainers). */
+  revision: number;
+  body: unknown;
+};
+
+export type MarkdownCondition = { label: string; kind: CodeKind; value: ConditionValue; note: string };
+
+export type MarkdownContext = {
+  codes: ReadonlyMap<string, { label: string }>;
+  sources: ReadonlyMap<string, CslItem>;
+  conditions?: readonly MarkdownCondition[];
+  workspaceName?: string;
+  exportedAt?: Date;
+};
+
+/** Backslash-escapes what Markdown would read as formatting, links, HTML or table cells. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|]/g, "\\$&");
+}
+
+/** Escapes what only matters at the start of a line: headings, quotations, list markers, rules. */
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#>+=-])/, "$1\\$2").replace(/^(\s*\d+)([.)])(\s|$)/, "$1\\$2$3");
+}
+
+function escapeBlockText(text: string): string {
+  return text.split("\n").map(escapeLineStart).join("\n");
+}
+
+/** An address for `[text](…)` or `<…>`: spaces, brackets and parentheses percent-encoded. */
+function markdownUrl(href: string): string {
+  return href.replace(
+    /[\s<>()[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+}
+
+/** Moves spaces at either end outside a delimiter pair: `** bold **` is not bold in Markdown. */
+function wrap(inner: string, open: string, close: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
+  if (!match || match[2] === "") return inner;
+  return `${match[1]}${open}${match[2]}${close}${match[3]}`;
+}
+
+type Footnote = { number: number; sourceId: string; locator: string };
+
+/** A run of inline content sharing a mark, or one inline node. */
+type InlineTree =
+  | { mark: Mark; children: InlineTree[]; last: number }
+  | { leaf: ProseMirrorNode; index: number };
+
+class CaseMarkdownWriter {
+  private readonly footnotes = new Map<string, Footnote>();
+  /** Sources in order of first citation, with the locators cited. */
+  private readonly cited = new Map<string, string[]>();
+
+  constructor(private readonly context: MarkdownContext) {}
+
+  document(doc: ProseMirrorNode): string {
+    const blocks: string[] = [];
+    doc.forEach((block) => {
+      blocks.push(this.block(block));
+    });
+    return blocks.filter((block) => block.trim() !== "").join("\n\n");
+  }
+
+  get footnoteList(): Footnote[] {
+    return [...this.footnotes.values()];
+  }
+
+  get citedSources(): Array<[string, string[]]> {
+    return [...this.cited.entries()];
+  }
+
+  private block(node: ProseMirrorNode): string {
+    switch (node.type.name) {
+      case "heading": {
+        const level = node.attrs.level === 3 ? 3 : 2;
+        return `${"#".repeat(level)} ${this.inline(node).replace(/\n/g, " ")}`;
+      }
+      case "paragraph":
+        return escapeBlockText(this.inline(node));
+      case "blockquote":
+        return this.children(node)
+          .split("\n")
+          .map((line) => (line === "" ? ">" : `> ${line}`))
+          .join("\n");
+      case "bulletList":
+      case "orderedList": {
+        const ordered = node.type.name === "orderedList";
+        const start = ordered && Number.isInteger(node.attrs.start) ? (node.attrs.start as number) : 1;
+        const items: string[] = [];
+        node.forEach((item, _offset, index) => {
+          const marker = ordered ? `${start + index}.` : "-";
+          const indent = " ".repeat(marker.length + 1);
+          const lines = this.children(item).split("\n");
+          items.push(
+            lines
+              .map((line, i) => (i === 0 ? `${marker} ${line}` : line === "" ? "" : `${indent}${line}`))
+              .join("\n"),
+          );
+        });
+        return items.join("\n");
+      }
+      case "table":
+        return this.table(node);
+      default:
+        return node.isTextblock ? this.inline(node) : this.children(node);
+    }
+  }
+
+  private children(node: ProseMirrorNode): string {
+    const blocks: string[] = [];
+    node.forEach((child) => {
+      blocks.push(this.block(child));
+    });
+    return blocks.filter((block) => block.trim() !== "").join("\n\n");
+  }
+
+  private table(node: ProseMirrorNode): string {
+    const rows: string[][] = [];
+    node.forEach((row) => {
+      const cells: string[] = [];
+      row.forEach((cell) => {
+        const parts: string[] = [];
+        cell.forEach((block) => {
+          if (block.isTextblock) parts.push(this.inline(block));
+          else parts.push(this.children(block));
+        });
+        const text = parts
+          .filter((part) => part.trim() !== "")
+          .join(" ")
+          .replace(/\\\n/g, " ")
+          .replace(/\s*\n\s*/g, " ")
+          .trim();
+        cells.push(text);
+        const span = Number.isInteger(cell.attrs.colspan) ? (cell.attrs.colspan as number) : 1;
+        for (let i = 1; i < span; i++) cells.push("");
+      });
+      rows.push(cells);
+    });
+    if (rows.length === 0) return "";
+    const width = Math.max(...rows.map((row) => row.length), 1);
+    const line = (cells: string[]) =>
+      `| ${Array.from({ length: width }, (_, i) => cells[i] || " ").join(" | ")} |`;
+    return [line(rows[0]), `|${" --- |".repeat(width)}`, ...rows.slice(1).map(line)].join("\n");
+  }
+
+  /** Groups adjacent inline nodes that share a mark, outermost mark first (the schema's mark order). */
+  private group(nodes: Array<{ node: ProseMirrorNode; index: number }>, depth: number): InlineTree[] {
+    const result: InlineTree[] = [];
+    let i = 0;
+    while (i < nodes.length) {
+      const { node, index } = nodes[i];
+      const mark = node.marks[depth];
+      if (!mark) {
+        result.push({ leaf: node, index });
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < nodes.length && nodes[j].node.marks[depth]?.eq(mark)) j++;
+      result.push({ mark, children: this.group(nodes.slice(i, j), depth + 1), last: nodes[j - 1].index });
+      i = j;
+    }
+    return result;
+  }
+
+  private inline(parent: ProseMirrorNode): string {
+    const nodes: Array<{ node: ProseMirrorNode; index: number }> = [];
+    parent.forEach((node, _offset, index) => {
+      nodes.push({ node, index });
+    });
+    return this.renderTrees(this.group(nodes, 0), parent);
+  }
+
+  private renderTrees(trees: InlineTree[], parent: ProseMirrorNode): string {
+    return trees.map((tree) => this.renderTree(tree, parent)).join("");
+  }
+
+  private renderTree(tree: InlineTree, parent: ProseMirrorNode): string {
+    if ("leaf" in tree) {
+      if (tree.leaf.isText) return escapeMarkdown(tree.leaf.text ?? "");
+      if (tree.leaf.type.name === "hardBreak") return "\\\n";
+      return escapeMarkdown(tree.leaf.textContent);
+    }
+    const inner = this.renderTrees(tree.children, parent);
+    const { mark } = tree;
+    switch (mark.type.name) {
+      case "bold":
+        return wrap(inner, "**", "**");
+      case "italic":
+        return wrap(inner, "_", "_");
+      case "link": {
+        const href = normalizeLinkHref(mark.attrs.href);
+        if (href === null || inner.trim() === "") return inner;
+        return wrap(inner, "[", `](${markdownUrl(href)})`);
+      }
+      case "tag": {
+        const codeId = String(mark.attrs.codeId ?? "");
+        const label = this.context.codes.get(codeId)?.label ?? "code no longer in the codebook";
+        // Overlapping codes on the same words are written once: `{tags: A; B}`.
+        const more: string[] = [];
+        let body = tree.children;
+        while (body.length === 1 && "mark" in body[0] && body[0].mark.type.name === "tag") {
+          const nested = body[0];
+          more.push(
+            this.context.codes.get(String(nested.mark.attrs.codeId ?? ""))?.label ??
+              "code no longer in the codebook",
+          );
+          body = nested.children;
+        }
+        const text = more.length ? this.renderTrees(body, parent) : inner;
+        const labels = [label, ...more].map((l) => escapeMarkdown(l.replace(/[{}]/g, "")));
+        const note = labels.length > 1 ? `{tags: ${labels.join("; ")}}` : `{tag: ${labels[0]}}`;
+        // A passage starting with "^" would read as a footnote reference.
+        return wrap(text.replace(/^(\s*)\^/, "$1\\^"), "[", `]${note}`);
+      }
+      case "citation": {
+        const sourceId = String(mark.attrs.sourceId ?? "");
+        const locator = typeof mark.attrs.locator === "string" ? mark.attrs.locator.trim() : "";
+        const footnote = this.footnote(sourceId, locator);
+        // The reference follows the cited passage once, where it ends (it may be split by other marks).
+        const next = tree.last + 1 < parent.childCount ? parent.child(tree.last + 1) : null;
+        if (next && mark.isInSet(next.marks)) return inner;
+        return `${inner}[^${footnote.number}]`;
+      }
+      default:
+        // Underline and any future mark have no Markdown form: the text stays.
+        return inner;
+    }
+  }
+
+  private footnote(sourceId: string, locator: string): Footnote {
+    const key = `${sourceId}\u0000${locator}`;
+    let footnote = this.footnotes.get(key);
+    if (!footnote) {
+      footnote = { number: this.footnotes.size + 1, sourceId, locator };
+      this.footnotes.set(key, footnote);
+    }
+    const locators = this.cited.get(sourceId) ?? [];
+    if (locator && !locators.includes(locator)) locators.push(locator);
+    this.cited.set(sourceId, locators);
+    return footnote;
+  }
+}
+
+/** A reference as Markdown: the text escaped, its web address (at the end) as an autolink. */
+export function referenceMarkdown(item: CslItem | undefined): string {
+  if (!item) return "Source no longer in the library.";
+  const reference = formatReference(item);
+  const link = item.URL ?? (item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined);
+  if (link && reference.endsWith(link)) {
+    const text = reference.slice(0, reference.length - link.length).trim();
+    return `${escapeMarkdown(text)} <${markdownUrl(link)}>`;
+  }
+  return escapeMarkdown(reference);
+}
+
+const CONDITION_LABELS: Record<ConditionValue, string> = {
+  present: "Present",
+  absent: "Absent",
+  unknown: "Unknown",
+};
+
+function fieldLine(label: string, value: string) {
+  return `- **${label}:** ${value === "" ? "_Not recorded_" : escapeMarkdown(value)}`;
+}
+
+function tableCell(text: string) {
+  return escapeMarkdown(text.replace(/\s*\n\s*/g, " ").trim()) || " ";
+}
+
+/** The whole case as Markdown: title, fields, body, conditions, sources and footnotes. */
+export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext): string {
+  const writer = new CaseMarkdownWriter(context);
+  const body = writer.document(toCaseNode(caseStudy.body as JSONContent));
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(caseStudy.title)}`);
+  out.push(
+    [
+      fieldLine("Countries or regions", caseStudy.regions.join(", ")),
+      fieldLine("Period", formatPeriod(caseStudy)),
+      fieldLine("Armed groups and state actors", caseStudy.actors.join("; ")),
+      fieldLine("Mediators and intermediaries", caseStudy.mediators.join("; ")),
+      fieldLine("Status", `${CASE_STATUS_LABELS[caseStudy.status]} (revision ${caseStudy.revision})`),
+      fieldLine("Summary", caseStudy.summary),
+    ].join("\n"),
+  );
+  const about = [
+    context.workspaceName ? `From the workspace “${escapeMarkdown(context.workspaceName)}”` : "Exported",
+    context.exportedAt ? ` on ${context.exportedAt.toISOString().slice(0, 10)}` : "",
+    ". Tagged passages are written `[passage]{tag: code}`; citations are numbered footnotes.",
+  ].join("");
+  out.push(`> ${about}`);
+  if (body.trim() !== "") out.push(body);
+
+  const stated = (context.conditions ?? []).filter(
+    (condition) => condition.value !== "unknown" || condition.note.trim() !== "",
+  );
+  if (context.conditions) {
+    const lines = ["## Conditions"];
+    if (stated.length === 0) {
+      lines.push("", "No condition has been stated for this case yet: every code is unknown.");
+    } else {
+      lines.push(
+        "",
+        "| Code | Kind | Value | Note |",
+        "| --- | --- | --- | --- |",
+        ...stated.map(
+          (condition) =>
+            `| ${tableCell(condition.label)} | ${condition.kind === "precondition" ? "Precondition" : "Outcome"} | ${CONDITION_LABELS[condition.value]} | ${tableCell(condition.note)} |`,
+        ),
+      );
+      if (stated.length < context.conditions.length) {
+        lines.push("", "Every other code of the codebook is unknown for this case.");
+      }
+    }
+    out.push(lines.join("\n"));
+  }
+
+  const sources = writer.citedSources;
+  if (sources.length > 0) {
+    out.push(
+      [
+        "## Sources",
+        "",
+        ...sources.map(([sourceId, locators], i) => {
+          const cited = locators.length ? ` Cited at ${escapeMarkdown(locators.join("; "))}.` : "";
+          return `${i + 1}. ${referenceMarkdown(context.sources.get(sourceId))}${cited}`;
+        }),
+      ].join("\n"),
+    );
+  }
+  const footnotes = writer.footnoteList;
+  if (footnotes.length > 0) {
+    out.push(
+      footnotes
+        .map((footnote) => {
+          const reference = referenceMarkdown(context.sources.get(footnote.sourceId));
+          const at = footnote.locator ? ` At ${escapeMarkdown(footnote.locator)}.` : "";
+          return `[^${footnote.number}]: ${reference}${at}`;
+        })
+        .join("\n"),
+    );
+  }
+  return `${out.join("\n\n")}\n`;
+}

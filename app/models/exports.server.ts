@@ -1,0 +1,456 @@
+// Exports: one case as Markdown or JSON, and the whole workspace as one JSON file built in the background.
+//
+// Who may export what: every member may export a case they can read, as they read it (trainers get the
+// approved version, without drafts or revisions they cannot open). The whole workspace holds every draft
+// and the internal review discussion, so only members who both read drafts and are responsible for the
+// content, owners and editors, export it. Every export is recorded in the audit log.
+//
+// better-sqlite3 is synchronous: reading 5,000 cases at once would stop every other request for the time it
+// takes. The workspace export therefore reads and writes EXPORT_CHUNK_SIZE cases at a time into a file
+// under data/exports/, and lets the event loop serve other requests between chunks. Progress lives in memory
+// (one process serves the app); the file is for the person who started the export, is removed once they have
+// downloaded it, and is removed after a day in any case.
+import { createReadStream, existsSync } from "node:fs";
+import { type FileHandle, mkdir, open, readdir, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { JSONContent } from "@tiptap/core";
+import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { deriveCaseRows } from "~/editor/derive";
+import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { caseToMarkdown } from "~/models/case-markdown";
+import { getCase, seesDrafts } from "~/models/cases.server";
+import { listCodes } from "~/models/codes.server";
+import { listCaseConditions } from "~/models/conditions.server";
+import { newId } from "~/models/ids.server";
+import { listSources } from "~/models/sources.server";
+import {
+  workspaceCaseIds,
+  workspaceCaseRecords,
+  workspaceExportHeader,
+  workspaceExportLibrary,
+} from "~/models/workspace-transfer.server";
+import { db } from "~/utils/db.server";
+import { can, findMember, forbidden, type Member, notFound } from "~/utils/permissions.server";
+import { databasePath } from "../../db/client";
+import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
+
+// ---------------------------------------------------------------------------------------------------------
+// File names
+// ---------------------------------------------------------------------------------------------------------
+
+/** An ASCII file name part ("Mali, Ségou — local truce" → "mali-segou-local-truce"). */
+export function fileSlug(name: string, fallback: string): string {
+  const slug = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || fallback;
+}
+
+/** `attachment` with an ASCII name for old clients and the exact name (RFC 5987) for the others. */
+export function attachmentHeader(asciiName: string, fullName = asciiName): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fullName)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// One case
+// ---------------------------------------------------------------------------------------------------------
+
+export const CASE_EXPORT_FORMATS = {
+  md: { extension: "md", contentType: "text/markdown; charset=utf-8", label: "Markdown" },
+  json: { extension: "json", contentType: "application/json; charset=utf-8", label: "JSON" },
+} as const;
+export type CaseExportFormat = keyof typeof CASE_EXPORT_FORMATS;
+
+export function isCaseExportFormat(value: string | null): value is CaseExportFormat {
+  return value !== null && Object.hasOwn(CASE_EXPORT_FORMATS, value);
+}
+
+/** The revisions this member may open, with their bodies: all of them, or only the approved one. */
+function readableRevisions(member: Member, caseId: string, approvedRevision: number | null) {
+  const drafts = seesDrafts(member);
+  if (!drafts && approvedRevision === null) return [];
+  return db
+    .select({
+      number: caseRevisions.number,
+      baseNumber: caseRevisions.baseNumber,
+      note: caseRevisions.note,
+      fields: caseRevisions.fields,
+      body: caseRevisions.body,
+      authorName: users.name,
+      createdAt: caseRevisions.createdAt,
+    })
+    .from(caseRevisions)
+    .innerJoin(users, eq(users.id, caseRevisions.authorId))
+    .where(
+      and(
+        eq(caseRevisions.caseId, caseId),
+        drafts ? undefined : eq(caseRevisions.number, approvedRevision ?? 0),
+      ),
+    )
+    .orderBy(asc(caseRevisions.number))
+    .all();
+}
+
+/**
+ * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
+ * version only; a case they may not read is a 404). Recorded in the audit log.
+ */
+export function exportCase(member: Member, caseId: string, format: CaseExportFormat, origin?: RequestOrigin) {
+  const caseStudy = getCase(member, caseId);
+  const drafts = seesDrafts(member);
+  // Readers of approved versions read the approved revision, whatever draft is pending since.
+  const status = drafts ? caseStudy.status : "approved";
+  const codeList = listCodes(member);
+  const sourceList = listSources(member);
+  const conditions = listCaseConditions(member, caseId);
+  const codeMap = new Map(codeList.map((code) => [code.id, code]));
+  const sourceMap = new Map(sourceList.map((source) => [source.id, source.csl]));
+  const spec = CASE_EXPORT_FORMATS[format];
+  const exportedAt = new Date();
+
+  let body: string;
+  if (format === "md") {
+    body = caseToMarkdown(
+      { ...caseStudy, status, revision: caseStudy.shownRevision },
+      {
+        codes: codeMap,
+        sources: sourceMap,
+        conditions: conditions.map((condition) => ({
+          label: condition.code.label,
+          kind: condition.code.kind,
+          value: condition.value,
+          note: condition.note,
+        })),
+        workspaceName: member.workspaceName,
+        exportedAt,
+      },
+    );
+  } else {
+    const rows = deriveCaseRows(caseStudy.body as JSONContent);
+    const stated = conditions.filter((condition) => condition.value !== "unknown" || condition.note !== "");
+    const usedCodeIds = new Set([
+      ...rows.passages.map((passage) => passage.codeId),
+      ...stated.map((condition) => condition.code.id),
+    ]);
+    const citedSourceIds = new Set(rows.citations.map((citation) => citation.sourceId));
+    const record = {
+      format: "mediation-casebook/case",
+      version: 1,
+      exportedAt: exportedAt.toISOString(),
+      workspace: { id: member.workspaceId, name: member.workspaceName },
+      case: {
+        id: caseStudy.id,
+        title: caseStudy.title,
+        regions: caseStudy.regions,
+        periodStart: caseStudy.periodStart,
+        periodStartCirca: caseStudy.periodStartCirca,
+        periodEnd: caseStudy.periodEnd,
+        periodEndCirca: caseStudy.periodEndCirca,
+        actors: caseStudy.actors,
+        mediators: caseStudy.mediators,
+        summary: caseStudy.summary,
+        status,
+        revision: caseStudy.shownRevision,
+        approvedRevision: caseStudy.approvedRevision,
+        createdAt: caseStudy.createdAt,
+        updatedAt: caseStudy.updatedAt,
+        createdByName: caseStudy.createdByName,
+        body: caseStudy.body,
+      },
+      passages: rows.passages.map((passage) => ({
+        codeId: passage.codeId,
+        code: codeMap.get(passage.codeId)?.label ?? null,
+        text: passage.text,
+        section: passage.section,
+      })),
+      citations: rows.citations.map((citation) => ({
+        sourceId: citation.sourceId,
+        locator: citation.locator,
+        text: citation.text,
+        section: citation.section,
+      })),
+      // Codes not listed are unknown for this case: absence is only ever stated by a person.
+      conditions: stated.map((condition) => ({
+        codeId: condition.code.id,
+        code: condition.code.label,
+        kind: condition.code.kind,
+        value: condition.value,
+        note: condition.note,
+        setBy: condition.setByName,
+        setAt: condition.setAt,
+      })),
+      codes: codeList.filter((code) => usedCodeIds.has(code.id)),
+      sources: sourceList.filter((source) => citedSourceIds.has(source.id)).map((source) => source.csl),
+      revisions: readableRevisions(member, caseId, caseStudy.approvedRevision),
+    };
+    body = `${JSON.stringify(record, null, 2)}\n`;
+  }
+  recordAudit({
+    action: "case.exported",
+    workspaceId: member.workspaceId,
+    userId: member.userId,
+    detail: { caseId, format, revision: caseStudy.shownRevision },
+    origin,
+  });
+  const slug = fileSlug(caseStudy.title, "case");
+  return {
+    body,
+    contentType: spec.contentType,
+    filename: `${slug}.${spec.extension}`,
+    fullFilename: `${caseStudy.title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ").trim() || "case"}.${spec.extension}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The whole workspace, in the background
+// ---------------------------------------------------------------------------------------------------------
+
+export const EXPORT_CHUNK_SIZE = 20;
+const EXPORT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+type ExportJob = {
+  id: string;
+  workspaceId: string;
+  userId: string;
+  status: "running" | "done" | "failed";
+  done: number;
+  total: number;
+  file: string;
+  filename: string;
+  bytes: number;
+  error: string | null;
+  startedAt: number;
+  finishedAt: number | null;
+  /** Settles when the job has finished, failed or not (tests wait on it). */
+  finished: Promise<void>;
+};
+
+export type ExportJobView = Pick<
+  ExportJob,
+  "id" | "status" | "done" | "total" | "filename" | "bytes" | "error" | "startedAt" | "finishedAt"
+>;
+
+// Kept on globalThis so that a reload of this module in development does not lose running jobs.
+const store = globalThis as { casebookExportJobs?: Map<string, ExportJob> };
+const jobs: Map<string, ExportJob> = store.casebookExportJobs ?? new Map();
+store.casebookExportJobs = jobs;
+
+export function exportsDirectory() {
+  return join(dirname(databasePath()), "exports");
+}
+
+function view(job: ExportJob): ExportJobView {
+  const { id, status, done, total, filename, bytes, error, startedAt, finishedAt } = job;
+  return { id, status, done, total, filename, bytes, error, startedAt, finishedAt };
+}
+
+/** Owners and editors: they read drafts and answer for the workspace's content. */
+export function canExportWorkspace(member: Pick<Member, "role">) {
+  return can(member, "workspace.export");
+}
+
+export function requireWorkspaceExport(member: Member) {
+  if (!canExportWorkspace(member))
+    throw forbidden(
+      "Only owners and editors can export the whole workspace. You can export a case you read from its page.",
+    );
+}
+
+function removeJob(job: ExportJob) {
+  jobs.delete(job.id);
+  void rm(job.file, { force: true });
+}
+
+/** Files and jobs older than a day go, including files left by a restart (their jobs were in memory). */
+async function cleanUpOldExports() {
+  const now = Date.now();
+  for (const job of jobs.values()) {
+    if (job.status !== "running" && now - (job.finishedAt ?? job.startedAt) > EXPORT_LIFETIME_MS)
+      removeJob(job);
+  }
+  const dir = exportsDirectory();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const inUse = new Set([...jobs.values()].map((job) => job.file));
+  for (const name of names) {
+    const path = join(dir, name);
+    if (inUse.has(path)) continue;
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > EXPORT_LIFETIME_MS) await rm(path, { force: true });
+  }
+}
+
+const yieldToOtherRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function jsonLines(items: readonly unknown[], indent: string) {
+  return items.length
+    ? `[\n${items.map((item) => `${indent}  ${JSON.stringify(item)}`).join(",\n")}\n${indent}]`
+    : "[]";
+}
+
+async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
+  let handle: FileHandle | undefined;
+  try {
+    await mkdir(exportsDirectory(), { recursive: true });
+    await cleanUpOldExports();
+    handle = await open(job.file, "wx");
+    const me = db
+      .select({ name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, job.userId))
+      .get();
+    const header = JSON.stringify(
+      workspaceExportHeader(job.workspaceId, me ?? { name: "", email: "" }),
+      null,
+      2,
+    );
+    // The header object without its closing brace, then the cases one per line.
+    await handle.write(`${header.slice(0, header.lastIndexOf("}")).trimEnd()},\n  "cases": [`);
+    const ids = workspaceCaseIds(job.workspaceId);
+    job.total = ids.length;
+    let written = 0;
+    for (let start = 0; start < ids.length; start += EXPORT_CHUNK_SIZE) {
+      // Someone removed from the workspace (or made a reviewer) mid-export gets no file.
+      const member = findMember(job.userId, job.workspaceId);
+      if (!member || !canExportWorkspace(member)) throw new Error("your role in this workspace changed");
+      const records = workspaceCaseRecords(job.workspaceId, ids.slice(start, start + EXPORT_CHUNK_SIZE));
+      if (records.length) {
+        await handle.write(
+          `${written ? "," : ""}\n${records.map((record) => `    ${JSON.stringify(record)}`).join(",\n")}`,
+        );
+      }
+      written += records.length;
+      job.done = Math.min(ids.length, start + EXPORT_CHUNK_SIZE);
+      await yieldToOtherRequests();
+    }
+    const library = workspaceExportLibrary(job.workspaceId);
+    const counts = { cases: written, codes: library.codes.length, sources: library.sources.length };
+    await handle.write(
+      `${written ? "\n  " : ""}],\n  "codes": ${jsonLines(library.codes, "  ")},\n  "sources": ${jsonLines(library.sources, "  ")},\n  "counts": ${JSON.stringify(counts)}\n}\n`,
+    );
+    await handle.close();
+    job.bytes = (await stat(job.file)).size;
+    job.status = "done";
+    job.finishedAt = Date.now();
+    recordAudit({
+      action: "workspace.exported",
+      workspaceId: job.workspaceId,
+      userId: job.userId,
+      detail: { ...counts, bytes: job.bytes },
+      origin,
+    });
+    setTimeout(() => removeJob(job), EXPORT_LIFETIME_MS).unref();
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(job.file, { force: true });
+    job.status = "failed";
+    job.finishedAt = Date.now();
+    job.error = `The export stopped (${error instanceof Error ? error.message : "unknown error"}). Nothing was kept; start it again.`;
+    console.error("Workspace export failed", error);
+  }
+}
+
+/**
+ * Starts building the workspace file and returns at once; progress is read with getExportJob. A second
+ * start while this member's export of this workspace is running returns that export.
+ */
+export function startWorkspaceExport(member: Member, origin?: RequestOrigin): ExportJobView {
+  requireWorkspaceExport(member);
+  const running = [...jobs.values()].find(
+    (job) =>
+      job.userId === member.userId && job.workspaceId === member.workspaceId && job.status === "running",
+  );
+  if (running) return view(running);
+  // A new export replaces this member's earlier file of this workspace.
+  for (const job of jobs.values()) {
+    if (job.userId === member.userId && job.workspaceId === member.workspaceId) removeJob(job);
+  }
+  const id = newId();
+  const day = new Date().toISOString().slice(0, 10);
+  const job: ExportJob = {
+    id,
+    workspaceId: member.workspaceId,
+    userId: member.userId,
+    status: "running",
+    done: 0,
+    total: 0,
+    file: join(exportsDirectory(), `${id}.json`),
+    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}.json`,
+    bytes: 0,
+    error: null,
+    startedAt: Date.now(),
+    finishedAt: null,
+    finished: Promise.resolve(),
+  };
+  // Known at once, so the first look at the page already says "0 of 5,000".
+  job.total = workspaceExportSummary(member).cases;
+  jobs.set(id, job);
+  job.finished = runExport(job, origin);
+  return view(job);
+}
+
+function ownJob(member: Member, jobId: string) {
+  const job = jobs.get(jobId);
+  // Someone else's export, or one of another workspace, is as good as absent.
+  if (!job || job.userId !== member.userId || job.workspaceId !== member.workspaceId) return null;
+  return job;
+}
+
+/** This member's export, or null when it is gone (downloaded, older than a day, or not theirs). */
+export function getExportJob(member: Member, jobId: string): ExportJobView | null {
+  requireWorkspaceExport(member);
+  const job = ownJob(member, jobId);
+  return job ? view(job) : null;
+}
+
+/** The member's most recent export of this workspace still on the server, if any. */
+export function latestExportJob(member: Member): ExportJobView | null {
+  if (!canExportWorkspace(member)) return null;
+  const mine = [...jobs.values()]
+    .filter((job) => job.userId === member.userId && job.workspaceId === member.workspaceId)
+    .sort((a, b) => b.startedAt - a.startedAt);
+  return mine[0] ? view(mine[0]) : null;
+}
+
+/** What the file would hold, for the export page. */
+export function workspaceExportSummary(member: Member) {
+  const count = (table: typeof cases | typeof codes | typeof sources, where?: SQL) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(and(eq(table.workspaceId, member.workspaceId), where))
+      .get()?.n ?? 0;
+  return {
+    cases: count(cases),
+    trashed: count(cases, isNotNull(cases.deletedAt)),
+    codes: count(codes),
+    sources: count(sources),
+  };
+}
+
+/** Waits for a job to settle; for tests and scripts. */
+export async function waitForExport(jobId: string) {
+  await jobs.get(jobId)?.finished;
+}
+
+/**
+ * The finished file, for the member who started the export. Once it has been read to the end it is
+ * removed from the server.
+ */
+export function openWorkspaceExport(member: Member, jobId: string) {
+  requireWorkspaceExport(member);
+  const job = ownJob(member, jobId);
+  if (!job || job.status === "failed" || (job.status === "done" && !existsSync(job.file)))
+    throw notFound(
+      "This export is no longer on the server: files are removed once downloaded, or after a day. Export the workspace again.",
+    );
+  if (job.status === "running")
+    throw notFound("This export is not finished yet. Wait for it on the export page.");
+  const stream = createReadStream(job.file);
+  stream.on("end", () => removeJob(job));
+  return { stream, filename: job.filename, bytes: job.bytes };
+}

@@ -1,0 +1,25 @@
+// One case as a file to download: ?format=md (Markdown) or ?format=json (the full record). A resource route.
+// Every member may export a case they read; trainers get the approved version (see exports.server.ts).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { requestOrigin } from "~/models/audit.server";
+import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
+import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const caseId = requireId(params, "caseId");
+  const format = new URL(request.url).searchParams.get("format") ?? "md";
+  if (!isCaseExportFormat(format)) {
+    throw data({ message: "Choose format=md (Markdown) or format=json (the full record)." }, { status: 400 });
+  }
+  const file = exportCase(member, caseId, format, requestOrigin(request));
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": attachmentHeader(file.filename, file.fullFilename),
+      // Cases may hold sensitive notes: no shared cache keeps a copy.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,441 @@
+import { useBlocker } from "@remix-run/react";
+import type { Editor, JSONContent } from "@tiptap/core";
+import { Placeholder } from "@tiptap/extensions";
+import { TextSelection } from "@tiptap/pm/state";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createCaseExtensions,
+  type DerivedCaseRows,
+  type DerivedCitation,
+  type DerivedPassage,
+  deriveCaseRows,
+  getSectionRanges,
+  sectionIndexAt,
+} from "~/editor";
+import { CiteDialog } from "./cite-dialog";
+import { ConflictView } from "./conflict-view";
+import { CaseHighlights, type HighlightLookup, refreshHighlights } from "./highlights";
+import { LinkDialog } from "./link-dialog";
+import { Modal } from "./modal";
+import { PassagesPanel } from "./passages-panel";
+import { SaveStatusBar } from "./save-status";
+import { HEX_COLOR, TagPicker } from "./tag-picker";
+import { Toolbar } from "./toolbar";
+import type { CodeOption, SourceOption } from "./types";
+import { useCaseSaver } from "./use-case-saver";
+
+export type { EditorActionResult } from "./types";
+
+const DERIVE_DELAY_MS = 300;
+const HINT_MS = 6000;
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+/** What to write under each standard section while it is empty (shown, never saved). */
+const SECTION_HINTS: Record<string, string> = {
+  Context: "Where and when: the conflict, the armed group, the situation before any talks.",
+  Actors: "Who took part: armed groups, state actors, mediators and intermediaries.",
+  Process: "How the dialogue happened: channels, steps and dates, as the sources give them.",
+  Preconditions: "What made talks possible. Select a passage and choose Tag to link it to a precondition.",
+  Outcomes: "What came of the talks. Select a passage and choose Tag to link it to an outcome.",
+  Lessons: "What a mediation team could take from this case.",
+};
+
+type OpenDialog =
+  | null
+  | { kind: "tag" | "cite"; text: string }
+  | { kind: "link"; href: string; editing: boolean };
+
+/** Per-code highlight colours; ids and colours are checked before they go into CSS. */
+function tagColourCss(codes: CodeOption[]): string {
+  return codes
+    .filter((code) => SAFE_ID.test(code.id) && HEX_COLOR.test(code.color))
+    .map((code) => `.case-editor-text .tag[data-tag="${code.id}"]{--tag-color:${code.color}}`)
+    .join("\n");
+}
+
+/**
+ * The browser's selection, in case the editor has not read it yet: ProseMirror picks up a selection
+ * made with keys like Shift+Home on the next "selectionchange" event, which a shortcut pressed right
+ * after can beat.
+ */
+function syncSelectionFromDom(editor: Editor): void {
+  const selection = window.getSelection();
+  const { dom } = editor.view;
+  if (!selection?.anchorNode || !selection.focusNode || selection.isCollapsed) return;
+  if (!dom.contains(selection.anchorNode) || !dom.contains(selection.focusNode)) return;
+  const anchor = editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+  const head = editor.view.posAtDOM(selection.focusNode, selection.focusOffset);
+  const current = editor.state.selection;
+  if (current.anchor === anchor && current.head === head) return;
+  editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, anchor, head)));
+}
+
+function clampRange(editor: Editor, range: { from: number; to: number }) {
+  const size = editor.state.doc.content.size;
+  const from = Math.max(1, Math.min(range.from, size));
+  return { from, to: Math.max(from, Math.min(range.to, size)) };
+}
+
+export function CaseEditor(props: {
+  caseId: string;
+  workspaceId: string;
+  actionUrl: string;
+  initialDoc: unknown;
+  initialRevision: number;
+  codes: CodeOption[];
+  sources: SourceOption[];
+}) {
+  const { codes, sources } = props;
+  const lookup = useRef<HighlightLookup>({ codes: new Map(), sources: new Map() });
+  lookup.current.codes = new Map(codes.map((code) => [code.id, code]));
+  lookup.current.sources = new Map(sources.map((source) => [source.id, source]));
+
+  const [rows, setRows] = useState<DerivedCaseRows | null>(null);
+  const [currentDoc, setCurrentDoc] = useState<JSONContent | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [hint, setHint] = useState("");
+  const onChange = useRef<() => void>(() => {});
+  const openTagPicker = useRef<() => void>(() => {});
+  const deriveTimer = useRef<ReturnType<typeof setTimeout>>();
+  const hintTimer = useRef<ReturnType<typeof setTimeout>>();
+  const passagesHeading = useRef<HTMLDivElement>(null);
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [
+        ...createCaseExtensions(),
+        Placeholder.configure({
+          showOnlyCurrent: false,
+          placeholder: ({ editor: current, node, pos }) => {
+            if (node.type.name === "heading") return node.attrs.level === 2 ? "Section title" : "Sub-heading";
+            // A hint only in a section that is still empty, not on every blank line of the text.
+            const sections = getSectionRanges(current.state.doc);
+            const section = sections[sectionIndexAt(sections, pos)];
+            if (!section) return current.state.doc.childCount === 1 ? "Write the case here…" : "";
+            const heading = current.state.doc.nodeAt(section.from);
+            const alone = heading !== null && section.to - section.from === heading.nodeSize + node.nodeSize;
+            return alone ? (SECTION_HINTS[section.title] ?? "Write here…") : "";
+          },
+        }),
+        CaseHighlights.configure({ lookup }),
+      ],
+      content: props.initialDoc as JSONContent,
+      editorProps: {
+        attributes: {
+          id: "case-editor-text",
+          class: "case-editor-text",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": "Case text",
+          spellcheck: "true",
+        },
+        // Keep the cursor clear of the sticky toolbar when the editor scrolls to it.
+        scrollMargin: { top: 140, bottom: 48, left: 0, right: 0 },
+        scrollThreshold: { top: 140, bottom: 48, left: 0, right: 0 },
+        handleKeyDown: (_view, event) => {
+          // Desktop Chrome keeps Ctrl+Shift+T for itself (reopen tab), so Alt+Shift+T does the same.
+          const modifier = event.ctrlKey || event.metaKey || event.altKey;
+          if (modifier && event.shiftKey && event.code === "KeyT") {
+            event.preventDefault();
+            openTagPicker.current();
+            return true;
+          }
+          return false;
+        },
+      },
+      onCreate: ({ editor: created }) => setRows(deriveCaseRows(created.state.doc)),
+      onUpdate: () => onChange.current(),
+    },
+    [],
+  );
+
+  const saver = useCaseSaver({
+    editor,
+    actionUrl: props.actionUrl,
+    initialRevision: props.initialRevision,
+    fetcherKey: `case-text-${props.caseId}`,
+  });
+  const conflict = saver.status.kind === "conflict" ? saver.status.theirs : null;
+  const conflictOpen = useRef(false);
+  conflictOpen.current = conflict !== null;
+
+  const derive = useCallback(() => {
+    if (!editor || editor.isDestroyed) return;
+    setRows(deriveCaseRows(editor.state.doc));
+    if (conflictOpen.current) setCurrentDoc(editor.getJSON());
+  }, [editor]);
+
+  onChange.current = () => {
+    saver.noteChange();
+    clearTimeout(deriveTimer.current);
+    deriveTimer.current = setTimeout(derive, DERIVE_DELAY_MS);
+  };
+
+  useEffect(() => {
+    if (conflict && editor) setCurrentDoc(editor.getJSON());
+  }, [conflict, editor]);
+
+  useEffect(() => () => clearTimeout(deriveTimer.current), []);
+
+  // A source created in the citation dialog arrives with the reloaded page data: name it in the text.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the lookup read by the redraw follows `sources`
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) refreshHighlights(editor.view);
+  }, [editor, sources]);
+
+  const showHint = useCallback((text: string) => {
+    setHint(text);
+    clearTimeout(hintTimer.current);
+    hintTimer.current = setTimeout(() => setHint(""), HINT_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(hintTimer.current), []);
+
+  const selectedText = useCallback(() => {
+    if (!editor) return "";
+    syncSelectionFromDom(editor);
+    const { from, to, empty } = editor.state.selection;
+    return empty ? "" : editor.state.doc.textBetween(from, to, " ", " ");
+  }, [editor]);
+
+  const openTag = useCallback(() => {
+    const text = selectedText();
+    if (!text.trim()) {
+      showHint("Select the words to tag first, then choose Tag.");
+      return;
+    }
+    setDialog({ kind: "tag", text });
+  }, [selectedText, showHint]);
+  openTagPicker.current = openTag;
+
+  const openCite = useCallback(() => {
+    const text = selectedText();
+    if (!text.trim()) {
+      showHint("Select the words the source supports first, then choose Cite.");
+      return;
+    }
+    setDialog({ kind: "cite", text });
+  }, [selectedText, showHint]);
+
+  const openLink = useCallback(() => {
+    if (!editor) return;
+    const href = editor.getAttributes("link").href;
+    setDialog({ kind: "link", href: typeof href === "string" ? href : "", editing: editor.isActive("link") });
+  }, [editor]);
+
+  /** Closes the dialog, then gives the editor its focus back (it cannot take focus under a modal). */
+  const closeDialog = useCallback(() => {
+    setDialog(null);
+    requestAnimationFrame(() => {
+      if (editor && !editor.isDestroyed) editor.commands.focus();
+    });
+  }, [editor]);
+
+  // Ctrl/Cmd+S saves from anywhere on the page instead of opening the browser's "Save page".
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.shiftKey &&
+        !event.altKey &&
+        event.key.toLowerCase() === "s"
+      ) {
+        event.preventDefault();
+        saver.saveNow();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [saver.saveNow]);
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => saver.dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  const [leaveAfterSave, setLeaveAfterSave] = useState(false);
+  useEffect(() => {
+    if (!leaveAfterSave || blocker.state !== "blocked") return;
+    if (!saver.dirty) blocker.proceed();
+    else if (saver.status.kind !== "saving" && saver.status.kind !== "pending") setLeaveAfterSave(false);
+  }, [leaveAfterSave, blocker, saver.dirty, saver.status.kind]);
+
+  const jumpTo = useCallback(
+    (range: { from: number; to: number }) => {
+      if (!editor) return;
+      editor.chain().focus().setTextSelection(clampRange(editor, range)).scrollIntoView().run();
+    },
+    [editor],
+  );
+
+  const afterPanelRemoval = useCallback(() => {
+    derive();
+    passagesHeading.current?.focus();
+  }, [derive]);
+
+  const removeTag = useCallback(
+    (passage: DerivedPassage) => {
+      if (!editor) return;
+      const range = clampRange(editor, {
+        from: passage.position,
+        to: passage.position + passage.text.length,
+      });
+      editor.chain().setTextSelection(range).removeTag(passage.codeId).run();
+      afterPanelRemoval();
+    },
+    [editor, afterPanelRemoval],
+  );
+
+  const removeCitation = useCallback(
+    (citation: DerivedCitation) => {
+      if (!editor) return;
+      const range = clampRange(editor, {
+        from: citation.position,
+        to: citation.position + citation.text.length,
+      });
+      editor
+        .chain()
+        .setTextSelection(range)
+        .removeCitation({ sourceId: citation.sourceId, locator: citation.locator })
+        .run();
+      afterPanelRemoval();
+    },
+    [editor, afterPanelRemoval],
+  );
+
+  const tagCss = useMemo(() => tagColourCss(codes), [codes]);
+  const codebookUrl = `/w/${props.workspaceId}/codebook`;
+
+  return (
+    <div className="case-editor">
+      {tagCss ? (
+        // Set as HTML because React escapes the quotes of text children on the server but not in the
+        // browser (a hydration mismatch). Safe: every id and colour passed SAFE_ID / HEX_COLOR above.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: built only from validated ids and colours
+        <style dangerouslySetInnerHTML={{ __html: tagCss }} />
+      ) : null}
+      <div className="editor-bar">
+        {editor ? (
+          <Toolbar editor={editor} onLink={openLink} onTag={openTag} onCite={openCite} />
+        ) : (
+          <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
+        )}
+        <SaveStatusBar status={saver.status} dirty={saver.dirty} onSave={saver.saveNow} />
+        <p className="editor-hint" role="status" aria-live="polite">
+          {hint}
+        </p>
+      </div>
+
+      {conflict ? (
+        <ConflictView
+          theirs={conflict}
+          mine={currentDoc}
+          busy={false}
+          onSaveMine={() => saver.saveMine(conflict)}
+          onLoadTheirs={() => {
+            saver.loadTheirs(conflict);
+            derive();
+          }}
+        />
+      ) : null}
+
+      <div className="editor-columns">
+        <div className="editor-column">
+          {editor ? (
+            <EditorContent editor={editor} />
+          ) : (
+            <div className="editor-loading">
+              <p>Loading the editor…</p>
+              <noscript>The editor needs JavaScript. The case can still be read on its page.</noscript>
+            </div>
+          )}
+        </div>
+        <div className="editor-side-wrap" ref={passagesHeading} tabIndex={-1}>
+          <PassagesPanel
+            rows={rows}
+            codes={codes}
+            sources={sources}
+            onJump={jumpTo}
+            onRemoveTag={removeTag}
+            onRemoveCitation={removeCitation}
+          />
+        </div>
+      </div>
+
+      {dialog?.kind === "tag" && editor ? (
+        <TagPicker
+          codes={codes}
+          selectedText={dialog.text}
+          codebookUrl={codebookUrl}
+          onClose={closeDialog}
+          onPick={(codeId) => {
+            editor.chain().addTag(codeId).run();
+            closeDialog();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "cite" && editor ? (
+        <CiteDialog
+          sources={sources}
+          selectedText={dialog.text}
+          actionUrl={props.actionUrl}
+          onClose={closeDialog}
+          onCite={(citation) => {
+            editor.chain().addCitation(citation).run();
+            closeDialog();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === "link" && editor ? (
+        <LinkDialog
+          initialHref={dialog.href}
+          isEditing={dialog.editing}
+          onClose={closeDialog}
+          onRemove={() => {
+            editor.chain().extendMarkRange("link").unsetLink().run();
+            closeDialog();
+          }}
+          onApply={(href) => {
+            if (editor.state.selection.empty && !editor.isActive("link")) {
+              editor
+                .chain()
+                .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+                .run();
+            } else {
+              editor.chain().extendMarkRange("link").setLink({ href }).run();
+            }
+            closeDialog();
+          }}
+        />
+      ) : null}
+      {blocker.state === "blocked" ? (
+        <Modal title="Leave without saving?" onClose={() => blocker.reset()}>
+          <p>Your latest changes to the text are not saved yet.</p>
+          {!leaveAfterSave && ["failed", "offline", "conflict"].includes(saver.status.kind) ? (
+            <p className="field-error" role="alert">
+              The last save did not go through (see the message above the text). Stay to keep your changes.
+            </p>
+          ) : null}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setLeaveAfterSave(true);
+                saver.saveNow();
+              }}
+              disabled={leaveAfterSave}
+            >
+              {leaveAfterSave ? "Saving…" : "Save and leave"}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => blocker.reset()}>
+              Stay here
+            </button>
+            <button type="button" className="button button-danger" onClick={() => blocker.proceed()}>
+              Leave without saving
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Field, FormError } from "~/components/field";
+import { MAX_LOCATOR_LENGTH } from "~/editor";
+import { Modal } from "./modal";
+import { SearchableList } from "./searchable-list";
+import { SOURCE_TYPE_LABELS, type SourceFieldErrors } from "./source-form";
+import { excerpt } from "./tag-picker";
+import type { EditorActionResult, SourceOption } from "./types";
+
+type Mode = "library" | "new";
+
+function SourceTypeSelect({ errors }: { errors?: string[] }) {
+  const id = useId();
+  return (
+    <div className={`field${errors?.length ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>Type</label>
+      <select
+        id={id}
+        name="type"
+        defaultValue="article"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `${id}-error` : undefined}
+      >
+        {Object.entries(SOURCE_TYPE_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Pick a source of the library (or add one) and a locator, then cite it on the selected passage. */
+export function CiteDialog(props: {
+  sources: SourceOption[];
+  selectedText: string;
+  actionUrl: string;
+  onCite: (citation: { sourceId: string; locator: string }) => void;
+  onClose: () => void;
+}) {
+  const [mode, setMode] = useState<Mode>(props.sources.length > 0 ? "library" : "new");
+  const [chosen, setChosen] = useState<SourceOption | null>(null);
+  const [locator, setLocator] = useState("");
+  const [problem, setProblem] = useState("");
+  const locatorInput = useRef<HTMLInputElement>(null);
+  const sourceForm = useRef<HTMLFormElement>(null);
+  const locatorId = useId();
+  const fetcher = useFetcher<EditorActionResult>();
+  const handled = useRef<unknown>(null);
+
+  const result = fetcher.data;
+  const fieldErrors: SourceFieldErrors = result?.kind === "sourceRejected" ? result.errors : {};
+  const formProblem =
+    result?.kind === "offline"
+      ? "You are offline: the source was not created. Try again when the connection is back."
+      : result?.kind === "failed"
+        ? `The source was not created: ${result.message}`
+        : undefined;
+
+  useEffect(() => {
+    if (!result || result === handled.current) return;
+    handled.current = result;
+    if (result.kind === "sourceCreated") {
+      setChosen(result.source);
+      sourceForm.current?.reset();
+      setMode("library");
+      setProblem("");
+      requestAnimationFrame(() => locatorInput.current?.focus());
+    }
+  }, [result]);
+
+  // An empty library opens on the new-source form: start in its title (Modal's effect has opened the dialog).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening
+  useEffect(() => {
+    if (mode === "new") sourceForm.current?.querySelector<HTMLElement>("[name=title]")?.focus();
+  }, []);
+
+  const groups = useMemo(
+    () => [
+      {
+        label: "Sources in this workspace",
+        options: props.sources.map((source) => ({
+          id: source.id,
+          label: source.title,
+          detail: source.detail || undefined,
+        })),
+      },
+    ],
+    [props.sources],
+  );
+
+  const cite = () => {
+    if (!chosen) {
+      setProblem("Choose a source from the list, or create a new one.");
+      return;
+    }
+    props.onCite({ sourceId: chosen.id, locator: locator.trim() });
+  };
+
+  return (
+    <Modal title="Cite a source" onClose={props.onClose} className="cite-dialog">
+      <blockquote className="modal-quote">{excerpt(props.selectedText)}</blockquote>
+      <fieldset className="segmented" aria-label="Where the source comes from">
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={mode === "library"}
+          onClick={() => setMode("library")}
+        >
+          From the library ({props.sources.length})
+        </button>
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={mode === "new"}
+          onClick={() => {
+            setMode("new");
+            requestAnimationFrame(() =>
+              sourceForm.current?.querySelector<HTMLElement>("[name=title]")?.focus(),
+            );
+          }}
+        >
+          New source
+        </button>
+      </fieldset>
+
+      <div hidden={mode !== "library"}>
+        {props.sources.length === 0 ? (
+          <p className="empty-state">The library has no sources yet. Create one with “New source”.</p>
+        ) : (
+          <SearchableList
+            label="Find a source"
+            placeholder="Title, author or year"
+            groups={groups}
+            autoFocus
+            selectedId={chosen?.id}
+            onPick={(option) => {
+              setChosen(props.sources.find((source) => source.id === option.id) ?? null);
+              setProblem("");
+              locatorInput.current?.focus();
+            }}
+            emptyText={(query) => `No source matches “${query}”. Create it with “New source”.`}
+          />
+        )}
+      </div>
+
+      {/* Kept mounted while hidden so that switching tabs never loses what was typed. */}
+      <div hidden={mode !== "new"}>
+        <fetcher.Form
+          ref={sourceForm}
+          method="post"
+          action={props.actionUrl}
+          className="form"
+          noValidate
+          hidden={mode !== "new"}
+        >
+          <input type="hidden" name="intent" value="createSource" />
+          <FormError errors={fieldErrors.form ?? (formProblem ? [formProblem] : undefined)} />
+          <Field label="Title" name="title" required errors={fieldErrors.title} />
+          <SourceTypeSelect errors={fieldErrors.type} />
+          <Field
+            label="Authors"
+            name="authors"
+            hint="People as “Family, Given”, organisations as they are named; separate them with “;”."
+            errors={fieldErrors.authors}
+          />
+          <div className="field-row">
+            <Field
+              label="Year"
+              name="year"
+              inputMode="text"
+              hint="e.g. 2021 or c. 2020"
+              errors={fieldErrors.year}
+            />
+            <Field label="Web address" name="url" type="url" errors={fieldErrors.url} />
+          </div>
+          <div className="actions">
+            <button
+              type="submit"
+              className="button button-secondary"
+              disabled={fetcher.state === "submitting"}
+            >
+              {fetcher.state === "submitting" ? "Creating…" : "Create source"}
+            </button>
+          </div>
+        </fetcher.Form>
+      </div>
+
+      <div className="cite-footer">
+        <p className="cite-chosen">
+          {chosen ? (
+            <>
+              Citing: <strong>{chosen.title}</strong>
+            </>
+          ) : (
+            <span className="muted">No source chosen yet.</span>
+          )}
+        </p>
+        <div className="field">
+          <label htmlFor={locatorId}>Page, paragraph or section</label>
+          <input
+            id={locatorId}
+            ref={locatorInput}
+            type="text"
+            value={locator}
+            maxLength={MAX_LOCATOR_LENGTH}
+            placeholder="e.g. p. 4"
+            onChange={(event) => setLocator(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                cite();
+              }
+            }}
+          />
+        </div>
+        {problem ? (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="button" onClick={cite}>
+            Add citation
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,118 @@
+// The short "new source" form of the citation dialog: its fields, and how they become a CSL-JSON item.
+// Pure (no database, no DOM) so the dialog and the route agree on field names and messages.
+// Only types are imported from csl.ts and zod: the dialog runs in the browser, which needs neither.
+import type { ZodError } from "zod";
+import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
+
+export const SOURCE_TYPE_LABELS: Record<CslType, string> = {
+  article: "Article",
+  "article-journal": "Journal article",
+  "article-magazine": "Magazine article",
+  "article-newspaper": "Newspaper article",
+  book: "Book",
+  chapter: "Book chapter",
+  report: "Report",
+  interview: "Interview",
+  personal_communication: "Personal communication",
+  webpage: "Web page",
+  "post-weblog": "Blog post",
+  treaty: "Treaty or agreement",
+  legal_case: "Legal case",
+  legislation: "Legislation",
+  speech: "Speech",
+  thesis: "Thesis",
+  manuscript: "Manuscript",
+  document: "Other document",
+};
+
+export const SOURCE_FIELDS = ["title", "type", "authors", "year", "url"] as const;
+export type SourceField = (typeof SOURCE_FIELDS)[number] | "form";
+export type SourceFieldErrors = Partial<Record<SourceField, string[]>>;
+
+/** What the short form can say about a source; the CSL schema in createSource checks it again. */
+export type NewSource = { title: string; type: CslType; author?: CslName[]; issued?: CslDate; URL?: string };
+
+export type SourceFormResult = { ok: true; csl: NewSource } | { ok: false; errors: SourceFieldErrors };
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/** "Family, Given; Organisation" → CSL names: with a comma a person, without one an organisation. */
+export function parseAuthors(
+  value: string,
+): Array<{ family?: string; given?: string } | { literal: string }> {
+  return value
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map((part) => {
+      const comma = part.indexOf(",");
+      if (comma < 0) return { literal: part };
+      const family = part.slice(0, comma).trim();
+      const given = part.slice(comma + 1).trim();
+      return { ...(family ? { family } : {}), ...(given ? { given } : {}) };
+    });
+}
+
+export function parseSourceForm(formData: FormData): SourceFormResult {
+  const errors: SourceFieldErrors = {};
+  const title = text(formData, "title");
+  const type = text(formData, "type");
+  const authors = text(formData, "authors");
+  const year = text(formData, "year");
+  const url = text(formData, "url");
+  if (title === "") errors.title = ["Give the source a title."];
+  if (!Object.hasOwn(SOURCE_TYPE_LABELS, type)) errors.type = ["Choose a type from the list."];
+  if (year !== "" && !/^\d{1,4}$/.test(year) && !/^(c\.|circa|ca\.)\s*\d{1,4}$/i.test(year)) {
+    errors.year = ['Write a year such as 2021, or "c. 2020" when it is approximate.'];
+  }
+  if (url !== "" && !/^https?:\/\/\S+$/i.test(url)) {
+    errors.url = ["A web address starts with http:// or https://."];
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const csl: NewSource = { title, type: type as CslType };
+  const names = parseAuthors(authors);
+  if (names.length > 0) csl.author = names;
+  if (year !== "") csl.issued = /^\d+$/.test(year) ? { "date-parts": [[Number(year)]] } : { literal: year };
+  if (url !== "") csl.URL = url;
+  return { ok: true, csl };
+}
+
+const CSL_FIELD_TO_FORM: Record<string, SourceField> = {
+  title: "title",
+  type: "type",
+  author: "authors",
+  issued: "year",
+  URL: "url",
+};
+
+/** Messages of the shared CSL schema, placed next to the form field they concern. */
+export function sourceFieldErrors(error: ZodError): SourceFieldErrors {
+  const errors: SourceFieldErrors = {};
+  for (const issue of error.issues) {
+    const field = CSL_FIELD_TO_FORM[String(issue.path[0] ?? "")] ?? "form";
+    const message = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    errors[field] = [...(errors[field] ?? []), `${message}.`];
+  }
+  return errors;
+}
+
+/** "Diallo, Crisis Group · 2021 · Journal" — what tells two sources apart in the citation dialog. */
+export function describeSource(
+  csl: Pick<CslItem, "author" | "issued" | "container-title" | "publisher">,
+): string {
+  const authors = csl.author ?? [];
+  const names = authors
+    .slice(0, 3)
+    .map((name) => ("literal" in name ? name.literal : (name.family ?? name.given ?? "")))
+    .filter(Boolean);
+  const who = names.length > 0 ? `${names.join(", ")}${authors.length > 3 ? " et al." : ""}` : "";
+  const when = csl.issued
+    ? "literal" in csl.issued
+      ? csl.issued.literal
+      : String(csl.issued["date-parts"][0]?.[0] ?? "")
+    : "";
+  return [who, when, csl["container-title"] ?? csl.publisher ?? ""].filter(Boolean).join(" · ");
+}

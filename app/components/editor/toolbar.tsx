@@ -1,0 +1,280 @@
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+
+type ToolbarProps = {
+  editor: Editor;
+  onLink: () => void;
+  onTag: () => void;
+  onCite: () => void;
+};
+
+function ToolButton(props: {
+  label: string;
+  shortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  const title = props.shortcut ? `${props.label} (${props.shortcut})` : props.label;
+  return (
+    <button
+      type="button"
+      className={`tool${props.className ? ` ${props.className}` : ""}`}
+      aria-label={props.label}
+      aria-pressed={props.pressed}
+      title={title}
+      disabled={props.disabled}
+      // Keep the selection in the editor: a click on a tool must not blur it first.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** Tools on screen (hidden ones cannot take focus), in order. */
+function visibleTools(toolbar: HTMLElement | null): HTMLButtonElement[] {
+  return Array.from(toolbar?.querySelectorAll<HTMLButtonElement>("button.tool") ?? []).filter(
+    (tool) => tool.offsetParent !== null,
+  );
+}
+
+/**
+ * Formatting and case tools. One tab stop for the whole toolbar; arrow keys move between tools
+ * (the WAI-ARIA toolbar pattern), so keyboard users reach the text in one Tab.
+ */
+export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive("bold"),
+      italic: current.isActive("italic"),
+      underline: current.isActive("underline"),
+      section: current.isActive("heading", { level: 2 }),
+      subheading: current.isActive("heading", { level: 3 }),
+      bulletList: current.isActive("bulletList"),
+      orderedList: current.isActive("orderedList"),
+      blockquote: current.isActive("blockquote"),
+      link: current.isActive("link"),
+      inTable: current.isActive("table"),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+      canMoveUp: current.can().moveSection("up"),
+      canMoveDown: current.can().moveSection("down"),
+    }),
+  });
+  const toolbar = useRef<HTMLDivElement>(null);
+  // On narrow screens only Tag, Cite and text style show until "More tools" is opened (see editor.css).
+  const [expanded, setExpanded] = useState(false);
+  const activeIndex = useRef(0);
+
+  // Exactly one enabled tool is in the tab order: the one last focused, or the first.
+  useLayoutEffect(() => {
+    const tools = visibleTools(toolbar.current);
+    const enabled = tools.filter((tool) => !tool.disabled);
+    const current = tools[activeIndex.current];
+    const target = current && !current.disabled ? current : enabled[0];
+    for (const tool of tools) tool.tabIndex = tool === target ? 0 : -1;
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const enabled = visibleTools(toolbar.current).filter((tool) => !tool.disabled);
+    const at = enabled.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    let next = -1;
+    if (event.key === "ArrowRight") next = (at + 1) % enabled.length;
+    else if (event.key === "ArrowLeft") next = (at - 1 + enabled.length) % enabled.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = enabled.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    enabled[next].focus();
+  };
+
+  const onFocus = () => {
+    const tools = visibleTools(toolbar.current);
+    const at = tools.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    activeIndex.current = at;
+    for (const tool of tools) tool.tabIndex = tool === tools[at] ? 0 : -1;
+  };
+
+  const chain = () => editor.chain().focus();
+
+  return (
+    <div
+      ref={toolbar}
+      role="toolbar"
+      aria-label="Text tools"
+      aria-controls="case-editor-text"
+      className={`editor-toolbar${expanded ? " is-expanded" : ""}`}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+    >
+      <fieldset className="tool-group" aria-label="Tags and citations">
+        <ToolButton
+          label="Tag"
+          shortcut="Ctrl+Shift+T or Alt+Shift+T"
+          className="tool-primary"
+          onClick={onTag}
+        >
+          Tag
+        </ToolButton>
+        <ToolButton label="Cite" className="tool-primary" onClick={onCite}>
+          Cite
+        </ToolButton>
+      </fieldset>
+      <fieldset className="tool-group" aria-label="Text style">
+        <ToolButton
+          label="Bold"
+          shortcut="Ctrl+B"
+          pressed={state.bold}
+          onClick={() => chain().toggleBold().run()}
+        >
+          <b aria-hidden="true">B</b>
+        </ToolButton>
+        <ToolButton
+          label="Italic"
+          shortcut="Ctrl+I"
+          pressed={state.italic}
+          onClick={() => chain().toggleItalic().run()}
+        >
+          <i aria-hidden="true">I</i>
+        </ToolButton>
+        <ToolButton
+          label="Underline"
+          shortcut="Ctrl+U"
+          pressed={state.underline}
+          onClick={() => chain().toggleUnderline().run()}
+        >
+          <u aria-hidden="true">U</u>
+        </ToolButton>
+      </fieldset>
+      <fieldset className="tool-group tool-group-more" aria-label="Undo and redo">
+        <ToolButton
+          label="Undo"
+          shortcut="Ctrl+Z"
+          disabled={!state.canUndo}
+          onClick={() => chain().undo().run()}
+        >
+          <span aria-hidden="true">↶</span>
+        </ToolButton>
+        <ToolButton
+          label="Redo"
+          shortcut="Ctrl+Shift+Z"
+          disabled={!state.canRedo}
+          onClick={() => chain().redo().run()}
+        >
+          <span aria-hidden="true">↷</span>
+        </ToolButton>
+      </fieldset>
+      <fieldset className="tool-group tool-group-more" aria-label="Headings">
+        <ToolButton
+          label="Section heading"
+          shortcut="Ctrl+Alt+2"
+          pressed={state.section}
+          onClick={() => chain().toggleHeading({ level: 2 }).run()}
+        >
+          Section
+        </ToolButton>
+        <ToolButton
+          label="Sub-heading"
+          shortcut="Ctrl+Alt+3"
+          pressed={state.subheading}
+          onClick={() => chain().toggleHeading({ level: 3 }).run()}
+        >
+          Sub
+        </ToolButton>
+      </fieldset>
+      <fieldset className="tool-group tool-group-more" aria-label="Lists and quotation">
+        <ToolButton
+          label="Bulleted list"
+          shortcut="Ctrl+Shift+8"
+          pressed={state.bulletList}
+          onClick={() => chain().toggleBulletList().run()}
+        >
+          <span aria-hidden="true">• List</span>
+        </ToolButton>
+        <ToolButton
+          label="Numbered list"
+          shortcut="Ctrl+Shift+7"
+          pressed={state.orderedList}
+          onClick={() => chain().toggleOrderedList().run()}
+        >
+          <span aria-hidden="true">1. List</span>
+        </ToolButton>
+        <ToolButton
+          label="Quotation"
+          shortcut="Ctrl+Shift+B"
+          pressed={state.blockquote}
+          onClick={() => chain().toggleBlockquote().run()}
+        >
+          <span aria-hidden="true">❝ Quote</span>
+        </ToolButton>
+      </fieldset>
+      <fieldset className="tool-group tool-group-more" aria-label="Link and table">
+        <ToolButton label={state.link ? "Edit link" : "Link"} pressed={state.link} onClick={onLink}>
+          Link
+        </ToolButton>
+        {state.inTable ? (
+          <>
+            <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
+              + Row
+            </ToolButton>
+            <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
+              + Column
+            </ToolButton>
+            <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
+              − Row
+            </ToolButton>
+            <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
+              − Column
+            </ToolButton>
+            <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
+              Delete table
+            </ToolButton>
+          </>
+        ) : (
+          <ToolButton
+            label="Insert table"
+            onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          >
+            Table
+          </ToolButton>
+        )}
+      </fieldset>
+      <fieldset className="tool-group tool-group-more" aria-label="Sections">
+        <ToolButton label="Add section" onClick={() => chain().addSectionAfter().run()}>
+          + Section
+        </ToolButton>
+        <ToolButton
+          label="Move section up"
+          disabled={!state.canMoveUp}
+          onClick={() => chain().moveSection("up").run()}
+        >
+          <span aria-hidden="true">Section ↑</span>
+        </ToolButton>
+        <ToolButton
+          label="Move section down"
+          disabled={!state.canMoveDown}
+          onClick={() => chain().moveSection("down").run()}
+        >
+          <span aria-hidden="true">Section ↓</span>
+        </ToolButton>
+      </fieldset>
+      <button
+        type="button"
+        className="tool tool-toggle"
+        aria-expanded={expanded}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => setExpanded(!expanded)}
+      >
+        {expanded ? "Fewer tools" : "More tools"}
+      </button>
+    </div>
+  );
+}

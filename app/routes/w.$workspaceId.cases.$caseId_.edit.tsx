@@ -1,0 +1,224 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  type ClientActionFunctionArgs,
+  isRouteErrorResponse,
+  Link,
+  type ShouldRevalidateFunction,
+  useLoaderData,
+} from "@remix-run/react";
+import { ZodError, z } from "zod";
+import { StatusBadge } from "~/components/case-bits";
+import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
+import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
+import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
+import { DocumentRejectedError, getCase, StaleRevisionError, saveCaseBody } from "~/models/cases.server";
+import { listCodes } from "~/models/codes.server";
+import { createSource, listSources } from "~/models/sources.server";
+import { listMembers } from "~/models/workspaces.server";
+import editorStyles from "~/styles/editor.css?url";
+import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { type Member, requirePermission } from "~/utils/permissions.server";
+
+export const links = () => [{ rel: "stylesheet", href: editorStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit text · ${data?.title ?? "Case"} · Mediation Casebook` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  requirePermission(member, "case.edit");
+  const caseStudy = getCase(member, requireId(params, "caseId"));
+  return {
+    workspaceId: member.workspaceId,
+    caseId: caseStudy.id,
+    title: caseStudy.title,
+    status: caseStudy.status,
+    revision: caseStudy.revision,
+    body: caseStudy.body,
+    codes: listCodes(member),
+    sources: listSources(member).map((source) => ({
+      id: source.id,
+      title: source.title,
+      detail: describeSource(source.csl),
+    })),
+  };
+}
+
+const saveSchema = z.object({
+  baseRevision: z.number().int().positive(),
+  doc: z.unknown(),
+});
+
+/** The body is read as text first so that an oversized document is refused before it is parsed. */
+async function saveBody(member: Member, caseId: string, request: Request) {
+  const text = await request.text();
+  if (isDocumentTooLarge(text)) {
+    const limit = MAX_DOCUMENT_BYTES / (1024 * 1024);
+    return data(
+      {
+        kind: "rejected" as const,
+        errors: [
+          `The case text is over the ${limit} MB limit. Split it or remove pasted material, then save.`,
+        ],
+      },
+      { status: 413 },
+    );
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return data(
+      { kind: "rejected" as const, errors: ["The editor sent something that is not JSON. Reload the page."] },
+      { status: 400 },
+    );
+  }
+  const parsed = saveSchema.safeParse(payload);
+  if (!parsed.success || parsed.data.doc === undefined) {
+    return data(
+      {
+        kind: "rejected" as const,
+        errors: ["The save is missing its revision number or document. Reload the page."],
+      },
+      { status: 400 },
+    );
+  }
+  try {
+    const saved = saveCaseBody(member, caseId, {
+      baseRevision: parsed.data.baseRevision,
+      doc: parsed.data.doc,
+    });
+    return { kind: "saved" as const, revision: saved.revision, savedAt: saved.savedAt.toISOString() };
+  } catch (error) {
+    if (error instanceof DocumentRejectedError) {
+      return data(
+        { kind: "rejected" as const, errors: error.errors },
+        { status: error.tooLarge ? 413 : 400 },
+      );
+    }
+    if (error instanceof StaleRevisionError) {
+      // The editor keeps the person's text and shows theirs next to it: send the current version.
+      const current = getCase(member, caseId);
+      const author = listMembers(member).find((person) => person.userId === current.updatedBy);
+      return data(
+        {
+          kind: "conflict" as const,
+          revision: current.revision,
+          doc: current.body,
+          savedBy:
+            current.updatedBy === member.userId
+              ? "You (in another tab or window)"
+              : (author?.name ?? "A former member"),
+          savedAt: current.updatedAt.toISOString(),
+        },
+        { status: 409 },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  requirePermission(member, "case.edit");
+  const caseId = requireId(params, "caseId");
+  if (request.headers.get("Content-Type")?.includes("application/json")) {
+    return saveBody(member, caseId, request);
+  }
+  const formData = await request.formData();
+  if (formData.get("intent") !== "createSource") {
+    throw data({ message: "This page does not know that action." }, { status: 400 });
+  }
+  getCase(member, caseId);
+  const parsed = parseSourceForm(formData);
+  if (!parsed.ok) return data({ kind: "sourceRejected" as const, errors: parsed.errors }, { status: 400 });
+  try {
+    const { id } = createSource(member, parsed.csl);
+    return {
+      kind: "sourceCreated" as const,
+      source: { id, title: parsed.csl.title, detail: describeSource(parsed.csl) },
+    };
+  } catch (error) {
+    if (error instanceof ZodError) {
+      return data({ kind: "sourceRejected" as const, errors: sourceFieldErrors(error) }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Runs in the browser around the server action: a lost connection or an expired session must not
+ * replace the editor with an error page, so every failure comes back as a result the editor shows.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs): Promise<EditorActionResult> {
+  try {
+    return (await serverAction<typeof action>()) as EditorActionResult;
+  } catch (error) {
+    if (isRouteErrorResponse(error)) {
+      const message =
+        typeof error.data === "object" && error.data && "message" in error.data
+          ? String(error.data.message)
+          : error.statusText || `The server answered ${error.status}.`;
+      return { kind: "failed", status: error.status, message };
+    }
+    if (error instanceof Response) {
+      return {
+        kind: "failed",
+        status: error.status,
+        message: "You were signed out. Sign in again in another tab, then save: your text is still here.",
+      };
+    }
+    // fetch() rejects with a TypeError when the request never reached the server.
+    if (!navigator.onLine || error instanceof TypeError) return { kind: "offline" };
+    return {
+      kind: "failed",
+      status: 500,
+      message: "the server ran into an error. Your text is still here; try again in a moment.",
+    };
+  }
+}
+
+// Saves answer with their own result; re-reading the case after each one would only cost bandwidth.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaultShouldRevalidate }) =>
+  formEncType === "application/json" ? false : defaultShouldRevalidate;
+
+export default function EditCaseText() {
+  const { workspaceId, caseId, title, status, revision, body, codes, sources } =
+    useLoaderData<typeof loader>();
+  const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
+  return (
+    <main id="main" className="page editor-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={caseUrl}>← Back to case</Link>
+      </nav>
+      <div className="editor-page-heading">
+        <p className="eyebrow">Editing the text</p>
+        <h1>{title}</h1>
+        {status === "approved" ? (
+          <p className="editor-notice">
+            <StatusBadge status={status} /> Saving starts a new draft; readers keep the approved version until
+            it is approved again.
+          </p>
+        ) : status === "in_review" ? (
+          <p className="editor-notice">
+            <StatusBadge status={status} /> Reviewers see your changes as you save them.
+          </p>
+        ) : null}
+      </div>
+      <CaseEditor
+        key={caseId}
+        caseId={caseId}
+        workspaceId={workspaceId}
+        actionUrl={`${caseUrl}/edit`}
+        initialDoc={body}
+        initialRevision={revision}
+        codes={codes}
+        sources={sources}
+      />
+    </main>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

@@ -1,0 +1,338 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type DemoRole, launchChromium, signIn } from "../helpers/chromium";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(who: DemoRole, width = 1280) {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, who);
+  return page;
+}
+
+const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+/** Creates a case through the "New case" form of the signed-in person's workspace; answers its URL. */
+async function createCase(page: Page, title: string): Promise<string> {
+  const workspace = /\/w\/([a-z0-9]+)/.exec(page.url())?.[1];
+  expect(workspace).toBeTruthy();
+  await page.goto(`${baseUrl}/w/${workspace}/cases/new`);
+  await expect.poll(() => page.getByRole("button", { name: "Create case" }).isVisible()).toBe(true);
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Countries or regions").fill("Mali");
+  await page.getByLabel("From (year)").fill("2019");
+  await page.getByRole("button", { name: "Create case" }).click();
+  await page.waitForURL(/\/cases\/(?!new$)[a-z0-9]+$/);
+  return page.url();
+}
+
+async function openEditor(page: Page, caseUrl: string) {
+  await page.goto(`${caseUrl}/edit`);
+  await expect.poll(() => page.getByRole("textbox", { name: "Case text" }).isVisible()).toBe(true);
+}
+
+/** Puts the cursor in the (empty) paragraph under a section heading. */
+async function clickUnder(page: Page, section: string) {
+  await page
+    .locator(".case-editor-text h2", { hasText: section })
+    .locator("xpath=following-sibling::p[1]")
+    .click();
+}
+
+const saveStatus = (page: Page) => page.locator(".save-status");
+
+async function waitForSaved(page: Page) {
+  await expect.poll(() => saveStatus(page).textContent(), { timeout: 15_000 }).toMatch(/^Saved \d/);
+}
+
+describe("case text editor", () => {
+  it("types, tags a precondition, cites a new source, saves and finds it all after a reload", async () => {
+    const page = await newPage("editor");
+    const caseUrl = await createCase(page, `Ségou truce ${unique()}`);
+    await openEditor(page, caseUrl);
+    expect(await saveStatus(page).textContent()).toBe("No changes yet");
+
+    const sentence = "Elders opened a channel to the katiba through local militias.";
+    await clickUnder(page, "Context");
+    await page.keyboard.type(sentence);
+    await page.keyboard.press("Shift+Home");
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(sentence);
+
+    await page.getByRole("button", { name: "Tag", exact: true }).click();
+    const picker = page.getByRole("dialog", { name: "Tag the selected passage" });
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    // Codes are grouped; typing filters them, Enter tags with the highlighted one.
+    expect(await picker.getByRole("group", { name: "Preconditions" }).isVisible()).toBe(true);
+    expect(await picker.getByRole("group", { name: "Outcomes" }).isVisible()).toBe(true);
+    await picker.getByRole("combobox", { name: "Find a code" }).fill("local chan");
+    expect(await picker.getByRole("option").count()).toBe(1);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => picker.isVisible()).toBe(false);
+
+    const panel = page.getByRole("complementary", { name: "Tagged passages and citations" });
+    const codeGroup = panel.getByRole("region", { name: "Local channel (communities, militias)" });
+    await expect.poll(() => codeGroup.getByRole("button", { name: `“${sentence}”` }).isVisible()).toBe(true);
+    // Hovering the tagged text names its code.
+    await expect
+      .poll(() => page.locator('.case-editor-text [title^="Precondition: Local channel"]').textContent())
+      .toBe(sentence);
+
+    // The selection is still on the sentence: cite a source created in the dialog.
+    await page.getByRole("button", { name: "Cite", exact: true }).click();
+    const cite = page.getByRole("dialog", { name: "Cite a source" });
+    await expect.poll(() => cite.isVisible()).toBe(true);
+    await cite.getByRole("button", { name: "New source" }).click();
+    await cite.getByRole("button", { name: "Create source" }).click();
+    await expect.poll(() => cite.getByText("Give the source a title.").isVisible()).toBe(true);
+    const sourceTitle = `Field notes from Ségou ${unique()}`;
+    await cite.getByLabel("Title").fill(sourceTitle);
+    await cite.getByLabel("Type").selectOption("report");
+    await cite.getByLabel("Authors").fill("Diallo, Awa; Crisis Group");
+    await cite.getByLabel("Year").fill("2021");
+    await cite.getByRole("button", { name: "Create source" }).click();
+    await expect.poll(() => cite.getByText(`Citing: ${sourceTitle}`).isVisible()).toBe(true);
+    await cite.getByLabel("Page, paragraph or section").fill("p. 4");
+    await cite.getByRole("button", { name: "Add citation" }).click();
+    await expect.poll(() => cite.isVisible()).toBe(false);
+    await expect.poll(() => page.locator(".case-editor-text .cite-marker").textContent()).toBe("[1]");
+
+    await waitForSaved(page);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Case text" }).textContent())
+      .toContain(sentence);
+    await expect.poll(() => codeGroup.getByRole("button", { name: `“${sentence}”` }).isVisible()).toBe(true);
+    const citedSource = panel.getByRole("region", { name: `[1] ${sourceTitle}` });
+    await expect
+      .poll(() => citedSource.getByRole("listitem").textContent())
+      .toContain(`“${sentence}”p. 4, in Context`);
+    expect(await page.locator(".case-editor-text .citation").getAttribute("data-locator")).toBe("p. 4");
+
+    // Jumping from the panel selects the passage in the text and brings it into view.
+    await page.mouse.wheel(0, 2000);
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
+    await codeGroup.getByRole("button", { name: `“${sentence}”` }).click();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(sentence);
+    const inView = await page
+      .locator(".case-editor-text .tag")
+      .first()
+      .evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    expect(inView).toBe(true);
+
+    // Removing the tag from the panel takes it out of the text too.
+    await codeGroup.getByRole("button", { name: /^Remove tag/ }).click();
+    await expect.poll(() => page.locator(".case-editor-text .tag").count()).toBe(0);
+    await expect.poll(() => panel.getByText("No tagged passages yet.").isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("links (refusing javascript:), inserts tables and adds and moves sections", async () => {
+    const page = await newPage("editor");
+    const caseUrl = await createCase(page, `Link check ${unique()}`);
+    await openEditor(page, caseUrl);
+    await clickUnder(page, "Actors");
+    await page.keyboard.type("See the statement");
+    await page.keyboard.press("Shift+Home");
+    await page.getByRole("button", { name: "Link", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a link" });
+    await dialog.getByLabel("Address").fill("javascript:alert(1)");
+    await dialog.getByRole("button", { name: "Add link" }).click();
+    await expect.poll(() => dialog.getByText(/Only web addresses .* can be links/).isVisible()).toBe(true);
+    await dialog.getByLabel("Address").fill("example.org/statement");
+    expect(await dialog.getByLabel("Address").evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
+    await dialog.getByRole("button", { name: "Add link" }).click();
+    await expect
+      .poll(() => page.locator(".case-editor-text a").getAttribute("href"))
+      .toBe("https://example.org/statement");
+    expect(await page.getByRole("button", { name: "Edit link" }).getAttribute("aria-pressed")).toBe("true");
+
+    // Tables: insert, then grow by a row and a column.
+    await clickUnder(page, "Process");
+    await page.getByRole("button", { name: "Insert table" }).click();
+    await expect.poll(() => page.locator(".case-editor-text table tr").count()).toBe(3);
+    await page.getByRole("button", { name: "Add row" }).click();
+    await page.getByRole("button", { name: "Add column" }).click();
+    await expect.poll(() => page.locator(".case-editor-text table tr").count()).toBe(4);
+    expect(await page.locator(".case-editor-text table tr").first().locator("th, td").count()).toBe(4);
+
+    // Sections: a new one after Lessons, renamed by typing, then moved above it.
+    await clickUnder(page, "Lessons");
+    await page.getByRole("button", { name: "Add section" }).click();
+    await page.keyboard.type("Sources consulted");
+    await page.getByRole("button", { name: "Move section up" }).click();
+    const headings = await page.locator(".case-editor-text h2").allTextContents();
+    expect(headings.slice(-2)).toEqual(["Sources consulted", "Lessons"]);
+    await waitForSaved(page);
+    await page.context().close();
+  });
+
+  it("opens the code picker from the keyboard and closes it with Escape", async () => {
+    const page = await newPage("editor");
+    const caseUrl = await createCase(page, `Keyboard check ${unique()}`);
+    await openEditor(page, caseUrl);
+    await clickUnder(page, "Lessons");
+    // Without a selection, Tag explains what to do instead of opening an empty picker.
+    await page.getByRole("button", { name: "Tag", exact: true }).click();
+    await expect.poll(() => page.getByText("Select the words to tag first").isVisible()).toBe(true);
+    await page.keyboard.type("Talk early");
+    await page.keyboard.press("Shift+Home");
+    const picker = page.getByRole("dialog", { name: "Tag the selected passage" });
+    await page.keyboard.press("Control+Shift+KeyT");
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    // Desktop Chrome keeps Ctrl+Shift+T for itself, so Alt+Shift+T opens the picker too.
+    await page.keyboard.press("Alt+Shift+KeyT");
+    await expect.poll(() => picker.isVisible()).toBe(true);
+    const search = picker.getByRole("combobox", { name: "Find a code" });
+    expect(await search.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    expect(await picker.getByRole("option", { selected: true }).count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => picker.isVisible()).toBe(false);
+    expect(await page.locator(".case-editor-text .tag").count()).toBe(0);
+    // The toolbar is one tab stop; arrow keys move inside it and show which marks are on.
+    await page.getByRole("button", { name: "Bold" }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Italic");
+    await page.keyboard.press("Enter");
+    expect(await page.getByRole("button", { name: "Italic" }).getAttribute("aria-pressed")).toBe("true");
+    await page.context().close();
+  });
+
+  it("keeps the second writer's text on a conflict and saves it when they choose", async () => {
+    const first = await newPage("editor");
+    const caseUrl = await createCase(first, `Conflict check ${unique()}`);
+    const second = await newPage("owner");
+    await openEditor(first, caseUrl);
+    await openEditor(second, caseUrl);
+
+    await clickUnder(first, "Process");
+    await first.keyboard.type("The editor's account of the talks.");
+    await first.keyboard.press("Control+s");
+    await waitForSaved(first);
+
+    const ownerText = "The owner's own account, written at the same time.";
+    await clickUnder(second, "Lessons");
+    await second.keyboard.type(ownerText);
+    await second.keyboard.press("Control+s");
+    const conflict = second.getByRole("region", { name: /saved this case at \d/ });
+    await expect.poll(() => conflict.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await conflict.getByRole("heading").textContent()).toMatch(/^Eduardo Editor saved this case at/);
+    expect(await saveStatus(second).textContent()).toMatch(/^Not saved/);
+    // Their text is still in the editor, and the comparison shows both versions' words.
+    expect(await second.getByRole("textbox", { name: "Case text" }).textContent()).toContain(ownerText);
+    expect(await conflict.locator("ins").allTextContents()).toContain(ownerText);
+    expect((await conflict.locator("del").allTextContents()).join(" ")).toContain("The editor's account");
+
+    await conflict.getByRole("button", { name: "Save mine as the new revision" }).click();
+    await waitForSaved(second);
+    await expect.poll(() => conflict.isVisible()).toBe(false);
+    await second.reload();
+    await expect
+      .poll(() => second.getByRole("textbox", { name: "Case text" }).textContent())
+      .toContain(ownerText);
+
+    // The first writer is now behind: they may drop their change and take the saved text instead.
+    await clickUnder(first, "Outcomes");
+    await first.keyboard.type("A change the editor will give up.");
+    await first.keyboard.press("Control+s");
+    const firstConflict = first.getByRole("region", { name: /saved this case at \d/ });
+    await expect.poll(() => firstConflict.isVisible(), { timeout: 15_000 }).toBe(true);
+    first.once("dialog", (dialog) => void dialog.accept());
+    await firstConflict.getByRole("button", { name: "Discard mine and load theirs" }).click();
+    await expect.poll(() => firstConflict.isVisible()).toBe(false);
+    const firstText = await first.getByRole("textbox", { name: "Case text" }).textContent();
+    expect(firstText).toContain(ownerText);
+    expect(firstText).not.toContain("A change the editor will give up.");
+    expect(await saveStatus(first).textContent()).toMatch(/^Saved \d/);
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it("says when it is offline and saves once the connection is back", async () => {
+    const page = await newPage("editor");
+    const caseUrl = await createCase(page, `Offline check ${unique()}`);
+    await openEditor(page, caseUrl);
+    await page.context().setOffline(true);
+    await clickUnder(page, "Process");
+    await page.keyboard.type("Written on a bus with no signal.");
+    await expect
+      .poll(() => saveStatus(page).textContent(), { timeout: 10_000 })
+      .toMatch(/^Offline — not saved/);
+    await page.context().setOffline(false);
+    await waitForSaved(page);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Case text" }).textContent())
+      .toContain("Written on a bus with no signal.");
+    await page.context().close();
+  });
+
+  it("warns before leaving with unsaved changes", async () => {
+    const page = await newPage("editor");
+    const caseUrl = await createCase(page, `Leave check ${unique()}`);
+    await openEditor(page, caseUrl);
+    await clickUnder(page, "Outcomes");
+    await page.keyboard.type("Not saved yet");
+    // Closing the tab asks first (the browser's own "Leave site?" question)...
+    const question = new Promise<string>((resolve) =>
+      page.once("dialog", (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.close({ runBeforeUnload: true });
+    expect(await question).toBe("beforeunload");
+    // ...and so does a link inside the app.
+    await page.getByRole("link", { name: "← Back to case" }).click();
+    const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole("button", { name: "Save and leave" }).click();
+    await page.waitForURL(caseUrl);
+    await expect.poll(() => page.getByText("Not saved yet").isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("fits a 360 px screen", async () => {
+    const page = await newPage("editor", 360);
+    const caseUrl = await createCase(page, `Narrow check ${unique()}`);
+    await openEditor(page, caseUrl);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Tag and Cite stay on screen; the other tools are one tap away.
+    expect(await page.getByRole("button", { name: "Tag", exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Bulleted list" }).isVisible()).toBe(false);
+    await page.getByRole("button", { name: "More tools" }).click();
+    expect(await page.getByRole("button", { name: "Bulleted list" }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
+
+  it("tells a reviewer that editing the text is not allowed", async () => {
+    const page = await newPage("reviewer");
+    await page
+      .getByRole("link", { name: /Mauritania/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/cases\/[a-z0-9]+$/);
+    const response = await page.goto(`${page.url()}/edit`);
+    expect(response?.status()).toBe(403);
+    await expect.poll(() => page.getByRole("heading", { name: "Not allowed" }).isVisible()).toBe(true);
+    expect(await page.getByRole("textbox", { name: "Case text" }).count()).toBe(0);
+    await page.context().close();
+  });
+});

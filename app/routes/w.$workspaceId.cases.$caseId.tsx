@@ -2,7 +2,9 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { ReviewPanel } from "~/components/review/review-panel";
 import { TaggedPassages } from "~/components/tagged-passages";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
@@ -10,6 +12,7 @@ import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-
 import { requestOrigin } from "~/models/audit.server";
 import { formatPeriod } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
+import { getReviewState } from "~/models/reviews.server";
 import {
   CommentRejectedError,
   createThread,
@@ -42,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...reading,
     // Placed on the version this member reads; trainers get none (ADR 0005).
     discussion: listCaseThreads(member, reading.caseStudy),
+    reviewState: getReviewState(member, reading.caseStudy.id),
+    canReadDrafts: can(member, "case.readDrafts"),
     canEdit: can(member, "case.edit"),
     canTrash: can(member, "case.trash"),
     canComment: can(member, "case.comment"),
@@ -155,8 +160,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseView() {
-  const { caseStudy, html, bibliography, tagged, discussion, workspaceId, canEdit, canTrash, canComment } =
-    useLoaderData<typeof loader>();
+  const {
+    caseStudy,
+    html,
+    bibliography,
+    tagged,
+    discussion,
+    reviewState,
+    workspaceId,
+    canEdit,
+    canTrash,
+    canComment,
+    canReadDrafts,
+  } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
   const noJsResult = useActionData<typeof action>() as ThreadActionResult | undefined;
   const threads = useCaseThreads(discussion.threads);
@@ -194,6 +210,7 @@ export default function CaseView() {
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
             Print
           </button>
+          <CaseExportLinks workspaceId={workspaceId} caseId={caseStudy.id} />
         </div>
       </div>
       {caseStudy.summary ? <p className="lead">{caseStudy.summary}</p> : null}
@@ -243,7 +260,12 @@ export default function CaseView() {
           ) : null}
         </article>
         <div className="reading-side">
-          {/* The review panel (submit, approve, request changes) takes its place here, above the comments. */}
+          <ReviewPanel
+            state={reviewState}
+            action={`${caseUrl}/review`}
+            headingLevel={2}
+            activityHref={canReadDrafts ? `${caseUrl}/activity` : undefined}
+          />
           {canComment ? (
             <ThreadColumn
               threads={discussion.threads}

@@ -1,10 +1,10 @@
 // The demo database is shared with the other browser test files: these tests only change codes they
 // create themselves and leave the starter codebook as it was.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, signIn } from "../helpers/chromium";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = testBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, signIn } from "../helpers/chromium";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = testBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchChromium, signIn } from "../helpers/chromium";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
-const baseUrl = inject("baseUrl");
+const baseUrl = testBaseUrl();
 let browser: Browser;
 
 beforeAll(async () => {

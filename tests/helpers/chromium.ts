@@ -42,3 +42,10 @@ export async function signIn(
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
+
+/** The server of the current browser test file (tests/helpers/browser-setup.ts). */
+export function testBaseUrl(): string {
+  const url = (globalThis as { casebookBaseUrl?: string }).casebookBaseUrl;
+  if (!url) throw new Error("No test server: run browser tests with vitest.browser.config.ts");
+  return url;
+}

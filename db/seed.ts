@@ -3,6 +3,7 @@ import { hash } from "@node-rs/argon2";
 import { sql } from "drizzle-orm";
 import { generateIdFromEntropySize } from "lucia";
 import { deriveCaseRows } from "../app/editor/derive";
+import { caseFieldsSnapshot } from "../app/models/case-fields";
 import { type DB, openDatabase } from "./client";
 import { runMigrations } from "./migrate";
 import {
@@ -131,34 +132,13 @@ export async function seedDemo(db: DB) {
           updatedAt: now,
         })
         .run();
-      const {
-        title,
-        regions,
-        periodStart,
-        periodStartCirca,
-        periodEnd,
-        periodEndCirca,
-        actors,
-        mediators,
-        summary,
-      } = fields;
       tx.insert(caseRevisions)
         .values({
           id: newId(),
           caseId: id,
           number: 1,
           body,
-          fields: {
-            title,
-            regions,
-            periodStart,
-            periodStartCirca,
-            periodEnd,
-            periodEndCirca,
-            actors,
-            mediators,
-            summary,
-          },
+          fields: caseFieldsSnapshot(fields),
           note: "Demo content from the seed article",
           authorId: editorId,
         })

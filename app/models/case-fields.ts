@@ -122,3 +122,29 @@ export function fieldsToFormValues(fields: CaseFields): Record<string, string> {
     summary: fields.summary,
   };
 }
+
+/** The structured fields alone, as stored with each revision (any wider case row may be passed). */
+export function caseFieldsSnapshot(fields: CaseFields): Record<string, unknown> {
+  const {
+    title,
+    regions,
+    periodStart,
+    periodStartCirca,
+    periodEnd,
+    periodEndCirca,
+    actors,
+    mediators,
+    summary,
+  } = fields;
+  return {
+    title,
+    regions,
+    periodStart,
+    periodStartCirca,
+    periodEnd,
+    periodEndCirca,
+    actors,
+    mediators,
+    summary,
+  };
+}

@@ -5,7 +5,7 @@ import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import type { CaseFields } from "~/models/case-fields";
+import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { newId } from "~/models/ids.server";
@@ -35,31 +35,6 @@ export class DocumentRejectedError extends Error {
   ) {
     super(errors.join(" "));
   }
-}
-
-function fieldsSnapshot(fields: CaseFields) {
-  const {
-    title,
-    regions,
-    periodStart,
-    periodStartCirca,
-    periodEnd,
-    periodEndCirca,
-    actors,
-    mediators,
-    summary,
-  } = fields;
-  return {
-    title,
-    regions,
-    periodStart,
-    periodStartCirca,
-    periodEnd,
-    periodEndCirca,
-    actors,
-    mediators,
-    summary,
-  } as Record<string, unknown>;
 }
 
 /**
@@ -220,7 +195,7 @@ export function createCase(member: Member, fields: CaseFields, origin?: RequestO
         number: 1,
         baseNumber: null,
         body,
-        fields: fieldsSnapshot(fields),
+        fields: caseFieldsSnapshot(fields),
         note: "Created",
         authorId: member.userId,
       })
@@ -270,7 +245,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
         number,
         baseNumber: baseRevision,
         body: current.body,
-        fields: fieldsSnapshot(fields),
+        fields: caseFieldsSnapshot(fields),
         note: "Fields edited",
         authorId: member.userId,
       })
@@ -398,7 +373,7 @@ export function saveCaseBody(
         number,
         baseNumber: input.baseRevision,
         body: validated.doc,
-        fields: fieldsSnapshot(current),
+        fields: caseFieldsSnapshot(current),
         note: input.note ?? "",
         authorId: member.userId,
         createdAt: savedAt,

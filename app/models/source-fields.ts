@@ -13,27 +13,9 @@ import {
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
 } from "~/models/csl";
+import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 
-export const SOURCE_TYPE_LABELS: Record<CslType, string> = {
-  article: "Article",
-  "article-journal": "Journal article",
-  "article-magazine": "Magazine article",
-  "article-newspaper": "Newspaper article",
-  book: "Book",
-  chapter: "Book chapter",
-  report: "Report",
-  interview: "Interview",
-  personal_communication: "Personal communication",
-  webpage: "Web page",
-  "post-weblog": "Blog post",
-  treaty: "Treaty or agreement",
-  legal_case: "Legal case",
-  legislation: "Legislation",
-  speech: "Speech",
-  thesis: "Thesis",
-  manuscript: "Manuscript",
-  document: "Other document",
-};
+export { SOURCE_TYPE_LABELS };
 
 export const RELIABILITY_LABELS: Record<(typeof RELIABILITY_LEVELS)[number], string> = {
   high: "High",

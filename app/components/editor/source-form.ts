@@ -3,27 +3,9 @@
 // Only types are imported from csl.ts and zod: the dialog runs in the browser, which needs neither.
 import type { ZodError } from "zod";
 import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
+import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 
-export const SOURCE_TYPE_LABELS: Record<CslType, string> = {
-  article: "Article",
-  "article-journal": "Journal article",
-  "article-magazine": "Magazine article",
-  "article-newspaper": "Newspaper article",
-  book: "Book",
-  chapter: "Book chapter",
-  report: "Report",
-  interview: "Interview",
-  personal_communication: "Personal communication",
-  webpage: "Web page",
-  "post-weblog": "Blog post",
-  treaty: "Treaty or agreement",
-  legal_case: "Legal case",
-  legislation: "Legislation",
-  speech: "Speech",
-  thesis: "Thesis",
-  manuscript: "Manuscript",
-  document: "Other document",
-};
+export { SOURCE_TYPE_LABELS };
 
 export const SOURCE_FIELDS = ["title", "type", "authors", "year", "url"] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number] | "form";

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { caseFieldsSnapshot } from "~/models/case-fields";
 import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
 import { CODE_KINDS } from "~/models/domain";
 import { newId } from "~/models/ids.server";
@@ -566,17 +567,7 @@ function rewriteCaseBodies(
         number,
         baseNumber: row.revision,
         body,
-        fields: {
-          title: row.title,
-          regions: row.regions,
-          periodStart: row.periodStart,
-          periodStartCirca: row.periodStartCirca,
-          periodEnd: row.periodEnd,
-          periodEndCirca: row.periodEndCirca,
-          actors: row.actors,
-          mediators: row.mediators,
-          summary: row.summary,
-        },
+        fields: caseFieldsSnapshot(row),
         note,
         authorId: member.userId,
         createdAt: now,

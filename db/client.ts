@@ -11,6 +11,19 @@ export function databasePath(): string {
   return resolve(url.replace(/^file:/, ""));
 }
 
+/**
+ * In WAL mode a commit is written to the -wal file before the save is acknowledged, so NORMAL loses nothing
+ * when the process is killed; it only skips the fsync, so a power cut or OS crash may drop the last commits
+ * (the database stays consistent). FULL also fsyncs every commit: slower saves, nothing lost on power loss.
+ */
+export function synchronousMode(): "NORMAL" | "FULL" {
+  const value = (process.env.SQLITE_SYNCHRONOUS || "NORMAL").toUpperCase();
+  if (value !== "NORMAL" && value !== "FULL") {
+    throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, not "${process.env.SQLITE_SYNCHRONOUS}".`);
+  }
+  return value;
+}
+
 export function openDatabase(path = databasePath()): { sqlite: Database.Database; db: DB } {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
@@ -19,6 +32,6 @@ export function openDatabase(path = databasePath()): { sqlite: Database.Database
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(`synchronous = ${synchronousMode()}`);
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }

@@ -20,15 +20,26 @@ export function freePort(): Promise<number> {
 export type TestServer = {
   baseUrl: string;
   databaseFile: string;
+  /** Stops the server (SIGTERM, then SIGKILL after 3 s) and removes its fresh database. */
   stop: () => Promise<void>;
+  /** Kills the process with no chance to clean up (a crash) and resolves once it has exited. */
+  kill: () => Promise<void>;
   output: () => string;
 };
 
+export type TestServerOptions = {
+  /** Start on this database file (e.g. again after a crash) instead of a fresh one; stop() keeps it. */
+  databaseFile?: string;
+};
+
 /** Starts the production build (npm run build first) on a free port with its own fresh database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "casebook-test-"));
-  const databaseFile = join(dir, "casebook.db");
+  const dir = options.databaseFile ? null : mkdtempSync(join(tmpdir(), "casebook-test-"));
+  const databaseFile = options.databaseFile ?? join(dir as string, "casebook.db");
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: {
@@ -41,6 +52,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.stdout?.on("data", (chunk) => {
     log += chunk;
   });
@@ -63,18 +75,22 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     baseUrl,
     databaseFile,
     output: () => log,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
+      if (running()) {
         child.kill("SIGTERM");
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
+        if (running()) child.kill("SIGKILL");
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (running()) child.kill("SIGKILL");
+      await exited;
     },
   };
 }

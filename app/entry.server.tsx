@@ -24,15 +24,20 @@ function contentSecurityPolicy(nonce: string) {
   ].join("; ");
 }
 
-/** Sliding sessions: when Lucia extends a session, the cookie is renewed on whatever response goes out. */
-async function renewSessionCookie(request: Request, headers: Headers) {
-  const { setCookie } = await getAuth(request);
+/**
+ * Sliding sessions: when Lucia extends a session, the cookie is renewed on whatever response goes out.
+ * What a signed-in person reads is never stored by the browser or a proxy: on a shared or stolen computer
+ * the disk cache would otherwise keep case pages after sign-out.
+ */
+async function sessionHeaders(request: Request, headers: Headers) {
+  const { user, setCookie } = await getAuth(request);
   if (setCookie && !headers.get("Set-Cookie")?.includes(setCookie.split(";")[0]))
     headers.append("Set-Cookie", setCookie);
+  if (user && !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
 }
 
 export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
-  await renewSessionCookie(request, response.headers);
+  await sessionHeaders(request, response.headers);
   return response;
 };
 
@@ -43,7 +48,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  await renewSessionCookie(request, responseHeaders);
+  await sessionHeaders(request, responseHeaders);
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   if (nonce) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

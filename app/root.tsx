@@ -1,3 +1,5 @@
+// Must stay the first import: see the file.
+import "~/utils/csp-client";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {

@@ -25,9 +25,23 @@ export const changePasswordSchema = z.object({
   newPassword: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(500),
 });
 
-/** Only same-site paths: an open redirect would let a phishing link bounce through us. */
+const SAME_SITE = "http://casebook.invalid";
+
+/**
+ * Only same-site paths: an open redirect would let a phishing link bounce through us. Browsers drop tabs
+ * and newlines from an address and read a backslash as "/", so "/\t/evil.example" means "//evil.example": the
+ * path must contain no control character or backslash, and must still point here once parsed.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (!to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SAME_SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SAME_SITE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -94,7 +94,27 @@ export async function changePassword(
   origin: RequestOrigin,
 ): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: string }> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  if (!user) return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+  // Whoever holds a stolen session could otherwise guess the password here without limit, then lock the
+  // owner out: wrong current passwords count as failed sign-ins of the account.
+  const state = throttleState(user.email, origin.ip);
+  if (state.throttled) {
+    recordAudit({ action: "user.sign_in_throttled", userId, detail: { email: user.email }, origin });
+    const minutes = Math.ceil(state.retryAfterSeconds / 60);
+    return {
+      ok: false,
+      field: "currentPassword",
+      message: `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+    };
+  }
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    db.insert(signInAttempts).values({ email: user.email, ip: origin.ip, at: new Date() }).run();
+    recordAudit({
+      action: "user.sign_in_failed",
+      userId,
+      detail: { email: user.email, while: "changing the password" },
+      origin,
+    });
     return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -92,8 +92,13 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** A new session id on every sign-in (no fixation); returns the Set-Cookie header. */
+/**
+ * A new session id on every sign-in (no fixation); returns the Set-Cookie header. Whatever session the
+ * browser presented ends, so an id that was ever seen before signing in never stays valid after it.
+ */
 export async function startSession(request: Request, userId: string) {
+  const previous = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (previous) await lucia.invalidateSession(previous);
   const session = await lucia.createSession(userId, {});
   return serializeCookie(request, lucia.createSessionCookie(session.id));
 }

@@ -29,9 +29,66 @@ if (process.env.SEED_DEMO !== "0" && isDatabaseEmpty(db)) {
   seeded = true;
 }
 
+function tooLargeMessage(limit: number): string {
+  return `This request is too large (over ${Math.round(limit / 1024 / 1024)} MB). Nothing was saved.`;
+}
+
+function refuseTooLarge(res: express.Response, limit: number) {
+  res.locals.bodyRefused = true;
+  if (res.headersSent) return;
+  res.status(413).set("Connection", "close").type("text/plain").send(tooLargeMessage(limit));
+}
+
+/**
+ * A body sent without Content-Length (chunked) is counted as it streams past, never buffered here.
+ * Past the limit the client gets 413 and the read the route is doing fails with that same answer, so
+ * no action ever sees a cut-off form or document.
+ */
+function limitStreamedBody(req: express.Request, res: express.Response, limit: number) {
+  let received = 0;
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received <= limit) return;
+    req.off("data", count);
+    refuseTooLarge(res, limit);
+    // The reader (Remix) gets an error instead of more data. A Response is an expected outcome for Remix:
+    // the route stops without logging. The socket is not destroyed here: closing it while the client is
+    // still sending would reset the connection before the client could read the 413.
+    if (req.listenerCount("error") > 0) {
+      req.emit("error", new Response(tooLargeMessage(limit), { status: 413 }));
+      req.resume();
+    } else {
+      req.destroy();
+    }
+  };
+  // Counting starts together with the first reader: listening earlier would start the flow of data
+  // before the route is there to receive it.
+  const onNewListener = (event: string | symbol) => {
+    if (event !== "data") return;
+    req.off("newListener", onNewListener);
+    req.on("data", count);
+  };
+  req.on("newListener", onNewListener);
+}
+
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "1") app.set("trust proxy", true);
+// TRUST_PROXY is the number of proxies in front (usually 1). The client address is the one the nearest of
+// them saw: trusting every hop would let a client pick its own address with X-Forwarded-For, and so slip
+// past the per-address sign-in throttle and write what it likes in the audit log.
+const trustedProxies = Number(process.env.TRUST_PROXY || 0);
+if (Number.isInteger(trustedProxies) && trustedProxies > 0) app.set("trust proxy", trustedProxies);
+
+let requestsInProgress = 0;
+let stopping = false;
+app.use((_req, res, next) => {
+  requestsInProgress++;
+  res.once("close", () => {
+    requestsInProgress--;
+    if (stopping && requestsInProgress === 0) closeAndExit();
+  });
+  next();
+});
 
 app.use((req, res, next) => {
   // Routes read the client address from this header; whatever a client sent is overwritten.
@@ -56,20 +113,19 @@ app.get("/healthz", (_req, res) => {
 
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const length = Number(req.headers["content-length"] || 0);
   const limit = WORKSPACE_IMPORT_PATH.test(req.path)
     ? MAX_WORKSPACE_IMPORT_BYTES
     : IMPORT_PATH.test(req.path)
       ? MAX_IMPORT_BODY_BYTES
       : MAX_BODY_BYTES;
-  if (length > limit) {
-    res
-      .status(413)
-      .type("text/plain")
-      .send(`This request is too large (over ${Math.round(limit / 1024 / 1024)} MB). Nothing was saved.`);
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && Number(declared) > limit) {
+    refuseTooLarge(res, limit);
+    // Discard what the client is still sending so it can read the answer; the connection closes after it.
     req.resume();
     return;
   }
+  if (declared === undefined) limitStreamedBody(req, res, limit);
   // Cross-site request forgery: a write must come from one of our own pages.
   const origin = req.headers.origin;
   if (origin) {
@@ -104,15 +160,19 @@ if (dev) {
   build = (await import(pathToFileURL(`${process.cwd()}/${buildDir}/server/index.js`).href)) as ServerBuild;
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+const remixHandler = createRequestHandler({
+  build,
+  getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+});
+app.all("*", (req, res, next) =>
+  remixHandler(req, res, (error?: unknown) => {
+    // The 413 has already gone out; Remix failing to answer a second time is expected.
+    if (res.locals.bodyRefused) return;
+    next(error);
   }),
 );
 
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   const url = `http://localhost:${port}`;
   const status = migrationStatus(sqlite);
   console.log(
@@ -128,3 +188,28 @@ app.listen(port, host, () => {
     );
   }
 });
+
+/** Closing every connection merges the write-ahead log into the database file and removes the -wal. */
+function closeAndExit() {
+  const appConnection = (globalThis as { casebookDb?: { sqlite: typeof sqlite } }).casebookDb?.sqlite;
+  for (const connection of new Set([appConnection, sqlite])) {
+    if (connection?.open) connection.close();
+  }
+  process.exit(0);
+}
+
+// A stop (Ctrl-C, systemd, docker stop) lets saves in progress finish and be acknowledged first.
+// A crash or SIGKILL loses nothing acknowledged either: each commit is in the -wal before the answer.
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(
+    `${signal}: finishing ${requestsInProgress} request(s) in progress, then closing the database.`,
+  );
+  server.close();
+  server.closeIdleConnections();
+  if (requestsInProgress === 0) closeAndExit();
+  setTimeout(closeAndExit, 10_000).unref();
+}
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

@@ -6,10 +6,11 @@ import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
-import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { foreignCodeIds } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
+import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds, listSources } from "~/models/sources.server";
+import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
   can,
@@ -386,8 +387,9 @@ export function saveCaseBody(
 /** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
 export function getCaseReading(member: Member, caseId: string) {
   const caseStudy = getCase(member, caseId);
-  const codeList = listCodes(member);
-  const sourceList = listSources(member);
+  // The codebook and the sources library are the same for every case page of the workspace.
+  const codeList = cachedCodes(member);
+  const sourceList = cachedSources(member);
   const codeMap = new Map(codeList.map((code) => [code.id, code]));
   const sourceMap = new Map(sourceList.map((source) => [source.id, source]));
   const rendered = renderCaseHtml(caseStudy.body as Parameters<typeof renderCaseHtml>[0], {

@@ -7,10 +7,10 @@ import { z } from "zod";
 import { deriveCaseRows, getSectionRanges, renderCaseHtml, SECTION_TITLES, toCaseNode } from "~/editor";
 import { formatPeriod } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
-import { type Code, listCodes } from "~/models/codes.server";
+import type { Code } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
+import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
-import { listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions } from "../../db/schema";
@@ -198,7 +198,7 @@ export function getComparison(member: Member, query: CompareQuery): Comparison {
       leftOut += 1;
     }
   }
-  const codeList = listCodes(member);
+  const codeList = cachedCodes(member);
   const codeById = new Map(codeList.map((code) => [code.id, code]));
   const known = query.codeIds.flatMap((id) => {
     const code = codeById.get(id);
@@ -221,7 +221,7 @@ export function getComparison(member: Member, query: CompareQuery): Comparison {
     };
   }
 
-  const sourceList = listSources(member);
+  const sourceList = cachedSources(member);
   const maps = { codes: codeById, sources: new Map(sourceList.map((source) => [source.id, source])) };
   const sourceById = new Map(sourceList.map((source) => [source.id, source]));
   const rendered = shown.map((caseStudy, column) => {

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deriveCaseRows } from "~/editor/derive";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
-import { listCodes } from "~/models/codes.server";
+import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { db } from "~/utils/db.server";
 import { type Member, requirePermission } from "~/utils/permissions.server";
@@ -28,6 +28,10 @@ export const libraryQuerySchema = z.object({
   to: year.default(null),
   author: z.string().max(40).default(""),
   sort: z.enum(["relevance", "updated", "title", "period"]).default("updated"),
+  page: z.preprocess(
+    (value) => (value === "" || value === undefined ? 1 : value),
+    z.coerce.number().int().min(1).max(100_000),
+  ),
 });
 
 export type LibraryQuery = z.output<typeof libraryQuerySchema>;
@@ -139,94 +143,133 @@ function pickFields(fields: Record<string, unknown>) {
   ) as Partial<LibraryCase>;
 }
 
+/** Results shown per page of the library; the matrix and the facets always work on every match. */
+export const LIBRARY_PAGE_SIZE = 50;
+
+/**
+ * What every library view of a workspace starts from: its cases as this kind of reader sees them and the
+ * codes each case has. Reading it costs a pass over every case row (whose bodies make the rows long), so it
+ * is kept until the database changes (derived-cache.server.ts) and shared between requests: read-only.
+ */
+function librarySnapshot(member: Member) {
+  const drafts = seesDrafts(member);
+  return cachedDerived(`library:${member.workspaceId}:${drafts ? "drafts" : "approved"}`, () => {
+    const all: LibraryCase[] = db
+      .select({
+        id: cases.id,
+        revision: cases.revision,
+        approvedRevision: cases.approvedRevision,
+        title: cases.title,
+        regions: cases.regions,
+        periodStart: cases.periodStart,
+        periodStartCirca: cases.periodStartCirca,
+        periodEnd: cases.periodEnd,
+        periodEndCirca: cases.periodEndCirca,
+        status: cases.status,
+        summary: cases.summary,
+        updatedAt: cases.updatedAt,
+        createdBy: cases.createdBy,
+        createdByName: users.name,
+      })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.createdBy))
+      .where(
+        and(
+          eq(cases.workspaceId, member.workspaceId),
+          isNull(cases.deletedAt),
+          drafts ? undefined : isNotNull(cases.approvedRevision),
+        ),
+      )
+      .all();
+    // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
+    const approved = approvedVersions(member, all);
+    const approvedText = new Map<string, string>();
+    const approvedPassages = new Map<string, string[]>();
+    for (const item of all) {
+      const version = approved.get(item.id);
+      if (version) {
+        Object.assign(item, pickFields(version.fields));
+        const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
+        approvedText.set(
+          item.id,
+          [item.title, item.regions.join(" "), item.summary, rows.plainText].join("\n"),
+        );
+        approvedPassages.set(
+          item.id,
+          rows.passages.map((passage) => passage.codeId),
+        );
+      }
+      if (!drafts) item.status = "approved";
+    }
+
+    // A case "has" a code when the code is tagged in its text or its condition is set present.
+    const codesByCase = new Map<string, Set<string>>();
+    const addCode = (caseId: string, codeId: string) => {
+      const set = codesByCase.get(caseId) ?? new Set<string>();
+      set.add(codeId);
+      codesByCase.set(caseId, set);
+    };
+    for (const row of db
+      .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
+      .from(passages)
+      .innerJoin(cases, eq(cases.id, passages.caseId))
+      .where(eq(cases.workspaceId, member.workspaceId))
+      .all())
+      if (!approved.has(row.caseId)) addCode(row.caseId, row.codeId);
+    for (const [caseId, codeIds] of approvedPassages) for (const codeId of codeIds) addCode(caseId, codeId);
+    for (const row of db
+      .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
+      .from(caseConditions)
+      .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+      .where(and(eq(cases.workspaceId, member.workspaceId), eq(caseConditions.value, "present")))
+      .all())
+      addCode(row.caseId, row.codeId);
+
+    const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
+    const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
+    return {
+      all,
+      byId: new Map(all.map((item) => [item.id, item])),
+      approvedText,
+      codesByCase,
+      allRegions,
+      authorNames,
+    };
+  });
+}
+
+/** These cases as the library reads them for this member (title and status of the version they read). */
+export function libraryCases(member: Member, caseIds: readonly string[]) {
+  requirePermission(member, "case.read");
+  const { byId } = librarySnapshot(member);
+  return caseIds.flatMap((id) => {
+    const item = byId.get(id);
+    return item ? [item] : [];
+  });
+}
+
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const all: LibraryCase[] = db
-    .select({
-      id: cases.id,
-      revision: cases.revision,
-      approvedRevision: cases.approvedRevision,
-      title: cases.title,
-      regions: cases.regions,
-      periodStart: cases.periodStart,
-      periodStartCirca: cases.periodStartCirca,
-      periodEnd: cases.periodEnd,
-      periodEndCirca: cases.periodEndCirca,
-      status: cases.status,
-      summary: cases.summary,
-      updatedAt: cases.updatedAt,
-      createdBy: cases.createdBy,
-      createdByName: users.name,
-    })
-    .from(cases)
-    .innerJoin(users, eq(users.id, cases.createdBy))
-    .where(
-      and(
-        eq(cases.workspaceId, member.workspaceId),
-        isNull(cases.deletedAt),
-        seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
-      ),
-    )
-    .all();
-  // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
-  const approved = approvedVersions(member, all);
-  const drafts = seesDrafts(member);
-  for (const item of all) {
-    const version = approved.get(item.id);
-    if (version) Object.assign(item, pickFields(version.fields));
-    if (!drafts) item.status = "approved";
-  }
-
-  // A case "has" a code when the code is tagged in its text or its condition is set present.
-  const codesByCase = new Map<string, Set<string>>();
-  const addCode = (caseId: string, codeId: string) => {
-    const set = codesByCase.get(caseId) ?? new Set<string>();
-    set.add(codeId);
-    codesByCase.set(caseId, set);
-  };
-  for (const row of db
-    .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
-    .from(passages)
-    .innerJoin(cases, eq(cases.id, passages.caseId))
-    .where(eq(cases.workspaceId, member.workspaceId))
-    .all())
-    if (!approved.has(row.caseId)) addCode(row.caseId, row.codeId);
-  for (const [caseId, version] of approved)
-    for (const passage of deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]).passages)
-      addCode(caseId, passage.codeId);
-  for (const row of db
-    .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
-    .from(caseConditions)
-    .innerJoin(cases, eq(cases.id, caseConditions.caseId))
-    .where(and(eq(cases.workspaceId, member.workspaceId), eq(caseConditions.value, "present")))
-    .all())
-    addCode(row.caseId, row.codeId);
+  const { all, byId, approvedText, codesByCase, allRegions, authorNames } = librarySnapshot(member);
 
   const ftsQuery = toFtsQuery(query.q);
-  const hits = new Map<string, { rank: number; snippet: string }>();
+  // Snippets are left for later (null): FTS5 re-reads a case's whole text to cut one, so only the cases of
+  // the page shown get theirs.
+  const hits = new Map<string, { rank: number; snippet: string | null }>();
   if (ftsQuery) {
-    const rows = db.all<{ caseId: string; rank: number; snippet: string }>(sql`
-      SELECT d.case_id AS caseId,
-             bm25(case_search, 10.0, 4.0, 1.0, 2.0) AS rank,
-             snippet(case_search, -1, ${SNIPPET_START}, ${SNIPPET_END}, '…', 14) AS snippet
+    const rows = db.all<{ caseId: string; rank: number }>(sql`
+      SELECT d.case_id AS caseId, bm25(case_search, 10.0, 4.0, 1.0, 2.0) AS rank
       FROM case_search
       JOIN case_search_docs d ON d.id = case_search.rowid
       JOIN cases c ON c.id = d.case_id
       WHERE case_search MATCH ${ftsQuery} AND c.workspace_id = ${member.workspaceId} AND c.deleted_at IS NULL
       ORDER BY rank
       LIMIT 500`);
-    for (const row of rows) hits.set(row.caseId, { rank: row.rank, snippet: row.snippet });
+    for (const row of rows) hits.set(row.caseId, { rank: row.rank, snippet: null });
     // The index holds current drafts: for cases read in their approved version, match that text instead.
-    for (const [caseId, version] of approved) {
+    for (const [caseId, text] of approvedText) {
       hits.delete(caseId);
-      const item = all.find((candidate) => candidate.id === caseId);
-      if (!item) continue;
-      const text = [
-        item.title,
-        item.regions.join(" "),
-        item.summary,
-        deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]).plainText,
-      ].join("\n");
+      if (!byId.has(caseId)) continue;
       const snippet = matchSnippet(text, query.q);
       if (snippet) hits.set(caseId, { rank: 0, snippet });
     }
@@ -263,32 +306,56 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   };
 
   const regionCounts = count("region", (item) => item.regions);
-  const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
   const statusCounts = count("status", (item) => [item.status]);
   const codeCounts = count("code", (item) => [...(codesByCase.get(item.id) ?? [])]);
   const authorCounts = count("author", (item) => [item.createdBy]);
-  const authors = [...new Map(all.map((item) => [item.createdBy, item.createdByName])).entries()]
+  const authors = [...authorNames.entries()]
     .map(([id, name]) => ({ id, name, count: authorCounts.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const results = all.filter((item) => passes(item, null));
+  const matches = all.filter((item) => passes(item, null));
   const sort = query.sort === "relevance" && !ftsQuery ? "updated" : query.sort;
-  results.sort((a, b) => {
+  matches.sort((a, b) => {
     if (sort === "relevance") return (hits.get(a.id)?.rank ?? 0) - (hits.get(b.id)?.rank ?? 0);
     if (sort === "title") return a.title.localeCompare(b.title);
     if (sort === "period")
       return (a.periodStart ?? a.periodEnd ?? 9999) - (b.periodStart ?? b.periodEnd ?? 9999);
     return b.updatedAt.getTime() - a.updatedAt.getTime();
   });
+  const pageCount = Math.max(1, Math.ceil(matches.length / LIBRARY_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const shown = matches.slice((page - 1) * LIBRARY_PAGE_SIZE, page * LIBRARY_PAGE_SIZE);
+  const needSnippets = ftsQuery ? shown.filter((item) => hits.get(item.id)?.snippet === null) : [];
+  if (ftsQuery && needSnippets.length) {
+    for (const row of db.all<{ caseId: string; snippet: string }>(sql`
+      SELECT d.case_id AS caseId,
+             snippet(case_search, -1, ${SNIPPET_START}, ${SNIPPET_END}, '…', 14) AS snippet
+      FROM case_search
+      JOIN case_search_docs d ON d.id = case_search.rowid
+      WHERE case_search MATCH ${ftsQuery}
+        AND d.case_id IN (${sql.join(
+          needSnippets.map((item) => sql`${item.id}`),
+          sql`, `,
+        )})`)) {
+      const hit = hits.get(row.caseId);
+      if (hit) hit.snippet = row.snippet;
+    }
+  }
 
   return {
     total: all.length,
-    results: results.map((item) => ({ ...item, snippet: hits.get(item.id)?.snippet ?? null })),
+    /** Every matching case, in order (the matrix shows them all). */
+    matchedIds: matches.map((item) => item.id),
+    /** The matching cases of this page, with the passage that matched the search words. */
+    results: shown.map((item) => ({ ...item, snippet: hits.get(item.id)?.snippet ?? null })),
+    page,
+    pageCount,
+    pageSize: LIBRARY_PAGE_SIZE,
     sort,
     facets: {
       regions: allRegions.map((value) => ({ value, count: regionCounts.get(value) ?? 0 })),
       statuses: CASE_STATUSES.map((value) => ({ value, count: statusCounts.get(value) ?? 0 })),
-      codes: listCodes(member).map((code) => ({ ...code, count: codeCounts.get(code.id) ?? 0 })),
+      codes: cachedCodes(member).map((code) => ({ ...code, count: codeCounts.get(code.id) ?? 0 })),
       authors,
     },
   };

@@ -7,9 +7,10 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
-import { type Code, listCodes } from "~/models/codes.server";
+import type { Code } from "~/models/codes.server";
+import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
-import { type LibraryQuery, parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { type LibraryQuery, libraryCases, parseLibraryQuery, searchLibrary } from "~/models/library.server";
 import {
   type ConditionMeasures,
   matrixCsv,
@@ -132,7 +133,14 @@ export type MatrixCell = {
 };
 
 export type Matrix = {
+  /** The rows shown: every case, or one page of them when the page asks for pages. */
   cases: MatrixCase[];
+  /** Every case the matrix is over (what the figures count), whatever page is shown. */
+  caseCount: number;
+  rowPage: number;
+  rowPageCount: number;
+  /** Position of the first row shown among all of them, from 1. */
+  firstRow: number;
   /** Every code of the codebook (for the pickers), preconditions first. */
   codes: Code[];
   columns: Code[];
@@ -142,7 +150,10 @@ export type Matrix = {
   preconditions: Code[];
   selectedPreIds: string[];
   measures: ConditionMeasures[] | null;
+  /** On a page of rows, each truth-table row and the left-out list name at most TRUTH_TABLE_LIST_LIMIT cases. */
   truthTable: TruthTable | null;
+  /** Cases the truth table leaves out for an unknown value (the list above may name fewer). */
+  leftOutCount: number;
   /** The most cases any figure rests on: below LOW_N the whole section is description, not evidence. */
   largestN: number;
   problems: string[];
@@ -157,8 +168,39 @@ const UNKNOWN: MatrixCell = {
   flag: null,
 };
 
-function readCells(member: Member, visible: ReturnType<typeof visibleCases>) {
-  const caseIds = visible.cases.map((c) => c.id);
+type VisibleCases = {
+  cases: MatrixCase[];
+  missing: number;
+  rows: Array<{ id: string; revision: number; approvedRevision: number | null }>;
+};
+
+/**
+ * The stated value of every code for every case of the workspace (a missing pair is unknown): what the
+ * figures count. Kept until the database changes, shared between requests: read-only.
+ */
+function statedValues(workspaceId: string) {
+  return cachedDerived(`matrix-values:${workspaceId}`, () => {
+    const values = new Map<string, Map<string, ConditionValue>>();
+    for (const row of db
+      .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId, value: caseConditions.value })
+      .from(caseConditions)
+      .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+      .where(eq(cases.workspaceId, workspaceId))
+      .all()) {
+      let byCode = values.get(row.caseId);
+      if (!byCode) {
+        byCode = new Map();
+        values.set(row.caseId, byCode);
+      }
+      byCode.set(row.codeId, row.value);
+    }
+    return values;
+  });
+}
+
+/** The cells of the rows shown: statement, who set it, and the tagged passages behind it. */
+function readCells(member: Member, visible: VisibleCases, shown: MatrixCase[]) {
+  const caseIds = shown.map((c) => c.id);
   const cells = new Map<string, Map<string, MatrixCell>>();
   const cell = (caseId: string, codeId: string) => {
     let row = cells.get(caseId);
@@ -197,7 +239,11 @@ function readCells(member: Member, visible: ReturnType<typeof visibleCases>) {
   }
 
   // Readers of approved versions see the evidence of that version; the derived rows hold the draft's.
-  const approved = approvedVersions(member, visible.rows);
+  const shownIds = new Set(caseIds);
+  const approved = approvedVersions(
+    member,
+    visible.rows.filter((row) => shownIds.has(row.id)),
+  );
   for (const row of db
     .select({
       caseId: passages.caseId,
@@ -229,11 +275,32 @@ function readCells(member: Member, visible: ReturnType<typeof visibleCases>) {
   return cells;
 }
 
+/** Rows per page of the matrix page's grid; the figures always count every case. */
+export const MATRIX_PAGE_SIZE = 25;
+
+export type MatrixPaging = { rowPage: number };
+
+/** Cases named per truth-table row, and in the left-out list, on a page of the matrix. */
+export const TRUTH_TABLE_LIST_LIMIT = 20;
+
 /** The matrix over exactly these cases (those the member can read), with the chosen columns and outcome. */
-export function buildMatrix(member: Member, caseIds: readonly string[], options: MatrixOptions) {
+export function buildMatrix(
+  member: Member,
+  caseIds: readonly string[],
+  options: MatrixOptions,
+  paging?: MatrixPaging,
+) {
   requirePermission(member, "compare.use");
-  const visible = visibleCases(member, caseIds);
-  const codes = listCodes(member);
+  return assembleMatrix(member, visibleCases(member, caseIds), options, paging);
+}
+
+function assembleMatrix(
+  member: Member,
+  visible: VisibleCases,
+  options: MatrixOptions,
+  paging?: MatrixPaging,
+) {
+  const codes = cachedCodes(member);
   const problems: string[] = [];
 
   const chosen = new Set(options.columnIds);
@@ -253,11 +320,17 @@ export function buildMatrix(member: Member, caseIds: readonly string[], options:
     ? preconditions.filter((code) => options.preIds!.includes(code.id)).map((code) => code.id)
     : preconditions.map((code) => code.id);
 
-  const found = readCells(member, visible);
+  const rowPageCount = paging ? Math.max(1, Math.ceil(visible.cases.length / MATRIX_PAGE_SIZE)) : 1;
+  const rowPage = paging ? Math.min(Math.max(1, paging.rowPage), rowPageCount) : 1;
+  const shown = paging
+    ? visible.cases.slice((rowPage - 1) * MATRIX_PAGE_SIZE, rowPage * MATRIX_PAGE_SIZE)
+    : visible.cases;
+  const found = readCells(member, visible, shown);
+  const stated = statedValues(member.workspaceId);
   const valueAt = (caseId: string, codeId: string): ConditionValue =>
-    found.get(caseId)?.get(codeId)?.value ?? "unknown";
+    stated.get(caseId)?.get(codeId) ?? "unknown";
   const cells: Matrix["cells"] = {};
-  for (const c of visible.cases) {
+  for (const c of shown) {
     cells[c.id] = {};
     for (const code of columns) cells[c.id][code.id] = found.get(c.id)?.get(code.id) ?? UNKNOWN;
   }
@@ -265,6 +338,7 @@ export function buildMatrix(member: Member, caseIds: readonly string[], options:
   let measures: ConditionMeasures[] | null = null;
   let table: TruthTable | null = null;
   let largestN = 0;
+  let leftOutCount = 0;
   if (outcome) {
     const input = {
       cases: visible.cases.map((c) => ({ id: c.id, title: c.title })),
@@ -272,13 +346,41 @@ export function buildMatrix(member: Member, caseIds: readonly string[], options:
       outcome: { id: outcome.id, label: outcome.label },
       value: valueAt,
     };
-    measures = measureConditions(input);
-    table = truthTable(input, selectedPreIds);
+    // The figures go over every case and precondition (thousands × dozens of lookups): kept per view
+    // until the database changes, so paging through the grid does not count them again.
+    const figures = cachedDerived(
+      [
+        "matrix-figures",
+        member.workspaceId,
+        seesDrafts(member) ? "drafts" : "approved",
+        outcome.id,
+        preconditions.map((code) => code.id).join(","),
+        selectedPreIds.join(","),
+        visible.cases.map((c) => c.id).join(","),
+      ].join(":"),
+      () => ({ measures: measureConditions(input), table: truthTable(input, selectedPreIds) }),
+    );
+    measures = figures.measures;
+    table = figures.table;
     largestN = Math.max(table.considered, ...measures.map((m) => m.considered));
+    leftOutCount = table.leftOut.length;
+    // Over thousands of cases, naming each one under every row would make a page of megabytes: a page
+    // names the first ones and says how many there are.
+    if (paging) {
+      table = {
+        ...table,
+        rows: table.rows.map((row) => ({ ...row, cases: row.cases.slice(0, TRUTH_TABLE_LIST_LIMIT) })),
+        leftOut: table.leftOut.slice(0, TRUTH_TABLE_LIST_LIMIT),
+      };
+    }
   }
 
   const matrix: Matrix = {
-    cases: visible.cases,
+    cases: shown,
+    caseCount: visible.cases.length,
+    rowPage,
+    rowPageCount,
+    firstRow: paging ? (rowPage - 1) * MATRIX_PAGE_SIZE + 1 : 1,
     codes,
     columns,
     cells,
@@ -287,21 +389,25 @@ export function buildMatrix(member: Member, caseIds: readonly string[], options:
     selectedPreIds,
     measures,
     truthTable: table,
+    leftOutCount,
     largestN,
     problems,
   };
   return { matrix, missing: visible.missing, valueAt };
 }
 
-/** The matrix of the cases the library filters find. */
-export function filteredMatrix(member: Member, query: MatrixQuery) {
+/** The matrix of the cases the library filters find (one page of rows when `paging` is given). */
+export function filteredMatrix(member: Member, query: MatrixQuery, paging?: MatrixPaging) {
   requirePermission(member, "compare.use");
   const library = searchLibrary(member, query.filters);
-  const { matrix, valueAt } = buildMatrix(
-    member,
-    library.results.map((item) => item.id),
-    query,
-  );
+  // The library has just read these cases as this member sees them: no second pass over the case rows.
+  const found = libraryCases(member, library.matchedIds);
+  const visible: VisibleCases = {
+    cases: found.map(({ id, title, regions, status }) => ({ id, title, regions, status })),
+    missing: 0,
+    rows: found,
+  };
+  const { matrix, valueAt } = assembleMatrix(member, visible, query, paging);
   matrix.problems.unshift(...query.problems);
   return {
     matrix,

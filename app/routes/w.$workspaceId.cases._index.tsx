@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import { RelativeDate, StatusBadge } from "~/components/case-bits";
 import { Snippet } from "~/components/library/snippet";
@@ -18,13 +18,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const { query, problems } = parseLibraryQuery(new URL(request.url).searchParams);
-  const library = searchLibrary(member, query);
+  // Only this page's cases go to the browser; the ids of every match are for the matrix.
+  const { matchedIds, ...library } = searchLibrary(member, query);
   return {
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     canCreate: can(member, "case.create"),
     query,
     problems,
+    matched: matchedIds.length,
     ...library,
   };
 }
@@ -37,8 +39,27 @@ const SORTS = [
 ] as const;
 
 export default function CaseLibrary() {
-  const { results, total, facets, query, problems, canCreate, workspaceId, workspaceName, sort } =
-    useLoaderData<typeof loader>();
+  const {
+    results,
+    matched,
+    total,
+    page,
+    pageCount,
+    pageSize,
+    facets,
+    query,
+    problems,
+    canCreate,
+    workspaceId,
+    workspaceName,
+    sort,
+  } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const pageLink = (to: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(to));
+    return `${location.pathname}?${params}`;
+  };
   const navigation = useNavigation();
   const submit = useSubmit();
   const [selected, setSelected] = useState<string[]>([]);
@@ -239,9 +260,10 @@ export default function CaseLibrary() {
             >
               <div className="results-bar">
                 <h2 id="results-heading" aria-live="polite">
-                  {results.length === total && !filtered
-                    ? `${total} cases`
-                    : `${results.length} of ${total} cases`}
+                  {matched === total && !filtered ? `${total} cases` : `${matched} of ${total} cases`}
+                  {pageCount > 1
+                    ? ` · ${(page - 1) * pageSize + 1}–${(page - 1) * pageSize + results.length} shown`
+                    : null}
                 </h2>
                 <label className="sort">
                   Sort by{" "}
@@ -298,6 +320,15 @@ export default function CaseLibrary() {
                   ))}
                 </ul>
               )}
+              {pageCount > 1 ? (
+                <nav aria-label="Pages of results" className="pager">
+                  {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span />}
+                  <span className="muted">
+                    Page {page} of {pageCount}
+                  </span>
+                  {page < pageCount ? <Link to={pageLink(page + 1)}>Next →</Link> : <span />}
+                </nav>
+              ) : null}
             </section>
           </div>
         </Form>

@@ -21,8 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const query = parseMatrixQuery(new URL(request.url).searchParams);
-  const { matrix, total, facets } = filteredMatrix(member, query);
+  const searchParams = new URL(request.url).searchParams;
+  const query = parseMatrixQuery(searchParams);
+  // The grid shows a page of rows; the figures below it count every case of the view.
+  const rowPage = Number.parseInt(searchParams.get("page") ?? "1", 10);
+  const { matrix, total, facets } = filteredMatrix(member, query, {
+    rowPage: Number.isFinite(rowPage) ? rowPage : 1,
+  });
   return {
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
@@ -70,6 +75,7 @@ export default function MatrixPage() {
   const base = `/w/${workspaceId}/matrix`;
   const autoSubmit = useAutoSubmit(["col", "pre"]);
   const exportHref = (format: string) => `${base}/export?${search ? `${search}&` : ""}format=${format}`;
+  const pageLink = (page: number) => `${base}?${search ? `${search}&` : ""}page=${page}`;
 
   return (
     <main id="main" className="page matrix-page">
@@ -117,7 +123,7 @@ export default function MatrixPage() {
               filters={query.filters}
               columnIds={query.columnIds}
               codes={matrix.codes}
-              shown={matrix.cases.length}
+              shown={matrix.caseCount}
               total={total}
               clearTo={base}
             />
@@ -141,6 +147,23 @@ export default function MatrixPage() {
           ) : (
             <>
               <MatrixGrid matrix={matrix} workspaceId={workspaceId} />
+              {matrix.rowPageCount > 1 ? (
+                <nav aria-label="Pages of cases" className="pager">
+                  {matrix.rowPage > 1 ? (
+                    <Link to={pageLink(matrix.rowPage - 1)}>← Previous cases</Link>
+                  ) : (
+                    <span />
+                  )}
+                  <span className="muted">
+                    Cases {matrix.firstRow}–{matrix.firstRow + matrix.cases.length - 1} of {matrix.caseCount}
+                  </span>
+                  {matrix.rowPage < matrix.rowPageCount ? (
+                    <Link to={pageLink(matrix.rowPage + 1)}>Next cases →</Link>
+                  ) : (
+                    <span />
+                  )}
+                </nav>
+              ) : null}
               <QcaFigures matrix={matrix} workspaceId={workspaceId} />
             </>
           )}
@@ -149,7 +172,7 @@ export default function MatrixPage() {
 
       {matrix.cases.length ? (
         <SaveSetForm
-          caseCount={matrix.cases.length}
+          caseCount={matrix.caseCount}
           codeCount={matrix.columns.length}
           outcomeLabel={matrix.outcome?.label ?? null}
           errors={actionData?.errors}

@@ -196,7 +196,8 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
             </thead>
             <tbody>
               {table.rows.map((row) => {
-                const positive = row.cases.filter((c) => c.outcome === 1).length;
+                // The row may name only its first cases (large matrices): count from the share, not the list.
+                const positive = Math.round(row.outcomeShare * row.n);
                 return (
                   <tr key={row.key} className={row.contradiction ? "row-contradiction" : undefined}>
                     {table.conditions.map((code) => (
@@ -215,6 +216,9 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
                             </span>
                           </li>
                         ))}
+                        {row.n > row.cases.length ? (
+                          <li className="muted">and {cases(row.n - row.cases.length)} more</li>
+                        ) : null}
                       </ul>
                     </td>
                     <td>
@@ -241,10 +245,10 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
           </table>
         </div>
       )}
-      {table.leftOut.length ? (
+      {matrix.leftOutCount ? (
         <details className="tt-left-out">
           <summary>
-            {cases(table.leftOut.length)} left out because a value is unknown ({cases(table.considered)}{" "}
+            {cases(matrix.leftOutCount)} left out because a value is unknown ({cases(table.considered)}{" "}
             counted)
           </summary>
           <ul>
@@ -254,6 +258,9 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
                 <span className="muted">: unknown {c.unknownCodes.map(label).join(", ")}</span>
               </li>
             ))}
+            {matrix.leftOutCount > table.leftOut.length ? (
+              <li className="muted">and {cases(matrix.leftOutCount - table.leftOut.length)} more</li>
+            ) : null}
           </ul>
         </details>
       ) : null}

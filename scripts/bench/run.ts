@@ -1,0 +1,395 @@
+// `npm run bench`: builds the production app, generates a synthetic workspace in a fresh database, starts
+// the server on loopback and measures it (autocannon for the pages, Chromium for the editor), then writes
+// docs/BENCHMARKS.md and prints it. Flags: see README.md ("Benchmarks") or `npm run bench -- --help`.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { type BrowserFigures, measureBrowser } from "./browser";
+import { DEFAULT_GENERATE, type GeneratedWorkspace, generateWorkspace } from "./generate";
+import { type LoadFigures, renderReport } from "./report";
+
+type Flags = {
+  cases: number;
+  words: number;
+  codes: number;
+  sources: number;
+  comments: number;
+  duration: number;
+  connections: number;
+  warmup: number;
+  keystrokes: number;
+  longWords: number;
+  build: boolean;
+  browser: boolean;
+  out: string | null;
+  db: string | null;
+  quick: boolean;
+};
+
+const HELP = `npm run bench -- [flags]
+  --cases N         cases in the workspace (5000)
+  --words N         words per case (2500)
+  --codes N         codes in the codebook (60)
+  --sources N       sources in the library (300)
+  --comments N      comments in threads (20000)
+  --long-words N    words of the long case the editor timings open (30000)
+  --duration S      seconds of load per page (10)
+  --warmup S        seconds of unmeasured load before each page (2)
+  --connections N   concurrent connections (32)
+  --keystrokes N    keystrokes timed in the editor (200)
+  --quick           smoke run: 300 cases, 3 s per page, 50 keystrokes; prints, writes no file
+  --out PATH        where to write the report (docs/BENCHMARKS.md; with --quick: nowhere)
+  --db PATH         keep the generated database at PATH and reuse it when it exists
+  --no-build        use the existing build (BUILD_DIR or build/)
+  --no-browser      skip the Chromium timings`;
+
+function parseFlags(argv: string[]): Flags {
+  const quick = argv.includes("--quick");
+  const flags: Flags = {
+    cases: quick ? 300 : DEFAULT_GENERATE.cases,
+    words: DEFAULT_GENERATE.words,
+    codes: DEFAULT_GENERATE.codes,
+    sources: DEFAULT_GENERATE.sources,
+    comments: quick ? 1200 : DEFAULT_GENERATE.comments,
+    duration: quick ? 3 : 10,
+    connections: 32,
+    warmup: quick ? 1 : 2,
+    keystrokes: quick ? 50 : 200,
+    longWords: DEFAULT_GENERATE.longCaseWords,
+    build: true,
+    browser: true,
+    out: quick ? null : "docs/BENCHMARKS.md",
+    db: null,
+    quick,
+  };
+  const numeric: Record<string, keyof Flags> = {
+    "--cases": "cases",
+    "--words": "words",
+    "--codes": "codes",
+    "--sources": "sources",
+    "--comments": "comments",
+    "--duration": "duration",
+    "--connections": "connections",
+    "--warmup": "warmup",
+    "--keystrokes": "keystrokes",
+    "--long-words": "longWords",
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") {
+      console.log(HELP);
+      process.exit(0);
+    } else if (arg in numeric) {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value < 0) throw new Error(`${arg} needs a number`);
+      (flags as Record<string, unknown>)[numeric[arg]] = value;
+    } else if (arg === "--out") flags.out = argv[++i];
+    else if (arg === "--db") flags.db = argv[++i];
+    else if (arg === "--no-build") flags.build = false;
+    else if (arg === "--no-browser") flags.browser = false;
+    else if (arg !== "--quick") throw new Error(`Unknown flag ${arg}\n${HELP}`);
+  }
+  if (flags.codes < 4) throw new Error("--codes must be at least 4 (the matrix needs an outcome)");
+  if (flags.cases < 4) throw new Error("--cases must be at least 4 (the side-by-side shows 4)");
+  return flags;
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function startServer(env: Record<string, string>, logFile: string) {
+  const out = openSync(logFile, "a");
+  const started = performance.now();
+  // Node itself with tsx's loader (what `npm run serve` does, without tsx's extra supervising process),
+  // so the pid is the server's and its memory can be read.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", out, out],
+  });
+  const base = `http://127.0.0.1:${env.PORT}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}); see ${logFile}`);
+    try {
+      const response = await fetch(`${base}/healthz`);
+      if (response.status === 200) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > 60_000) throw new Error(`The server did not start; see ${logFile}`);
+    await sleep(10);
+  }
+  return { child, base, coldStartMs: performance.now() - started };
+}
+
+function stopServer(child: ChildProcess) {
+  return new Promise<void>((done) => {
+    if (child.exitCode !== null) return done();
+    child.once("exit", () => done());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+  });
+}
+
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { peakMb: kb("VmHWM") / 1024, currentMb: kb("VmRSS") / 1024 };
+}
+
+async function signIn(base: string, email: string, password: string) {
+  const response = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed (${response.status})`);
+  return cookie;
+}
+
+/** CPU time the server process has used so far (user + system), in ms: /proc/<pid>/stat, in clock ticks. */
+function cpuMsOf(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / Number(execSync("getconf CLK_TCK").toString().trim());
+}
+
+type Target = { key: string; label: string; paths: string[]; expect: string };
+
+/** One page under load: a short unmeasured warm-up, then the measured run. */
+async function load(
+  base: string,
+  cookie: string,
+  target: Target,
+  flags: Flags,
+  serverPid: number,
+): Promise<LoadFigures> {
+  // Each address must answer 200 with the page's content before it is measured.
+  const first = await fetch(`${base}${target.paths[0]}`, { headers: { cookie } });
+  const html = await first.text();
+  if (first.status !== 200 || !html.includes(target.expect))
+    throw new Error(
+      `${target.label}: ${target.paths[0]} answered ${first.status} without "${target.expect}"`,
+    );
+  const run = (duration: number) =>
+    autocannon({
+      url: base,
+      connections: flags.connections,
+      duration,
+      timeout: 120,
+      headers: { cookie },
+      requests: target.paths.map((path) => ({ method: "GET", path })),
+    });
+  if (flags.warmup > 0) await run(flags.warmup);
+  const cpuBefore = cpuMsOf(serverPid);
+  const result = await run(flags.duration);
+  const cpuMs = cpuMsOf(serverPid) - cpuBefore;
+  const figures: LoadFigures = {
+    key: target.key,
+    label: target.label,
+    path: target.paths[0],
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    bytes: Buffer.byteLength(html),
+    // The server's own CPU per answered request: what the page costs, whatever else the machine is doing.
+    cpuMsPerRequest: result.requests.total ? cpuMs / result.requests.total : Number.NaN,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+  log(
+    `${target.label}: ${figures.rps.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ` +
+      `${figures.cpuMsPerRequest.toFixed(1)} ms of server CPU per request` +
+      (figures.errors ? `, ${figures.errors} errors` : ""),
+  );
+  return figures;
+}
+
+function machine() {
+  const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? "unknown";
+  const sqlite = new Database(":memory:");
+  const sqliteVersion = (sqlite.prepare("select sqlite_version() as v").get() as { v: string }).v;
+  sqlite.close();
+  return {
+    cores: Number(execSync("nproc").toString().trim()),
+    cpu: model,
+    ramGb: totalmem() / 1024 ** 3,
+    node: process.version,
+    sqlite: sqliteVersion,
+  };
+}
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2));
+  const root = resolve(import.meta.dirname, "../..");
+  process.chdir(root);
+  const buildDir = process.env.BUILD_DIR || "build";
+  const work = mkdtempSync(join(tmpdir(), "casebook-bench-"));
+  const dbPath = flags.db ? resolve(flags.db) : join(work, "bench.db");
+  const manifestPath = `${dbPath}.json`;
+  const logFile = join(work, "server.log");
+  const began = performance.now();
+
+  if (flags.build) {
+    log(`building the production app into ${buildDir}/`);
+    execSync("npx remix vite:build", { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+  }
+
+  let workspace: GeneratedWorkspace;
+  let generationSeconds: number | null = null;
+  if (flags.db && existsSync(dbPath) && existsSync(manifestPath)) {
+    log(`reusing ${dbPath}`);
+    workspace = JSON.parse(readFileSync(manifestPath, "utf8"));
+  } else {
+    log(
+      `generating ${flags.cases} cases of ${flags.words} words, ${flags.codes} codes, ${flags.sources} sources, ${flags.comments} comments`,
+    );
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
+    const t = performance.now();
+    workspace = await generateWorkspace(
+      dbPath,
+      {
+        ...DEFAULT_GENERATE,
+        cases: flags.cases,
+        words: flags.words,
+        codes: flags.codes,
+        sources: flags.sources,
+        comments: flags.comments,
+        longCaseWords: flags.longWords,
+      },
+      log,
+    );
+    generationSeconds = (performance.now() - t) / 1000;
+    writeFileSync(manifestPath, JSON.stringify(workspace));
+    log(`generated in ${generationSeconds.toFixed(1)} s`);
+  }
+
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: dbPath,
+    SEED_DEMO: "0",
+    BENCH: "1",
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BUILD_DIR: buildDir,
+  };
+  const { child, base, coldStartMs } = await startServer(env, logFile);
+  log(`server ready in ${coldStartMs.toFixed(0)} ms (pid ${child.pid})`);
+
+  try {
+    const cookie = await signIn(base, workspace.ownerEmail, workspace.password);
+    const ws = `/w/${workspace.workspaceId}`;
+    // The case page rotates over 50 cases, so no single row sits in every cache.
+    const casePaths = workspace.caseIds.slice(0, 50).map((id) => `${ws}/cases/${id}`);
+    const [region] = workspace.regions;
+    const [word1, word2] = workspace.searchWords;
+    const outcome = workspace.outcomeIds[0];
+    const compared = workspace.caseIds.slice(100, 104);
+    const targets: Target[] = [
+      { key: "bare", label: "Bare Remix route", paths: ["/bench/bare"], expect: "ok" },
+      { key: "case", label: "Case page", paths: casePaths, expect: "Context" },
+      {
+        key: "library",
+        label: "Library, two filters",
+        paths: [`${ws}/cases?region=${encodeURIComponent(region)}&status=approved`],
+        expect: "cases",
+      },
+      {
+        key: "search",
+        label: "Search",
+        paths: [`${ws}/cases?q=${encodeURIComponent(`${word1} ${word2}`)}`],
+        expect: "cases",
+      },
+      {
+        key: "matrix",
+        label: "Matrix, all cases, one outcome",
+        paths: [`${ws}/matrix?outcome=${outcome}`],
+        expect: "Matrix",
+      },
+      {
+        key: "compare",
+        label: "Side by side, 4 cases",
+        paths: [`${ws}/compare?${compared.map((id) => `case=${id}`).join("&")}`],
+        expect: "Context",
+      },
+    ];
+    const pages: LoadFigures[] = [];
+    const loadBefore = loadavg()[0];
+    for (const target of targets) pages.push(await load(base, cookie, target, flags, child.pid!));
+
+    let browserFigures: BrowserFigures | null = null;
+    let browserProblem: string | null = null;
+    if (flags.browser) {
+      log(`Chromium: opening the ${flags.longWords}-word case in the editor`);
+      try {
+        browserFigures = await measureBrowser({
+          baseUrl: base,
+          email: workspace.ownerEmail,
+          password: workspace.password,
+          editPath: `${ws}/cases/${workspace.longCaseId}/edit`,
+          keystrokes: flags.keystrokes,
+        });
+        log(
+          `editable in ${browserFigures.editableMs.toFixed(0)} ms; keystroke p50 ${browserFigures.keystrokeP50.toFixed(1)} ms, p95 ${browserFigures.keystrokeP95.toFixed(1)} ms`,
+        );
+      } catch (error) {
+        // The page figures are still worth writing down; the report says why these are missing.
+        browserProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        log(`Chromium timings failed: ${browserProblem}`);
+      }
+    }
+    const memory = memoryOf(child.pid!);
+    log(`server memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.currentMb.toFixed(0)} MB`);
+
+    const report = renderReport({
+      date: new Date(),
+      machine: machine(),
+      flags,
+      workspace,
+      generationSeconds,
+      coldStartMs,
+      pages,
+      browser: browserFigures,
+      browserProblem,
+      peakRssMb: memory.peakMb,
+      loadAverage: [loadBefore, loadavg()[0]],
+      previous: flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null,
+    });
+    if (flags.out) {
+      writeFileSync(flags.out, report);
+      log(`wrote ${flags.out}`);
+    }
+    console.log(`\n${report}`);
+    log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  } finally {
+    await stopServer(child);
+    if (!flags.db) rmSync(work, { recursive: true, force: true });
+    else log(`server log: ${logFile}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

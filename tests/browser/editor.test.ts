@@ -195,7 +195,13 @@ describe("case text editor", () => {
     await expect.poll(() => picker.isVisible()).toBe(true);
     await page.keyboard.press("Escape");
     await expect.poll(() => picker.isVisible()).toBe(false);
+    // Closing the picker gives the focus back to the text, where the shortcut works.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest(".ProseMirror") !== null))
+      .toBe(true);
     // Desktop Chrome keeps Ctrl+Shift+T for itself, so Alt+Shift+T opens the picker too.
+    await page.keyboard.press("End");
+    await page.keyboard.press("Shift+Home");
     await page.keyboard.press("Alt+Shift+KeyT");
     await expect.poll(() => picker.isVisible()).toBe(true);
     const search = picker.getByRole("combobox", { name: "Find a code" });

@@ -1,25 +1,30 @@
 // Walks every route of the app for every role, for a member of another workspace and for a visitor
 // who is not signed in. A route file without an entry in ROUTES fails the first test: add it here.
+import { desc } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, trashCase, updateCaseFields } from "~/models/cases.server";
 import { createCode } from "~/models/codes.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import type { Role } from "~/models/domain";
+import { notify } from "~/models/notifications.server";
 import { submitForReview } from "~/models/reviews.server";
 import { createSource } from "~/models/sources.server";
-import { createThread } from "~/models/threads.server";
+import { createThread, setThreadStatus } from "~/models/threads.server";
 import { createInvite } from "~/models/workspaces.server";
-import { makeTeam, sampleFields, sessionCookie } from "../helpers/fixtures";
+import { db } from "~/utils/db.server";
+import { notifications } from "../../db/schema";
+import { addMember, makeTeam, makeUser, sampleFields, sessionCookie } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
 type Who = "anonymous" | Role | "outsider";
 const EVERYONE: Who[] = ["anonymous", "owner", "editor", "reviewer", "trainer", "outsider"];
 
+type RouteRequest = { path: string; params?: Record<string, string>; form?: Record<string, string> };
 type Check = {
   method: "GET" | "POST";
   /** Builds the request for one caller; may create fresh data so writes do not interfere. */
-  request: (team: Team) => { path: string; params?: Record<string, string>; form?: Record<string, string> };
+  request: (team: Team) => RouteRequest | Promise<RouteRequest>;
   expect: Record<Who, number>;
   /** Sign-out ends the session it is given: such checks get a session of their own. */
   ownSession?: boolean;
@@ -62,6 +67,44 @@ const freshSet = (team: Team) =>
     outcomeId: null,
     settings: {},
   }).id;
+const freshCode = (team: Team, kind: "precondition" | "outcome" = "outcome") =>
+  createCode(team.people.owner.member, {
+    kind,
+    label: `Check ${Math.random()}`,
+    description: "",
+    color: "#2563eb",
+    parentId: null,
+  }).id;
+/** Someone whose role is changed or who is removed: the team's own people stay as they are. */
+const freshMember = async (team: Team) => {
+  const user = await makeUser("Passer-by");
+  addMember(team.workspace.id, user.id, "trainer");
+  return user.id;
+};
+const submittedCase = (team: Team) => {
+  const caseId = freshCase(team);
+  submitForReview(team.people.editor.member, caseId, { reviewerIds: [team.people.reviewer.id] });
+  return caseId;
+};
+const reviewersComment = (team: Team) =>
+  createThread(team.people.reviewer.member, team.caseStudy.id, {
+    exact: "Context",
+    prefix: "",
+    suffix: "Actors",
+    start: 0,
+    end: 7,
+    body: "Reviewer's note",
+  }).commentId;
+const reviewersNotification = (team: Team) => {
+  notify(db, {
+    userIds: [team.people.reviewer.id],
+    workspaceId: team.workspace.id,
+    kind: "mentioned",
+    actorId: team.people.editor.id,
+    caseId: team.caseStudy.id,
+  });
+  return String(db.select().from(notifications).orderBy(desc(notifications.id)).get()!.id);
+};
 const caseFields = {
   title: "Edited title",
   regions: "Mali",
@@ -114,6 +157,15 @@ const ROUTES: Record<string, Check[]> = {
     {
       method: "POST",
       request: () => ({ path: "/account", form: { intent: "profile", name: "" } }),
+      expect: members(400, 400),
+    },
+    {
+      // A wrong current password: refused for everyone, and nobody's sessions end.
+      method: "POST",
+      request: () => ({
+        path: "/account",
+        form: { intent: "password", currentPassword: "not it", newPassword: "a long new password" },
+      }),
       expect: members(400, 400),
     },
   ],
@@ -231,6 +283,39 @@ const ROUTES: Record<string, Check[]> = {
       }),
       expect: { owner: 404, editor: 404, reviewer: 404, trainer: 403, outsider: 404, anonymous: 302 },
     },
+    {
+      // Only a comment's author edits or deletes it, owners included.
+      method: "POST",
+      request: (team) => ({
+        path: "/case",
+        params: { ...ws(team), caseId: team.caseStudy.id },
+        form: { intent: "comment.edit", commentId: reviewersComment(team), body: "Edited" },
+      }),
+      expect: { owner: 403, editor: 403, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/case",
+        params: { ...ws(team), caseId: team.caseStudy.id },
+        form: { intent: "comment.delete", commentId: reviewersComment(team) },
+      }),
+      expect: { owner: 403, editor: 403, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      // The editor's own resolved thread: they, reviewers and owners may reopen it.
+      method: "POST",
+      request: (team) => {
+        const threadId = threadOn(team.people.editor.member, team.caseStudy.id);
+        setThreadStatus(team.people.editor.member, team.caseStudy.id, threadId, "resolved");
+        return {
+          path: "/case",
+          params: { ...ws(team), caseId: team.caseStudy.id },
+          form: { intent: "thread.reopen", threadId },
+        };
+      },
+      expect: { owner: 200, editor: 200, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
+    },
   ],
   "w.$workspaceId.cases.$caseId_.details.tsx": [
     {
@@ -266,6 +351,43 @@ const ROUTES: Record<string, Check[]> = {
       method: "POST",
       request: (team) => ({ path: "/members", params: ws(team), form: { intent: "invite", role: "editor" } }),
       expect: { owner: 200, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/members",
+        params: ws(team),
+        form: { intent: "revoke", inviteId: createInvite(team.people.owner.member, "editor").id },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: async (team) => ({
+        path: "/members",
+        params: ws(team),
+        form: { intent: "role", userId: await freshMember(team), role: "owner" },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: async (team) => ({
+        path: "/members",
+        params: ws(team),
+        form: { intent: "remove", userId: await freshMember(team) },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      // A person of another workspace cannot be given a role here, nor removed from there.
+      method: "POST",
+      request: (team) => ({
+        path: "/members",
+        params: ws(team),
+        form: { intent: "role", userId: team.outsider.id, role: "editor" },
+      }),
+      expect: { owner: 404, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
     },
   ],
   "w.$workspaceId.sources._index.tsx": [
@@ -367,6 +489,23 @@ const ROUTES: Record<string, Check[]> = {
       }),
       expect: writers(400),
     },
+    {
+      method: "POST",
+      request: (team) => {
+        const codeId = freshCode(team, "precondition");
+        return {
+          path: "/conditions",
+          params: { ...ws(team), caseId: freshCase(team) },
+          form: {
+            code: codeId,
+            [`value:${codeId}`]: "present",
+            [`note:${codeId}`]: "",
+            [`seen:${codeId}`]: "0",
+          },
+        };
+      },
+      expect: writers(302),
+    },
   ],
   "w.$workspaceId.codebook.tsx": [
     { method: "GET", request: (team) => ({ path: "/codebook", params: ws(team) }), expect: members(200) },
@@ -377,6 +516,11 @@ const ROUTES: Record<string, Check[]> = {
         params: ws(team),
         form: { intent: "create", kind: "outcome", label: `Check ${Math.random()}`, color: "#2563eb" },
       }),
+      expect: writers(302),
+    },
+    {
+      method: "POST",
+      request: (team) => ({ path: "/codebook", params: ws(team), form: { intent: "starter" } }),
       expect: writers(302),
     },
   ],
@@ -411,6 +555,24 @@ const ROUTES: Record<string, Check[]> = {
           form: { intent: "update", kind: "outcome", label: `Renamed ${Math.random()}`, color: "#dc2626" },
         };
       },
+      expect: writers(302),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/code",
+        params: { ...ws(team), codeId: freshCode(team) },
+        form: { intent: "merge", targetId: freshCode(team) },
+      }),
+      expect: writers(302),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/code",
+        params: { ...ws(team), codeId: freshCode(team) },
+        form: { intent: "delete", confirm: "yes", expectedTags: "0" },
+      }),
       expect: writers(302),
     },
   ],
@@ -500,6 +662,18 @@ const ROUTES: Record<string, Check[]> = {
       },
       expect: { owner: 302, editor: 302, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
     },
+    {
+      method: "POST",
+      request: (team) => {
+        const set = freshSet(team);
+        return {
+          path: `/comparisons/${set}`,
+          params: { ...ws(team), setId: set },
+          form: { intent: "delete", confirm: "yes" },
+        };
+      },
+      expect: { owner: 302, editor: 302, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
   ],
   "w.$workspaceId.cases.$caseId_.review.tsx": [
     {
@@ -529,6 +703,25 @@ const ROUTES: Record<string, Check[]> = {
       },
       expect: { owner: 302, editor: 403, reviewer: 302, trainer: 403, outsider: 404, anonymous: 302 },
     },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/review",
+        params: { ...ws(team), caseId: submittedCase(team) },
+        form: { intent: "request_changes", revision: "1", note: "Name the second meeting's venue." },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 302, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      // Submitted by the editor: they or an owner may withdraw it.
+      method: "POST",
+      request: (team) => ({
+        path: "/review",
+        params: { ...ws(team), caseId: submittedCase(team) },
+        form: { intent: "withdraw" },
+      }),
+      expect: { owner: 302, editor: 302, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
   ],
   "w.$workspaceId.cases.$caseId_.activity.tsx": [
     {
@@ -550,6 +743,16 @@ const ROUTES: Record<string, Check[]> = {
       method: "POST",
       request: (team) => ({ path: "/notifications", params: ws(team), form: { intent: "read-all" } }),
       expect: members(302),
+    },
+    {
+      // One's own notification only: someone else's is not found.
+      method: "POST",
+      request: (team) => ({
+        path: "/notifications",
+        params: ws(team),
+        form: { intent: "read", id: reviewersNotification(team) },
+      }),
+      expect: { owner: 404, editor: 404, reviewer: 200, trainer: 404, outsider: 404, anonymous: 302 },
     },
   ],
   "w.$workspaceId.audit.tsx": [
@@ -590,6 +793,11 @@ const ROUTES: Record<string, Check[]> = {
       expect: members(400, 400),
     },
   ],
+  // Answers only on a server started with BENCH=1 (npm run bench); tests run without it.
+  "bench.bare.ts": [
+    { method: "GET", request: () => ({ path: "/bench/bare" }), expect: members(404, 404, 404) },
+    { method: "POST", request: () => ({ path: "/bench/bare" }), expect: members(405, 405, 405) },
+  ],
   "invite.$token.tsx": [
     {
       method: "GET",
@@ -610,9 +818,31 @@ const ROUTES: Record<string, Check[]> = {
   ],
 };
 
-const routeFiles = Object.keys(import.meta.glob("../../app/routes/*.{ts,tsx}")).map(
-  (path) => path.split("/").pop()!,
+const routeSources = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>("../../app/routes/*.{ts,tsx}", {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    }),
+  ).map(([path, source]) => [path.split("/").pop()!, source]),
 );
+const routeFiles = Object.keys(routeSources);
+
+/**
+ * The actions a route's forms may ask for, read from its source: `intent === "x"`, `intent: z.literal("x")`,
+ * `intent: z.enum([...])`, and the cases of a `switch (….intent)`. A new intent without a check fails below.
+ */
+function intentsOf(source: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/intent["')]*\s*[!=]==\s*"([^"]+)"/g)) found.add(match[1]);
+  for (const match of source.matchAll(/intent:\s*z\.literal\("([^"]+)"\)/g)) found.add(match[1]);
+  for (const match of source.matchAll(/intent:\s*z\.enum\(\[([^\]]*)\]/g))
+    for (const value of match[1].matchAll(/"([^"]+)"/g)) found.add(value[1]);
+  if (/switch\s*\([\w.]*intent\)/.test(source))
+    for (const match of source.matchAll(/case\s+"([^"]+)":/g)) found.add(match[1]);
+  return [...found].sort();
+}
 
 let team: Team;
 beforeAll(async () => {
@@ -632,6 +862,31 @@ describe("authorization", () => {
     expect(missing, "Add these routes to ROUTES in tests/integration/authorization.test.ts").toEqual([]);
   });
 
+  it("checks every loader, every action and every intent of every action", async () => {
+    const uncovered: string[] = [];
+    for (const [file, source] of Object.entries(routeSources)) {
+      const checks = ROUTES[file] ?? [];
+      const methods = new Set(checks.map((check) => check.method));
+      if (/export (async )?function loader\b|export const loader\b/.test(source) && !methods.has("GET"))
+        uncovered.push(`${file}: GET`);
+      if (/export (async )?function action\b|export const action\b/.test(source) && !methods.has("POST"))
+        uncovered.push(`${file}: POST`);
+      const checked = new Set<string>();
+      for (const check of checks.filter((c) => c.method === "POST")) {
+        const intent = (await check.request(team)).form?.intent;
+        if (intent) checked.add(intent);
+      }
+      for (const intent of intentsOf(source)) if (!checked.has(intent)) uncovered.push(`${file}: ${intent}`);
+    }
+    expect(intentsOf(routeSources["w.$workspaceId.members.tsx"])).toEqual([
+      "invite",
+      "remove",
+      "revoke",
+      "role",
+    ]);
+    expect(uncovered, "Add a check for each of these to ROUTES").toEqual([]);
+  });
+
   for (const [file, checks] of Object.entries(ROUTES)) {
     for (const check of checks) {
       it(`${check.method} ${file}`, async () => {
@@ -640,7 +895,7 @@ describe("authorization", () => {
         );
         const seen: Partial<Record<Who, number>> = {};
         for (const who of EVERYONE) {
-          const request = check.request(team);
+          const request = await check.request(team);
           const result = await callRoute(route, {
             method: check.method,
             cookie: await cookieFor(who, check.ownSession),

@@ -345,8 +345,13 @@ export type ReviewState = ReturnType<typeof getReviewState>;
  * What the review panel and the case page banner need, for this member. Members who read approved versions
  * only (trainers) learn nothing about drafts or pending reviews: they get the approval of what they read.
  */
-export function getReviewState(member: Member, caseId: string) {
-  const caseStudy = getCase(member, caseId);
+export function getReviewState(
+  member: Member,
+  caseId: string,
+  // The case page has already read the case as this member sees it: no second read.
+  loaded?: ReturnType<typeof getCase>,
+) {
+  const caseStudy = loaded?.id === caseId ? loaded : getCase(member, caseId);
   const drafts = seesDrafts(member);
   const reviews = db
     .select()

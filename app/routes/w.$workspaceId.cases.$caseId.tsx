@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...reading,
     // Placed on the version this member reads; trainers get none (ADR 0005).
     discussion: listCaseThreads(member, reading.caseStudy),
-    reviewState: getReviewState(member, reading.caseStudy.id),
+    reviewState: getReviewState(member, reading.caseStudy.id, reading.caseStudy),
     canReadDrafts: can(member, "case.readDrafts"),
     canEdit: can(member, "case.edit"),
     canTrash: can(member, "case.trash"),

@@ -1,15 +1,22 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Timestamps are stored as integer milliseconds, except sessions.expires_at,
 // which Lucia's Drizzle adapter writes in seconds.
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, ROLES } from "../app/models/domain";
+import {
+  CASE_STATUSES,
+  CODE_KINDS,
+  CONDITION_VALUES,
+  LOCALES,
+  type Locale,
+  ROLES,
+} from "../app/models/domain";
 
-export type { CaseStatus, CodeKind, ConditionValue, Role } from "../app/models/domain";
-export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, ROLES };
+export type { CaseStatus, CodeKind, ConditionValue, Locale, Role } from "../app/models/domain";
+export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES };
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -17,6 +24,8 @@ export const users = sqliteTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
+  // Interface language chosen by the user; null follows the browser's Accept-Language.
+  locale: text("locale", { enum: LOCALES }),
 });
 
 export const sessions = sqliteTable(
@@ -121,9 +130,52 @@ export const cases = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     deletedBy: text("deleted_by").references(() => users.id),
+    // BCP 47 tag of the language the case is written in (passages in other scripts still carry dir="auto").
+    language: text("language").notNull().default("en"),
+    // Confidential cases are visible only to owners and the members listed in case_access.
+    confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("cases_workspace_idx").on(t.workspaceId, t.deletedAt, t.updatedAt)],
+  (t) => [
+    index("cases_workspace_idx").on(t.workspaceId, t.deletedAt, t.updatedAt),
+    // The list columns stored after the (large) body: reading them from this index avoids walking
+    // each row's overflow pages when the library is built.
+    index("cases_list_idx").on(
+      t.workspaceId,
+      t.deletedAt,
+      t.confidential,
+      t.revision,
+      t.approvedRevision,
+      t.updatedAt,
+      t.createdBy,
+      t.language,
+    ),
+  ],
 );
+
+// Members allowed to read a confidential case (owners always can).
+export const caseAccess = sqliteTable(
+  "case_access",
+  {
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedBy: text("added_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_access_user_idx").on(t.userId)],
+);
+
+// Yjs state of a case body for real-time co-editing; seeded once from cases.body.
+export const caseDocuments = sqliteTable("case_documents", {
+  caseId: text("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  state: blob("state", { mode: "buffer" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const caseRevisions = sqliteTable(
   "case_revisions",
@@ -155,6 +207,11 @@ export const codes = sqliteTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: CODE_KINDS }).notNull(),
     label: text("label").notNull(),
+    // The label in other interface languages, e.g. { "fr": "Médiateur crédible" }; falls back to label.
+    labelTranslations: text("label_translations", { mode: "json" })
+      .$type<Partial<Record<Locale, string>>>()
+      .notNull()
+      .default({}),
     description: text("description").notNull().default(""),
     color: text("color").notNull(),
     parentId: text("parent_id"),

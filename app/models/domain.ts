@@ -10,3 +10,7 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 
 export const CONDITION_VALUES = ["present", "absent", "unknown"] as const;
 export type ConditionValue = (typeof CONDITION_VALUES)[number];
+
+// Interface languages; the first is the fallback for missing translations.
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];

@@ -4,7 +4,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 import { getAuth } from "~/utils/auth.server";
+import { createServerI18n, getLocale } from "~/utils/i18n.server";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -51,14 +53,18 @@ export default async function handleRequest(
   await sessionHeaders(request, responseHeaders);
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   if (nonce) responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  // One i18next instance per request, holding only the request's language.
+  const i18n = createServerI18n(await getLocale(request));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-      </NonceContext.Provider>,
+      <I18nextProvider i18n={i18n}>
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </NonceContext.Provider>
+      </I18nextProvider>,
       {
         nonce,
         [readyEvent]() {

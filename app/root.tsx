@@ -10,12 +10,17 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
 import { ToastMessage } from "~/components/toast";
 import stylesheet from "~/styles/app.css?url";
 import { getUser } from "~/utils/auth.server";
+import { useLocale } from "~/utils/format";
+import { getLocale } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { readToast } from "~/utils/toast.server";
 
@@ -27,13 +32,18 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { toast, setCookie } = await readToast(request);
-  return data({ user, toast }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
+  const locale = await getLocale(request);
+  return data({ user, toast, locale }, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
+  const { t } = useTranslation();
+  // The root loader's locale; when the root loader failed (error page), the language already loaded.
+  const fallback = useLocale();
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? fallback;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,7 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("common.skipToContent")}
         </a>
         {children}
         <ScrollRestoration nonce={nonce} />
@@ -53,7 +63,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, toast } = useLoaderData<typeof loader>();
+  const { user, toast, locale } = useLoaderData<typeof loader>();
+  // After the user changes language (account page, visitor switch), load the new catalogue and re-render.
+  useChangeLanguage(locale);
   return (
     <>
       <AppHeader user={user} />

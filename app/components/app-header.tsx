@@ -1,10 +1,14 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { NotificationsBell } from "~/components/review/notifications-bell";
 import type { loader as workspaceLoader } from "~/routes/w.$workspaceId";
+import { useMessage } from "~/utils/messages";
 
 type User = { id: string; name: string; email: string } | null;
 
 export function AppHeader({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/w.$workspaceId");
   const base = workspace ? `/w/${workspace.member.workspaceId}` : null;
   return (
@@ -14,17 +18,17 @@ export function AppHeader({ user }: { user: User }) {
           <span aria-hidden="true" className="brand-mark">
             ◧
           </span>{" "}
-          Mediation Casebook
+          {t("common.appName")}
         </Link>
         {user && workspace ? (
           <details className="menu workspace-switcher">
             <summary>
-              <span className="visually-hidden">Workspace: </span>
+              <span className="visually-hidden">{t("common.header.workspaceLabel")}</span>
               {workspace.member.workspaceName}
-              <span className="role-badge">{workspace.member.role}</span>
+              <span className="role-badge">{t(`common.roles.${workspace.member.role}`)}</span>
             </summary>
             <div className="menu-panel">
-              <p className="menu-heading">Switch workspace</p>
+              <p className="menu-heading">{t("common.header.switchWorkspace")}</p>
               <ul>
                 {workspace.workspaces.map((w) => (
                   <li key={w.id}>
@@ -32,13 +36,13 @@ export function AppHeader({ user }: { user: User }) {
                       to={`/w/${w.id}/cases`}
                       aria-current={w.id === workspace.member.workspaceId ? "page" : undefined}
                     >
-                      {w.name} <span className="muted">({w.role})</span>
+                      {w.name} <span className="muted">({t(`common.roles.${w.role}`)})</span>
                     </Link>
                   </li>
                 ))}
               </ul>
               <Link to="/workspaces" className="menu-footer-link">
-                All workspaces · new workspace
+                {t("common.header.allWorkspaces")}
               </Link>
             </div>
           </details>
@@ -50,41 +54,41 @@ export function AppHeader({ user }: { user: User }) {
         {user ? (
           <details className="menu user-menu">
             <summary>
-              <span className="visually-hidden">Signed in as </span>
+              <span className="visually-hidden">{t("common.header.signedInAs")}</span>
               {user.name}
             </summary>
             <div className="menu-panel menu-panel-right">
               <p className="menu-heading">{user.email}</p>
               <ul>
                 <li>
-                  <Link to="/account">Account and password</Link>
+                  <Link to="/account">{t("common.header.account")}</Link>
                 </li>
                 <li>
-                  <Link to="/workspaces">Workspaces</Link>
+                  <Link to="/workspaces">{t("common.header.workspaces")}</Link>
                 </li>
               </ul>
               <Form method="post" action="/sign-out">
                 <button type="submit" className="button button-secondary button-small">
-                  Sign out
+                  {t("common.header.signOut")}
                 </button>
               </Form>
             </div>
           </details>
         ) : (
-          <nav aria-label="Account" className="auth-links">
-            <NavLink to="/sign-in">Sign in</NavLink>
-            <NavLink to="/sign-up">Sign up</NavLink>
+          <nav aria-label={t("common.header.accountNav")} className="auth-links">
+            <NavLink to="/sign-in">{t("common.header.signIn")}</NavLink>
+            <NavLink to="/sign-up">{t("common.header.signUp")}</NavLink>
           </nav>
         )}
       </div>
       {user && base && workspace ? (
-        <nav aria-label="Workspace" className="workspace-nav">
+        <nav aria-label={t("common.header.workspaceNav")} className="workspace-nav">
           <NavLink to={`${base}/cases`} end={false}>
-            Cases
+            {t("common.nav.cases")}
           </NavLink>
           {workspace.nav.map((item) => (
             <NavLink key={item.to} to={`${base}/${item.to}`}>
-              {item.label}
+              {tm(item.label)}
             </NavLink>
           ))}
         </nav>

@@ -1,17 +1,13 @@
 import { CASE_STATUS_LABELS } from "~/models/case-fields";
+import { useFormat } from "~/utils/format";
 
 export function StatusBadge({ status }: { status: keyof typeof CASE_STATUS_LABELS }) {
   return <span className={`status status-${status}`}>{CASE_STATUS_LABELS[status]}</span>;
 }
 
 export function RelativeDate({ date }: { date: string | Date }) {
+  const format = useFormat();
   const value = new Date(date);
-  // A fixed format and zone keep server and browser renders identical (no hydration mismatch).
-  const text = value.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  return <time dateTime={value.toISOString()}>{text}</time>;
+  // Locale from the page and UTC (utils/format.ts): server and browser renders are identical.
+  return <time dateTime={value.toISOString()}>{format.date(value)}</time>;
 }

@@ -1,49 +1,58 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/utils/messages";
 
-function describe(error: unknown): { status: number; title: string; message: string } {
+/**
+ * Status → translated title and message. A thrown `data({ message }, { status })` may carry its own message:
+ * an encoded key (msg(...)) is translated; plain text (not yet converted) is shown as it is.
+ */
+function describe(error: unknown, t: TFunction): { status: number; title: string; message: string } {
   if (isRouteErrorResponse(error)) {
-    const message =
+    const raw =
       typeof error.data === "object" && error.data && "message" in error.data
         ? String((error.data as { message: unknown }).message)
         : typeof error.data === "string" && error.data
           ? error.data
           : "";
+    const message = raw ? translateMessage(t, raw) : "";
     if (error.status === 404)
       return {
         status: 404,
-        title: "Not found",
-        message: message || "This page does not exist, or it is not in a workspace you belong to.",
+        title: t("errors.notFound.title"),
+        message: message || t("errors.notFound.message"),
       };
     if (error.status === 403)
       return {
         status: 403,
-        title: "Not allowed",
-        message: message || "Your role in this workspace does not allow this.",
+        title: t("errors.forbidden.title"),
+        message: message || t("errors.forbidden.message"),
       };
-    return { status: error.status, title: `Error ${error.status}`, message: message || error.statusText };
+    return {
+      status: error.status,
+      title: t("errors.status.title", { status: error.status }),
+      message: message || error.statusText,
+    };
   }
-  return {
-    status: 500,
-    title: "Something went wrong",
-    message: "The page could not be shown. Nothing you saved before this was lost. Try again, or go back.",
-  };
+  return { status: 500, title: t("errors.unexpected.title"), message: t("errors.unexpected.message") };
 }
 
 /** The shared body of every route's ErrorBoundary: what happened and a way back. */
 export function ErrorPage({ error }: { error: unknown }) {
-  const { status, title, message } = describe(error);
+  const { t } = useTranslation();
+  const { status, title, message } = describe(error, t);
   return (
     <main id="main" className="page page-narrow error-page">
-      <title>{`${title} · Mediation Casebook`}</title>
+      <title>{t("common.pageTitle", { title })}</title>
       <p className="error-status">{status}</p>
       <h1>{title}</h1>
       <p>{message}</p>
       <p className="actions">
         <Link to="/" className="button">
-          Go to my workspaces
+          {t("errors.goHome")}
         </Link>
         <button type="button" className="button button-secondary" onClick={() => window.history.back()}>
-          Go back
+          {t("common.goBack")}
         </button>
       </p>
     </main>

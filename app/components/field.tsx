@@ -1,7 +1,10 @@
 import { useId } from "react";
+import { useMessage } from "~/utils/messages";
 
 type FieldProps = {
+  /** Already translated: t("auth.email"). */
   label: string;
+  /** Encoded messages (msg(...)) from parseForm or a model: translated here. */
   name: string;
   errors?: string[];
   hint?: string;
@@ -19,6 +22,7 @@ type FieldProps = {
 
 /** A labelled input whose error message sits next to it and is announced with it. */
 export function Field({ label, name, errors, hint, multiline, rows = 3, ...input }: FieldProps) {
+  const tm = useMessage();
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -55,7 +59,7 @@ export function Field({ label, name, errors, hint, multiline, rows = 3, ...input
       )}
       {errors?.length ? (
         <p className="field-error" id={errorId} role="alert">
-          {errors.join(" ")}
+          {errors.map(tm).join(" ")}
         </p>
       ) : null}
     </div>
@@ -63,10 +67,11 @@ export function Field({ label, name, errors, hint, multiline, rows = 3, ...input
 }
 
 export function FormError({ errors }: { errors?: string[] }) {
+  const tm = useMessage();
   if (!errors?.length) return null;
   return (
     <p className="form-error" role="alert">
-      {errors.join(" ")}
+      {errors.map(tm).join(" ")}
     </p>
   );
 }

@@ -1,28 +1,45 @@
 import { z } from "zod";
+import { msg } from "~/utils/messages";
 
+// Messages are catalogue keys (locales/*/auth.ts), translated where they are shown (components/field.tsx).
 export const PASSWORD_MIN = 10;
+const PASSWORD_MAX = 500;
+const NAME_MAX = 100;
 
-const email = z.string().trim().toLowerCase().email("Enter an email address like name@example.org.").max(200);
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email(msg("auth.errors.emailInvalid"))
+  .max(200, msg("auth.errors.emailTooLong"));
+
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN, msg("auth.errors.passwordTooShort", { min: PASSWORD_MIN }))
+  .max(PASSWORD_MAX, msg("auth.errors.passwordTooLong", { max: PASSWORD_MAX }));
+
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, msg("auth.errors.nameRequired"))
+  .max(NAME_MAX, msg("auth.errors.nameTooLong", { max: NAME_MAX }));
 
 export const signInSchema = z.object({
   email,
-  password: z.string().min(1, "Enter your password.").max(500),
+  password: z.string().min(1, msg("auth.errors.passwordRequired")).max(PASSWORD_MAX),
   redirectTo: z.string().optional(),
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+  name: nameSchema,
   email,
-  password: z
-    .string()
-    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-    .max(500, "Use at most 500 characters."),
+  password: newPassword,
   redirectTo: z.string().optional(),
 });
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password."),
-  newPassword: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(500),
+  currentPassword: z.string().min(1, msg("auth.errors.currentPasswordRequired")),
+  newPassword,
 });
 
 const SAME_SITE = "http://casebook.invalid";

@@ -1,8 +1,10 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { endAllSessions, hashPassword, verifyPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { signInAttempts, users } from "../../db/schema";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -22,7 +24,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    if (existing) throw new EmailTakenError("An account with this email already exists. Sign in instead.");
+    if (existing) throw new EmailTakenError(msg("auth.errors.emailTaken"));
     const id = newId();
     tx.insert(users).values({ id, email, name: input.name.trim(), passwordHash }).run();
     recordAudit({ action: "user.signed_up", userId: id, detail: { email }, origin }, tx);
@@ -94,7 +96,7 @@ export async function changePassword(
   origin: RequestOrigin,
 ): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: string }> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+  if (!user) return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
   // Whoever holds a stolen session could otherwise guess the password here without limit, then lock the
   // owner out: wrong current passwords count as failed sign-ins of the account.
   const state = throttleState(user.email, origin.ip);
@@ -104,7 +106,7 @@ export async function changePassword(
     return {
       ok: false,
       field: "currentPassword",
-      message: `Too many wrong passwords. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      message: msg("auth.errors.passwordThrottled", { count: minutes }),
     };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -115,7 +117,7 @@ export async function changePassword(
       detail: { email: user.email, while: "changing the password" },
       origin,
     });
-    return { ok: false, field: "currentPassword", message: "Your current password is not correct." };
+    return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
   }
   const passwordHash = await hashPassword(input.newPassword);
   db.transaction((tx) => {
@@ -128,6 +130,11 @@ export async function changePassword(
 
 export function updateProfile(userId: string, input: { name: string }) {
   db.update(users).set({ name: input.name.trim() }).where(eq(users.id, userId)).run();
+}
+
+/** The interface language; null follows the browser. Only the signed-in user changes their own. */
+export function updateLocale(userId: string, locale: Locale | null) {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
 export function findUserByEmail(email: string) {

@@ -1,24 +1,34 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
-import { changePasswordSchema, PASSWORD_MIN } from "~/models/auth-forms";
-import { changePassword, updateProfile } from "~/models/users.server";
+import { changePasswordSchema, nameSchema, PASSWORD_MIN } from "~/models/auth-forms";
+import { LOCALES } from "~/models/domain";
+import { changePassword, updateLocale, updateProfile } from "~/models/users.server";
 import { requireUser, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { getPageTitle } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Account · Mediation Casebook" }];
+export const meta = titleMeta;
 
-const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
+const profileSchema = z.object({ name: nameSchema });
+
+// "" = follow the browser's language (users.locale null).
+const languageSchema = z.object({
+  locale: z
+    .enum([...LOCALES, ""], { error: msg("account.language.invalid") })
+    .transform((value) => (value === "" ? null : value)),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user };
+  return { user, pageTitle: await getPageTitle(request, "account.metaTitle") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,7 +39,17 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, profileSchema);
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
     updateProfile(user.id, parsed.data);
-    return redirectWithToast(request, "/account", { kind: "success", message: "Your name was updated." });
+    return redirectWithToast(request, "/account", { kind: "success", message: msg("account.profile.saved") });
+  }
+  if (intent === "language") {
+    const parsed = parseForm(formData, languageSchema);
+    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    // Only ever the signed-in user's own setting.
+    updateLocale(user.id, parsed.data.locale);
+    return redirectWithToast(request, "/account", {
+      kind: "success",
+      message: msg("account.language.saved"),
+    });
   }
   if (intent === "password") {
     const parsed = parseForm(formData, changePasswordSchema);
@@ -46,17 +66,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(
       request,
       "/account",
-      { kind: "success", message: "Password changed. Other devices were signed out." },
+      { kind: "success", message: msg("account.password.changed") },
       { "Set-Cookie": cookie },
     );
   }
   return data(
-    { intent: null, errors: { form: ["Unknown action."] }, values: {} as Record<string, string> },
+    { intent: null, errors: { form: [msg("errors.unknownAction")] }, values: {} as Record<string, string> },
     { status: 400 },
   );
 }
 
 export default function Account() {
+  const { t } = useTranslation();
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -65,45 +86,75 @@ export default function Account() {
     actionData?.intent === intent ? actionData.errors : {};
   return (
     <main id="main" className="page page-narrow">
-      <h1>Your account</h1>
+      <h1>{t("account.title")}</h1>
+      <FormError errors={actionData?.intent === null ? actionData.errors.form : undefined} />
       <section className="card" aria-labelledby="profile-heading">
-        <h2 id="profile-heading">Profile</h2>
+        <h2 id="profile-heading">{t("account.profile.heading")}</h2>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="profile" />
-          <p className="muted">Email: {user.email}</p>
+          <p className="muted">{t("account.profile.email", { email: user.email })}</p>
           <Field
-            label="Name"
+            label={t("auth.name")}
             name="name"
             defaultValue={actionData?.intent === "profile" ? actionData.values.name : user.name}
             errors={errorsFor("profile").name}
           />
           <button type="submit" className="button" disabled={busy}>
-            Save name
+            {t("account.profile.save")}
+          </button>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="language-heading">
+        <h2 id="language-heading">{t("account.language.heading")}</h2>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="language" />
+          <div className={`field${errorsFor("language").locale ? " field-invalid" : ""}`}>
+            <label htmlFor="account-locale">{t("common.language.label")}</label>
+            <p className="field-hint" id="account-locale-hint">
+              {t("account.language.hint")}
+            </p>
+            <select
+              id="account-locale"
+              name="locale"
+              defaultValue={user.locale ?? ""}
+              aria-describedby="account-locale-hint"
+            >
+              <option value="">{t("common.language.browser")}</option>
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {t(`common.language.${locale}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <FormError errors={errorsFor("language").locale} />
+          <button type="submit" className="button" disabled={busy}>
+            {t("account.language.save")}
           </button>
         </Form>
       </section>
       <section className="card" aria-labelledby="password-heading">
-        <h2 id="password-heading">Change password</h2>
+        <h2 id="password-heading">{t("account.password.heading")}</h2>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="password" />
           <FormError errors={errorsFor("password").form} />
           <Field
-            label="Current password"
+            label={t("account.password.current")}
             name="currentPassword"
             type="password"
             autoComplete="current-password"
             errors={errorsFor("password").currentPassword}
           />
           <Field
-            label="New password"
+            label={t("account.password.new")}
             name="newPassword"
             type="password"
             autoComplete="new-password"
-            hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out everywhere else.`}
+            hint={t("account.password.hint", { min: PASSWORD_MIN })}
             errors={errorsFor("password").newPassword}
           />
           <button type="submit" className="button" disabled={busy}>
-            Change password
+            {t("account.password.submit")}
           </button>
         </Form>
       </section>

@@ -1,19 +1,24 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
+import { LanguageSwitch } from "~/components/language-switch";
 import { requestOrigin } from "~/models/audit.server";
 import { safeRedirect, signInSchema } from "~/models/auth-forms";
 import { signIn } from "~/models/users.server";
 import { getUser, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { getPageTitle } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { pageTitle: await getPageTitle(request, "auth.signIn.title") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,9 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(
       {
         errors: {
-          form: [
-            `Too many failed sign-ins. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-          ],
+          form: [msg("auth.errors.throttled", { count: minutes })],
         },
         values,
       },
@@ -37,16 +40,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   if (!result.ok) {
-    return data(
-      { errors: { form: ["That email and password do not match an account."] }, values },
-      { status: 400 },
-    );
+    return data({ errors: { form: [msg("auth.errors.wrongCredentials")] }, values }, { status: 400 });
   }
   const cookie = await startSession(request, result.user.id);
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function SignIn() {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -56,13 +57,14 @@ export default function SignIn() {
   const formKey = useMemo(() => (actionData ? Math.random() : 0), [actionData]);
   return (
     <main id="main" className="page page-narrow">
-      <h1>Sign in</h1>
+      <LanguageSwitch />
+      <h1>{t("auth.signIn.title")}</h1>
       {/* A new key per answer remounts the form, so a refused password is never left in the field. */}
       <Form method="post" className="card form" noValidate key={formKey}>
         <FormError errors={errors.form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
-          label="Email"
+          label={t("auth.email")}
           name="email"
           type="email"
           autoComplete="email"
@@ -71,7 +73,7 @@ export default function SignIn() {
           required
         />
         <Field
-          label="Password"
+          label={t("auth.password")}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -79,13 +81,13 @@ export default function SignIn() {
           required
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          {navigation.state === "submitting" ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
         </button>
       </Form>
       <p className="muted">
-        New here?{" "}
+        {t("auth.signIn.newHere")}{" "}
         <Link to={`/sign-up${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>
-          Create an account
+          {t("auth.signIn.createAccount")}
         </Link>
         .
       </p>

@@ -1,18 +1,22 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
+import { LanguageSwitch } from "~/components/language-switch";
 import { requestOrigin } from "~/models/audit.server";
 import { PASSWORD_MIN, safeRedirect, signUpSchema } from "~/models/auth-forms";
 import { EmailTakenError, signUp } from "~/models/users.server";
 import { getUser, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { getPageTitle } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/");
-  return null;
+  return { pageTitle: await getPageTitle(request, "auth.signUp.title") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,6 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
+  const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -45,12 +50,13 @@ export default function SignUp() {
   const redirectTo = values.redirectTo || searchParams.get("redirectTo") || "";
   return (
     <main id="main" className="page page-narrow">
-      <h1>Create an account</h1>
+      <LanguageSwitch />
+      <h1>{t("auth.signUp.title")}</h1>
       <Form method="post" className="card form" noValidate>
         <FormError errors={errors.form} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field
-          label="Name"
+          label={t("auth.name")}
           name="name"
           autoComplete="name"
           defaultValue={values.name}
@@ -58,7 +64,7 @@ export default function SignUp() {
           required
         />
         <Field
-          label="Email"
+          label={t("auth.email")}
           name="email"
           type="email"
           autoComplete="email"
@@ -67,22 +73,22 @@ export default function SignUp() {
           required
         />
         <Field
-          label="Password"
+          label={t("auth.password")}
           name="password"
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN} characters. A phrase of several words is easiest to remember.`}
+          hint={t("auth.signUp.passwordHint", { min: PASSWORD_MIN })}
           errors={errors.password}
           required
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
+          {navigation.state === "submitting" ? t("auth.signUp.submitting") : t("auth.signUp.submit")}
         </button>
       </Form>
       <p className="muted">
-        Already have an account?{" "}
+        {t("auth.signUp.haveAccount")}{" "}
         <Link to={`/sign-in${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>
-          Sign in
+          {t("auth.signUp.signIn")}
         </Link>
         .
       </p>

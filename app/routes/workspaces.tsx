@@ -1,27 +1,36 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
 import { createWorkspace, listWorkspacesForUser } from "~/models/workspaces.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { getPageTitle } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Workspaces · Mediation Casebook" }];
+export const meta = titleMeta;
+
+const NAME_MAX = 100;
 
 const workspaceSchema = z.object({
   name: z
     .string()
     .trim()
-    .min(2, "Name the workspace (at least 2 characters).")
-    .max(100, "Keep the name under 100 characters."),
+    .min(2, msg("workspace.errors.nameTooShort"))
+    .max(NAME_MAX, msg("workspace.errors.nameTooLong", { max: NAME_MAX })),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { workspaces: listWorkspacesForUser(user.id) };
+  return {
+    workspaces: listWorkspacesForUser(user.id),
+    pageTitle: await getPageTitle(request, "workspace.list.metaTitle"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,23 +40,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const workspace = createWorkspace(user.id, parsed.data, requestOrigin(request));
   return redirectWithToast(request, `/w/${workspace.id}/cases`, {
     kind: "success",
-    message: `Workspace “${workspace.name}” created.`,
+    message: msg("workspace.list.created", { name: workspace.name }),
   });
 }
 
 export default function Workspaces() {
+  const { t } = useTranslation();
   const { workspaces } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <main id="main" className="page page-narrow">
-      <h1>Your workspaces</h1>
+      <h1>{t("workspace.list.title")}</h1>
       {workspaces.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>You are not in a workspace yet.</strong>
+            <strong>{t("workspace.list.emptyTitle")}</strong>
           </p>
-          <p>Create one for your team below, or open the invite link a colleague sent you.</p>
+          <p>{t("workspace.list.emptyBody")}</p>
         </div>
       ) : (
         <ul className="card-list">
@@ -58,34 +68,35 @@ export default function Workspaces() {
                 {workspace.role === "owner" || workspace.role === "editor" ? (
                   <>
                     <Link to={`/w/${workspace.id}/export`} className="button button-secondary button-small">
-                      Export<span className="visually-hidden"> {workspace.name}</span>
+                      {t("workspace.list.export")}
+                      <span className="visually-hidden"> {workspace.name}</span>
                     </Link>{" "}
                   </>
                 ) : null}
-                <span className="role-badge">{workspace.role}</span>
+                <span className="role-badge">{t(`common.roles.${workspace.role}`)}</span>
               </span>
             </li>
           ))}
         </ul>
       )}
       <section className="card" aria-labelledby="new-workspace">
-        <h2 id="new-workspace">New workspace</h2>
+        <h2 id="new-workspace">{t("workspace.list.newHeading")}</h2>
         <Form method="post" className="form form-inline">
           <Field
-            label="Workspace name"
+            label={t("workspace.list.nameLabel")}
             name="name"
-            placeholder="e.g. Sahel programme"
+            placeholder={t("workspace.list.namePlaceholder")}
             defaultValue={actionData?.values.name}
             errors={actionData?.errors.name}
           />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            Create workspace
+            {t("workspace.list.create")}
           </button>
         </Form>
       </section>
       <p className="muted">
-        Moving or restoring a team’s work? <Link to="/workspaces/import">Import a workspace</Link> from a file
-        made with “Export this workspace”.
+        {t("workspace.list.importPrompt")}{" "}
+        <Link to="/workspaces/import">{t("workspace.list.importLink")}</Link> {t("workspace.list.importRest")}
       </p>
     </main>
   );

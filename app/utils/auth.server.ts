@@ -4,6 +4,7 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
+import type { Locale } from "~/models/domain";
 import { sessions, users } from "../../db/schema";
 import { db } from "./db.server";
 
@@ -17,17 +18,21 @@ export const lucia = new Lucia(adapter, {
     expires: true,
     attributes: { secure: process.env.COOKIE_SECURE === "1", sameSite: "lax" },
   },
-  getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    name: attributes.name,
+    locale: attributes.locale ?? null,
+  }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseUserAttributes: { email: string; name: string; locale: Locale | null };
   }
 }
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; locale: Locale | null };
 
 // OWASP's argon2id baseline (19 MiB, 2 passes).
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -66,7 +71,7 @@ async function authenticate(request: Request): Promise<AuthResult> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, setCookie: serializeCookie(request, lucia.createBlankSessionCookie()) };
   const setCookie = session.fresh ? serializeCookie(request, lucia.createSessionCookie(session.id)) : null;
-  return { user: { id: user.id, email: user.email, name: user.name }, setCookie };
+  return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, setCookie };
 }
 
 export function getAuth(request: Request): Promise<AuthResult> {

@@ -168,6 +168,20 @@ const ROUTES: Record<string, Check[]> = {
       }),
       expect: members(400, 400),
     },
+    {
+      // A locale that does not exist: refused; a valid one only ever changes the signed-in user's own setting.
+      method: "POST",
+      request: () => ({ path: "/account", form: { intent: "language", locale: "xx" } }),
+      expect: members(400, 400),
+    },
+  ],
+  "locale.tsx": [
+    { method: "GET", request: () => ({ path: "/locale" }), expect: members(302, 302, 302) },
+    {
+      method: "POST",
+      request: () => ({ path: "/locale", form: { locale: "fr", redirectTo: "/sign-in" } }),
+      expect: members(302, 302, 302),
+    },
   ],
   "workspaces.tsx": [
     { method: "GET", request: () => ({ path: "/workspaces" }), expect: members(200, 200) },

@@ -1,13 +1,10 @@
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/utils/format";
+
 /** Date and time of a save, in UTC so the server and browser renders are identical. */
 export function RevisionTime({ date }: { date: string | Date }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const value = new Date(date);
-  const text = value.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  });
-  return <time dateTime={value.toISOString()}>{`${text} UTC`}</time>;
+  return <time dateTime={value.toISOString()}>{`${format.dateTime(value)} ${t("common.utc")}`}</time>;
 }

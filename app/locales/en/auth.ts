@@ -1,0 +1,38 @@
+// Sign-in, sign-up and the validation messages of app/models/auth-forms.ts.
+export default {
+  email: "Email",
+  password: "Password",
+  name: "Name",
+  signIn: {
+    title: "Sign in",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    newHere: "New here?",
+    createAccount: "Create an account",
+  },
+  signUp: {
+    title: "Create an account",
+    submit: "Create account",
+    submitting: "Creating your account…",
+    passwordHint: "At least {{min}} characters. A phrase of several words is easiest to remember.",
+    haveAccount: "Already have an account?",
+    signIn: "Sign in",
+  },
+  errors: {
+    emailInvalid: "Enter an email address like name@example.org.",
+    emailTooLong: "Keep the email address under 200 characters.",
+    passwordRequired: "Enter your password.",
+    passwordTooShort: "Use at least {{min}} characters.",
+    passwordTooLong: "Use at most {{max}} characters.",
+    nameRequired: "Enter your name.",
+    nameTooLong: "Keep your name under {{max}} characters.",
+    currentPasswordRequired: "Enter your current password.",
+    currentPasswordWrong: "Your current password is not correct.",
+    wrongCredentials: "That email and password do not match an account.",
+    throttled_one: "Too many failed sign-ins. Wait {{count}} minute and try again.",
+    throttled_other: "Too many failed sign-ins. Wait {{count}} minutes and try again.",
+    passwordThrottled_one: "Too many wrong passwords. Wait {{count}} minute and try again.",
+    passwordThrottled_other: "Too many wrong passwords. Wait {{count}} minutes and try again.",
+    emailTaken: "An account with this email already exists. Sign in instead.",
+  },
+};

@@ -1,0 +1,52 @@
+import type en from "../en/common";
+import type { Catalogue } from "../types";
+
+export default {
+  appName: "Mediation Casebook",
+  pageTitle: "{{title}} · Mediation Casebook",
+  skipToContent: "Aller au contenu",
+  dismiss: "Fermer",
+  goBack: "Retour",
+  save: "Enregistrer",
+  cancel: "Annuler",
+  justNow: "à l’instant",
+  utc: "UTC",
+  roles: {
+    owner: "propriétaire",
+    editor: "rédacteur",
+    reviewer: "relecteur",
+    trainer: "formateur",
+  },
+  header: {
+    workspaceLabel: "Espace de travail : ",
+    switchWorkspace: "Changer d’espace de travail",
+    allWorkspaces: "Tous les espaces · nouvel espace",
+    signedInAs: "Connecté en tant que ",
+    account: "Compte et mot de passe",
+    workspaces: "Espaces de travail",
+    signOut: "Se déconnecter",
+    signIn: "Se connecter",
+    signUp: "Créer un compte",
+    accountNav: "Compte",
+    workspaceNav: "Espace de travail",
+  },
+  nav: {
+    cases: "Cas",
+    reviews: "Mes relectures",
+    matrix: "Matrice",
+    comparisons: "Ensembles de comparaison",
+    codebook: "Grille de codage",
+    sources: "Sources",
+    trash: "Corbeille",
+    members: "Membres",
+    export: "Exporter",
+    audit: "Journal d’audit",
+  },
+  language: {
+    label: "Langue",
+    en: "English",
+    fr: "Français",
+    browser: "Langue du navigateur",
+    switchTo: "Langue de l’interface",
+  },
+} satisfies Catalogue<typeof en>;

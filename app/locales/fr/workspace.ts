@@ -1,0 +1,25 @@
+import type en from "../en/workspace";
+import type { Catalogue } from "../types";
+
+export default {
+  list: {
+    title: "Vos espaces de travail",
+    metaTitle: "Espaces de travail",
+    emptyTitle: "Vous n’êtes encore membre d’aucun espace de travail.",
+    emptyBody:
+      "Créez-en un pour votre équipe ci-dessous, ou ouvrez le lien d’invitation qu’un collègue vous a envoyé.",
+    export: "Exporter",
+    newHeading: "Nouvel espace de travail",
+    nameLabel: "Nom de l’espace de travail",
+    namePlaceholder: "p. ex. Programme Sahel",
+    create: "Créer l’espace de travail",
+    created: "Espace de travail « {{name}} » créé.",
+    importPrompt: "Vous déplacez ou restaurez le travail d’une équipe ?",
+    importLink: "Importez un espace de travail",
+    importRest: "depuis un fichier créé avec « Exporter cet espace de travail ».",
+  },
+  errors: {
+    nameTooShort: "Nommez l’espace de travail (au moins 2 caractères).",
+    nameTooLong: "Le nom doit faire moins de {{max}} caractères.",
+  },
+} satisfies Catalogue<typeof en>;

@@ -1,0 +1,71 @@
+// Which language a request is answered in, decided here and nowhere else:
+// the signed-in user's setting (users.locale), else the `lng` cookie a visitor set with the language switch,
+// else the browser's Accept-Language, else English.
+import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import { resources } from "~/locales";
+import { LOCALES, type Locale } from "~/models/domain";
+import { getUser } from "./auth.server";
+import { DEFAULT_LOCALE, i18nOptions, isLocale } from "./i18n";
+import { type MessageKey, translateMessage } from "./messages";
+
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  secure: process.env.COOKIE_SECURE === "1",
+  maxAge: 365 * 24 * 3600,
+});
+
+const remixI18n = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    cookie: localeCookie,
+    order: ["custom", "cookie", "header"],
+    findLocale: async (request) => (await getUser(request))?.locale ?? null,
+  },
+  i18next: { ...i18nOptions, resources },
+});
+
+const resolved = new WeakMap<Request, Promise<Locale>>();
+
+/** The request's language (computed once per request). */
+export function getLocale(request: Request): Promise<Locale> {
+  let locale = resolved.get(request);
+  if (!locale) {
+    locale = remixI18n.getLocale(request).then((value) => (isLocale(value) ? value : DEFAULT_LOCALE));
+    resolved.set(request, locale);
+  }
+  return locale;
+}
+
+/** A `t` for loaders and actions: meta titles, toasts, messages built on the server. */
+export async function getT(request: Request) {
+  return remixI18n.getFixedT(await getLocale(request));
+}
+
+/** The i18next instance entry.server.tsx renders a page with: only that language's catalogue. */
+export function createServerI18n(locale: Locale): i18n {
+  const instance = createInstance();
+  instance.use(initReactI18next).init({
+    ...i18nOptions,
+    lng: locale,
+    resources: { [locale]: resources[locale] },
+    initImmediate: false, // resources are in memory: initialise synchronously
+  });
+  return instance;
+}
+
+/** The Set-Cookie header that remembers a visitor's language choice. */
+export function serializeLocaleCookie(locale: Locale) {
+  return localeCookie.serialize(locale);
+}
+
+/** "Account · Mediation Casebook" in the request's language, for a loader's `pageTitle` (see utils/meta.ts). */
+export async function getPageTitle(request: Request, key: MessageKey) {
+  const t = await getT(request);
+  return t("common.pageTitle", { title: translateMessage(t, key) });
+}

@@ -174,15 +174,16 @@ describe("notifications", () => {
     });
     expect((result.body as { unreadNotifications: number }).unreadNotifications).toBe(3);
     const nav = (result.body as { nav: Array<{ label: string }> }).nav.map((item) => item.label);
-    expect(nav).toContain("My reviews");
-    expect(nav).not.toContain("Audit log");
+    // Labels are catalogue keys, translated by the header.
+    expect(nav).toContain("common.nav.reviews");
+    expect(nav).not.toContain("common.nav.audit");
     const ownerLayout = await callRoute(await layout(), {
       path: `/w/${team.workspace.id}`,
       params: { workspaceId: team.workspace.id },
       cookie: team.people.owner.cookie,
     });
     expect((ownerLayout.body as { nav: Array<{ label: string }> }).nav.map((item) => item.label)).toContain(
-      "Audit log",
+      "common.nav.audit",
     );
   });
 

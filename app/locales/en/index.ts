@@ -1,9 +1,27 @@
 // The English catalogue: one module per area. Add an area here and in ../fr/index.ts.
 import account from "./account";
+import activity from "./activity";
+import audit from "./audit";
 import auth from "./auth";
+import cases from "./cases";
 import common from "./common";
 import errors from "./errors";
+import exportsArea from "./exports";
+import members from "./members";
+import notifications from "./notifications";
 import workspace from "./workspace";
 
-const en = { common, errors, auth, account, workspace };
+const en = {
+  common,
+  errors,
+  auth,
+  account,
+  workspace,
+  cases,
+  activity,
+  members,
+  notifications,
+  audit,
+  exports: exportsArea,
+};
 export default en;

@@ -2,10 +2,28 @@
 import type en from "../en";
 import type { Catalogue } from "../types";
 import account from "./account";
+import activity from "./activity";
+import audit from "./audit";
 import auth from "./auth";
+import cases from "./cases";
 import common from "./common";
 import errors from "./errors";
+import exportsArea from "./exports";
+import members from "./members";
+import notifications from "./notifications";
 import workspace from "./workspace";
 
-const fr = { common, errors, auth, account, workspace } satisfies Catalogue<typeof en>;
+const fr = {
+  common,
+  errors,
+  auth,
+  account,
+  workspace,
+  cases,
+  activity,
+  members,
+  notifications,
+  audit,
+  exports: exportsArea,
+} satisfies Catalogue<typeof en>;
 export default fr;

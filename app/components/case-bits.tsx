@@ -1,8 +1,12 @@
-import { CASE_STATUS_LABELS } from "~/models/case-fields";
+import { useTranslation } from "react-i18next";
+import { formatPeriod, type Period } from "~/models/case-fields";
+import type { CaseStatus } from "~/models/domain";
 import { useFormat } from "~/utils/format";
 
-export function StatusBadge({ status }: { status: keyof typeof CASE_STATUS_LABELS }) {
-  return <span className={`status status-${status}`}>{CASE_STATUS_LABELS[status]}</span>;
+/** The status name in the reader's language; the class keeps the stored value. */
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  return <span className={`status status-${status}`}>{t(`cases.status.${status}`)}</span>;
 }
 
 export function RelativeDate({ date }: { date: string | Date }) {
@@ -10,4 +14,10 @@ export function RelativeDate({ date }: { date: string | Date }) {
   const value = new Date(date);
   // Locale from the page and UTC (utils/format.ts): server and browser renders are identical.
   return <time dateTime={value.toISOString()}>{format.date(value)}</time>;
+}
+
+/** formatPeriod in the reader's language: const period = usePeriod(); period(caseStudy). */
+export function usePeriod() {
+  const { t } = useTranslation();
+  return (value: Period) => formatPeriod(value, (key, params) => t(key, params ?? {}));
 }

@@ -1,9 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 
 type Props = {
   values: Record<string, string | undefined>;
   errors: Record<string, string[] | undefined>;
+  /** Already translated. */
   submitLabel: string;
   cancelTo: string;
   hidden?: Record<string, string>;
@@ -11,6 +13,7 @@ type Props = {
 
 /** The structured fields of a case; the same form creates and edits. */
 export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden = {} }: Props) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
@@ -20,7 +23,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <Field
-        label="Title"
+        label={t("cases.form.title")}
         name="title"
         defaultValue={values.title}
         errors={errors.title}
@@ -28,19 +31,19 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         maxLength={200}
       />
       <Field
-        label="Countries or regions"
+        label={t("cases.form.regions")}
         name="regions"
-        hint="Separate several with commas, e.g. “Mali, Ségou region”."
+        hint={t("cases.form.regionsHint")}
         defaultValue={values.regions}
         errors={errors.regions}
         required
       />
       <fieldset className="period">
-        <legend>Period</legend>
-        <p className="field-hint">Leave a year empty when that end is open or unknown.</p>
+        <legend>{t("cases.form.period")}</legend>
+        <p className="field-hint">{t("cases.form.periodHint")}</p>
         <div className="period-row">
           <Field
-            label="From (year)"
+            label={t("cases.form.from")}
             name="periodStart"
             inputMode="numeric"
             defaultValue={values.periodStart}
@@ -52,12 +55,12 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
               name="periodStartCirca"
               defaultChecked={values.periodStartCirca === "on"}
             />{" "}
-            circa
+            {t("cases.form.circa")}
           </label>
         </div>
         <div className="period-row">
           <Field
-            label="To (year)"
+            label={t("cases.form.to")}
             name="periodEnd"
             inputMode="numeric"
             defaultValue={values.periodEnd}
@@ -65,28 +68,28 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
           />
           <label className="checkbox">
             <input type="checkbox" name="periodEndCirca" defaultChecked={values.periodEndCirca === "on"} />{" "}
-            circa
+            {t("cases.form.circa")}
           </label>
         </div>
       </fieldset>
       <Field
-        label="Armed groups and state actors"
+        label={t("cases.form.actors")}
         name="actors"
         multiline
-        hint="One per line."
+        hint={t("cases.form.oneAPerLine")}
         defaultValue={values.actors}
         errors={errors.actors}
       />
       <Field
-        label="Mediators and intermediaries"
+        label={t("cases.form.mediators")}
         name="mediators"
         multiline
-        hint="One per line. Think twice before naming people whose safety depends on discretion."
+        hint={t("cases.form.mediatorsHint")}
         defaultValue={values.mediators}
         errors={errors.mediators}
       />
       <Field
-        label="One-line summary"
+        label={t("cases.form.summary")}
         name="summary"
         defaultValue={values.summary}
         errors={errors.summary}
@@ -94,10 +97,10 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
       />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? t("cases.form.saving") : submitLabel}
         </button>
         <Link to={cancelTo} className="button button-secondary">
-          Cancel
+          {t("common.cancel")}
         </Link>
       </div>
     </Form>

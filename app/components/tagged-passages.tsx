@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 type Passage = { codeId: string; text: string; section: string; position: number };
 type Group = { code: { id: string; label: string; kind: string; color: string }; passages: Passage[] };
 
@@ -16,10 +18,9 @@ function jumpTo(codeId: string, text: string) {
 }
 
 export function TaggedPassages({ groups }: { groups: Group[] }) {
+  const { t } = useTranslation();
   if (groups.length === 0) {
-    return (
-      <p className="muted">No passage is tagged yet. Editors tag passages with the codebook in the editor.</p>
-    );
+    return <p className="muted">{t("cases.page.taggedEmpty")}</p>;
   }
   return (
     <ul className="tagged-groups">
@@ -27,7 +28,9 @@ export function TaggedPassages({ groups }: { groups: Group[] }) {
         <li key={group.code.id}>
           <p className="tagged-code" style={{ ["--tag-color" as string]: group.code.color }}>
             <span className="swatch" aria-hidden="true" /> {group.code.label}{" "}
-            <span className="muted">({group.code.kind})</span>
+            <span className="muted">
+              ({group.code.kind === "outcome" ? t("cases.kind.outcome") : t("cases.kind.precondition")})
+            </span>
           </p>
           <ul className="tagged-passages">
             {group.passages.map((passage) => (
@@ -37,7 +40,7 @@ export function TaggedPassages({ groups }: { groups: Group[] }) {
                   className="passage-link"
                   onClick={() => jumpTo(passage.codeId, passage.text)}
                 >
-                  “{passage.text}”
+                  {t("cases.page.quoted", { text: passage.text })}
                 </button>
                 {passage.section ? <span className="muted"> · {passage.section}</span> : null}
               </li>

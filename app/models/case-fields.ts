@@ -1,13 +1,16 @@
 // The structured fields of a case: one zod schema used by the form (client) and the action (server).
 import { z } from "zod";
+import { msg } from "~/utils/messages";
+
+// Messages are catalogue keys (locales/*/cases.ts), translated where they are shown (components/field.tsx).
 
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2100;
 
-const lines = (max: number, each: number, label: string) =>
+const lines = (max: number, each: number) =>
   z
     .string()
-    .max(max * (each + 2), `Too long: keep ${label} under ${max} lines.`)
+    .max(max * (each + 2), msg("cases.errors.linesTooLong", { max }))
     .transform((value) =>
       value
         .split(/\r?\n/)
@@ -16,8 +19,8 @@ const lines = (max: number, each: number, label: string) =>
     )
     .pipe(
       z
-        .array(z.string().max(each, `Each line of ${label} must be under ${each} characters.`))
-        .max(max, `At most ${max} ${label}.`),
+        .array(z.string().max(each, msg("cases.errors.lineTooLong", { max: each })))
+        .max(max, msg("cases.errors.tooManyLines", { max })),
     );
 
 const optionalYear = z
@@ -29,7 +32,7 @@ const optionalYear = z
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
       ctx.addIssue({
         code: "custom",
-        message: `Enter a year between ${MIN_YEAR} and ${MAX_YEAR}, or leave it empty.`,
+        message: msg("cases.errors.year", { min: MIN_YEAR, max: MAX_YEAR }),
       });
       return z.NEVER;
     }
@@ -46,11 +49,11 @@ export const caseFieldsSchema = z
     title: z
       .string()
       .trim()
-      .min(3, "Give the case a title of at least 3 characters.")
-      .max(200, "Keep the title under 200 characters."),
+      .min(3, msg("cases.errors.titleTooShort", { min: 3 }))
+      .max(200, msg("cases.errors.titleTooLong", { max: 200 })),
     regions: z
       .string()
-      .max(1000, "Too many countries or regions.")
+      .max(1000, msg("cases.errors.regionsTooLong"))
       .transform((value) =>
         value
           .split(/[,;\n]/)
@@ -59,24 +62,27 @@ export const caseFieldsSchema = z
       )
       .pipe(
         z
-          .array(z.string().max(100, "Each country or region must be under 100 characters."))
-          .min(1, "Name at least one country or region.")
-          .max(20, "At most 20 countries or regions."),
+          .array(z.string().max(100, msg("cases.errors.regionTooLong", { max: 100 })))
+          .min(1, msg("cases.errors.regionsRequired"))
+          .max(20, msg("cases.errors.regionsTooMany", { max: 20 })),
       ),
     periodStart: optionalYear,
     periodStartCirca: checkbox,
     periodEnd: optionalYear,
     periodEndCirca: checkbox,
-    actors: lines(50, 300, "actors"),
-    mediators: lines(50, 300, "mediators"),
-    summary: z.string().trim().max(500, "Keep the summary to one line (under 500 characters)."),
+    actors: lines(50, 300),
+    mediators: lines(50, 300),
+    summary: z
+      .string()
+      .trim()
+      .max(500, msg("cases.errors.summaryTooLong", { max: 500 })),
   })
   .superRefine((fields, ctx) => {
     if (fields.periodStart !== null && fields.periodEnd !== null && fields.periodEnd < fields.periodStart) {
       ctx.addIssue({
         code: "custom",
         path: ["periodEnd"],
-        message: "The end year cannot be before the start year.",
+        message: msg("cases.errors.endBeforeStart"),
       });
     }
   });
@@ -90,17 +96,32 @@ export type Period = {
   periodEndCirca: boolean;
 };
 
-/** "2009–2011", "c. 2020", "2012–", "–1997", "Period not set". */
-export function formatPeriod(period: Period): string {
-  const start =
-    period.periodStart === null ? null : `${period.periodStartCirca ? "c. " : ""}${period.periodStart}`;
-  const end = period.periodEnd === null ? null : `${period.periodEndCirca ? "c. " : ""}${period.periodEnd}`;
-  if (start === null && end === null) return "Period not set";
+type PeriodKey = "cases.period.circa" | "cases.period.from" | "cases.period.until" | "cases.period.notSet";
+/** A `t` (useTranslation, getT) or anything that turns these keys into words. */
+export type PeriodWords = (key: PeriodKey, params?: Record<string, string | number>) => string;
+
+// For callers not yet translated: the English words of locales/en/cases.ts.
+const englishPeriod: PeriodWords = (key, params = {}) =>
+  ({
+    "cases.period.circa": `c. ${params.year}`,
+    "cases.period.from": `${params.start}– (open)`,
+    "cases.period.until": `(open)–${params.end}`,
+    "cases.period.notSet": "Period not set",
+  })[key];
+
+/** "2009–2011", "c. 2020", "2012– (open)", "(open)–1997", "Period not set"; in French with a French `t`. */
+export function formatPeriod(period: Period, words: PeriodWords = englishPeriod): string {
+  const year = (value: number | null, circa: boolean) =>
+    value === null ? null : circa ? words("cases.period.circa", { year: value }) : String(value);
+  const start = year(period.periodStart, period.periodStartCirca);
+  const end = year(period.periodEnd, period.periodEndCirca);
+  if (start === null && end === null) return words("cases.period.notSet");
   if (start !== null && end !== null) return start === end ? start : `${start}–${end}`;
-  if (start !== null) return `${start}– (open)`;
-  return `(open)–${end}`;
+  if (start !== null) return words("cases.period.from", { start });
+  return words("cases.period.until", { end: end as string });
 }
 
+/** English status names, for callers not yet translated; pages use t(`cases.status.${status}`). */
 export const CASE_STATUS_LABELS = {
   draft: "Draft",
   in_review: "In review",

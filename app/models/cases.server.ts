@@ -12,6 +12,7 @@ import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   can,
   type Executor,
@@ -142,11 +143,9 @@ export function approvedVersions(
 export function getCase(member: Member, caseId: string, options: { allowTrashed?: boolean } = {}) {
   requirePermission(member, "case.read");
   const found = findCase(db, member.workspaceId, caseId);
-  if (!found || (found.deletedAt && !options.allowTrashed))
-    throw notFound("This case does not exist in this workspace.");
+  if (!found || (found.deletedAt && !options.allowTrashed)) throw notFound(msg("cases.errors.notFound"));
   const drafts = seesDrafts(member);
-  if (!drafts && found.approvedRevision === null)
-    throw notFound("This case does not exist in this workspace.");
+  if (!drafts && found.approvedRevision === null) throw notFound(msg("cases.errors.notFound"));
   const people = db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -220,7 +219,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
     const current = findCase(tx, member.workspaceId, caseId);
-    if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
+    if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFound"));
     if (current.revision !== baseRevision) throw new StaleRevisionError(current.revision);
     const number = current.revision + 1;
     tx.update(cases)
@@ -259,7 +258,7 @@ export function trashCase(member: Member, caseId: string, origin?: RequestOrigin
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.trash");
     const current = findCase(tx, member.workspaceId, caseId);
-    if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
+    if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFound"));
     tx.update(cases)
       .set({ deletedAt: new Date(), deletedBy: member.userId })
       .where(eq(cases.id, caseId))
@@ -281,7 +280,7 @@ export function restoreCase(member: Member, caseId: string, origin?: RequestOrig
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.restore");
     const current = findCase(tx, member.workspaceId, caseId);
-    if (!current?.deletedAt) throw notFound("This case is not in the trash.");
+    if (!current?.deletedAt) throw notFound(msg("cases.trash.notInTrash"));
     tx.update(cases)
       .set({ deletedAt: null, deletedBy: null, updatedAt: new Date() })
       .where(eq(cases.id, caseId))
@@ -314,8 +313,7 @@ export function saveCaseBody(
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
     const current = findCase(tx, member.workspaceId, caseId);
-    if (!current || current.deletedAt)
-      throw notFound("This case does not exist in this workspace (it may have been moved to the trash).");
+    if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFoundOrTrashed"));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
     const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
     const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
@@ -412,7 +410,8 @@ export function getCaseReading(member: Member, caseId: string) {
       number: entry.number,
       sourceId: entry.sourceId,
       locators: entry.locators,
-      reference: source ? formatReference(source.csl) : "Source no longer in the library",
+      // null: the source is no longer in the library (the page says so in its language).
+      reference: source ? formatReference(source.csl) : null,
     };
   });
   return {

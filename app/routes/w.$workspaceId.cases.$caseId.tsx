@@ -1,7 +1,8 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
@@ -10,7 +11,6 @@ import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
 import { requestOrigin } from "~/models/audit.server";
-import { formatPeriod } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
@@ -25,6 +25,9 @@ import {
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -33,14 +36,14 @@ export const links = () => [
   { rel: "stylesheet", href: threadStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.caseStudy.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const reading = getCaseReading(member, requireId(params, "caseId"));
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: reading.caseStudy.title }),
     workspaceId: member.workspaceId,
     ...reading,
     // Placed on the version this member reads; trainers get none (ADR 0005).
@@ -91,7 +94,7 @@ function refusal(error: unknown): { status: number; message: string } | null {
   if (error instanceof CommentRejectedError) return { status: error.status, message: error.message };
   const thrown = error as { type?: string; data?: { message?: string }; init?: { status?: number } | null };
   if (thrown?.type === "DataWithResponseInit" && thrown.init?.status)
-    return { status: thrown.init.status, message: thrown.data?.message ?? "This could not be saved." };
+    return { status: thrown.init.status, message: thrown.data?.message ?? msg("cases.page.notSaved") };
   return null;
 }
 
@@ -104,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     trashCase(member, caseId, requestOrigin(request));
     return redirectWithToast(request, `/w/${member.workspaceId}/cases`, {
       kind: "success",
-      message: "Case moved to the trash. You can restore it from the Trash page.",
+      message: msg("cases.page.trashed"),
     });
   }
   const formKey = String(formData.get("formKey") ?? intent ?? "");
@@ -113,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return failed(403, {
       ok: false,
       formKey,
-      message: "Your role in this workspace does not allow commenting.",
+      message: msg("cases.page.commentForbidden"),
     });
   const parsed = threadForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -124,13 +127,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? failed(404, {
           ok: false,
           formKey,
-          message: "This comment does not exist in this workspace.",
+          message: msg("cases.page.commentNotFound"),
           body: typed,
         })
       : failed(400, {
           ok: false,
           formKey,
-          message: "This form is incomplete. Reload the page and try again.",
+          message: msg("cases.page.formIncomplete"),
           body: typed,
         });
   }
@@ -160,6 +163,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseView() {
+  const { t } = useTranslation();
+  const period = usePeriod();
   const {
     caseStudy,
     html,
@@ -179,36 +184,37 @@ export default function CaseView() {
   const caseUrl = `/w/${workspaceId}/cases/${caseStudy.id}`;
   return (
     <main id="main" className="page case-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`/w/${workspaceId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/cases`}>{t("common.nav.cases")}</Link> <span aria-hidden="true">›</span>
       </nav>
       <div className="page-heading">
         <div>
           <h1>{caseStudy.title}</h1>
           <p className="case-meta">
             <StatusBadge status={caseStudy.status} /> {caseStudy.regions.join(", ")} ·{" "}
-            {formatPeriod(caseStudy)} · updated <RelativeDate date={caseStudy.updatedAt} />
+            {t("cases.page.updated", { period: period(caseStudy) })}
+            <RelativeDate date={caseStudy.updatedAt} />
           </p>
         </div>
         <div className="actions case-actions">
           {canEdit ? (
             <>
               <Link to={`${caseUrl}/edit`} className="button">
-                Edit text
+                {t("cases.page.editText")}
               </Link>
               <Link to={`${caseUrl}/details`} className="button button-secondary">
-                Edit details
+                {t("cases.page.editDetails")}
               </Link>
             </>
           ) : null}
           <Link to={`${caseUrl}/conditions`} className="button button-secondary">
-            Conditions
+            {t("cases.page.conditions")}
           </Link>
           <Link to={`${caseUrl}/history`} className="button button-secondary">
-            History
+            {t("cases.page.history")}
           </Link>
           <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            Print
+            {t("cases.page.print")}
           </button>
           <CaseExportLinks workspaceId={workspaceId} caseId={caseStudy.id} />
         </div>
@@ -216,28 +222,28 @@ export default function CaseView() {
       {caseStudy.summary ? <p className="lead">{caseStudy.summary}</p> : null}
       <dl className="case-fields">
         <div>
-          <dt>Armed groups and state actors</dt>
+          <dt>{t("cases.form.actors")}</dt>
           <dd>
             {caseStudy.actors.length ? (
               caseStudy.actors.join("; ")
             ) : (
-              <span className="muted">Not recorded</span>
+              <span className="muted">{t("cases.page.notRecorded")}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>Mediators and intermediaries</dt>
+          <dt>{t("cases.form.mediators")}</dt>
           <dd>
             {caseStudy.mediators.length ? (
               caseStudy.mediators.join("; ")
             ) : (
-              <span className="muted">Not recorded</span>
+              <span className="muted">{t("cases.page.notRecorded")}</span>
             )}
           </dd>
         </div>
       </dl>
       <div className="reading-layout">
-        <article className="case-body" aria-label="Case study">
+        <article className="case-body" aria-label={t("cases.page.caseStudy")}>
           {canComment ? (
             <ThreadedCaseBody html={html} state={threads} canComment={canComment} />
           ) : (
@@ -245,13 +251,17 @@ export default function CaseView() {
           )}
           {bibliography.length > 0 ? (
             <section className="bibliography" aria-labelledby="bibliography-heading">
-              <h2 id="bibliography-heading">Sources</h2>
+              <h2 id="bibliography-heading">{t("cases.page.sources")}</h2>
               <ol>
                 {bibliography.map((entry) => (
                   <li key={entry.sourceId} id={`ref-${entry.number}`} value={entry.number}>
-                    <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>{entry.reference}</Link>
+                    <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
+                      {entry.reference ?? t("cases.page.sourceGone")}
+                    </Link>
                     {entry.locators.length ? (
-                      <span className="muted"> — cited at {entry.locators.join("; ")}</span>
+                      <span className="muted">
+                        {t("cases.page.citedAt", { locators: entry.locators.join("; ") })}
+                      </span>
                     ) : null}
                   </li>
                 ))}
@@ -283,7 +293,7 @@ export default function CaseView() {
             />
           ) : null}
           <aside className="reading-aside" aria-labelledby="tagged-heading">
-            <h2 id="tagged-heading">Tagged passages</h2>
+            <h2 id="tagged-heading">{t("cases.page.tagged")}</h2>
             <TaggedPassages groups={tagged} />
           </aside>
         </div>
@@ -292,9 +302,9 @@ export default function CaseView() {
         <Form method="post" className="danger-zone">
           <input type="hidden" name="intent" value="trash" />
           <button type="submit" className="button button-danger button-small">
-            Move to trash
+            {t("cases.page.trash")}
           </button>
-          <span className="muted"> Nothing is deleted: the case can be restored from the Trash.</span>
+          <span className="muted">{t("cases.page.trashHint")}</span>
         </Form>
       ) : null}
     </main>

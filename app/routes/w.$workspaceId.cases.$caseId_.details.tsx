@@ -1,18 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CaseFieldsForm } from "~/components/case-form";
 import { caseFieldsSchema, fieldsToFormValues } from "~/models/case-fields";
 import { getCase, StaleRevisionError, updateCaseFields } from "~/models/cases.server";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit details · ${data?.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 const revisionSchema = z.object({ revision: z.coerce.number().int().positive() });
 
@@ -20,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, requireId(params, "caseId"));
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: t("cases.details.metaTitle", { title: caseStudy.title }) }),
     workspaceId: member.workspaceId,
     caseId: caseStudy.id,
     title: caseStudy.title,
@@ -40,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!revision.success) {
     return data(
       {
-        errors: { form: ["The form is missing its revision. Reload the page."] },
+        errors: { form: [msg("cases.details.missingRevision")] },
         values: Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
       },
       { status: 400 },
@@ -55,29 +59,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...Object.fromEntries([...formData].map(([k, v]) => [k, String(v)])),
         revision: String(error.currentRevision),
       };
-      const message = `Someone else saved this case after you opened it. Your text is kept below: open the case in another tab to compare, then save again to replace their details with yours.`;
-      return data({ errors: { form: [message] }, values }, { status: 409 });
+      return data({ errors: { form: [msg("cases.details.stale")] }, values }, { status: 409 });
     }
     throw error;
   }
   return redirectWithToast(request, `/w/${member.workspaceId}/cases/${caseId}`, {
     kind: "success",
-    message: "Details saved.",
+    message: msg("cases.details.saved"),
   });
 }
 
 export default function EditCaseDetails() {
+  const { t } = useTranslation();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? loaderData.values;
   return (
     <main id="main" className="page page-narrow">
-      <h1>Edit details</h1>
+      <h1>{t("cases.details.title")}</h1>
       <p className="muted">{loaderData.title}</p>
       <CaseFieldsForm
         values={values}
         errors={actionData?.errors ?? {}}
-        submitLabel="Save details"
+        submitLabel={t("cases.details.submit")}
         cancelTo={`/w/${loaderData.workspaceId}/cases/${loaderData.caseId}`}
         hidden={{ revision: actionData?.values.revision ?? String(loaderData.revision) }}
       />

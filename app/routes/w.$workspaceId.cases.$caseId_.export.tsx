@@ -5,13 +5,14 @@ import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { msg } from "~/utils/messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
   const format = new URL(request.url).searchParams.get("format") ?? "md";
   if (!isCaseExportFormat(format)) {
-    throw data({ message: "Choose format=md (Markdown) or format=json (the full record)." }, { status: 400 });
+    throw data({ message: msg("cases.exportLinks.badFormat") }, { status: 400 });
   }
   const file = exportCase(member, caseId, format, requestOrigin(request));
   return new Response(file.body, {

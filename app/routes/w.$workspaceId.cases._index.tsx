@@ -1,19 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { useTranslation } from "react-i18next";
+import { RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
 import { Snippet } from "~/components/library/snippet";
-import { CASE_STATUS_LABELS, formatPeriod } from "~/models/case-fields";
 import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
 import libraryStyles from "~/styles/library.css?url";
+import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle } from "~/utils/i18n.server";
+import { useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 
 export const links = () => [{ rel: "stylesheet", href: libraryStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Cases · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -21,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Only this page's cases go to the browser; the ids of every match are for the matrix.
   const { matchedIds, ...library } = searchLibrary(member, query);
   return {
+    pageTitle: await getPageTitle(request, "cases.list.metaTitle"),
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     canCreate: can(member, "case.create"),
@@ -31,14 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const SORTS = [
-  ["relevance", "Best match"],
-  ["updated", "Last update"],
-  ["title", "Title"],
-  ["period", "Period"],
-] as const;
+const SORTS = ["relevance", "updated", "title", "period"] as const;
 
 export default function CaseLibrary() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
+  const period = usePeriod();
   const {
     results,
     matched,
@@ -87,57 +89,63 @@ export default function CaseLibrary() {
       <div className="page-heading">
         <div>
           <p className="eyebrow">{workspaceName}</p>
-          <h1>Cases</h1>
+          <h1>{t("cases.list.title")}</h1>
         </div>
         {canCreate ? (
           <Link to={`/w/${workspaceId}/cases/new`} className="button">
-            New case
+            {t("cases.list.newCase")}
           </Link>
         ) : null}
       </div>
       {total === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No cases yet.</strong>
+            <strong>{t("cases.list.emptyTitle")}</strong>
           </p>
           {canCreate ? (
             <p>
-              Start with a process you know well:{" "}
-              <Link to={`/w/${workspaceId}/cases/new`}>write the first case</Link>. You can fill in the
-              structured fields now and the sections later.
+              {t("cases.list.emptyCreatePrompt")}
+              <Link to={`/w/${workspaceId}/cases/new`}>{t("cases.list.emptyCreateLink")}</Link>
+              {t("cases.list.emptyCreateRest")}
             </p>
           ) : (
-            <p>When editors add case studies to this workspace, they appear here.</p>
+            <p>{t("cases.list.emptyReader")}</p>
           )}
         </div>
       ) : (
-        <Form method="get" className="library" onChange={autoSubmit} role="search" aria-label="Find cases">
+        <Form
+          method="get"
+          className="library"
+          onChange={autoSubmit}
+          role="search"
+          aria-label={t("cases.list.findCases")}
+        >
           <div className="library-search">
             <label htmlFor="library-q" className="visually-hidden">
-              Search cases
+              {t("cases.list.searchLabel")}
             </label>
             <input
               id="library-q"
               type="search"
               name="q"
               defaultValue={query.q}
-              placeholder="Search titles, fields, text and sources (accents optional)"
+              placeholder={t("cases.list.searchPlaceholder")}
               maxLength={200}
             />
             <button type="submit" className="button">
-              Search
+              {t("cases.list.search")}
             </button>
           </div>
           {problems.length ? (
             <p className="form-error" role="alert">
-              {problems.join(" ")}
+              {problems.map((problem) => tm(problem)).join(" ")}
             </p>
           ) : null}
           <div className="library-layout">
             <details className="library-filters" open>
-              <summary>Filters</summary>
+              <summary>{t("cases.list.filters")}</summary>
               <fieldset>
-                <legend>Country or region</legend>
+                <legend>{t("cases.list.region")}</legend>
                 {facets.regions.map((facet) => (
                   <label key={facet.value} className="facet">
                     <input
@@ -151,10 +159,10 @@ export default function CaseLibrary() {
                 ))}
               </fieldset>
               <fieldset>
-                <legend>Period overlapping</legend>
+                <legend>{t("cases.list.period")}</legend>
                 <div className="period-filter">
                   <label>
-                    From{" "}
+                    {t("cases.list.periodFrom")}{" "}
                     <input
                       type="number"
                       name="from"
@@ -165,7 +173,7 @@ export default function CaseLibrary() {
                     />
                   </label>
                   <label>
-                    to{" "}
+                    {t("cases.list.periodTo")}{" "}
                     <input
                       type="number"
                       name="to"
@@ -178,7 +186,7 @@ export default function CaseLibrary() {
                 </div>
               </fieldset>
               <fieldset>
-                <legend>Status</legend>
+                <legend>{t("cases.list.status")}</legend>
                 {facets.statuses.map((facet) => (
                   <label key={facet.value} className="facet">
                     <input
@@ -187,25 +195,25 @@ export default function CaseLibrary() {
                       value={facet.value}
                       defaultChecked={query.status.includes(facet.value)}
                     />
-                    {CASE_STATUS_LABELS[facet.value]} <span className="count">{facet.count}</span>
+                    {t(`cases.status.${facet.value}`)} <span className="count">{facet.count}</span>
                   </label>
                 ))}
               </fieldset>
               <fieldset>
-                <legend>Codes</legend>
+                <legend>{t("cases.list.codes")}</legend>
                 <div className="match-toggle">
                   <label>
-                    <input type="radio" name="match" value="all" defaultChecked={query.match === "all"} /> all
-                    of
+                    <input type="radio" name="match" value="all" defaultChecked={query.match === "all"} />{" "}
+                    {t("cases.list.matchAll")}
                   </label>
                   <label>
-                    <input type="radio" name="match" value="any" defaultChecked={query.match === "any"} /> any
-                    of
+                    <input type="radio" name="match" value="any" defaultChecked={query.match === "any"} />{" "}
+                    {t("cases.list.matchAny")}
                   </label>
                 </div>
                 {[
-                  ["Preconditions", preconditions],
-                  ["Outcomes", outcomes],
+                  [t("cases.list.preconditions"), preconditions],
+                  [t("cases.list.outcomes"), outcomes],
                 ].map(([heading, codes]) => (
                   <div key={heading as string} className="facet-group">
                     <p className="facet-heading">{heading as string}</p>
@@ -229,12 +237,12 @@ export default function CaseLibrary() {
                 ))}
               </fieldset>
               <fieldset>
-                <legend>Author</legend>
+                <legend>{t("cases.list.author")}</legend>
                 <label htmlFor="library-author" className="visually-hidden">
-                  Author
+                  {t("cases.list.author")}
                 </label>
                 <select id="library-author" name="author" defaultValue={query.author}>
-                  <option value="">Anyone</option>
+                  <option value="">{t("cases.list.anyone")}</option>
                   {facets.authors.map((author) => (
                     <option key={author.id} value={author.id}>
                       {author.name} ({author.count})
@@ -244,12 +252,12 @@ export default function CaseLibrary() {
               </fieldset>
               <noscript>
                 <button type="submit" className="button">
-                  Apply filters
+                  {t("cases.list.applyFilters")}
                 </button>
               </noscript>
               {filtered ? (
                 <Link to={`/w/${workspaceId}/cases`} className="clear-filters">
-                  Clear search and filters
+                  {t("cases.list.clearFilters")}
                 </Link>
               ) : null}
             </details>
@@ -260,17 +268,26 @@ export default function CaseLibrary() {
             >
               <div className="results-bar">
                 <h2 id="results-heading" aria-live="polite">
-                  {matched === total && !filtered ? `${total} cases` : `${matched} of ${total} cases`}
+                  {matched === total && !filtered
+                    ? t("cases.list.total", { count: total, n: format.number(total) })
+                    : t("cases.list.matched", {
+                        count: total,
+                        n: format.number(matched),
+                        total: format.number(total),
+                      })}
                   {pageCount > 1
-                    ? ` · ${(page - 1) * pageSize + 1}–${(page - 1) * pageSize + results.length} shown`
+                    ? t("cases.list.shown", {
+                        from: format.number((page - 1) * pageSize + 1),
+                        to: format.number((page - 1) * pageSize + results.length),
+                      })
                     : null}
                 </h2>
                 <label className="sort">
-                  Sort by{" "}
+                  {t("cases.list.sortBy")}{" "}
                   <select name="sort" defaultValue={sort}>
-                    {SORTS.filter(([value]) => value !== "relevance" || query.q).map(([value, label]) => (
+                    {SORTS.filter((value) => value !== "relevance" || query.q).map((value) => (
                       <option key={value} value={value}>
-                        {label}
+                        {t(`cases.list.sort.${value}`)}
                       </option>
                     ))}
                   </select>
@@ -279,10 +296,12 @@ export default function CaseLibrary() {
               {results.length === 0 ? (
                 <div className="empty-state">
                   <p>
-                    <strong>No case matches.</strong>
+                    <strong>{t("cases.list.noMatchTitle")}</strong>
                   </p>
                   <p>
-                    Try fewer words or filters, or <Link to={`/w/${workspaceId}/cases`}>clear them all</Link>.
+                    {t("cases.list.noMatchPrompt")}
+                    <Link to={`/w/${workspaceId}/cases`}>{t("cases.list.noMatchLink")}</Link>
+                    {t("cases.list.noMatchRest")}
                   </p>
                 </div>
               ) : (
@@ -299,7 +318,9 @@ export default function CaseLibrary() {
                           onChange={() => toggle(item.id)}
                           disabled={!selected.includes(item.id) && selected.length >= 4}
                         />
-                        <span className="visually-hidden">Compare {item.title}</span>
+                        <span className="visually-hidden">
+                          {t("cases.list.compareCase", { title: item.title })}
+                        </span>
                       </label>
                       <div className="case-result-main">
                         <Link to={`/w/${workspaceId}/cases/${item.id}`} className="case-title-link">
@@ -307,7 +328,7 @@ export default function CaseLibrary() {
                         </Link>
                         <p className="case-result-meta">
                           <StatusBadge status={item.status} /> {item.regions.join(", ")} ·{" "}
-                          {formatPeriod(item)} · by {item.createdByName} · updated{" "}
+                          {t("cases.list.meta", { period: period(item), author: item.createdByName })}
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (
@@ -321,12 +342,12 @@ export default function CaseLibrary() {
                 </ul>
               )}
               {pageCount > 1 ? (
-                <nav aria-label="Pages of results" className="pager">
-                  {page > 1 ? <Link to={pageLink(page - 1)}>← Previous</Link> : <span />}
+                <nav aria-label={t("cases.list.pages")} className="pager">
+                  {page > 1 ? <Link to={pageLink(page - 1)}>{t("cases.list.previous")}</Link> : <span />}
                   <span className="muted">
-                    Page {page} of {pageCount}
+                    {t("cases.list.pageOf", { page: format.number(page), pages: format.number(pageCount) })}
                   </span>
-                  {page < pageCount ? <Link to={pageLink(page + 1)}>Next →</Link> : <span />}
+                  {page < pageCount ? <Link to={pageLink(page + 1)}>{t("cases.list.next")}</Link> : <span />}
                 </nav>
               ) : null}
             </section>
@@ -342,17 +363,17 @@ export default function CaseLibrary() {
         >
           <span aria-live="polite">
             {selected.length === 0
-              ? "Tick 2 to 4 cases to compare them side by side."
+              ? t("cases.list.compareHint")
               : selected.length === 1
-                ? "1 case selected: tick at least one more."
-                : `${selected.length} cases selected`}
+                ? t("cases.list.compareOne")
+                : t("cases.list.compareSelected", { count: selected.length })}
           </span>
           <button
             type="submit"
             className="button"
             disabled={selected.length > 0 && (selected.length < 2 || selected.length > 4)}
           >
-            Compare side by side
+            {t("cases.list.compare")}
           </button>
         </form>
       ) : null}

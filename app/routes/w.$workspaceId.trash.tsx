@@ -1,20 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate, usePeriod } from "~/components/case-bits";
 import { requestOrigin } from "~/models/audit.server";
-import { formatPeriod } from "~/models/case-fields";
 import { listCases, restoreCase } from "~/models/cases.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Trash · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.restore");
-  return { workspaceId: member.workspaceId, cases: listCases(member, { trashed: true }) };
+  return {
+    workspaceId: member.workspaceId,
+    cases: listCases(member, { trashed: true }),
+    pageTitle: await getPageTitle(request, "cases.trash.metaTitle"),
+  };
 }
 
 const restoreSchema = z.object({
@@ -26,29 +33,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.restore");
   const parsed = restoreSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw notFound("This case is not in the trash.");
+  if (!parsed.success) throw notFound(msg("cases.trash.notInTrash"));
   restoreCase(member, parsed.data.caseId, requestOrigin(request));
   return redirectWithToast(request, `/w/${member.workspaceId}/cases/${parsed.data.caseId}`, {
     kind: "success",
-    message: "Case restored.",
+    message: msg("cases.trash.restored"),
   });
 }
 
 export default function Trash() {
+  const { t } = useTranslation();
+  const period = usePeriod();
   const { cases, workspaceId } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="page">
-      <h1>Trash</h1>
-      <p className="muted">
-        Cases moved to the trash are kept with their full history until someone restores them.
-      </p>
+      <h1>{t("cases.trash.title")}</h1>
+      <p className="muted">{t("cases.trash.intro")}</p>
       {cases.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>The trash is empty.</strong>
+            <strong>{t("cases.trash.emptyTitle")}</strong>
           </p>
           <p>
-            <Link to={`/w/${workspaceId}/cases`}>Back to the cases</Link>
+            <Link to={`/w/${workspaceId}/cases`}>{t("cases.trash.back")}</Link>
           </p>
         </div>
       ) : (
@@ -58,7 +65,7 @@ export default function Trash() {
               <div>
                 <strong>{item.title}</strong>
                 <p className="muted">
-                  {item.regions.join(", ")} · {formatPeriod(item)} · moved to trash{" "}
+                  {t("cases.trash.meta", { regions: item.regions.join(", "), period: period(item) })}
                   {item.deletedAt ? <RelativeDate date={item.deletedAt} /> : null}
                 </p>
               </div>
@@ -66,7 +73,7 @@ export default function Trash() {
                 <input type="hidden" name="intent" value="restore" />
                 <input type="hidden" name="caseId" value={item.id} />
                 <button type="submit" className="button button-secondary">
-                  Restore <span className="visually-hidden">{item.title}</span>
+                  {t("cases.trash.restore")} <span className="visually-hidden">{item.title}</span>
                 </button>
               </Form>
             </li>

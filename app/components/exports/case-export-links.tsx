@@ -4,6 +4,8 @@
  * without JavaScript. `withPrint` adds a Print button for pages that do not have one already; printing
  * uses the case page's print stylesheet, and the browser's "Save as PDF" makes a PDF.
  */
+import { useTranslation } from "react-i18next";
+
 export function CaseExportLinks({
   workspaceId,
   caseId,
@@ -13,19 +15,20 @@ export function CaseExportLinks({
   caseId: string;
   withPrint?: boolean;
 }) {
+  const { t } = useTranslation();
   const base = `/w/${workspaceId}/cases/${caseId}/export`;
   return (
     <div className="actions case-export">
-      <span className="muted">Export this case:</span>
+      <span className="muted">{t("cases.exportLinks.label")}</span>
       <a className="button button-secondary button-small" href={`${base}?format=md`} download>
-        Markdown
+        {t("cases.exportLinks.markdown")}
       </a>
       <a className="button button-secondary button-small" href={`${base}?format=json`} download>
-        JSON
+        {t("cases.exportLinks.json")}
       </a>
       {withPrint ? (
         <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
-          Print
+          {t("cases.exportLinks.print")}
         </button>
       ) : null}
     </div>

@@ -5,10 +5,15 @@ import audit from "./audit";
 import auth from "./auth";
 import cases from "./cases";
 import common from "./common";
+import conditions from "./conditions";
+import editor from "./editor";
 import errors from "./errors";
 import exportsArea from "./exports";
+import history from "./history";
 import members from "./members";
 import notifications from "./notifications";
+import review from "./review";
+import threads from "./threads";
 import workspace from "./workspace";
 
 const en = {
@@ -23,5 +28,10 @@ const en = {
   notifications,
   audit,
   exports: exportsArea,
+  editor,
+  review,
+  threads,
+  history,
+  conditions,
 };
 export default en;

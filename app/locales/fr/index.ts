@@ -7,10 +7,15 @@ import audit from "./audit";
 import auth from "./auth";
 import cases from "./cases";
 import common from "./common";
+import conditions from "./conditions";
+import editor from "./editor";
 import errors from "./errors";
 import exportsArea from "./exports";
+import history from "./history";
 import members from "./members";
 import notifications from "./notifications";
+import review from "./review";
+import threads from "./threads";
 import workspace from "./workspace";
 
 const fr = {
@@ -25,5 +30,10 @@ const fr = {
   notifications,
   audit,
   exports: exportsArea,
+  editor,
+  review,
+  threads,
+  history,
+  conditions,
 } satisfies Catalogue<typeof en>;
 export default fr;

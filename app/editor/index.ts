@@ -51,7 +51,13 @@ export {
   renderBibliographyHtml,
   renderCaseHtml,
 } from "./render";
-export { newCaseDocument, SECTION_TITLES, type StandardSectionTitle, sectionHeading } from "./template";
+export {
+  newCaseDocument,
+  SECTION_TITLES,
+  type StandardSectionTitle,
+  sectionHeading,
+  sectionTitles,
+} from "./template";
 export {
   type CaseDocumentValidation,
   type CaseReferences,

@@ -4,6 +4,7 @@
 // catches every structural rule (what may contain what) so the two can never drift apart.
 import type { JSONContent } from "@tiptap/core";
 import { type MarkType, type NodeType, Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { type MessageParams, msg } from "~/utils/messages";
 import { caseSchema } from "./extensions";
 import { normalizeLinkHref } from "./links";
 
@@ -24,37 +25,32 @@ export type CaseDocumentValidation =
   | { ok: true; doc: JSONContent; references: CaseReferences }
   | { ok: false; errors: string[]; tooLarge?: boolean };
 
-const NODE_LABELS: Record<string, string> = {
-  doc: "the document",
-  paragraph: "a paragraph",
-  heading: "a heading",
-  blockquote: "a quotation",
-  bulletList: "a bulleted list",
-  orderedList: "a numbered list",
-  listItem: "a list item",
-  hardBreak: "a line break",
-  text: "text",
-  table: "a table",
-  tableRow: "a table row",
-  tableCell: "a table cell",
-  tableHeader: "a table header cell",
-};
+// Messages are catalogue keys (locales/*/editor.ts, `editor.validation.*`) with their parameters. The node
+// and formatting names and the place ("in section …") are nested in the message by the catalogue text.
+const NODE_NAMES = new Set([
+  "doc",
+  "paragraph",
+  "heading",
+  "blockquote",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "hardBreak",
+  "text",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+]);
 
-const MARK_LABELS: Record<string, string> = {
-  bold: "bold",
-  italic: "italic",
-  underline: "underline",
-  link: "link",
-  tag: "tag",
-  citation: "citation",
-};
+const MARK_NAMES = new Set(["bold", "italic", "underline", "link", "tag", "citation"]);
 
 function nodeLabel(name: string): string {
-  return NODE_LABELS[name] ?? `'${name}'`;
+  return NODE_NAMES.has(name) ? name : "other";
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function markLabel(name: string): string {
+  return MARK_NAMES.has(name) ? name : "other";
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -63,7 +59,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function quote(value: unknown, max = 60): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+  // "$t(" would be read as a nested catalogue key by i18next: break it up.
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text).replaceAll("$t(", "$\u200bt(");
+}
+
+/** Text from the document shown in a message, as it is (cut to `max`, "$t(" broken up as in quote). */
+function unquoted(value: string, max = 60): string {
+  return (value.length > max ? `${value.slice(0, max)}…` : value).replaceAll("$t(", "$\u200bt(");
 }
 
 /** UTF-8 size of a string without allocating a buffer (works in Node and the browser). */
@@ -90,23 +92,25 @@ export function isDocumentTooLarge(rawJson: string): boolean {
 
 function tooLargeMessage(bytes: number): string {
   const megabytes = (bytes / (1024 * 1024)).toFixed(1);
-  return `The document is too large (${megabytes} MB); the limit is ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB.`;
+  return msg("editor.validation.tooLarge", { size: megabytes, limit: MAX_DOCUMENT_BYTES / (1024 * 1024) });
 }
+
+type ValidationKey = Parameters<typeof msg>[0] & `editor.validation.${string}`;
 
 interface Walk {
   errors: string[];
   section: string | null;
 }
 
-function report(walk: Walk, message: string): void {
+function report(walk: Walk, key: ValidationKey, params: MessageParams = {}): void {
   if (walk.errors.length >= MAX_ERRORS) return;
-  const where =
+  const where: MessageParams =
     walk.section === null
-      ? ""
+      ? { place: "document" }
       : walk.section
-        ? ` (in section ${quote(walk.section)})`
-        : " (before the first section)";
-  const full = `${message}${where}`;
+        ? { place: "inSection", section: quote(walk.section) }
+        : { place: "beforeSections" };
+  const full = msg(key, { ...params, ...where });
   if (!walk.errors.includes(full)) walk.errors.push(full);
 }
 
@@ -126,13 +130,26 @@ function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
 }
 
-function checkPlainAttribute(walk: Walk, owner: string, name: string, value: unknown): void {
+function checkPlainAttribute(walk: Walk, owner: string, name: string, value: unknown, isMark = false): void {
   const ok =
     value === null ||
     typeof value === "boolean" ||
     (typeof value === "number" && Number.isFinite(value)) ||
     isShortString(value, MAX_PLAIN_ATTRIBUTE_LENGTH);
-  if (!ok) report(walk, `The attribute '${name}' of ${owner} has an invalid value ${quote(value)}`);
+  if (!ok) {
+    if (isMark)
+      report(walk, "editor.validation.invalidMarkValue", {
+        name: unquoted(name),
+        mark: owner,
+        value: quote(value),
+      });
+    else
+      report(walk, "editor.validation.invalidValue", {
+        name: unquoted(name),
+        node: owner,
+        value: quote(value),
+      });
+  }
 }
 
 function checkNodeAttributes(walk: Walk, type: NodeType, attrs: Record<string, unknown>): void {
@@ -140,24 +157,24 @@ function checkNodeAttributes(walk: Walk, type: NodeType, attrs: Record<string, u
   const known = type.spec.attrs ?? {};
   for (const [name, value] of Object.entries(attrs)) {
     if (!Object.hasOwn(known, name)) {
-      report(walk, `Unknown attribute '${name}' on ${label}`);
+      report(walk, "editor.validation.unknownAttribute", { name: unquoted(name), node: label });
       continue;
     }
     if (value === undefined) continue;
     switch (`${type.name}.${name}`) {
       case "orderedList.start":
-        if (!isIntegerIn(value, 0, 1_000_000)) report(walk, "A numbered list must start at a whole number");
+        if (!isIntegerIn(value, 0, 1_000_000)) report(walk, "editor.validation.listStart");
         break;
       case "orderedList.type":
         if (value !== null && !["1", "a", "A", "i", "I"].includes(value as string))
-          report(walk, `Unknown numbering style ${quote(value)} for a numbered list`);
+          report(walk, "editor.validation.listStyle", { value: quote(value) });
         break;
       case "tableCell.colspan":
       case "tableCell.rowspan":
       case "tableHeader.colspan":
       case "tableHeader.rowspan":
         if (!isIntegerIn(value, 1, MAX_TABLE_SPAN))
-          report(walk, `A table cell may span from 1 to ${MAX_TABLE_SPAN} columns or rows`);
+          report(walk, "editor.validation.tableSpan", { max: MAX_TABLE_SPAN });
         break;
       case "tableCell.colwidth":
       case "tableHeader.colwidth":
@@ -165,12 +182,12 @@ function checkNodeAttributes(walk: Walk, type: NodeType, attrs: Record<string, u
           value !== null &&
           !(Array.isArray(value) && value.every((width) => isIntegerIn(width, 0, 10_000)))
         )
-          report(walk, "A table column width must be a list of whole numbers of pixels");
+          report(walk, "editor.validation.columnWidth");
         break;
       case "tableCell.align":
       case "tableHeader.align":
         if (value !== null && !["left", "right", "center"].includes(value as string))
-          report(walk, `Unknown alignment ${quote(value)} for a table cell`);
+          report(walk, "editor.validation.alignment", { value: quote(value) });
         break;
       case "heading.level":
         break; // checked below, also when missing
@@ -179,19 +196,17 @@ function checkNodeAttributes(walk: Walk, type: NodeType, attrs: Record<string, u
     }
   }
   if (type.name === "heading" && attrs.level !== 2 && attrs.level !== 3) {
-    report(
-      walk,
-      `Heading level must be 2 (section) or 3 (sub-heading), found ${attrs.level === undefined ? "none" : quote(attrs.level)}`,
-    );
+    if (attrs.level === undefined) report(walk, "editor.validation.headingLevelMissing");
+    else report(walk, "editor.validation.headingLevel", { value: quote(attrs.level) });
   }
 }
 
 function checkMarkAttributes(walk: Walk, type: MarkType, attrs: Record<string, unknown>): void {
-  const label = MARK_LABELS[type.name] ?? `'${type.name}'`;
+  const label = markLabel(type.name);
   const known = type.spec.attrs ?? {};
   for (const [name, value] of Object.entries(attrs)) {
     if (!Object.hasOwn(known, name)) {
-      report(walk, `Unknown attribute '${name}' on ${label} formatting`);
+      report(walk, "editor.validation.unknownMarkAttribute", { name: unquoted(name), mark: label });
       continue;
     }
     if (value === undefined) continue;
@@ -202,85 +217,80 @@ function checkMarkAttributes(walk: Walk, type: MarkType, attrs: Record<string, u
         break; // checked below, also when missing
       case "citation.locator":
         if (value !== null && !isShortString(value, MAX_LOCATOR_LENGTH))
-          report(
-            walk,
-            `A citation locator must be text of at most ${MAX_LOCATOR_LENGTH} characters (e.g. "p. 4")`,
-          );
+          report(walk, "editor.validation.locatorTooLong", { max: MAX_LOCATOR_LENGTH });
         break;
       default:
-        checkPlainAttribute(walk, `a ${label}`, name, value);
+        checkPlainAttribute(walk, label, name, value, true);
     }
   }
   if (type.name === "link" && normalizeLinkHref(attrs.href) === null) {
-    report(
-      walk,
-      `Link address must start with http://, https:// or mailto: (found ${quote(attrs.href ?? "")})`,
-    );
+    report(walk, "editor.validation.linkHref", { value: quote(attrs.href ?? "") });
   }
   if (type.name === "tag" && !(isShortString(attrs.codeId, MAX_ID_LENGTH) && attrs.codeId.trim() !== "")) {
-    report(walk, "A tagged passage must name the code it is tagged with (codeId)");
+    report(walk, "editor.validation.tagCodeId");
   }
   if (
     type.name === "citation" &&
     !(isShortString(attrs.sourceId, MAX_ID_LENGTH) && attrs.sourceId.trim() !== "")
   ) {
-    report(walk, "A citation must name the source it cites (sourceId)");
+    report(walk, "editor.validation.citationSourceId");
   }
 }
 
 function walkNode(walk: Walk, value: unknown, depth: number): void {
   if (walk.errors.length >= MAX_ERRORS) return;
   if (depth > MAX_NESTING_DEPTH) {
-    report(walk, "The document is nested too deeply");
+    report(walk, "editor.validation.tooDeep");
     return;
   }
   if (!isPlainObject(value)) {
-    report(walk, `Each piece of content must be an object, found ${quote(value)}`);
+    report(walk, "editor.validation.notObject", { value: quote(value) });
     return;
   }
   if (typeof value.type !== "string") {
-    report(walk, "A piece of content has no type");
+    report(walk, "editor.validation.noType");
     return;
   }
   const type = Object.hasOwn(caseSchema.nodes, value.type) ? caseSchema.nodes[value.type] : undefined;
   if (!type) {
-    report(walk, `Unknown element '${value.type}'`);
+    report(walk, "editor.validation.unknownElement", { name: unquoted(value.type) });
     return;
   }
   const label = nodeLabel(type.name);
 
   if (type.isText) {
-    if (typeof value.text !== "string") report(walk, `Text must be a string, found ${quote(value.text)}`);
-    else if (value.text.length === 0) report(walk, "Empty text is not allowed");
-    if (value.content !== undefined) report(walk, "Text cannot contain other content");
+    if (typeof value.text !== "string")
+      report(walk, "editor.validation.textNotString", { value: quote(value.text) });
+    else if (value.text.length === 0) report(walk, "editor.validation.emptyText");
+    if (value.content !== undefined) report(walk, "editor.validation.textWithContent");
   } else if (value.text !== undefined) {
-    report(walk, `${capitalise(label)} cannot carry text directly`);
+    report(walk, "editor.validation.textOnElement", { node: label });
   }
 
   if (value.attrs !== undefined && value.attrs !== null && !isPlainObject(value.attrs)) {
-    report(walk, `The attributes of ${label} must be an object`);
+    report(walk, "editor.validation.attributesNotObject", { node: label });
   } else if (!type.isText) {
     checkNodeAttributes(walk, type, (value.attrs as Record<string, unknown> | undefined) ?? {});
   } else if (isPlainObject(value.attrs) && Object.keys(value.attrs).length > 0) {
-    report(walk, "Text cannot have attributes");
+    report(walk, "editor.validation.textAttributes");
   }
 
   if (value.marks !== undefined) {
     if (!Array.isArray(value.marks)) {
-      report(walk, `The formatting of ${label} must be a list`);
+      report(walk, "editor.validation.marksNotList", { node: label });
     } else {
       for (const mark of value.marks) {
         if (!isPlainObject(mark) || typeof mark.type !== "string") {
-          report(walk, `Formatting must be an object with a type, found ${quote(mark)}`);
+          report(walk, "editor.validation.markNotObject", { value: quote(mark) });
           continue;
         }
         const markType = Object.hasOwn(caseSchema.marks, mark.type) ? caseSchema.marks[mark.type] : undefined;
         if (!markType) {
-          report(walk, `Unknown formatting '${mark.type}'`);
+          report(walk, "editor.validation.unknownMark", { name: unquoted(mark.type) });
           continue;
         }
         if (mark.attrs !== undefined && mark.attrs !== null && !isPlainObject(mark.attrs)) {
-          report(walk, `The attributes of ${mark.type} formatting must be an object`);
+          report(walk, "editor.validation.markAttributesNotObject", { name: unquoted(mark.type) });
           continue;
         }
         checkMarkAttributes(walk, markType, (mark.attrs as Record<string, unknown> | undefined) ?? {});
@@ -290,7 +300,7 @@ function walkNode(walk: Walk, value: unknown, depth: number): void {
 
   if (value.content !== undefined && !type.isText) {
     if (!Array.isArray(value.content)) {
-      report(walk, `The content of ${label} must be a list`);
+      report(walk, "editor.validation.contentNotList", { node: label });
       return;
     }
     if (depth === 0) walk.section = "";
@@ -307,14 +317,12 @@ function describeStructureError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const invalidContent = /^Invalid content for node (\w+)/.exec(message);
   if (invalidContent) {
-    if (invalidContent[1] === "doc")
-      return "The document must be a list of blocks (headings, paragraphs, lists, tables…)";
-    return `${capitalise(nodeLabel(invalidContent[1]))} contains content that is not allowed there`;
+    if (invalidContent[1] === "doc") return msg("editor.validation.docContent");
+    return msg("editor.validation.contentNotAllowed", { node: nodeLabel(invalidContent[1]) });
   }
-  if (/^Invalid collection of marks/.test(message))
-    return "The same formatting is applied twice to the same text";
-  if (/^Invalid text node in JSON|^Empty text nodes/.test(message)) return "Text must be a non-empty string";
-  return `The document structure is invalid: ${message}`;
+  if (/^Invalid collection of marks/.test(message)) return msg("editor.validation.sameMarkTwice");
+  if (/^Invalid text node in JSON|^Empty text nodes/.test(message)) return msg("editor.validation.textEmpty");
+  return msg("editor.validation.structure", { detail: unquoted(message) });
 }
 
 /** The codes and sources a document refers to, each once, in order of first use. */
@@ -351,14 +359,14 @@ export function validateCaseDocument(json: unknown): CaseDocumentValidation {
   try {
     serialised = JSON.stringify(json);
   } catch {
-    return { ok: false, errors: ["The document is not valid JSON"] };
+    return { ok: false, errors: [msg("editor.validation.notJson")] };
   }
-  if (serialised === undefined) return { ok: false, errors: ["The document is empty"] };
+  if (serialised === undefined) return { ok: false, errors: [msg("editor.validation.empty")] };
   if (isDocumentTooLarge(serialised)) {
     return { ok: false, tooLarge: true, errors: [tooLargeMessage(utf8ByteLength(serialised))] };
   }
   if (!isPlainObject(json) || json.type !== "doc") {
-    return { ok: false, errors: ["The document must be an object of type 'doc'"] };
+    return { ok: false, errors: [msg("editor.validation.notDoc")] };
   }
 
   const walk: Walk = { errors: [], section: null };

@@ -166,7 +166,7 @@ describe("sources: create, edit, search", () => {
     });
     expect(bad.status).toBe(400);
     const body = bad.body as { errors: Record<string, string[]>; values: Record<string, string> };
-    expect(body.errors.title).toEqual(["Give the source a title."]);
+    expect(body.errors.title).toEqual(["editor.sourceForm.titleRequired"]);
     expect(body.errors.url?.[0]).toMatch(/http:\/\/ or https:\/\//);
     expect(body.values.authors).toBe("Keïta, Ngolo\nInternational Crisis Group");
 

@@ -1,7 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { MAX_LOCATOR_LENGTH } from "~/editor";
+import { translateMessage, useMessage } from "~/utils/messages";
 import { Modal } from "./modal";
 import { SearchableList } from "./searchable-list";
 import { SOURCE_TYPE_LABELS, type SourceFieldErrors } from "./source-form";
@@ -11,10 +13,12 @@ import type { EditorActionResult, SourceOption } from "./types";
 type Mode = "library" | "new";
 
 function SourceTypeSelect({ errors }: { errors?: string[] }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const id = useId();
   return (
     <div className={`field${errors?.length ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>Type</label>
+      <label htmlFor={id}>{t("editor.cite.type")}</label>
       <select
         id={id}
         name="type"
@@ -30,7 +34,7 @@ function SourceTypeSelect({ errors }: { errors?: string[] }) {
       </select>
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.join(" ")}
+          {errors.map(tm).join(" ")}
         </p>
       ) : null}
     </div>
@@ -45,6 +49,7 @@ export function CiteDialog(props: {
   onCite: (citation: { sourceId: string; locator: string }) => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>(props.sources.length > 0 ? "library" : "new");
   const [chosen, setChosen] = useState<SourceOption | null>(null);
   const [locator, setLocator] = useState("");
@@ -59,9 +64,9 @@ export function CiteDialog(props: {
   const fieldErrors: SourceFieldErrors = result?.kind === "sourceRejected" ? result.errors : {};
   const formProblem =
     result?.kind === "offline"
-      ? "You are offline: the source was not created. Try again when the connection is back."
+      ? t("editor.cite.offline")
       : result?.kind === "failed"
-        ? `The source was not created: ${result.message}`
+        ? t("editor.cite.failed", { message: translateMessage(t, result.message) })
         : undefined;
 
   useEffect(() => {
@@ -85,7 +90,7 @@ export function CiteDialog(props: {
   const groups = useMemo(
     () => [
       {
-        label: "Sources in this workspace",
+        label: t("editor.cite.libraryGroup"),
         options: props.sources.map((source) => ({
           id: source.id,
           label: source.title,
@@ -93,28 +98,28 @@ export function CiteDialog(props: {
         })),
       },
     ],
-    [props.sources],
+    [props.sources, t],
   );
 
   const cite = () => {
     if (!chosen) {
-      setProblem("Choose a source from the list, or create a new one.");
+      setProblem(t("editor.cite.chooseSource"));
       return;
     }
     props.onCite({ sourceId: chosen.id, locator: locator.trim() });
   };
 
   return (
-    <Modal title="Cite a source" onClose={props.onClose} className="cite-dialog">
+    <Modal title={t("editor.cite.title")} onClose={props.onClose} className="cite-dialog">
       <blockquote className="modal-quote">{excerpt(props.selectedText)}</blockquote>
-      <fieldset className="segmented" aria-label="Where the source comes from">
+      <fieldset className="segmented" aria-label={t("editor.cite.where")}>
         <button
           type="button"
           className="segmented-option"
           aria-pressed={mode === "library"}
           onClick={() => setMode("library")}
         >
-          From the library ({props.sources.length})
+          {t("editor.cite.fromLibrary", { count: props.sources.length })}
         </button>
         <button
           type="button"
@@ -127,17 +132,17 @@ export function CiteDialog(props: {
             );
           }}
         >
-          New source
+          {t("editor.cite.newSource")}
         </button>
       </fieldset>
 
       <div hidden={mode !== "library"}>
         {props.sources.length === 0 ? (
-          <p className="empty-state">The library has no sources yet. Create one with “New source”.</p>
+          <p className="empty-state">{t("editor.cite.emptyLibrary")}</p>
         ) : (
           <SearchableList
-            label="Find a source"
-            placeholder="Title, author or year"
+            label={t("editor.cite.find")}
+            placeholder={t("editor.cite.placeholder")}
             groups={groups}
             autoFocus
             selectedId={chosen?.id}
@@ -146,7 +151,7 @@ export function CiteDialog(props: {
               setProblem("");
               locatorInput.current?.focus();
             }}
-            emptyText={(query) => `No source matches “${query}”. Create it with “New source”.`}
+            emptyText={(query) => t("editor.cite.noMatch", { query })}
           />
         )}
       </div>
@@ -163,23 +168,23 @@ export function CiteDialog(props: {
         >
           <input type="hidden" name="intent" value="createSource" />
           <FormError errors={fieldErrors.form ?? (formProblem ? [formProblem] : undefined)} />
-          <Field label="Title" name="title" required errors={fieldErrors.title} />
+          <Field label={t("editor.cite.sourceTitle")} name="title" required errors={fieldErrors.title} />
           <SourceTypeSelect errors={fieldErrors.type} />
           <Field
-            label="Authors"
+            label={t("editor.cite.authors")}
             name="authors"
-            hint="People as “Family, Given”, organisations as they are named; separate them with “;”."
+            hint={t("editor.cite.authorsHint")}
             errors={fieldErrors.authors}
           />
           <div className="field-row">
             <Field
-              label="Year"
+              label={t("editor.cite.year")}
               name="year"
               inputMode="text"
-              hint="e.g. 2021 or c. 2020"
+              hint={t("editor.cite.yearHint")}
               errors={fieldErrors.year}
             />
-            <Field label="Web address" name="url" type="url" errors={fieldErrors.url} />
+            <Field label={t("editor.cite.url")} name="url" type="url" errors={fieldErrors.url} />
           </div>
           <div className="actions">
             <button
@@ -187,7 +192,7 @@ export function CiteDialog(props: {
               className="button button-secondary"
               disabled={fetcher.state === "submitting"}
             >
-              {fetcher.state === "submitting" ? "Creating…" : "Create source"}
+              {fetcher.state === "submitting" ? t("editor.cite.creating") : t("editor.cite.create")}
             </button>
           </div>
         </fetcher.Form>
@@ -197,21 +202,22 @@ export function CiteDialog(props: {
         <p className="cite-chosen">
           {chosen ? (
             <>
-              Citing: <strong>{chosen.title}</strong>
+              {t("editor.cite.citing")}
+              <strong>{chosen.title}</strong>
             </>
           ) : (
-            <span className="muted">No source chosen yet.</span>
+            <span className="muted">{t("editor.cite.noneChosen")}</span>
           )}
         </p>
         <div className="field">
-          <label htmlFor={locatorId}>Page, paragraph or section</label>
+          <label htmlFor={locatorId}>{t("editor.cite.locator")}</label>
           <input
             id={locatorId}
             ref={locatorInput}
             type="text"
             value={locator}
             maxLength={MAX_LOCATOR_LENGTH}
-            placeholder="e.g. p. 4"
+            placeholder={t("editor.cite.locatorPlaceholder")}
             onChange={(event) => setLocator(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter") {
@@ -228,7 +234,7 @@ export function CiteDialog(props: {
         ) : null}
         <div className="actions">
           <button type="button" className="button" onClick={cite}>
-            Add citation
+            {t("editor.cite.add")}
           </button>
         </div>
       </div>

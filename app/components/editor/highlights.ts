@@ -5,6 +5,7 @@ import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import i18next from "i18next";
 import { deriveCaseRows } from "~/editor";
 
 export type CodeInfo = { label: string; kind: "precondition" | "outcome" };
@@ -27,8 +28,12 @@ export function citationNumbers(citations: ReadonlyArray<{ sourceId: string }>):
   return numbers;
 }
 
+// The editor runs in the browser only, where the page's i18next instance is the global one (entry.client.tsx).
+const t = (key: string, params?: Record<string, string>) =>
+  (i18next.t as unknown as (key: string, params?: Record<string, string>) => string)(key, params);
+
 function citationLabel(lookup: HighlightLookup, sourceId: string, locator: string): string {
-  const title = lookup.sources.get(sourceId)?.title ?? "Unknown source";
+  const title = lookup.sources.get(sourceId)?.title ?? t("editor.panel.unknownSource");
   return locator ? `${title}, ${locator}` : title;
 }
 
@@ -41,11 +46,20 @@ function buildDecorations(doc: ProseMirrorNode, lookup: HighlightLookup): Decora
       if (mark.type.name === "tag") {
         const code = lookup.codes.get(String(mark.attrs.codeId));
         lines.push(
-          code ? `${code.kind === "precondition" ? "Precondition" : "Outcome"}: ${code.label}` : "Tag",
+          code
+            ? t(
+                code.kind === "precondition" ? "editor.highlights.precondition" : "editor.highlights.outcome",
+                {
+                  label: code.label,
+                },
+              )
+            : t("editor.highlights.tag"),
         );
       } else if (mark.type.name === "citation") {
         lines.push(
-          `Cites ${citationLabel(lookup, String(mark.attrs.sourceId), String(mark.attrs.locator ?? ""))}`,
+          t("editor.highlights.cites", {
+            source: citationLabel(lookup, String(mark.attrs.sourceId), String(mark.attrs.locator ?? "")),
+          }),
         );
       }
     }

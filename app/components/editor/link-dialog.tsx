@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { normalizeLinkHref } from "~/editor";
 import { Modal } from "./modal";
 
@@ -27,6 +28,7 @@ export function LinkDialog(props: {
   onRemove: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [value, setValue] = useState(props.initialHref);
   const [error, setError] = useState("");
   const inputId = useId();
@@ -37,11 +39,7 @@ export function LinkDialog(props: {
     event.preventDefault();
     const href = linkHrefFromInput(value);
     if (!href) {
-      setError(
-        value.trim() === ""
-          ? "Type the address to link to."
-          : "Only web addresses (http:// or https://) and e-mail addresses (mailto:) can be links. This address was not added.",
-      );
+      setError(value.trim() === "" ? t("editor.link.empty") : t("editor.link.refused"));
       return;
     }
     props.onApply(href);
@@ -49,15 +47,15 @@ export function LinkDialog(props: {
 
   return (
     <Modal
-      title={props.isEditing ? "Edit link" : "Add a link"}
+      title={props.isEditing ? t("editor.link.editTitle") : t("editor.link.addTitle")}
       onClose={props.onClose}
       className="link-dialog"
     >
       <form className="form" onSubmit={apply} noValidate>
         <div className={`field${error ? " field-invalid" : ""}`}>
-          <label htmlFor={inputId}>Address</label>
+          <label htmlFor={inputId}>{t("editor.link.address")}</label>
           <p className="field-hint" id={hintId}>
-            A web page (https://…) or an e-mail address.
+            {t("editor.link.hint")}
           </p>
           <input
             id={inputId}
@@ -81,11 +79,11 @@ export function LinkDialog(props: {
         </div>
         <div className="actions">
           <button type="submit" className="button">
-            {props.isEditing ? "Update link" : "Add link"}
+            {props.isEditing ? t("editor.link.update") : t("editor.link.add")}
           </button>
           {props.isEditing ? (
             <button type="button" className="button button-danger" onClick={props.onRemove}>
-              Remove link
+              {t("editor.link.remove")}
             </button>
           ) : null}
         </div>

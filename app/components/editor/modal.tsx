@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 /**
  * A native modal <dialog>: the browser traps focus, closes it on Escape and restores focus on close.
@@ -12,6 +13,7 @@ export function Modal(props: {
   className?: string;
   describedBy?: string;
 }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onClose = useRef(props.onClose);
@@ -44,7 +46,7 @@ export function Modal(props: {
         <button
           type="button"
           className="modal-close"
-          aria-label="Close"
+          aria-label={t("editor.modal.close")}
           onClick={() => dialog.current?.close()}
         >
           <span aria-hidden="true">×</span>

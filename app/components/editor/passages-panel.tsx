@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { DerivedCaseRows, DerivedCitation, DerivedPassage } from "~/editor";
 import { citationNumbers } from "./highlights";
 import { excerpt, HEX_COLOR } from "./tag-picker";
@@ -17,12 +18,11 @@ const rangeOf = (row: { position: number; text: string }) => ({
   to: row.position + row.text.length,
 });
 
-function where(section: string): string {
-  return section ? `in ${section}` : "before the first section";
-}
-
 /** The case's tagged passages by code and its citations, derived live from the text. */
 export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRemoveCitation }: PanelProps) {
+  const { t } = useTranslation();
+  const where = (section: string) =>
+    section ? t("editor.panel.inSection", { section }) : t("editor.panel.beforeSections");
   const passages = rows?.passages ?? [];
   const citations = rows?.citations ?? [];
   const known = new Set(codes.map((code) => code.id));
@@ -34,22 +34,24 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
     },
   ].filter((group) => group.passages.length > 0);
   const numbers = citationNumbers(citations);
-  const sourceTitle = (id: string) => sources.find((source) => source.id === id)?.title ?? "Unknown source";
+  const sourceTitle = (id: string) =>
+    sources.find((source) => source.id === id)?.title ?? t("editor.panel.unknownSource");
 
   return (
-    <aside className="editor-side" aria-label="Tagged passages and citations">
+    <aside className="editor-side" aria-label={t("editor.panel.label")}>
       <section aria-labelledby="panel-passages">
         <h2 id="panel-passages">
-          Tagged passages <span className="count">{passages.length}</span>
+          {t("editor.panel.passages")} <span className="count">{passages.length}</span>
         </h2>
         {groups.length === 0 ? (
           <p className="panel-empty">
-            No tagged passages yet. Select words in the text and choose <strong>Tag</strong> to mark them as
-            evidence of a precondition or an outcome.
+            {t("editor.panel.noPassagesBefore")}
+            <strong>{t("editor.panel.noPassagesTag")}</strong>
+            {t("editor.panel.noPassagesAfter")}
           </p>
         ) : (
           groups.map(({ code, passages: tagged }) => {
-            const label = code?.label ?? "Code no longer in the codebook";
+            const label = code?.label ?? t("editor.panel.unknownCode");
             return (
               <section className="passage-group" key={code?.id ?? "unknown"} aria-label={label}>
                 <h3>
@@ -62,7 +64,9 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                     {label}
                     {code ? (
                       <span className="passage-kind">
-                        {code.kind === "precondition" ? " · precondition" : " · outcome"}
+                        {code.kind === "precondition"
+                          ? t("editor.panel.kindPrecondition")
+                          : t("editor.panel.kindOutcome")}
                       </span>
                     ) : null}
                   </span>
@@ -71,16 +75,19 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                   {tagged.map((passage) => (
                     <li key={`${passage.codeId}-${passage.position}`}>
                       <button type="button" className="passage-jump" onClick={() => onJump(rangeOf(passage))}>
-                        “{excerpt(passage.text, 140)}”
+                        {t("editor.panel.quoted", { text: excerpt(passage.text, 140) })}
                       </button>
                       <span className="passage-where">{where(passage.section)}</span>
                       <button
                         type="button"
                         className="link-button"
-                        aria-label={`Remove tag “${label}” from “${excerpt(passage.text, 60)}”`}
+                        aria-label={t("editor.panel.removeTagLabel", {
+                          label,
+                          text: excerpt(passage.text, 60),
+                        })}
                         onClick={() => onRemoveTag(passage)}
                       >
-                        Remove tag
+                        {t("editor.panel.removeTag")}
                       </button>
                     </li>
                   ))}
@@ -92,11 +99,13 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
       </section>
       <section aria-labelledby="panel-citations">
         <h2 id="panel-citations">
-          Citations <span className="count">{citations.length}</span>
+          {t("editor.panel.citations")} <span className="count">{citations.length}</span>
         </h2>
         {citations.length === 0 ? (
           <p className="panel-empty">
-            No citations yet. Select the words a source supports and choose <strong>Cite</strong>.
+            {t("editor.panel.noCitationsBefore")}
+            <strong>{t("editor.panel.noCitationsCite")}</strong>
+            {t("editor.panel.noCitationsAfter")}
           </p>
         ) : (
           <div className="citation-list">
@@ -117,7 +126,7 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                             className="passage-jump"
                             onClick={() => onJump(rangeOf(citation))}
                           >
-                            “{excerpt(citation.text, 140)}”
+                            {t("editor.panel.quoted", { text: excerpt(citation.text, 140) })}
                           </button>
                           <span className="passage-where">
                             {citation.locator ? `${citation.locator}, ` : ""}
@@ -126,10 +135,13 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                           <button
                             type="button"
                             className="link-button"
-                            aria-label={`Remove citation of “${title}” from “${excerpt(citation.text, 60)}”`}
+                            aria-label={t("editor.panel.removeCitationLabel", {
+                              title,
+                              text: excerpt(citation.text, 60),
+                            })}
                             onClick={() => onRemoveCitation(citation)}
                           >
-                            Remove citation
+                            {t("editor.panel.removeCitation")}
                           </button>
                         </li>
                       ))}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 export type ListOption = {
   id: string;
@@ -36,6 +37,7 @@ export function SearchableList(props: {
   autoFocus?: boolean;
   placeholder?: string;
 }) {
+  const { t } = useTranslation();
   const { groups, onPick } = props;
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
@@ -149,7 +151,7 @@ export function SearchableList(props: {
                       ) : null}
                     </span>
                     {option.id === props.selectedId ? (
-                      <span className="visually-hidden"> (chosen)</span>
+                      <span className="visually-hidden">{t("editor.list.chosen")}</span>
                     ) : null}
                   </div>
                 );

@@ -4,6 +4,7 @@
 import type { ZodError } from "zod";
 import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+import { decodeMessage, msg } from "~/utils/messages";
 
 export { SOURCE_TYPE_LABELS };
 
@@ -45,13 +46,13 @@ export function parseSourceForm(formData: FormData): SourceFormResult {
   const authors = text(formData, "authors");
   const year = text(formData, "year");
   const url = text(formData, "url");
-  if (title === "") errors.title = ["Give the source a title."];
-  if (!Object.hasOwn(SOURCE_TYPE_LABELS, type)) errors.type = ["Choose a type from the list."];
+  if (title === "") errors.title = [msg("editor.sourceForm.titleRequired")];
+  if (!Object.hasOwn(SOURCE_TYPE_LABELS, type)) errors.type = [msg("editor.sourceForm.typeInvalid")];
   if (year !== "" && !/^\d{1,4}$/.test(year) && !/^(c\.|circa|ca\.)\s*\d{1,4}$/i.test(year)) {
-    errors.year = ['Write a year such as 2021, or "c. 2020" when it is approximate.'];
+    errors.year = [msg("editor.sourceForm.yearInvalid")];
   }
   if (url !== "" && !/^https?:\/\/\S+$/i.test(url)) {
-    errors.url = ["A web address starts with http:// or https://."];
+    errors.url = [msg("editor.sourceForm.urlInvalid")];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const csl: NewSource = { title, type: type as CslType };
@@ -75,8 +76,11 @@ export function sourceFieldErrors(error: ZodError): SourceFieldErrors {
   const errors: SourceFieldErrors = {};
   for (const issue of error.issues) {
     const field = CSL_FIELD_TO_FORM[String(issue.path[0] ?? "")] ?? "form";
-    const message = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-    errors[field] = [...(errors[field] ?? []), `${message}.`];
+    // A catalogue key (msg) is kept as it is; plain text gets a capital and a full stop.
+    const message = decodeMessage(issue.message)
+      ? issue.message
+      : `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
+    errors[field] = [...(errors[field] ?? []), message];
   }
   return errors;
 }

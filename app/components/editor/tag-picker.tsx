@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { Modal } from "./modal";
 import { type ListGroup, SearchableList } from "./searchable-list";
 import type { CodeOption } from "./types";
@@ -12,7 +13,10 @@ export function excerpt(text: string, max = 160): string {
 }
 
 /** Codes grouped as the codebook groups them, preconditions first. */
-export function codeGroups(codes: CodeOption[]): ListGroup[] {
+export function codeGroups(
+  codes: CodeOption[],
+  labels: { preconditions: string; outcomes: string },
+): ListGroup[] {
   const option = (code: CodeOption) => ({
     id: code.id,
     label: code.label,
@@ -20,8 +24,11 @@ export function codeGroups(codes: CodeOption[]): ListGroup[] {
     swatch: HEX_COLOR.test(code.color) ? code.color : null,
   });
   return [
-    { label: "Preconditions", options: codes.filter((code) => code.kind === "precondition").map(option) },
-    { label: "Outcomes", options: codes.filter((code) => code.kind === "outcome").map(option) },
+    {
+      label: labels.preconditions,
+      options: codes.filter((code) => code.kind === "precondition").map(option),
+    },
+    { label: labels.outcomes, options: codes.filter((code) => code.kind === "outcome").map(option) },
   ];
 }
 
@@ -32,26 +39,33 @@ export function TagPicker(props: {
   onPick: (codeId: string) => void;
   onClose: () => void;
 }) {
-  const groups = useMemo(() => codeGroups(props.codes), [props.codes]);
+  const { t } = useTranslation();
+  const preconditions = t("editor.tagPicker.preconditions");
+  const outcomes = t("editor.tagPicker.outcomes");
+  const groups = useMemo(
+    () => codeGroups(props.codes, { preconditions, outcomes }),
+    [props.codes, preconditions, outcomes],
+  );
   return (
-    <Modal title="Tag the selected passage" onClose={props.onClose} className="tag-picker">
+    <Modal title={t("editor.tagPicker.title")} onClose={props.onClose} className="tag-picker">
       <blockquote className="modal-quote">{excerpt(props.selectedText)}</blockquote>
       {props.codes.length === 0 ? (
         <div className="empty-state">
-          <p>This workspace has no codes yet.</p>
+          <p>{t("editor.tagPicker.noCodes")}</p>
           <p>
-            Add preconditions and outcomes in the <Link to={props.codebookUrl}>Codebook</Link>, then tag
-            passages with them.
+            {t("editor.tagPicker.addCodesBefore")}
+            <Link to={props.codebookUrl}>{t("editor.tagPicker.codebookLink")}</Link>
+            {t("editor.tagPicker.addCodesAfter")}
           </p>
         </div>
       ) : (
         <SearchableList
-          label="Find a code"
-          placeholder="Type to filter, ↑ ↓ to choose, Enter to tag"
+          label={t("editor.tagPicker.find")}
+          placeholder={t("editor.tagPicker.placeholder")}
           groups={groups}
           autoFocus
           onPick={(option) => props.onPick(option.id)}
-          emptyText={(query) => `No code matches “${query}”.`}
+          emptyText={(query) => t("editor.tagPicker.noMatch", { query })}
         />
       )}
     </Modal>

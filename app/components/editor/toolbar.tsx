@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 type ToolbarProps = {
   editor: Editor;
@@ -18,7 +19,13 @@ function ToolButton(props: {
   className?: string;
   children: ReactNode;
 }) {
-  const title = props.shortcut ? `${props.label} (${props.shortcut})` : props.label;
+  const { t } = useTranslation();
+  const title = props.shortcut
+    ? t("editor.toolbar.withShortcut", {
+        label: props.label,
+        shortcut: props.shortcut.replace("Shift", t("editor.toolbar.shiftKey")),
+      })
+    : props.label;
   return (
     <button
       type="button"
@@ -103,34 +110,35 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
     for (const tool of tools) tool.tabIndex = tool === tools[at] ? 0 : -1;
   };
 
+  const { t } = useTranslation();
   const chain = () => editor.chain().focus();
 
   return (
     <div
       ref={toolbar}
       role="toolbar"
-      aria-label="Text tools"
+      aria-label={t("editor.toolbar.label")}
       aria-controls="case-editor-text"
       className={`editor-toolbar${expanded ? " is-expanded" : ""}`}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      <fieldset className="tool-group" aria-label="Tags and citations">
+      <fieldset className="tool-group" aria-label={t("editor.toolbar.groupTags")}>
         <ToolButton
-          label="Tag"
-          shortcut="Ctrl+Shift+T or Alt+Shift+T"
+          label={t("editor.toolbar.tag")}
+          shortcut={t("editor.toolbar.tagShortcut")}
           className="tool-primary"
           onClick={onTag}
         >
-          Tag
+          {t("editor.toolbar.tag")}
         </ToolButton>
-        <ToolButton label="Cite" className="tool-primary" onClick={onCite}>
-          Cite
+        <ToolButton label={t("editor.toolbar.cite")} className="tool-primary" onClick={onCite}>
+          {t("editor.toolbar.cite")}
         </ToolButton>
       </fieldset>
-      <fieldset className="tool-group" aria-label="Text style">
+      <fieldset className="tool-group" aria-label={t("editor.toolbar.groupStyle")}>
         <ToolButton
-          label="Bold"
+          label={t("editor.toolbar.bold")}
           shortcut="Ctrl+B"
           pressed={state.bold}
           onClick={() => chain().toggleBold().run()}
@@ -138,7 +146,7 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <b aria-hidden="true">B</b>
         </ToolButton>
         <ToolButton
-          label="Italic"
+          label={t("editor.toolbar.italic")}
           shortcut="Ctrl+I"
           pressed={state.italic}
           onClick={() => chain().toggleItalic().run()}
@@ -146,7 +154,7 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <i aria-hidden="true">I</i>
         </ToolButton>
         <ToolButton
-          label="Underline"
+          label={t("editor.toolbar.underline")}
           shortcut="Ctrl+U"
           pressed={state.underline}
           onClick={() => chain().toggleUnderline().run()}
@@ -154,9 +162,9 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <u aria-hidden="true">U</u>
         </ToolButton>
       </fieldset>
-      <fieldset className="tool-group tool-group-more" aria-label="Undo and redo">
+      <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupHistory")}>
         <ToolButton
-          label="Undo"
+          label={t("editor.toolbar.undo")}
           shortcut="Ctrl+Z"
           disabled={!state.canUndo}
           onClick={() => chain().undo().run()}
@@ -164,7 +172,7 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <span aria-hidden="true">↶</span>
         </ToolButton>
         <ToolButton
-          label="Redo"
+          label={t("editor.toolbar.redo")}
           shortcut="Ctrl+Shift+Z"
           disabled={!state.canRedo}
           onClick={() => chain().redo().run()}
@@ -172,98 +180,102 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <span aria-hidden="true">↷</span>
         </ToolButton>
       </fieldset>
-      <fieldset className="tool-group tool-group-more" aria-label="Headings">
+      <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupHeadings")}>
         <ToolButton
-          label="Section heading"
+          label={t("editor.toolbar.sectionHeading")}
           shortcut="Ctrl+Alt+2"
           pressed={state.section}
           onClick={() => chain().toggleHeading({ level: 2 }).run()}
         >
-          Section
+          {t("editor.toolbar.sectionHeadingShort")}
         </ToolButton>
         <ToolButton
-          label="Sub-heading"
+          label={t("editor.toolbar.subheading")}
           shortcut="Ctrl+Alt+3"
           pressed={state.subheading}
           onClick={() => chain().toggleHeading({ level: 3 }).run()}
         >
-          Sub
+          {t("editor.toolbar.subheadingShort")}
         </ToolButton>
       </fieldset>
-      <fieldset className="tool-group tool-group-more" aria-label="Lists and quotation">
+      <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupLists")}>
         <ToolButton
-          label="Bulleted list"
+          label={t("editor.toolbar.bulletList")}
           shortcut="Ctrl+Shift+8"
           pressed={state.bulletList}
           onClick={() => chain().toggleBulletList().run()}
         >
-          <span aria-hidden="true">• List</span>
+          <span aria-hidden="true">{t("editor.toolbar.bulletListShort")}</span>
         </ToolButton>
         <ToolButton
-          label="Numbered list"
+          label={t("editor.toolbar.orderedList")}
           shortcut="Ctrl+Shift+7"
           pressed={state.orderedList}
           onClick={() => chain().toggleOrderedList().run()}
         >
-          <span aria-hidden="true">1. List</span>
+          <span aria-hidden="true">{t("editor.toolbar.orderedListShort")}</span>
         </ToolButton>
         <ToolButton
-          label="Quotation"
+          label={t("editor.toolbar.quotation")}
           shortcut="Ctrl+Shift+B"
           pressed={state.blockquote}
           onClick={() => chain().toggleBlockquote().run()}
         >
-          <span aria-hidden="true">❝ Quote</span>
+          <span aria-hidden="true">{t("editor.toolbar.quotationShort")}</span>
         </ToolButton>
       </fieldset>
-      <fieldset className="tool-group tool-group-more" aria-label="Link and table">
-        <ToolButton label={state.link ? "Edit link" : "Link"} pressed={state.link} onClick={onLink}>
-          Link
+      <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupLinkTable")}>
+        <ToolButton
+          label={state.link ? t("editor.toolbar.editLink") : t("editor.toolbar.link")}
+          pressed={state.link}
+          onClick={onLink}
+        >
+          {t("editor.toolbar.link")}
         </ToolButton>
         {state.inTable ? (
           <>
-            <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()}>
-              + Row
+            <ToolButton label={t("editor.toolbar.addRow")} onClick={() => chain().addRowAfter().run()}>
+              {t("editor.toolbar.addRowShort")}
             </ToolButton>
-            <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()}>
-              + Column
+            <ToolButton label={t("editor.toolbar.addColumn")} onClick={() => chain().addColumnAfter().run()}>
+              {t("editor.toolbar.addColumnShort")}
             </ToolButton>
-            <ToolButton label="Delete row" onClick={() => chain().deleteRow().run()}>
-              − Row
+            <ToolButton label={t("editor.toolbar.deleteRow")} onClick={() => chain().deleteRow().run()}>
+              {t("editor.toolbar.deleteRowShort")}
             </ToolButton>
-            <ToolButton label="Delete column" onClick={() => chain().deleteColumn().run()}>
-              − Column
+            <ToolButton label={t("editor.toolbar.deleteColumn")} onClick={() => chain().deleteColumn().run()}>
+              {t("editor.toolbar.deleteColumnShort")}
             </ToolButton>
-            <ToolButton label="Delete table" onClick={() => chain().deleteTable().run()}>
-              Delete table
+            <ToolButton label={t("editor.toolbar.deleteTable")} onClick={() => chain().deleteTable().run()}>
+              {t("editor.toolbar.deleteTable")}
             </ToolButton>
           </>
         ) : (
           <ToolButton
-            label="Insert table"
+            label={t("editor.toolbar.insertTable")}
             onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
           >
-            Table
+            {t("editor.toolbar.insertTableShort")}
           </ToolButton>
         )}
       </fieldset>
-      <fieldset className="tool-group tool-group-more" aria-label="Sections">
-        <ToolButton label="Add section" onClick={() => chain().addSectionAfter().run()}>
-          + Section
+      <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupSections")}>
+        <ToolButton label={t("editor.toolbar.addSection")} onClick={() => chain().addSectionAfter().run()}>
+          {t("editor.toolbar.addSectionShort")}
         </ToolButton>
         <ToolButton
-          label="Move section up"
+          label={t("editor.toolbar.moveSectionUp")}
           disabled={!state.canMoveUp}
           onClick={() => chain().moveSection("up").run()}
         >
-          <span aria-hidden="true">Section ↑</span>
+          <span aria-hidden="true">{t("editor.toolbar.moveSectionUpShort")}</span>
         </ToolButton>
         <ToolButton
-          label="Move section down"
+          label={t("editor.toolbar.moveSectionDown")}
           disabled={!state.canMoveDown}
           onClick={() => chain().moveSection("down").run()}
         >
-          <span aria-hidden="true">Section ↓</span>
+          <span aria-hidden="true">{t("editor.toolbar.moveSectionDownShort")}</span>
         </ToolButton>
       </fieldset>
       <button
@@ -273,7 +285,7 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => setExpanded(!expanded)}
       >
-        {expanded ? "Fewer tools" : "More tools"}
+        {expanded ? t("editor.toolbar.fewerTools") : t("editor.toolbar.moreTools")}
       </button>
     </div>
   );

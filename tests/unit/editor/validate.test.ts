@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import {
   caseSchema,
@@ -8,12 +9,21 @@ import {
   newCaseDocument,
   validateCaseDocument,
 } from "~/editor";
+import { resources } from "~/locales";
+import { i18nOptions } from "~/utils/i18n";
+import { translateMessage } from "~/utils/messages";
 import { bold, cite, doc, heading, link, paragraph, section, tag, text } from "./fixtures";
+
+// Messages are catalogue keys: read them as an English and a French reader would.
+const i18n = createInstance();
+i18n.init({ ...i18nOptions, lng: "en", resources, initImmediate: false });
+const english = (message: string) => translateMessage(i18n.getFixedT("en"), message);
+const french = (message: string) => translateMessage(i18n.getFixedT("fr"), message);
 
 function errorsOf(json: unknown): string[] {
   const result = validateCaseDocument(json);
   if (result.ok) throw new Error(`expected ${JSON.stringify(json).slice(0, 200)} to be rejected`);
-  return result.errors;
+  return result.errors.map(english);
 }
 
 function expectRejected(json: unknown, message: string | RegExp): void {
@@ -32,6 +42,23 @@ describe("validateCaseDocument accepts", () => {
       doc: newCaseDocument(),
       references: { codeIds: [], sourceIds: [] },
     });
+  });
+
+  it("the new case template in French, with its standard sections in French", () => {
+    const french = newCaseDocument("fr");
+    expect(validateCaseDocument(french)).toMatchObject({ ok: true });
+    const titles = (french.content ?? [])
+      .filter((node) => node.type === "heading")
+      .map((node) => node.content?.[0]?.text);
+    expect(titles).toEqual([
+      "Contexte",
+      "Acteurs",
+      "Processus",
+      "Préconditions",
+      "Résultats",
+      "Enseignements",
+    ]);
+    expect(newCaseDocument().content?.[0]?.content?.[0]?.text).toBe("Context");
   });
 
   it("overlapping tags of two codes and citations, and reports what they refer to", () => {
@@ -254,11 +281,11 @@ describe("validateCaseDocument rejects", () => {
   it("content where the schema does not allow it", () => {
     expectRejected(
       doc(paragraph(paragraph("nested"))),
-      "A paragraph contains content that is not allowed there",
+      "Content that is not allowed there was found in a paragraph",
     );
     expectRejected(
       doc({ type: "heading", attrs: { level: 2 }, content: [{ type: "bulletList", content: [] }] }),
-      "A heading contains content that is not allowed there",
+      "Content that is not allowed there was found in a heading",
     );
     expectRejected(doc(text("loose text")), "The document must be a list of blocks");
     expectRejected(
@@ -291,17 +318,35 @@ describe("validateCaseDocument rejects", () => {
         paragraph(text("bad", link("javascript:alert(1)"))),
       ),
     );
-    expect(errors).toEqual([`${LINK_MESSAGE} (found "javascript:alert(1)") (in section "Actors")`]);
+    expect(errors).toEqual([`${LINK_MESSAGE} (found "javascript:alert(1)") (in section "Actors").`]);
+  });
+
+  it("in the reader's language, with the names of elements and places translated", () => {
+    const result = validateCaseDocument(
+      doc(
+        section("Acteurs"),
+        { type: "paragraph", text: "loose" },
+        paragraph(text("x", link("file:///etc"))),
+      ),
+    );
+    if (result.ok) throw new Error("expected a rejection");
+    expect(result.errors.map(french)).toEqual([
+      'Du texte ne peut pas être porté directement par un paragraphe (dans la section "Acteurs").',
+      'L’adresse d’un lien doit commencer par http://, https:// ou mailto: (trouvé : "file:///etc") (dans la section "Acteurs").',
+    ]);
+    expect(result.errors.join("\n")).not.toContain("⟦");
+  });
+
+  it("without reading a nested key in the document's own text", () => {
+    const errors = errorsOf(doc(section("$t(editor.toolbar.bold)"), paragraph(text("x", link("file:x")))));
+    expect(errors[0]).toContain('(in section "$\u200bt(editor.toolbar.bold)")');
   });
 
   it("documents over 2 MB", () => {
     const big = doc(paragraph("x".repeat(MAX_DOCUMENT_BYTES)));
     const result = validateCaseDocument(big);
-    expect(result).toEqual({
-      ok: false,
-      tooLarge: true,
-      errors: ["The document is too large (2.0 MB); the limit is 2 MB."],
-    });
+    expect(result).toMatchObject({ ok: false, tooLarge: true });
+    expect(errorsOf(big)).toEqual(["The document is too large (2.0 MB); the limit is 2 MB."]);
   });
 });
 

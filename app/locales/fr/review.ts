@@ -1,0 +1,4 @@
+import type en from "../en/review";
+import type { Catalogue } from "../types";
+
+export default {} satisfies Catalogue<typeof en>;

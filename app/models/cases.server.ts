@@ -9,6 +9,7 @@ import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
+import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
@@ -171,11 +172,17 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
   };
 }
 
-export function createCase(member: Member, fields: CaseFields, origin?: RequestOrigin) {
+/** `locale`: the creating user's language, which the standard section headings are written in. */
+export function createCase(
+  member: Member,
+  fields: CaseFields,
+  origin?: RequestOrigin,
+  locale: Locale = "en",
+) {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.create");
     const id = newId();
-    const body = newCaseDocument();
+    const body = newCaseDocument(locale);
     const now = new Date();
     tx.insert(cases)
       .values({

@@ -1,14 +1,15 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/components/codebook/rules";
+import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
 import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
-import { CODE_KINDS } from "~/models/domain";
+import { CODE_KINDS, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
@@ -28,31 +29,53 @@ export type Code = {
   parentId: string | null;
 };
 
+/**
+ * A member as the routes get it (guards.server.ts): with the request's language, so that every list of
+ * codes read through listCodes / cachedCodes shows each label in the reader's language.
+ */
+export type Reader = Member & { locale?: Locale };
+
 const codeId = z.string().regex(/^[a-z0-9]{8,40}$/);
 
 /** The fields of the code form, as the browser posts them. */
+/** A label in another language: absent = not on the form (kept as stored), "" = none. */
+const labelTranslation = z
+  .string()
+  .optional()
+  .transform((value) => value?.replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .max(CODE_LABEL_MAX, msg("codebook.errors.labelTooLong", { max: CODE_LABEL_MAX }))
+      .optional(),
+  );
+
 export const codeInputSchema = z.object({
-  kind: z.enum(CODE_KINDS, { error: "Choose whether this is a precondition or an outcome." }),
+  kind: z.enum(CODE_KINDS, { error: msg("codebook.errors.kindRequired") }),
   label: z
-    .string({ error: "Give the code a label." })
+    .string({ error: msg("codebook.errors.labelRequired") })
     .transform((value) => value.replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
-        .min(1, "Give the code a label.")
-        .max(CODE_LABEL_MAX, `Keep the label under ${CODE_LABEL_MAX} characters.`),
+        .min(1, msg("codebook.errors.labelRequired"))
+        .max(CODE_LABEL_MAX, msg("codebook.errors.labelTooLong", { max: CODE_LABEL_MAX })),
     ),
+  labelFr: labelTranslation,
+  labelEn: labelTranslation,
   description: z
     .string()
     .optional()
     .default("")
     .transform((value) => value.trim())
     .pipe(
-      z.string().max(CODE_DESCRIPTION_MAX, `Keep the description under ${CODE_DESCRIPTION_MAX} characters.`),
+      z
+        .string()
+        .max(CODE_DESCRIPTION_MAX, msg("codebook.errors.descriptionTooLong", { max: CODE_DESCRIPTION_MAX })),
     ),
   color: z
-    .string({ error: "Choose a colour." })
-    .regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour like #2563eb.")
+    .string({ error: msg("codebook.errors.colourRequired") })
+    .regex(/^#[0-9a-fA-F]{6}$/, msg("codebook.errors.colourInvalid"))
     .transform((value) => value.toLowerCase()),
   parentId: z
     .string()
@@ -62,6 +85,22 @@ export const codeInputSchema = z.object({
 });
 
 export type CodeInput = z.output<typeof codeInputSchema>;
+
+type StoredTranslations = Partial<Record<Locale, string>>;
+
+/** The stored translations once the form's labelFr / labelEn (when posted) are applied; "" removes one. */
+function withTranslations(current: StoredTranslations, input: CodeInput): StoredTranslations {
+  const next: StoredTranslations = { ...current };
+  for (const [locale, value] of [
+    ["fr", input.labelFr],
+    ["en", input.labelEn],
+  ] as const) {
+    if (value === undefined) continue;
+    if (value) next[locale] = value;
+    else delete next[locale];
+  }
+  return next;
+}
 
 /** A code the server will not store as given: messages per form field (400). */
 export class CodeRejectedError extends Error {
@@ -76,11 +115,7 @@ export class CodeInUseError extends Error {
     public usage: CodeUsage,
     public stale: boolean,
   ) {
-    super(
-      stale
-        ? "The code was used in more places since you opened this page. Check the list again before deleting."
-        : "This code is in use. Confirm that its tags should be removed from the cases.",
-    );
+    super(stale ? msg("codebook.errors.usageChanged") : msg("codebook.errors.confirmDelete"));
   }
 }
 
@@ -93,23 +128,35 @@ export type CodeUsage = {
   conditionCount: number;
 };
 
-/** The workspace codebook, preconditions first, then by label. */
-export function listCodes(member: Member): Code[] {
+/**
+ * The workspace codebook, preconditions first, then by label. Each label is in the reader's language
+ * (`member.locale`, set by guards.server.ts) when the code has a translation for it: the one place where
+ * the library, the case page, the tag picker, the matrix, comparisons and the codebook get their labels.
+ */
+export function listCodes(member: Reader): Code[] {
   requirePermission(member, "workspace.read");
+  const locale = member.locale;
+  const collator = new Intl.Collator(locale ?? "en");
   return db
     .select({
       id: codes.id,
       kind: codes.kind,
       label: codes.label,
+      labelTranslations: codes.labelTranslations,
       description: codes.description,
       color: codes.color,
       parentId: codes.parentId,
     })
     .from(codes)
     .where(eq(codes.workspaceId, member.workspaceId))
-    .orderBy(asc(codes.kind), asc(codes.label))
     .all()
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "precondition" ? -1 : 1));
+    .map(({ labelTranslations, ...code }) => ({
+      ...code,
+      label: localizedLabel({ ...code, labelTranslations }, locale),
+    }))
+    .sort((a, b) =>
+      a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
+    );
 }
 
 /** Ids among `ids` that are NOT codes of this workspace (a guessed or foreign id). */
@@ -284,7 +331,7 @@ function readablePassages(member: Member, codeId?: string) {
 }
 
 /** Every code with how often it is used, counted over the cases this member reads, none in the trash. */
-export function getCodebook(member: Member): CodebookEntry[] {
+export function getCodebook(member: Reader): CodebookEntry[] {
   const list = listCodes(member);
   const passageCounts = new Map<string, number>();
   for (const passage of readablePassages(member).passages)
@@ -348,10 +395,10 @@ export type TaggedCase = {
  * One code with the passages tagged with it, grouped by case. Cases in the trash are listed apart: they
  * do not count, but deleting the code removes their tags too, so the delete form must say so.
  */
-export function getCodeDetail(member: Member, id: string) {
+export function getCodeDetail(member: Reader, id: string) {
   requirePermission(member, "workspace.read");
   const code = findCode(db, member.workspaceId, id);
-  if (!code) throw notFound("This code does not exist in this workspace's codebook.");
+  if (!code) throw notFound(msg("codebook.errors.notFound"));
   const { passages: rows, bodies } = readablePassages(member, id);
   const missing = [
     ...new Set(rows.filter((row) => !row.trashed && !bodies.has(row.caseId)).map((row) => row.caseId)),
@@ -396,11 +443,13 @@ export function getCodeDetail(member: Member, id: string) {
     code: {
       id: code.id,
       kind: code.kind,
-      label: code.label,
+      label: localizedLabel(code, member.locale),
       description: code.description,
       color: code.color,
       parentId: code.parentId,
     } satisfies Code,
+    /** The label as stored and its translations, for the code form. */
+    stored: { label: code.label, labelTranslations: code.labelTranslations ?? {} },
     taggedCases: groups.filter((group) => !group.trashed),
     trashedCases: groups.filter((group) => group.trashed),
     conditions: {
@@ -442,30 +491,36 @@ function checkCode(tx: Executor, workspaceId: string, id: string | null, input: 
   );
   if (clash)
     errors.label = [
-      `There is already ${input.kind === "precondition" ? "a precondition" : "an outcome"} called “${clash.label}”. Choose another label, or merge the two codes.`,
+      msg(
+        input.kind === "precondition"
+          ? "codebook.errors.preconditionExists"
+          : "codebook.errors.outcomeExists",
+        {
+          label: clash.label,
+        },
+      ),
     ];
   if (id && input.kind !== all.find((code) => code.id === id)?.kind) {
-    if (all.some((code) => code.parentId === id))
-      errors.kind = [
-        "This code has sub-codes of its kind: move them to another parent before changing its kind.",
-      ];
+    if (all.some((code) => code.parentId === id)) errors.kind = [msg("codebook.errors.kindHasSubCodes")];
   }
   if (input.parentId) {
     const byId = new Map(all.map((code) => [code.id, code]));
     const parent = byId.get(input.parentId);
-    if (!parent) errors.parentId = ["That parent code is no longer in this codebook. Choose another."];
+    if (!parent) errors.parentId = [msg("codebook.errors.parentGone")];
     else if (parent.kind !== input.kind)
       errors.parentId = [
-        `A ${input.kind} can only sit under another ${input.kind}. Choose a parent of the same kind, or none.`,
+        msg(
+          input.kind === "precondition"
+            ? "codebook.errors.parentNotPrecondition"
+            : "codebook.errors.parentNotOutcome",
+        ),
       ];
-    else if (parent.id === id) errors.parentId = ["A code cannot be its own parent."];
+    else if (parent.id === id) errors.parentId = [msg("codebook.errors.parentSelf")];
     else {
       const seen = new Set<string>();
       for (let cursor: typeof parent | undefined = parent; cursor && !seen.has(cursor.id); ) {
         if (cursor.id === id) {
-          errors.parentId = [
-            "That code sits under this one: a code cannot be nested inside its own sub-code.",
-          ];
+          errors.parentId = [msg("codebook.errors.parentLoop")];
           break;
         }
         seen.add(cursor.id);
@@ -477,13 +532,13 @@ function checkCode(tx: Executor, workspaceId: string, id: string | null, input: 
 }
 
 export function createCode(member: Member, raw: CodeInput, origin?: RequestOrigin): { id: string } {
-  const input = tidy(raw);
+  const { labelFr: _fr, labelEn: _en, ...input } = tidy(raw);
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
     checkCode(tx, member.workspaceId, null, input);
     const id = newId();
     tx.insert(codes)
-      .values({ id, workspaceId: member.workspaceId, ...input })
+      .values({ id, workspaceId: member.workspaceId, ...input, labelTranslations: withTranslations({}, raw) })
       .run();
     recordAudit(
       {
@@ -500,13 +555,16 @@ export function createCode(member: Member, raw: CodeInput, origin?: RequestOrigi
 }
 
 export function updateCode(member: Member, id: string, raw: CodeInput, origin?: RequestOrigin) {
-  const input = tidy(raw);
+  const { labelFr: _fr, labelEn: _en, ...input } = tidy(raw);
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
     const current = findCode(tx, member.workspaceId, id);
-    if (!current) throw notFound("This code does not exist in this workspace's codebook.");
+    if (!current) throw notFound(msg("codebook.errors.notFound"));
     checkCode(tx, member.workspaceId, id, input);
-    tx.update(codes).set(input).where(eq(codes.id, id)).run();
+    tx.update(codes)
+      .set({ ...input, labelTranslations: withTranslations(current.labelTranslations ?? {}, raw) })
+      .where(eq(codes.id, id))
+      .run();
     recordAudit(
       {
         action: "code.updated",
@@ -599,11 +657,16 @@ export function mergeCode(member: Member, id: string, targetId: string, origin?:
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
     const code = findCode(tx, member.workspaceId, id);
     const target = findCode(tx, member.workspaceId, targetId);
-    if (!code || !target) throw notFound("This code does not exist in this workspace's codebook.");
-    if (code.id === target.id) throw new CodeMergeError("Choose another code to merge this one into.");
+    if (!code || !target) throw notFound(msg("codebook.errors.notFound"));
+    if (code.id === target.id) throw new CodeMergeError(msg("codebook.errors.mergeSelf"));
     if (code.kind !== target.kind)
       throw new CodeMergeError(
-        `“${code.label}” is ${code.kind === "precondition" ? "a precondition" : "an outcome"}: it can only be merged into another ${code.kind}.`,
+        msg(
+          code.kind === "precondition"
+            ? "codebook.errors.mergePreconditionKind"
+            : "codebook.errors.mergeOutcomeKind",
+          { label: code.label },
+        ),
       );
     const usage = usageOf(tx, member.workspaceId, id);
     const caseCount = rewriteCaseBodies(
@@ -688,7 +751,7 @@ export function deleteCode(
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
     const code = findCode(tx, member.workspaceId, id);
-    if (!code) throw notFound("This code does not exist in this workspace's codebook.");
+    if (!code) throw notFound(msg("codebook.errors.notFound"));
     const usage = usageOf(tx, member.workspaceId, id);
     const inUse = usage.tagCount > 0 || usage.conditionCount > 0;
     if (inUse && !options.confirmed) throw new CodeInUseError(usage, false);

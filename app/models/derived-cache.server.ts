@@ -3,7 +3,7 @@
 // say so: total_changes() counts every row this connection has written, PRAGMA data_version moves when
 // another connection (a backup restore, a script, a second process) commits. Either moving drops every
 // entry, so a reader never gets data older than the last write, whoever made it.
-import { type Code, listCodes } from "~/models/codes.server";
+import { type Code, listCodes, type Reader } from "~/models/codes.server";
 import { listSources, type SourceSummary } from "~/models/sources.server";
 import { sqlite } from "~/utils/db.server";
 import { type Member, requirePermission } from "~/utils/permissions.server";
@@ -54,10 +54,10 @@ export function cachedDerived<T>(key: string, compute: () => T): T {
   return value;
 }
 
-/** The workspace's codebook (listCodes), kept until the database changes. Read-only. */
-export function cachedCodes(member: Member): Code[] {
+/** The workspace's codebook (listCodes) in the reader's language, kept until the database changes. Read-only. */
+export function cachedCodes(member: Reader): Code[] {
   requirePermission(member, "workspace.read");
-  return cachedDerived(`codes:${member.workspaceId}`, () => listCodes(member));
+  return cachedDerived(`codes:${member.workspaceId}:${member.locale ?? ""}`, () => listCodes(member));
 }
 
 /** The workspace's sources library (listSources), kept until the database changes. Read-only. */

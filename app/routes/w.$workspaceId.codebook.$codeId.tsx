@@ -1,11 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeleteCode, MergeCode } from "~/components/codebook/code-admin";
 import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
 import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
-import { KIND_LABELS } from "~/components/codebook/rules";
 import { TaggedPassages } from "~/components/codebook/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -21,17 +21,20 @@ import {
 } from "~/models/codes.server";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.detail.code.label ?? "Code"} · Codebook · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const detail = getCodeDetail(member, requireId(params, "codeId"));
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: t("codebook.code.metaTitle", { label: detail.code.label }) }),
     workspaceId: member.workspaceId,
     canEdit: can(member, "codebook.edit"),
     detail,
@@ -65,20 +68,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
         updateCode(member, codeId, parsed.data, origin);
         return redirectWithToast(request, `${codebook}/${codeId}`, {
           kind: "success",
-          message: "Code saved.",
+          message: msg("codebook.code.saved"),
         });
       }
       case "merge": {
         const parsed = mergeSchema.safeParse(values);
         if (!parsed.success)
-          return fail({ intent, errors: { targetId: ["Choose the code to merge into."] }, values }, 400);
+          return fail(
+            { intent, errors: { targetId: [msg("codebook.errors.mergeTargetRequired")] }, values },
+            400,
+          );
         const result = mergeCode(member, codeId, parsed.data.targetId, origin);
-        const kept = result.conditionsKept
-          ? ` In ${result.conditionsKept} ${result.conditionsKept === 1 ? "case" : "cases"} both had a value: “${result.targetLabel}”'s was kept.`
-          : "";
+        const names = { label: result.label, target: result.targetLabel };
         return redirectWithToast(request, `${codebook}/${parsed.data.targetId}`, {
           kind: "success",
-          message: `“${result.label}” merged into “${result.targetLabel}”: ${result.tagCount} tagged ${result.tagCount === 1 ? "passage" : "passages"} moved.${kept}`,
+          message: result.conditionsKept
+            ? msg("codebook.code.mergedKept", {
+                ...names,
+                count: result.tagCount,
+                kept: result.conditionsKept,
+              })
+            : msg("codebook.code.merged", { ...names, count: result.tagCount }),
         });
       }
       case "delete": {
@@ -93,15 +103,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(request, codebook, {
           kind: "success",
           message: result.tagCount
-            ? `“${result.label}” deleted and its ${result.tagCount} ${result.tagCount === 1 ? "tag" : "tags"} removed from ${result.caseCount} ${result.caseCount === 1 ? "case" : "cases"}.`
-            : `“${result.label}” deleted.`,
+            ? msg("codebook.code.deletedWithTags", {
+                label: result.label,
+                count: result.tagCount,
+                cases: result.caseCount,
+              })
+            : msg("codebook.code.deleted", { label: result.label }),
         });
       }
       default:
         return fail(
           {
             intent,
-            errors: { form: ["That request was not understood. Reload the page and try again."] },
+            errors: { form: [msg("codebook.errors.notUnderstood")] },
             values,
           },
           400,
@@ -118,9 +132,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CodePage() {
+  const { t } = useTranslation();
   const { detail, codes, canEdit, workspaceId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { code, taggedCases, trashedCases, conditions, usage } = detail;
+  const { code, stored, taggedCases, trashedCases, conditions, usage } = detail;
   const base = `/w/${workspaceId}/codebook`;
   const parent = codes.find((other) => other.id === code.parentId);
   const children = codes.filter((other) => other.parentId === code.id);
@@ -135,26 +150,28 @@ export default function CodePage() {
   }));
   return (
     <main id="main" className="page code-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={base}>Codebook</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("codebook.code.breadcrumb")} className="breadcrumb">
+        <Link to={base}>{t("codebook.list.title")}</Link> <span aria-hidden="true">›</span>
       </nav>
       <header className="code-header">
-        <p className="eyebrow">{KIND_LABELS[code.kind]}</p>
+        <p className="eyebrow">{t(`codebook.kind.${code.kind}`)}</p>
         <h1>
           <Swatch color={code.color} large /> {code.label}
         </h1>
         {code.description ? <p className="lead">{code.description}</p> : null}
         <dl className="code-facts">
           <div>
-            <dt>Used</dt>
+            <dt>{t("codebook.code.used")}</dt>
             <dd>
               <CodeCounts passageCount={passageCount} presentCount={conditions.present} />
-              {conditions.absent ? <span className="muted"> · absent in {conditions.absent}</span> : null}
+              {conditions.absent ? (
+                <span className="muted"> · {t("codebook.code.absentIn", { count: conditions.absent })}</span>
+              ) : null}
             </dd>
           </div>
           {parent ? (
             <div>
-              <dt>Under</dt>
+              <dt>{t("codebook.code.under")}</dt>
               <dd>
                 <Link to={`${base}/${parent.id}`}>{parent.label}</Link>
               </dd>
@@ -162,7 +179,7 @@ export default function CodePage() {
           ) : null}
           {children.length > 0 ? (
             <div>
-              <dt>Sub-codes</dt>
+              <dt>{t("codebook.code.subCodes")}</dt>
               <dd>
                 <ul className="inline-list">
                   {children.map((child) => (
@@ -185,27 +202,30 @@ export default function CodePage() {
           trashedCount={trashedCases.reduce((sum, group) => sum + group.passages.length, 0)}
         />
         {canEdit ? (
-          <aside className="code-tools" aria-label="Change this code">
+          <aside className="code-tools" aria-label={t("codebook.code.toolsLabel")}>
             <section className="card" id="edit" aria-labelledby="edit-heading">
-              <h2 id="edit-heading">Edit code</h2>
+              <h2 id="edit-heading">{t("codebook.code.editHeading")}</h2>
               <CodeForm
                 // A saved edit re-mounts the form with what was stored.
-                key={`${code.label}|${code.kind}|${code.color}|${code.parentId}|${code.description}`}
+                key={`${stored.label}|${JSON.stringify(stored.labelTranslations)}|${code.kind}|${code.color}|${code.parentId}|${code.description}`}
                 intent="update"
                 values={
                   actionData?.intent === "update"
                     ? actionData.values
-                    : { ...code, parentId: code.parentId ?? "" }
+                    : {
+                        ...code,
+                        label: stored.label,
+                        labelFr: stored.labelTranslations.fr ?? "",
+                        labelEn: stored.labelTranslations.en ?? "",
+                        parentId: code.parentId ?? "",
+                      }
                 }
+                stored={stored}
                 errors={errorsFor("update") ?? {}}
                 parentOptions={codes.filter((other) => !excluded.has(other.id))}
-                submitLabel="Save code"
+                submitLabel={t("codebook.form.save")}
                 defaultColour={code.color}
-                kindHint={
-                  children.length > 0
-                    ? "A code and its sub-codes share one kind: move the sub-codes first to change it."
-                    : undefined
-                }
+                kindHint={children.length > 0 ? t("codebook.form.kindHintSubCodes") : undefined}
               />
             </section>
             <MergeCode

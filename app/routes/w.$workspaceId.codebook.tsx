@@ -1,10 +1,11 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CodeForm } from "~/components/codebook/code-form";
 import { CodeTree } from "~/components/codebook/code-tree";
-import { CODE_PALETTE, KIND_LABELS } from "~/components/codebook/rules";
+import { CODE_PALETTE } from "~/components/codebook/rules";
 import { requestOrigin } from "~/models/audit.server";
 import {
   addStarterCodes,
@@ -16,22 +17,27 @@ import {
 import styles from "~/styles/codebook.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Codebook · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
+  const t = await getT(request);
   return {
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     canEdit: can(member, "codebook.edit"),
     codes: getCodebook(member),
+    pageTitle: t("common.pageTitle", {
+      title: t("codebook.list.metaTitle", { workspace: member.workspaceName }),
+    }),
   };
 }
 
@@ -42,16 +48,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentSchema.safeParse({ intent: formData.get("intent") });
   if (!intent.success)
-    return data(
-      { errors: { form: ["That request was not understood. Reload the page and try again."] }, values: {} },
-      { status: 400 },
-    );
+    return data({ errors: { form: [msg("codebook.errors.notUnderstood")] }, values: {} }, { status: 400 });
   const url = `/w/${member.workspaceId}/codebook`;
   if (intent.data.intent === "starter") {
     const added = addStarterCodes(member, requestOrigin(request));
     return redirectWithToast(request, url, {
       kind: "success",
-      message: added ? `${added} starter codes added.` : "The codebook already has every starter code.",
+      message: added
+        ? msg("codebook.list.starterAdded", { count: added })
+        : msg("codebook.list.starterAlreadyThere"),
     });
   }
   const parsed = parseForm(formData, codeInputSchema);
@@ -60,7 +65,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { id } = createCode(member, parsed.data, requestOrigin(request));
     return redirectWithToast(request, `${url}#code-${id}`, {
       kind: "success",
-      message: `${KIND_LABELS[parsed.data.kind]} “${parsed.data.label}” added.`,
+      message: msg(
+        parsed.data.kind === "precondition"
+          ? "codebook.list.preconditionAdded"
+          : "codebook.list.outcomeAdded",
+        { label: parsed.data.label },
+      ),
     });
   } catch (error) {
     if (error instanceof CodeRejectedError)
@@ -79,6 +89,7 @@ export default function CodebookRoute() {
 }
 
 function Codebook() {
+  const { t } = useTranslation();
   const { codes, canEdit, workspaceId, workspaceName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -90,11 +101,8 @@ function Codebook() {
       <div className="page-heading">
         <div>
           <p className="eyebrow">{workspaceName}</p>
-          <h1>Codebook</h1>
-          <p className="muted codebook-intro">
-            Codes are the preconditions and outcomes that passages of a case can be tagged with. Counts leave
-            out cases in the trash.
-          </p>
+          <h1>{t("codebook.list.title")}</h1>
+          <p className="muted codebook-intro">{t("codebook.list.intro")}</p>
         </div>
       </div>
       {canEdit ? (
@@ -105,14 +113,14 @@ function Codebook() {
           open={codes.length === 0 || Boolean(actionData?.errors)}
         >
           <summary>
-            <span className="add-code-summary">Add a code</span>
+            <span className="add-code-summary">{t("codebook.list.addCode")}</span>
           </summary>
           <CodeForm
             intent="create"
             values={actionData?.values ?? {}}
             errors={actionData?.errors ?? {}}
             parentOptions={codes}
-            submitLabel="Add code"
+            submitLabel={t("codebook.form.add")}
             defaultColour={unused ?? CODE_PALETTE[0]}
           />
         </details>
@@ -120,23 +128,20 @@ function Codebook() {
       {codes.length === 0 ? (
         <div className="empty-state codebook-empty">
           <p>
-            <strong>This codebook is empty.</strong>
+            <strong>{t("codebook.list.emptyTitle")}</strong>
           </p>
           {canEdit ? (
             <>
-              <p>
-                Add your own codes above, or start from the starter codebook: preconditions and outcomes drawn
-                from dialogue with armed groups in the Sahel, which you can then edit, merge or delete.
-              </p>
+              <p>{t("codebook.list.emptyEditor")}</p>
               <Form method="post">
                 <input type="hidden" name="intent" value="starter" />
                 <button type="submit" className="button button-secondary" disabled={addingStarter}>
-                  {addingStarter ? "Adding…" : "Add the starter codebook"}
+                  {addingStarter ? t("codebook.list.addingStarter") : t("codebook.list.addStarter")}
                 </button>
               </Form>
             </>
           ) : (
-            <p>An owner or editor of this workspace can add preconditions and outcomes.</p>
+            <p>{t("codebook.list.emptyReader")}</p>
           )}
         </div>
       ) : (

@@ -1,6 +1,7 @@
 import type { Params } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/utils/auth.server";
+import { getLocale } from "~/utils/i18n.server";
 import { notFound, requireMember } from "~/utils/permissions.server";
 
 const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
@@ -12,10 +13,13 @@ export function requireId(params: Params, name: string): string {
   return parsed.data;
 }
 
-/** The signed-in user and their membership of the workspace in the URL (404 when not a member). */
+/**
+ * The signed-in user and their membership of the workspace in the URL (404 when not a member). The member
+ * carries the request's language, so models show code labels in it (codes.server.ts listCodes).
+ */
 export async function requireWorkspaceMember(request: Request, params: Params) {
   const user = await requireUser(request);
   const workspaceId = requireId(params, "workspaceId");
-  const member = requireMember(user.id, workspaceId);
+  const member = { ...requireMember(user.id, workspaceId), locale: await getLocale(request) };
   return { user, member };
 }

@@ -2,7 +2,7 @@
 // create themselves and leave the starter codebook as it was.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { DEMO_PASSWORD, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -39,7 +39,7 @@ async function addOutcome(page: Page, label: string, options: { colour: string; 
     .toBe(options.colour);
   await form.getByRole("radio", { name: "Outcome" }).check();
   await expect.poll(() => form.getByText("nest this code under a broader outcome").isVisible()).toBe(true);
-  await form.getByLabel("Label").fill(label);
+  await form.getByLabel("Label", { exact: true }).fill(label);
   await form.getByLabel("Description").fill("Made by the codebook browser test.");
   if (options.parent) await form.getByLabel("Parent code").selectOption({ label: options.parent });
   await form.getByRole("button", { name: "Add code" }).click();
@@ -83,16 +83,16 @@ describe("codebook", () => {
     await page.locator("summary", { hasText: "Add a code" }).click();
     const form = page.locator(".add-code");
     await form.getByRole("radio", { name: "Outcome" }).check();
-    await form.getByLabel("Label").fill(label.toUpperCase());
+    await form.getByLabel("Label", { exact: true }).fill(label.toUpperCase());
     await form.getByRole("button", { name: "Add code" }).click();
     await expect.poll(() => form.getByText(/There is already an outcome called/).isVisible()).toBe(true);
-    expect(await form.getByLabel("Label").inputValue()).toBe(label.toUpperCase());
+    expect(await form.getByLabel("Label", { exact: true }).inputValue()).toBe(label.toUpperCase());
 
     await page.getByRole("link", { name: `Edit ${label}` }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1, name: label }).isVisible()).toBe(true);
     const edit = page.locator("#edit");
     expect(await edit.getByLabel("Colour", { exact: true }).inputValue()).toBe("#db2777");
-    await edit.getByLabel("Label").fill(`${label} (renamed)`);
+    await edit.getByLabel("Label", { exact: true }).fill(`${label} (renamed)`);
     await edit.getByRole("button", { name: "Save code" }).click();
     await expect
       .poll(() => page.getByRole("heading", { level: 1, name: `${label} (renamed)` }).isVisible())
@@ -187,5 +187,37 @@ describe("codebook", () => {
     expect(unknown?.status()).toBe(404);
     await expect.poll(() => page.getByRole("heading", { name: "Not found" }).isVisible()).toBe(true);
     await page.context().close();
+  });
+});
+
+describe("codebook in French", () => {
+  it("shows the starter codebook's French labels to a member who reads the casebook in French", async () => {
+    // The demo users follow their browser's language: a French browser gets the French interface.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.locator('input[name="email"]').fill("reviewer@example.org");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    await page
+      .getByRole("navigation", { name: "Espace de travail" })
+      .getByRole("link", { name: "Grille de codage" })
+      .click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Grille de codage" }).isVisible())
+      .toBe(true);
+    const preconditions = page.getByRole("region", { name: /Préconditions/ });
+    await expect
+      .poll(() =>
+        preconditions.getByRole("link", { name: "Direction politique stable", exact: true }).isVisible(),
+      )
+      .toBe(true);
+    expect(await page.getByRole("link", { name: "Stable political leadership" }).count()).toBe(0);
+    await preconditions.getByRole("link", { name: "Direction politique stable", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Direction politique stable" }).isVisible())
+      .toBe(true);
+    await context.close();
   });
 });

@@ -16,9 +16,11 @@ import {
   mergeCode,
   updateCode,
 } from "~/models/codes.server";
+import { updateLocale } from "~/models/users.server";
 import * as codebookPage from "~/routes/w.$workspaceId.codebook";
 import * as codePage from "~/routes/w.$workspaceId.codebook.$codeId";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -95,8 +97,8 @@ describe("creating and editing codes", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(CodeRejectedError);
-      expect((error as CodeRejectedError).errors.label?.[0]).toMatch(
-        /already an outcome called “Hostage release”/,
+      expect((error as CodeRejectedError).errors.label?.[0]).toBe(
+        msg("codebook.errors.outcomeExists", { label: "Hostage release" }),
       );
     }
     // The same words may name a precondition.
@@ -120,7 +122,7 @@ describe("creating and editing codes", () => {
     });
     expect(result.status).toBe(400);
     const body = result.body as { errors: Record<string, string[]>; values: Record<string, string> };
-    expect(body.errors.label[0]).toMatch(/already an outcome/);
+    expect(body.errors.label[0]).toMatch(/^codebook\.errors\.outcomeExists/);
     expect(body.values).toMatchObject({ label: "CEASEFIRE HOLDS", description: "Mine", color: "#dc2626" });
   });
 
@@ -186,18 +188,18 @@ describe("creating and editing codes", () => {
     };
     expect(
       errorsOf(() => createCode(owner, code("outcome", "Misplaced", { parentId: pre })))?.parentId?.[0],
-    ).toMatch(/only sit under another outcome/);
+    ).toBe(msg("codebook.errors.parentNotOutcome"));
     expect(
       errorsOf(() => updateCode(owner, out, code("outcome", "Parent outcome", { parentId: out })))
         ?.parentId?.[0],
-    ).toMatch(/own parent/);
+    ).toBe(msg("codebook.errors.parentSelf"));
     expect(
       errorsOf(() => updateCode(owner, out, code("outcome", "Parent outcome", { parentId: grandchild })))
         ?.parentId?.[0],
-    ).toMatch(/own sub-code/);
+    ).toBe(msg("codebook.errors.parentLoop"));
     // A parent with sub-codes keeps its kind.
-    expect(errorsOf(() => updateCode(owner, out, code("precondition", "Parent outcome")))?.kind?.[0]).toMatch(
-      /sub-codes/,
+    expect(errorsOf(() => updateCode(owner, out, code("precondition", "Parent outcome")))?.kind?.[0]).toBe(
+      msg("codebook.errors.kindHasSubCodes"),
     );
     // A foreign id is not a parent.
     const foreign = createCode(team.outsider.member, code("outcome", "Elsewhere")).id;
@@ -565,5 +567,69 @@ describe("deleting codes", () => {
     expect(() => deleteCode(owner, valued, { confirmed: false })).toThrow(CodeInUseError);
     deleteCode(owner, valued, { confirmed: true, expectedTags: 0 });
     expect(conditionsOf(caseId)).toEqual({});
+  });
+});
+
+describe("code labels in the reader's language", () => {
+  type Loaded = { codes: Array<{ id: string; label: string }> };
+  const loadCodebook = async (fresh: Team, cookie: string) =>
+    (
+      (
+        await callRoute(codebookPage, {
+          path: `/w/${fresh.workspace.id}/codebook`,
+          params: { workspaceId: fresh.workspace.id },
+          cookie,
+        })
+      ).body as Loaded
+    ).codes.map((c) => c.label);
+
+  it("shows the starter codebook in French to a member who uses the casebook in French", async () => {
+    const fresh = await makeTeam();
+    addStarterCodes(fresh.people.owner.member);
+    updateLocale(fresh.people.reviewer.id, "fr");
+    const french = await loadCodebook(fresh, fresh.people.reviewer.cookie);
+    expect(french).toContain("Direction politique stable");
+    expect(french).toContain("Trêve ou cessez-le-feu temporaire");
+    expect(french).not.toContain("Stable political leadership");
+    // The others still read the labels as written.
+    const english = await loadCodebook(fresh, fresh.people.editor.cookie);
+    expect(english).toContain("Stable political leadership");
+    expect(english).not.toContain("Direction politique stable");
+    // A list read without a language (exports, scripts) keeps the label as written.
+    expect(listCodes(fresh.people.owner.member).map((c) => c.label)).toContain("Stable political leadership");
+  });
+
+  it("saves the label in the other language with the code, and keeps it when the form leaves it out", async () => {
+    const fresh = await makeTeam();
+    const id = createCode(fresh.people.owner.member, code("outcome", "Prisoners released")).id;
+    const post = (form: Record<string, string>) =>
+      callRoute(codePage, {
+        method: "POST",
+        path: `/w/${fresh.workspace.id}/codebook/${id}`,
+        params: { workspaceId: fresh.workspace.id, codeId: id },
+        cookie: fresh.people.editor.cookie,
+        form: { intent: "update", kind: "outcome", color: "#2563eb", description: "", ...form },
+      });
+    expect((await post({ label: "Prisoners released", labelFr: "Prisonniers libérés" })).status).toBe(302);
+    const stored = () => db.select().from(codes).where(eq(codes.id, id)).get();
+    expect(stored()?.labelTranslations).toEqual({ fr: "Prisonniers libérés" });
+    updateLocale(fresh.people.reviewer.id, "fr");
+    expect(await loadCodebook(fresh, fresh.people.reviewer.cookie)).toContain("Prisonniers libérés");
+    // A form without the field (the French form edits the English label instead) keeps the translation.
+    expect((await post({ label: "People released", labelEn: "" })).status).toBe(302);
+    expect(stored()).toMatchObject({
+      label: "People released",
+      labelTranslations: { fr: "Prisonniers libérés" },
+    });
+    // Too long: refused next to the field.
+    const refused = await post({ label: "People released", labelFr: "x".repeat(121) });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { errors: Record<string, string[]> }).errors.labelFr).toEqual([
+      msg("codebook.errors.labelTooLong", { max: 120 }),
+    ]);
+    // Emptied: the French reader sees the label as written.
+    expect((await post({ label: "People released", labelFr: "" })).status).toBe(302);
+    expect(stored()?.labelTranslations).toEqual({});
+    expect(await loadCodebook(fresh, fresh.people.reviewer.cookie)).toContain("People released");
   });
 });

@@ -1,10 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/utils/messages";
 import { type CodeOption, codesInTreeOrder } from "./code-form";
-
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Merging one code into another of the same kind: what moves is said before the button. */
 export function MergeCode({
@@ -16,35 +14,28 @@ export function MergeCode({
   targets: CodeOption[];
   errors?: string[];
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "merge";
+  const label = code.label;
   const id = useId();
   return (
     <details className="card code-tool" open={Boolean(errors?.length)}>
-      <summary>Merge into another code</summary>
+      <summary>{t("codebook.merge.summary")}</summary>
       {targets.length === 0 ? (
-        <p className="muted">
-          There is no other {code.kind} in this codebook to merge “{code.label}” into.
-        </p>
+        <p className="muted">{t(`codebook.merge.noTarget.${code.kind}`, { label })}</p>
       ) : (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="merge" />
-          <p>
-            Merging “{code.label}” into another {code.kind}:
-          </p>
+          <p>{t(`codebook.merge.intro.${code.kind}`, { label })}</p>
           <ul className="merge-effects">
-            <li>
-              retags every passage tagged “{code.label}” with the other code, in every case (each changed case
-              gets a new revision);
-            </li>
-            <li>
-              moves its present / absent / unknown values to the other code, except in cases where the other
-              code already has a value: there the other code's value is kept;
-            </li>
-            <li>moves its sub-codes under the other code, then deletes “{code.label}”.</li>
+            <li>{t("codebook.merge.effectTags", { label })}</li>
+            <li>{t("codebook.merge.effectConditions")}</li>
+            <li>{t("codebook.merge.effectSubCodes", { label })}</li>
           </ul>
           <div className={`field${errors?.length ? " field-invalid" : ""}`}>
-            <label htmlFor={id}>Merge into</label>
+            <label htmlFor={id}>{t("codebook.merge.into")}</label>
             <select
               id={id}
               name="targetId"
@@ -53,7 +44,7 @@ export function MergeCode({
               aria-describedby={errors?.length ? `${id}-error` : undefined}
             >
               <option value="" disabled>
-                Choose {code.kind === "outcome" ? "an" : "a"} {code.kind}…
+                {t(`codebook.merge.choose.${code.kind}`)}
               </option>
               {codesInTreeOrder(targets).map(({ code: target, depth }) => (
                 <option key={target.id} value={target.id}>
@@ -63,13 +54,13 @@ export function MergeCode({
             </select>
             {errors?.length ? (
               <p className="field-error" id={`${id}-error`} role="alert">
-                {errors.join(" ")}
+                {errors.map(tm).join(" ")}
               </p>
             ) : null}
           </div>
           <div className="actions">
             <button type="submit" className="button button-secondary" disabled={busy}>
-              {busy ? "Merging…" : `Merge “${code.label}”`}
+              {busy ? t("codebook.merge.merging") : t("codebook.merge.submit", { label })}
             </button>
           </div>
         </Form>
@@ -101,29 +92,31 @@ export function DeleteCode({
   parentLabel: string | null;
   errors?: string[];
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "delete";
   const confirmId = useId();
   const inUse = usage.tagCount > 0 || usage.conditionCount > 0;
-  const removal = [
-    usage.tagCount > 0
-      ? `remove its ${plural(usage.tagCount, "tag", "tags")} from ${plural(usage.caseCount, "case", "cases")}`
-      : null,
-    usage.conditionCount > 0
-      ? `forget its ${plural(usage.conditionCount, "recorded condition value", "recorded condition values")}`
-      : null,
-  ].filter(Boolean);
+  const label = code.label;
+  const tags = { count: usage.tagCount, cases: t("codebook.delete.caseCount", { count: usage.caseCount }) };
+  const values = { values: usage.conditionCount };
+  const confirmText =
+    usage.tagCount > 0 && usage.conditionCount > 0
+      ? t("codebook.delete.confirmTagsAndValues", { ...tags, ...values })
+      : usage.tagCount > 0
+        ? t("codebook.delete.confirmTags", tags)
+        : t("codebook.delete.confirmValues", { count: usage.conditionCount });
   return (
     <details className="card code-tool code-delete" open={Boolean(errors?.length)}>
-      <summary>Delete this code</summary>
+      <summary>{t("codebook.delete.summary")}</summary>
       <Form method="post" className="form">
         <input type="hidden" name="intent" value="delete" />
         <input type="hidden" name="expectedTags" value={usage.tagCount} />
         {inUse ? (
           <>
             <p>
-              <strong>“{code.label}” is in use.</strong> Deleting it removes the tags from the case text (each
-              changed case gets a new revision) and forgets whether the condition was present or absent.
+              <strong>{t("codebook.delete.inUse", { label })}</strong> {t("codebook.delete.inUseBody")}
             </p>
             {usedIn.length > 0 ? (
               <ul className="usage-list">
@@ -131,20 +124,20 @@ export function DeleteCode({
                   <li key={item.caseId}>
                     {item.trashed ? (
                       <>
-                        {item.title} <span className="muted">(in the trash)</span>
+                        {item.title} <span className="muted">{t("codebook.delete.inTrash")}</span>
                       </>
                     ) : (
                       <Link to={`/w/${workspaceId}/cases/${item.caseId}`}>{item.title}</Link>
                     )}{" "}
-                    <span className="muted">— {plural(item.passageCount, "passage", "passages")}</span>
+                    <span className="muted">
+                      — {t("codebook.delete.passages", { count: item.passageCount })}
+                    </span>
                   </li>
                 ))}
               </ul>
             ) : null}
             {usage.conditionCount > 0 ? (
-              <p className="muted">
-                {plural(usage.conditionCount, "case has", "cases have")} a value recorded for this condition.
-              </p>
+              <p className="muted">{t("codebook.delete.casesWithValue", { count: usage.conditionCount })}</p>
             ) : null}
             <div className={`field${errors?.length ? " field-invalid" : ""}`}>
               <label className="checkbox confirm-check" htmlFor={confirmId}>
@@ -156,29 +149,28 @@ export function DeleteCode({
                   aria-invalid={errors?.length ? true : undefined}
                   aria-describedby={errors?.length ? `${confirmId}-error` : undefined}
                 />
-                {removal.length === 2
-                  ? `Delete the code, ${removal[0]} and ${removal[1]}`
-                  : `Delete the code and ${removal[0]}`}
+                {confirmText}
               </label>
               {errors?.length ? (
                 <p className="field-error" id={`${confirmId}-error`} role="alert">
-                  {errors.join(" ")}
+                  {errors.map(tm).join(" ")}
                 </p>
               ) : null}
             </div>
           </>
         ) : (
-          <p>“{code.label}” is not used in any case. Deleting it cannot be undone.</p>
+          <p>{t("codebook.delete.unused", { label })}</p>
         )}
         {childCount > 0 ? (
           <p className="muted">
-            Its {plural(childCount, "sub-code moves", "sub-codes move")}{" "}
-            {parentLabel ? `under “${parentLabel}”` : "to the top level"}.
+            {parentLabel
+              ? t("codebook.delete.subCodesMoveUnder", { count: childCount, parent: parentLabel })
+              : t("codebook.delete.subCodesMoveTop", { count: childCount })}
           </p>
         ) : null}
         <div className="actions">
           <button type="submit" className="button button-danger" disabled={busy}>
-            {busy ? "Deleting…" : `Delete “${code.label}”`}
+            {busy ? t("codebook.delete.deleting") : t("codebook.delete.submit", { label })}
           </button>
         </div>
       </Form>

@@ -1,14 +1,19 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
-import type { CodeKind } from "~/models/domain";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, CODE_PALETTE, KIND_LABELS } from "./rules";
+import type { CodeKind, Locale } from "~/models/domain";
+import { useLocale } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
+import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, CODE_PALETTE } from "./rules";
 
 export type CodeOption = { id: string; kind: CodeKind; label: string; parentId: string | null };
 
 export type CodeFormValues = {
   kind?: string;
   label?: string;
+  labelFr?: string;
+  labelEn?: string;
   description?: string;
   color?: string;
   parentId?: string;
@@ -57,11 +62,13 @@ export function selfAndDescendants(codes: CodeOption[], id: string): Set<string>
 }
 
 function ColourField({ defaultValue, errors }: { defaultValue: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const id = useId();
   const [colour, setColour] = useState(defaultValue);
   return (
     <div className={`field${errors?.length ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>Colour</label>
+      <label htmlFor={id}>{t("codebook.form.colour")}</label>
       <div className="colour-row">
         <input
           id={id}
@@ -74,14 +81,14 @@ function ColourField({ defaultValue, errors }: { defaultValue: string; errors?: 
           aria-describedby={errors?.length ? `${id}-error` : undefined}
         />
         <fieldset className="palette">
-          <legend className="visually-hidden">Suggested colours</legend>
+          <legend className="visually-hidden">{t("codebook.form.suggestedColours")}</legend>
           {CODE_PALETTE.map((swatch) => (
             <button
               key={swatch}
               type="button"
               className="palette-swatch"
               style={{ background: swatch }}
-              aria-label={`Use colour ${swatch}`}
+              aria-label={t("codebook.form.useColour", { colour: swatch })}
               aria-pressed={colour.toLowerCase() === swatch}
               onClick={() => setColour(swatch)}
             />
@@ -90,11 +97,29 @@ function ColourField({ defaultValue, errors }: { defaultValue: string; errors?: 
       </div>
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.join(" ")}
+          {errors.map(tm).join(" ")}
         </p>
       ) : null}
     </div>
   );
+}
+
+const TRANSLATION_FIELD: Record<Locale, "labelFr" | "labelEn"> = { fr: "labelFr", en: "labelEn" };
+
+/**
+ * Which stored label each of the two label fields edits. The first field is the label in the reader's
+ * language, the second the label in the other language. A code whose label was written in the other
+ * language and translated into the reader's (the starter codebook in French) edits its translation first
+ * and its label second; otherwise the label first and its translation second.
+ */
+export function labelFields(
+  locale: Locale,
+  stored?: { labelTranslations: Partial<Record<Locale, string>> },
+): { own: "label" | "labelFr" | "labelEn"; other: "label" | "labelFr" | "labelEn"; otherLocale: Locale } {
+  const otherLocale: Locale = locale === "fr" ? "en" : "fr";
+  if (stored?.labelTranslations[locale])
+    return { own: TRANSLATION_FIELD[locale], other: "label", otherLocale };
+  return { own: "label", other: TRANSLATION_FIELD[otherLocale], otherLocale };
 }
 
 /**
@@ -109,6 +134,7 @@ export function CodeForm({
   submitLabel,
   defaultColour,
   kindHint,
+  stored,
 }: {
   intent: "create" | "update";
   values: CodeFormValues;
@@ -117,7 +143,13 @@ export function CodeForm({
   submitLabel: string;
   defaultColour: string;
   kindHint?: string;
+  /** The label and translations as stored (editing): decides which field edits which. */
+  stored?: { label: string; labelTranslations: Partial<Record<Locale, string>> };
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const locale = useLocale();
+  const fields = labelFields(locale, stored);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const [kind, setKind] = useState<CodeKind>(values.kind === "outcome" ? "outcome" : "precondition");
@@ -132,7 +164,7 @@ export function CodeForm({
         className={`kind-choice${errors.kind?.length ? " field-invalid" : ""}`}
         aria-describedby={errors.kind?.length ? kindErrorId : undefined}
       >
-        <legend>Kind</legend>
+        <legend>{t("codebook.form.kind")}</legend>
         {kindHint ? <p className="field-hint">{kindHint}</p> : null}
         {(["precondition", "outcome"] as const).map((option) => (
           <label key={option} className="checkbox">
@@ -143,27 +175,36 @@ export function CodeForm({
               checked={kind === option}
               onChange={() => setKind(option)}
             />
-            {KIND_LABELS[option]}
+            {t(`codebook.kind.${option}`)}
           </label>
         ))}
         {errors.kind?.length ? (
           <p className="field-error" id={kindErrorId} role="alert">
-            {errors.kind.join(" ")}
+            {errors.kind.map(tm).join(" ")}
           </p>
         ) : null}
       </fieldset>
       <Field
-        label="Label"
-        name="label"
-        defaultValue={values.label}
-        errors={errors.label}
-        required
+        label={t("codebook.form.label")}
+        name={fields.own}
+        defaultValue={values[fields.own]}
+        errors={errors[fields.own]}
+        required={fields.own === "label"}
         maxLength={CODE_LABEL_MAX}
       />
       <Field
-        label="Description"
+        label={t(`codebook.form.labelIn.${fields.otherLocale}`)}
+        name={fields.other}
+        hint={t(`codebook.form.labelInHint.${fields.otherLocale}`)}
+        defaultValue={values[fields.other]}
+        errors={errors[fields.other]}
+        required={fields.other === "label"}
+        maxLength={CODE_LABEL_MAX}
+      />
+      <Field
+        label={t("codebook.form.description")}
         name="description"
-        hint="What counts as this code, so that colleagues tag passages the same way."
+        hint={t("codebook.form.descriptionHint")}
         defaultValue={values.description}
         errors={errors.description}
         multiline
@@ -172,9 +213,9 @@ export function CodeForm({
       />
       <ColourField defaultValue={values.color || defaultColour} errors={errors.color} />
       <div className={`field${errors.parentId?.length ? " field-invalid" : ""}`}>
-        <label htmlFor={parentId}>Parent code</label>
+        <label htmlFor={parentId}>{t("codebook.form.parent")}</label>
         <p className="field-hint" id={`${parentId}-hint`}>
-          Optional: nest this code under a broader {kind}.
+          {t(`codebook.form.parentHint.${kind}`)}
         </p>
         <select
           // A new kind offers other parents: start again from "none" rather than keep a parent of the wrong kind.
@@ -185,7 +226,7 @@ export function CodeForm({
           aria-invalid={errors.parentId?.length ? true : undefined}
           aria-describedby={`${parentId}-hint${errors.parentId?.length ? ` ${parentId}-error` : ""}`}
         >
-          <option value="">None (top level)</option>
+          <option value="">{t("codebook.form.parentNone")}</option>
           {sameKind.map(({ code, depth }) => (
             <option key={code.id} value={code.id}>
               {`${"\u00a0\u00a0\u00a0".repeat(depth)}${code.label}`}
@@ -194,13 +235,13 @@ export function CodeForm({
         </select>
         {errors.parentId?.length ? (
           <p className="field-error" id={`${parentId}-error`} role="alert">
-            {errors.parentId.join(" ")}
+            {errors.parentId.map(tm).join(" ")}
           </p>
         ) : null}
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? t("codebook.form.saving") : submitLabel}
         </button>
       </div>
     </Form>

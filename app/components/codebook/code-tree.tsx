@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { CodeKind } from "~/models/domain";
-import { KIND_PLURALS } from "./rules";
+import { useLocale } from "~/utils/format";
 
 export type CodebookRow = {
   id: string;
@@ -23,16 +24,13 @@ export function Swatch({ color, large = false }: { color: string; large?: boolea
   );
 }
 
-function plural(n: number, one: string, many: string) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 export function CodeCounts({ passageCount, presentCount }: { passageCount: number; presentCount: number }) {
+  const { t } = useTranslation();
   return (
     <span className="code-counts">
-      <span>{plural(passageCount, "tagged passage", "tagged passages")}</span>
+      <span>{t("codebook.counts.passages", { count: passageCount })}</span>
       <span aria-hidden="true"> · </span>
-      <span>present in {plural(presentCount, "case", "cases")}</span>
+      <span>{t("codebook.counts.presentIn", { count: presentCount })}</span>
     </span>
   );
 }
@@ -50,6 +48,7 @@ function Branch({
   canEdit: boolean;
   seen: Set<string>;
 }) {
+  const { t } = useTranslation();
   const list = (tree.get(parentId) ?? []).filter((row) => !seen.has(row.id));
   if (list.length === 0) return null;
   for (const row of list) seen.add(row.id);
@@ -73,7 +72,8 @@ function Branch({
                 to={`${base}/${row.id}#edit`}
                 className="button button-secondary button-small code-edit-link"
               >
-                Edit<span className="visually-hidden"> {row.label}</span>
+                {t("codebook.list.edit")}
+                <span className="visually-hidden"> {row.label}</span>
               </Link>
             ) : null}
           </div>
@@ -96,6 +96,8 @@ export function CodeTree({
   base: string;
   canEdit: boolean;
 }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const ofKind = rows.filter((row) => row.kind === kind);
   const ids = new Set(ofKind.map((row) => row.id));
   const tree = new Map<string | null, CodebookRow[]>();
@@ -103,23 +105,19 @@ export function CodeTree({
     const parent = row.parentId && ids.has(row.parentId) ? row.parentId : null;
     tree.set(parent, [...(tree.get(parent) ?? []), row]);
   }
-  for (const list of tree.values()) list.sort((a, b) => a.label.localeCompare(b.label));
+  for (const list of tree.values()) list.sort((a, b) => a.label.localeCompare(b.label, locale));
   const headingId = `codebook-${kind}`;
   return (
     <section className="codebook-group" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {KIND_PLURALS[kind]} <span className="muted code-group-count">({ofKind.length})</span>
+        {t(`codebook.kindPlural.${kind}`)} <span className="muted code-group-count">({ofKind.length})</span>
       </h2>
       {ofKind.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No {KIND_PLURALS[kind].toLowerCase()} yet.</strong>
+            <strong>{t(`codebook.list.noneOfKind.${kind}`)}</strong>
           </p>
-          <p>
-            {canEdit
-              ? `Add one with “Add a code” above, choosing “${kind}” as its kind.`
-              : "An owner or editor of this workspace can add them."}
-          </p>
+          <p>{canEdit ? t(`codebook.list.addOfKind.${kind}`) : t("codebook.list.onlyEditorsAdd")}</p>
         </div>
       ) : (
         <Branch tree={tree} parentId={null} base={base} canEdit={canEdit} seen={new Set()} />

@@ -1,3 +1,5 @@
+import type { Locale } from "~/models/domain";
+
 // Limits and colours of a code, shared by the form in the browser and the check on the server.
 export const CODE_LABEL_MAX = 120;
 export const CODE_DESCRIPTION_MAX = 1000;
@@ -18,5 +20,10 @@ export const CODE_PALETTE = [
   "#475569",
 ] as const;
 
-export const KIND_LABELS = { precondition: "Precondition", outcome: "Outcome" } as const;
-export const KIND_PLURALS = { precondition: "Preconditions", outcome: "Outcomes" } as const;
+/** A code's label in the reader's language: its translation when it has one, else the label as written. */
+export function localizedLabel(
+  code: { label: string; labelTranslations?: Partial<Record<Locale, string>> | null },
+  locale?: Locale | null,
+): string {
+  return (locale && code.labelTranslations?.[locale]) || code.label;
+}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 type TaggedCase = {
   caseId: string;
@@ -20,26 +21,24 @@ export function TaggedPassages({
   cases: TaggedCase[];
   trashedCount: number;
 }) {
+  const { t } = useTranslation();
   const total = cases.reduce((sum, group) => sum + group.passages.length, 0);
   return (
     <section aria-labelledby="tagged-passages" className="tagged-passages">
       <h2 id="tagged-passages">
-        Tagged passages{" "}
+        {t("codebook.tagged.heading")}{" "}
         {total > 0 ? (
           <span className="muted code-group-count">
-            ({total} in {cases.length} {cases.length === 1 ? "case" : "cases"})
+            ({t("codebook.tagged.total", { count: cases.length, passages: total })})
           </span>
         ) : null}
       </h2>
       {cases.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No passage is tagged “{label}” yet.</strong>
+            <strong>{t("codebook.tagged.emptyTitle", { label })}</strong>
           </p>
-          <p>
-            When someone selects words in a case and tags them “{label}”, the passage is listed here with a
-            link to its section.
-          </p>
+          <p>{t("codebook.tagged.emptyBody", { label })}</p>
         </div>
       ) : (
         <ul className="tagged-cases">
@@ -58,10 +57,13 @@ export function TaggedPassages({
                       </blockquote>
                       {passage.section ? (
                         <p className="tagged-passage-section">
-                          in{" "}
+                          {t("codebook.tagged.inSection")}{" "}
                           <Link to={passage.anchor ? `${caseUrl}#${passage.anchor}` : caseUrl}>
                             {passage.section}
-                            <span className="visually-hidden"> of {group.title}</span>
+                            <span className="visually-hidden">
+                              {" "}
+                              {t("codebook.tagged.ofCase", { title: group.title })}
+                            </span>
                           </Link>
                         </p>
                       ) : null}
@@ -74,10 +76,7 @@ export function TaggedPassages({
         </ul>
       )}
       {trashedCount > 0 ? (
-        <p className="muted">
-          {trashedCount} more {trashedCount === 1 ? "passage is" : "passages are"} in cases in the trash and
-          not listed.
-        </p>
+        <p className="muted">{t("codebook.tagged.trashed", { count: trashedCount })}</p>
       ) : null}
     </section>
   );

@@ -4,15 +4,19 @@ import activity from "./activity";
 import audit from "./audit";
 import auth from "./auth";
 import cases from "./cases";
+import codebook from "./codebook";
 import common from "./common";
+import compare from "./compare";
 import conditions from "./conditions";
 import editor from "./editor";
 import errors from "./errors";
 import exportsArea from "./exports";
 import history from "./history";
+import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
 import review from "./review";
+import sources from "./sources";
 import threads from "./threads";
 import workspace from "./workspace";
 
@@ -33,5 +37,9 @@ const en = {
   threads,
   history,
   conditions,
+  codebook,
+  sources,
+  matrix,
+  compare,
 };
 export default en;

@@ -1,0 +1,4 @@
+// compare
+export default {
+  title: "compare",
+};

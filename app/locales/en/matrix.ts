@@ -1,0 +1,4 @@
+// matrix
+export default {
+  title: "matrix",
+};

@@ -1,0 +1,4 @@
+// sources
+export default {
+  title: "sources",
+};

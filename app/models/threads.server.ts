@@ -14,6 +14,7 @@ import { findMentions, MAX_COMMENT_LENGTH } from "~/models/comment-text";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   can,
   type Executor,
@@ -26,7 +27,7 @@ import {
 } from "~/utils/permissions.server";
 import { cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
-export const CASE_TRASHED_MESSAGE = "This case was moved to the trash; your comment was not saved.";
+export const CASE_TRASHED_MESSAGE = msg("threads.errors.caseTrashed");
 
 /** Input the server will not store; `status` is 400 (bad input) or 409 (the text changed meanwhile). */
 export class CommentRejectedError extends Error {
@@ -40,10 +41,10 @@ export class CommentRejectedError extends Error {
 
 function checkBody(body: string) {
   const trimmed = body.trim();
-  if (!trimmed) throw new CommentRejectedError("Write a comment before sending it.");
+  if (!trimmed) throw new CommentRejectedError(msg("threads.errors.empty"));
   if (trimmed.length > MAX_COMMENT_LENGTH)
     throw new CommentRejectedError(
-      `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-GB")} characters; this one has ${trimmed.length.toLocaleString("en-GB")}. Shorten it or split it into two comments.`,
+      msg("threads.errors.tooLong", { max: MAX_COMMENT_LENGTH, length: trimmed.length }),
     );
   return trimmed;
 }
@@ -79,7 +80,7 @@ function commentableCase(tx: Executor, member: Member, caseId: string) {
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
-  if (!found) throw notFound("This case does not exist in this workspace.");
+  if (!found) throw notFound(msg("threads.errors.caseNotFound"));
   if (found.deletedAt) throw notFound(CASE_TRASHED_MESSAGE);
   return found;
 }
@@ -92,7 +93,7 @@ function threadOfCase(tx: Executor, member: Member, caseId: string, threadId: st
       and(eq(threads.id, threadId), eq(threads.caseId, caseId), eq(threads.workspaceId, member.workspaceId)),
     )
     .get();
-  if (!thread) throw notFound("This comment thread does not exist in this workspace.");
+  if (!thread) throw notFound(msg("threads.errors.threadNotFound"));
   return thread;
 }
 
@@ -110,9 +111,8 @@ function ownComment(tx: Executor, member: Member, caseId: string, commentId: str
       ),
     )
     .get();
-  if (!row) throw notFound("This comment does not exist in this workspace (it may have been deleted).");
-  if (row.comment.authorId !== member.userId)
-    throw forbidden("You can only edit or delete your own comments.");
+  if (!row) throw notFound(msg("threads.errors.commentNotFound"));
+  if (row.comment.authorId !== member.userId) throw forbidden(msg("threads.errors.notYourComment"));
   return row;
 }
 
@@ -154,17 +154,11 @@ export function createThread(member: Member, caseId: string, input: NewThreadInp
     const found = commentableCase(tx, member, caseId);
     const body = checkBody(input.body);
     if (input.exact.length > MAX_QUOTE_LENGTH)
-      throw new CommentRejectedError(
-        `Select a shorter passage: a comment can be on at most ${MAX_QUOTE_LENGTH.toLocaleString("en-GB")} characters.`,
-      );
+      throw new CommentRejectedError(msg("threads.errors.quoteTooLong", { max: MAX_QUOTE_LENGTH }));
     const { text, sections } = caseAnchorText(found.body);
     const located = locateAnchor(text, input);
     const passage = located?.exact ? describePassage(text, located.start, located.end) : null;
-    if (!passage)
-      throw new CommentRejectedError(
-        "The text changed since you selected it (someone saved the case). Select the passage again.",
-        409,
-      );
+    if (!passage) throw new CommentRejectedError(msg("threads.errors.textChanged"), 409);
     const now = new Date();
     const threadId = newId();
     const section = sectionAt(sections, passage.start);
@@ -315,10 +309,7 @@ export function setThreadStatus(
     requirePermission(current, "case.comment");
     commentableCase(tx, current, caseId);
     const thread = threadOfCase(tx, current, caseId, threadId);
-    if (!canResolveThread(current, thread))
-      throw forbidden(
-        "Only the person who opened this thread, reviewers and owners can resolve or reopen it.",
-      );
+    if (!canResolveThread(current, thread)) throw forbidden(msg("threads.errors.cannotResolve"));
     if (thread.status !== status) {
       const now = new Date();
       tx.update(threads)
@@ -396,7 +387,7 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       .filter((comment) => comment.threadId === thread.id)
       .map((comment) => ({
         id: comment.id,
-        authorName: names.get(comment.authorId) ?? "Former member",
+        authorName: names.get(comment.authorId) ?? "", // "" = former member
         mine: comment.authorId === member.userId,
         body: comment.deletedAt ? "" : comment.body,
         deleted: comment.deletedAt !== null,
@@ -413,10 +404,10 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       section: located ? sectionAt(sections, located.start) : thread.anchor.section,
       range: located ? { start: located.start, end: located.end } : null,
       quoteEdited: located ? !located.exact : false,
-      authorName: names.get(thread.authorId) ?? "Former member",
+      authorName: names.get(thread.authorId) ?? "",
       createdAt: thread.createdAt,
       resolvedAt: thread.resolvedAt,
-      resolvedByName: thread.resolvedBy ? (names.get(thread.resolvedBy) ?? "Former member") : null,
+      resolvedByName: thread.resolvedBy ? (names.get(thread.resolvedBy) ?? "") : null,
       canResolve: canResolveThread(member, thread),
       comments: threadComments,
     };

@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { MAX_COMMENT_LENGTH } from "~/models/comment-text";
+import { useMessage } from "~/utils/messages";
 import { type MentionPerson, MentionTextarea } from "./mention-textarea";
 
 /** What the case page's action answers to a thread form (fetchers read it; without JS, useActionData). */
@@ -40,6 +42,8 @@ export function CommentForm({
   noJsResult?: ThreadActionResult | null;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const fetcher = useFetcher<ThreadActionResult>();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -49,7 +53,7 @@ export function CommentForm({
   // The server's message stands until the text is changed; then the live count speaks for itself.
   const [editedSinceAnswer, setEditedSinceAnswer] = useState(false);
   const result = fetcher.data ?? (noJsResult?.formKey === formKey ? noJsResult : null);
-  const error = result && !result.ok && !editedSinceAnswer ? result.message : null;
+  const error = result && !result.ok && !editedSinceAnswer ? tm(result.message) : null;
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data || handled.current === fetcher.data) return;
@@ -99,12 +103,12 @@ export function CommentForm({
         describedBy={
           [error ? errorId : null, tooLong ? countId : null].filter(Boolean).join(" ") || undefined
         }
-        placeholder="Type @ to mention someone"
+        placeholder={t("threads.form.placeholder")}
         onSubmitShortcut={() => form.current?.requestSubmit()}
       />
       {tooLong ? (
         <p className="field-error" id={countId}>
-          {length.toLocaleString("en-GB")} characters: a comment can be at most 10,000.
+          {t("threads.form.tooLong", { length, max: MAX_COMMENT_LENGTH })}
         </p>
       ) : null}
       {error ? (
@@ -114,11 +118,11 @@ export function CommentForm({
       ) : null}
       <div className="actions">
         <button type="submit" className="button button-small" disabled={busy}>
-          {busy ? "Sending…" : submitLabel}
+          {busy ? t("threads.form.sending") : submitLabel}
         </button>
         {onCancel ? (
           <button type="button" className="button button-secondary button-small" onClick={onCancel}>
-            Cancel
+            {t("threads.form.cancel")}
           </button>
         ) : null}
       </div>

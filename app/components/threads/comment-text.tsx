@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { commentSegments, type Person } from "~/models/comment-text";
+import { useFormat } from "~/utils/format";
 
 const LINK_REL = "noopener noreferrer nofollow";
 
@@ -28,14 +30,12 @@ export function CommentText({ body, mentions }: { body: string; mentions: Person
 
 /** Date and time in one fixed format and zone, so the server and browser renders agree. */
 export function CommentTime({ date }: { date: string | Date }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const value = new Date(date);
-  const text = value.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  });
-  return <time dateTime={value.toISOString()}>{text} UTC</time>;
+  return (
+    <time dateTime={value.toISOString()}>
+      {format.dateTime(value)} {t("common.utc")}
+    </time>
+  );
 }

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 export type MentionPerson = { id: string; name: string; email: string };
 
@@ -47,6 +48,7 @@ export function MentionTextarea({
   placeholder?: string;
   onSubmitShortcut?: () => void;
 }) {
+  const { t } = useTranslation();
   const listId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useState(defaultValue);
@@ -142,7 +144,13 @@ export function MentionTextarea({
         onBlur={() => setQuery(null)}
       />
       <input type="hidden" name="mentionIds" value={picked.join(",")} />
-      <div id={listId} role="listbox" aria-label="Members to mention" className="mention-list" hidden={!open}>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={t("threads.form.mentionList")}
+        className="mention-list"
+        hidden={!open}
+      >
         {suggestions.map((person, index) => (
           <div
             key={person.id}

@@ -1,5 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/utils/messages";
 import { CommentForm, type ThreadActionResult } from "./comment-form";
 import { CommentText, CommentTime } from "./comment-text";
 import type { MentionPerson } from "./mention-textarea";
@@ -45,6 +47,8 @@ function DeleteCommentButton({
   comment: Comment;
   noJsResult?: ThreadActionResult | null;
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const fetcher = useFetcher<ThreadActionResult>();
   const [confirming, setConfirming] = useState(false);
   const formKey = `delete-${comment.id}`;
@@ -54,7 +58,7 @@ function DeleteCommentButton({
       <input type="hidden" name="intent" value="comment.delete" />
       <input type="hidden" name="formKey" value={formKey} />
       <input type="hidden" name="commentId" value={comment.id} />
-      {confirming ? <span className="confirm-text">Delete this comment?</span> : null}
+      {confirming ? <span className="confirm-text">{t("threads.comment.confirmDelete")}</span> : null}
       <button
         type="submit"
         className="link-button link-danger"
@@ -67,16 +71,16 @@ function DeleteCommentButton({
           }
         }}
       >
-        {confirming ? "Yes, delete" : "Delete"}
+        {confirming ? t("threads.comment.yesDelete") : t("threads.comment.delete")}
       </button>
       {confirming ? (
         <button type="button" className="link-button" onClick={() => setConfirming(false)}>
-          Keep it
+          {t("threads.comment.keep")}
         </button>
       ) : null}
       {result && !result.ok ? (
         <span className="field-error" role="alert">
-          {result.message}
+          {tm(result.message)}
         </span>
       ) : null}
     </fetcher.Form>
@@ -92,16 +96,18 @@ function CommentItem({
   people: MentionPerson[];
   noJsResult?: ThreadActionResult | null;
 }) {
+  const { t } = useTranslation();
   const editor = useRef<HTMLDetailsElement>(null);
   const editKey = `edit-${comment.id}`;
   return (
     <li className="comment">
       <p className="comment-meta">
-        <strong>{comment.authorName}</strong> · <CommentTime date={comment.createdAt} />
-        {comment.editedAt ? <span className="muted"> (edited)</span> : null}
+        <strong>{comment.authorName || t("threads.comment.formerMember")}</strong> ·{" "}
+        <CommentTime date={comment.createdAt} />
+        {comment.editedAt ? <span className="muted">{t("threads.comment.edited")}</span> : null}
       </p>
       {comment.deleted ? (
-        <p className="muted comment-deleted">This comment was deleted.</p>
+        <p className="muted comment-deleted">{t("threads.comment.deleted")}</p>
       ) : (
         <CommentText body={comment.body} mentions={comment.mentions} />
       )}
@@ -115,13 +121,13 @@ function CommentItem({
               if (event.currentTarget.open) event.currentTarget.querySelector("textarea")?.focus();
             }}
           >
-            <summary className="link-button">Edit</summary>
+            <summary className="link-button">{t("threads.comment.edit")}</summary>
             <CommentForm
               formKey={editKey}
               intent="comment.edit"
               hidden={{ commentId: comment.id }}
-              label="Edit your comment"
-              submitLabel="Save"
+              label={t("threads.comment.editLabel")}
+              submitLabel={t("threads.comment.save")}
               people={people}
               defaultValue={comment.body}
               noJsResult={noJsResult}
@@ -138,6 +144,8 @@ function CommentItem({
 }
 
 function StatusButton({ thread }: { thread: ThreadView }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const fetcher = useFetcher<ThreadActionResult>();
   const resolved = thread.status === "resolved";
   return (
@@ -150,11 +158,11 @@ function StatusButton({ thread }: { thread: ThreadView }) {
         className="button button-secondary button-small"
         disabled={fetcher.state !== "idle"}
       >
-        {resolved ? "Reopen" : "Resolve"}
+        {resolved ? t("threads.card.reopen") : t("threads.card.resolve")}
       </button>
       {fetcher.data && !fetcher.data.ok ? (
         <span className="field-error" role="alert">
-          {fetcher.data.message}
+          {tm(fetcher.data.message)}
         </span>
       ) : null}
     </fetcher.Form>
@@ -174,6 +182,7 @@ export function ThreadCard({
   onShowPassage: (threadId: string) => void;
   noJsResult?: ThreadActionResult | null;
 }) {
+  const { t } = useTranslation();
   const replyKey = `reply-${thread.id}`;
   const reply = useRef<HTMLDetailsElement>(null);
   const resolved = thread.status === "resolved";
@@ -193,27 +202,33 @@ export function ThreadCard({
             type="button"
             className="quote-link"
             onClick={() => onShowPassage(thread.id)}
-            aria-label={`Show in the text: ${preview(thread.quote)}`}
+            aria-label={t("threads.card.showInText", { quote: preview(thread.quote) })}
           >
-            “{preview(thread.quote)}”
+            {t("threads.newThread.quoted", { text: preview(thread.quote) })}
           </button>
         ) : (
           <>
-            <strong className="orphan-label">Passage removed</strong>{" "}
-            <span className="muted">The comments were made on:</span>{" "}
+            <strong className="orphan-label">{t("threads.card.passageRemoved")}</strong>{" "}
+            <span className="muted">{t("threads.card.madeOn")}</span>{" "}
             <q className="orphan-quote">{preview(thread.quote)}</q>
           </>
         )}
         {thread.section ? <span className="muted thread-section"> · {thread.section}</span> : null}
-        {thread.quoteEdited ? <span className="muted thread-note">The passage was edited since.</span> : null}
+        {thread.quoteEdited ? (
+          <span className="muted thread-note">{t("threads.card.passageEdited")}</span>
+        ) : null}
       </div>
       {resolved ? (
         <p className="thread-resolved muted">
-          Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ""}
+          {thread.resolvedByName === null
+            ? t("threads.card.resolved")
+            : t("threads.card.resolvedBy", {
+                name: thread.resolvedByName || t("threads.comment.formerMember"),
+              })}
           {thread.resolvedAt ? (
             <>
-              {" "}
-              on <CommentTime date={thread.resolvedAt} />
+              {t("threads.card.on")}
+              <CommentTime date={thread.resolvedAt} />
             </>
           ) : null}
         </p>
@@ -232,13 +247,13 @@ export function ThreadCard({
             if (event.currentTarget.open) event.currentTarget.querySelector("textarea")?.focus();
           }}
         >
-          <summary className="button button-secondary button-small">Reply</summary>
+          <summary className="button button-secondary button-small">{t("threads.card.reply")}</summary>
           <CommentForm
             formKey={replyKey}
             intent="comment.reply"
             hidden={{ threadId: thread.id }}
-            label="Your reply"
-            submitLabel="Reply"
+            label={t("threads.card.replyLabel")}
+            submitLabel={t("threads.card.reply")}
             people={people}
             noJsResult={noJsResult}
             onDone={() => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import type { TextAnchor } from "~/models/anchors";
 import { CommentForm, type ThreadActionResult } from "./comment-form";
 import type { MentionPerson } from "./mention-textarea";
@@ -15,6 +16,7 @@ function NewThread({
   onCancel: () => void;
   onCreated: (threadId: string) => void;
 }) {
+  const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   // A new selection brings the box into view (below the text on a phone) with the caret in it; what was
   // already typed stays, now about the new passage.
@@ -26,8 +28,10 @@ function NewThread({
   return (
     <div className="thread-card thread-new" ref={box}>
       <p className="thread-quote">
-        <span className="muted">Comment on </span>“
-        {draft.exact.length > 160 ? `${draft.exact.slice(0, 159)}…` : draft.exact}”
+        <span className="muted">{t("threads.newThread.commentOn")}</span>
+        {t("threads.newThread.quoted", {
+          text: draft.exact.length > 160 ? `${draft.exact.slice(0, 159)}…` : draft.exact,
+        })}
       </p>
       <CommentForm
         formKey="new-thread"
@@ -39,8 +43,8 @@ function NewThread({
           start: draft.start,
           end: draft.end,
         }}
-        label="Your comment"
-        submitLabel="Comment"
+        label={t("threads.newThread.label")}
+        submitLabel={t("threads.newThread.submit")}
         people={people}
         onCancel={onCancel}
         onDone={(result) => {
@@ -83,6 +87,7 @@ export function ThreadColumn({
   onShowPassage: (threadId: string) => void;
   noJsResult?: ThreadActionResult | null;
 }) {
+  const { t } = useTranslation();
   const open = threads.filter((thread) => thread.status === "open").length;
   const resolved = threads.length - open;
   return (
@@ -91,14 +96,15 @@ export function ThreadColumn({
       aria-labelledby="threads-heading"
     >
       <h2 id="threads-heading">
-        Comments <span className="muted thread-count">({open} open)</span>
+        {t("threads.column.heading")}{" "}
+        <span className="muted thread-count">{t("threads.column.openCount", { count: open })}</span>
       </h2>
       {canStartThread ? (
         <button type="button" className="button button-secondary button-small" onClick={onCommentOnSelection}>
-          Comment on selection
+          {t("threads.column.commentOnSelection")}
         </button>
       ) : threads.length > 0 && !draft ? (
-        <p className="muted thread-hint">Select a passage of the text to comment on it.</p>
+        <p className="muted thread-hint">{t("threads.column.selectHint")}</p>
       ) : null}
       {draft ? (
         <NewThread draft={draft} people={people} onCancel={onCancelDraft} onCreated={onCreated} />
@@ -111,16 +117,13 @@ export function ThreadColumn({
             checked={showResolved}
             onChange={(event) => onShowResolved(event.target.checked)}
           />
-          Show resolved ({resolved})
+          {t("threads.column.showResolved", { count: resolved })}
         </label>
       ) : null}
       {threads.length === 0 ? (
-        <p className="muted thread-empty">
-          No comments yet. Select words in the text and choose “Comment” to start a discussion on that
-          passage.
-        </p>
+        <p className="muted thread-empty">{t("threads.column.empty")}</p>
       ) : open === 0 && !showResolved ? (
-        <p className="muted thread-empty">All threads are resolved.</p>
+        <p className="muted thread-empty">{t("threads.column.allResolved")}</p>
       ) : null}
       <ol className="thread-list">
         {threads.map((thread) => (

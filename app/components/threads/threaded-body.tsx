@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { describePassage, MAX_QUOTE_LENGTH, type TextAnchor } from "~/models/anchors";
 import {
@@ -20,6 +21,7 @@ const FLASH_MS = 1600;
  * passage being commented on, the current selection and the "show resolved" filter.
  */
 export function useCaseThreads(threads: ThreadView[]) {
+  const { t } = useTranslation();
   const bodyRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<TextAnchor | null>(null);
@@ -75,7 +77,7 @@ export function useCaseThreads(threads: ThreadView[]) {
         id: thread.id,
         start: thread.range!.start,
         end: thread.range!.end,
-        label: `Comment by ${thread.authorName}`,
+        label: t("threads.comment.by", { name: thread.authorName || t("threads.comment.formerMember") }),
         className: [
           "thread-highlight",
           thread.status === "resolved" ? "is-resolved" : "",
@@ -87,7 +89,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     if (draft)
       ranges.push({ id: "new", start: draft.start, end: draft.end, className: "thread-highlight is-draft" });
     return ranges;
-  }, [threads, showResolved, activeId, draft]);
+  }, [threads, showResolved, activeId, draft, t]);
 
   return {
     bodyRef,
@@ -124,6 +126,7 @@ export function ThreadedCaseBody({
   state: ReturnType<typeof useCaseThreads>;
   canComment: boolean;
 }) {
+  const { t } = useTranslation();
   const { bodyRef, highlights, selected, setSelected, focusThread, startComment } = state;
   const rangesKey = JSON.stringify(highlights);
 
@@ -201,11 +204,11 @@ export function ThreadedCaseBody({
               onMouseDown={(event) => event.preventDefault()}
               onClick={startComment}
             >
-              Comment
+              {t("threads.selection.comment")}
             </button>
           ) : (
             <span className="selection-too-long" role="status">
-              Select at most {MAX_QUOTE_LENGTH.toLocaleString("en-GB")} characters to comment.
+              {t("threads.selection.tooLong", { max: MAX_QUOTE_LENGTH })}
             </span>
           )}
         </div>

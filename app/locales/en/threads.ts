@@ -1,1 +1,70 @@
-export default {};
+// Comment threads on the case page: the column, the cards, the forms, and the server's messages.
+export default {
+  column: {
+    heading: "Comments",
+    openCount_one: "({{count}} open)",
+    openCount_other: "({{count}} open)",
+    commentOnSelection: "Comment on selection",
+    selectHint: "Select a passage of the text to comment on it.",
+    showResolved: "Show resolved ({{count}})",
+    empty:
+      "No comments yet. Select words in the text and choose “Comment” to start a discussion on that passage.",
+    allResolved: "All threads are resolved.",
+  },
+  newThread: {
+    commentOn: "Comment on ",
+    quoted: "“{{text}}”",
+    label: "Your comment",
+    submit: "Comment",
+  },
+  card: {
+    showInText: "Show in the text: {{quote}}",
+    passageRemoved: "Passage removed",
+    madeOn: "The comments were made on:",
+    passageEdited: "The passage was edited since.",
+    resolved: "Resolved",
+    resolvedBy: "Resolved by {{name}}",
+    on: " on ",
+    reply: "Reply",
+    replyLabel: "Your reply",
+    reopen: "Reopen",
+    resolve: "Resolve",
+  },
+  comment: {
+    edited: " (edited)",
+    deleted: "This comment was deleted.",
+    edit: "Edit",
+    editLabel: "Edit your comment",
+    save: "Save",
+    confirmDelete: "Delete this comment?",
+    yesDelete: "Yes, delete",
+    delete: "Delete",
+    keep: "Keep it",
+    formerMember: "Former member",
+    by: "Comment by {{name}}",
+  },
+  form: {
+    placeholder: "Type @ to mention someone",
+    tooLong: "{{length, number}} characters: a comment can be at most {{max, number}}.",
+    sending: "Sending…",
+    cancel: "Cancel",
+    mentionList: "Members to mention",
+  },
+  selection: {
+    comment: "Comment",
+    tooLong: "Select at most {{max, number}} characters to comment.",
+  },
+  errors: {
+    empty: "Write a comment before sending it.",
+    tooLong:
+      "A comment can be at most {{max, number}} characters; this one has {{length, number}}. Shorten it or split it into two comments.",
+    quoteTooLong: "Select a shorter passage: a comment can be on at most {{max, number}} characters.",
+    textChanged: "The text changed since you selected it (someone saved the case). Select the passage again.",
+    caseNotFound: "This case does not exist in this workspace.",
+    caseTrashed: "This case was moved to the trash; your comment was not saved.",
+    threadNotFound: "This comment thread does not exist in this workspace.",
+    commentNotFound: "This comment does not exist in this workspace (it may have been deleted).",
+    notYourComment: "You can only edit or delete your own comments.",
+    cannotResolve: "Only the person who opened this thread, reviewers and owners can resolve or reopen it.",
+  },
+};

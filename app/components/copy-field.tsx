@@ -1,6 +1,8 @@
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 export function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation();
   const id = useId();
   const [copied, setCopied] = useState(false);
   return (
@@ -16,12 +18,10 @@ export function CopyField({ label, value }: { label: string; value: string }) {
             setCopied(true);
           }}
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("members.copied") : t("members.copy")}
         </button>
       </div>
-      <p className="field-hint">
-        This link is shown once. Anyone who has it can join with this role until it is used.
-      </p>
+      <p className="field-hint">{t("members.linkShownOnce")}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
 import { invites, memberships, type Role, users, workspaces } from "../../db/schema";
 
@@ -57,7 +58,7 @@ export function listMembers(member: Member) {
 
 export class LastOwnerError extends Error {
   constructor() {
-    super("A workspace needs at least one owner. Make someone else an owner first.");
+    super(msg("members.lastOwner"));
   }
 }
 
@@ -180,7 +181,7 @@ export function revokeInvite(member: Member, inviteId: string, origin?: RequestO
       .from(invites)
       .where(and(eq(invites.id, inviteId), eq(invites.workspaceId, member.workspaceId)))
       .get();
-    if (!invite) throw notFound("This invite does not exist.");
+    if (!invite) throw notFound(msg("members.inviteNotFound"));
     tx.update(invites).set({ revokedAt: new Date() }).where(eq(invites.id, inviteId)).run();
     recordAudit(
       {

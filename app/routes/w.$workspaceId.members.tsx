@@ -1,14 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RelativeDate } from "~/components/case-bits";
 import { CopyField } from "~/components/copy-field";
 import { requestOrigin } from "~/models/audit.server";
-import { ROLES } from "~/models/domain";
+import { ROLES, type Role } from "~/models/domain";
 import {
   changeRole,
   createInvite,
+  INVITE_LIFETIME_MS,
   LastOwnerError,
   listMembers,
   listOpenInvites,
@@ -16,17 +18,15 @@ import {
   revokeInvite,
 } from "~/models/workspaces.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle } from "~/utils/i18n.server";
+import { msg, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Members · Mediation Casebook" }];
+export const meta = titleMeta;
 
-const ROLE_HELP: Record<(typeof ROLES)[number], string> = {
-  owner: "everything, plus members, roles and workspace settings",
-  editor: "writes and edits cases and sources, comments",
-  reviewer: "reads, comments, approves or requests changes; cannot edit a case",
-  trainer: "reads and compares cases; cannot edit or comment",
-};
+const INVITE_DAYS = Math.round(INVITE_LIFETIME_MS / (24 * 3600 * 1000));
 
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 const actionSchema = z.discriminatedUnion("intent", [
@@ -45,17 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage,
     members: listMembers(member),
     invites: manage ? listOpenInvites(member) : [],
+    pageTitle: await getPageTitle(request, "members.metaTitle"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success)
-    return data(
-      { error: "That request was not understood. Reload the page and try again.", invite: null },
-      { status: 400 },
-    );
+  if (!parsed.success) return data({ error: msg("members.notUnderstood"), invite: null }, { status: 400 });
   const origin = requestOrigin(request);
   const input = parsed.data;
   try {
@@ -67,21 +64,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "revoke":
         revokeInvite(member, input.inviteId, origin);
-        return redirectWithToast(request, request.url, { kind: "success", message: "Invite link revoked." });
+        return redirectWithToast(request, request.url, { kind: "success", message: msg("members.revoked") });
       case "role":
         changeRole(member, input.userId, input.role, origin);
         return redirectWithToast(request, request.url, {
           kind: "success",
-          message: `Role changed to ${input.role}.`,
+          message: msg(`members.roleChanged.${input.role}`),
         });
       case "remove":
         removeMember(member, input.userId, origin);
         if (input.userId === member.userId)
           return redirectWithToast(request, "/workspaces", {
             kind: "success",
-            message: "You left the workspace.",
+            message: msg("members.left"),
           });
-        return redirectWithToast(request, request.url, { kind: "success", message: "Member removed." });
+        return redirectWithToast(request, request.url, { kind: "success", message: msg("members.removed") });
     }
   } catch (error) {
     if (error instanceof LastOwnerError) return data({ error: error.message, invite: null }, { status: 409 });
@@ -90,29 +87,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Members() {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const { members, invites, manage, me, workspaceName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <main id="main" className="page">
-      <h1>Members</h1>
-      <p className="muted">People in {workspaceName} and what each role may do.</p>
+      <h1>{t("members.title")}</h1>
+      <p className="muted">{t("members.intro", { workspace: workspaceName })}</p>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {actionData.error}
+          {tm(actionData.error)}
         </p>
       ) : null}
       <div className="table-wrap">
         <table className="member-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.email")}</th>
+              <th scope="col">{t("members.role")}</th>
+              <th scope="col">{t("members.joined")}</th>
               {manage ? (
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("members.actions")}</span>
                 </th>
               ) : null}
             </tr>
@@ -120,35 +119,38 @@ export default function Members() {
           <tbody>
             {members.map((person) => (
               <tr key={person.userId}>
-                <td data-label="Name">
+                <td data-label={t("members.name")}>
                   {person.name}
-                  {person.userId === me ? <span className="muted"> (you)</span> : null}
+                  {person.userId === me ? <span className="muted">{t("members.you")}</span> : null}
                 </td>
-                <td data-label="Email">{person.email}</td>
-                <td data-label="Role">
+                <td data-label={t("members.email")}>{person.email}</td>
+                <td data-label={t("members.role")}>
                   {manage ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="role" />
                       <input type="hidden" name="userId" value={person.userId} />
                       <label className="visually-hidden" htmlFor={`role-${person.userId}`}>
-                        Role of {person.name}
+                        {t("members.roleOf", { name: person.name })}
                       </label>
                       <select id={`role-${person.userId}`} name="role" defaultValue={person.role}>
                         {ROLES.map((role) => (
                           <option key={role} value={role}>
-                            {role}
+                            {t(`common.roles.${role}`)}
                           </option>
                         ))}
                       </select>
                       <button type="submit" className="button button-secondary button-small">
-                        Change<span className="visually-hidden"> role of {person.name}</span>
+                        {t("members.change")}
+                        <span className="visually-hidden">
+                          {t("members.changeRoleOf", { name: person.name })}
+                        </span>
                       </button>
                     </Form>
                   ) : (
-                    <span className="role-badge">{person.role}</span>
+                    <span className="role-badge">{t(`common.roles.${person.role}`)}</span>
                   )}
                 </td>
-                <td data-label="Joined">
+                <td data-label={t("members.joined")}>
                   <RelativeDate date={person.joinedAt} />
                 </td>
                 {manage ? (
@@ -157,7 +159,8 @@ export default function Members() {
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="userId" value={person.userId} />
                       <button type="submit" className="button button-danger button-small">
-                        Remove<span className="visually-hidden"> {person.name}</span>
+                        {t("members.remove")}
+                        <span className="visually-hidden"> {person.name}</span>
                       </button>
                     </Form>
                   </td>
@@ -168,56 +171,61 @@ export default function Members() {
         </table>
       </div>
       <section className="card" aria-labelledby="roles-heading">
-        <h2 id="roles-heading">Roles</h2>
+        <h2 id="roles-heading">{t("members.rolesHeading")}</h2>
         <ul className="role-help">
           {ROLES.map((role) => (
             <li key={role}>
-              <strong>{role}</strong>: {ROLE_HELP[role]}
+              <strong>{t(`common.roles.${role}`)}</strong>
+              {t("members.colon")}
+              {t(`members.roleHelp.${role}`)}
             </li>
           ))}
         </ul>
       </section>
       {manage ? (
         <section className="card" aria-labelledby="invite-heading">
-          <h2 id="invite-heading">Invite a colleague</h2>
-          <p className="muted">
-            Create a link and send it through a channel you trust. Each link works once, for 7 days, and gives
-            the role you pick.
-          </p>
+          <h2 id="invite-heading">{t("members.inviteHeading")}</h2>
+          <p className="muted">{t("members.inviteIntro", { days: INVITE_DAYS })}</p>
           <Form method="post" className="form form-inline">
             <input type="hidden" name="intent" value="invite" />
             <div className="field">
-              <label htmlFor="invite-role">Role</label>
+              <label htmlFor="invite-role">{t("members.role")}</label>
               <select id="invite-role" name="role" defaultValue="editor">
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
-                    {role}
+                    {t(`common.roles.${role}`)}
                   </option>
                 ))}
               </select>
             </div>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Create invite link
+              {t("members.createInvite")}
             </button>
           </Form>
           {actionData?.invite ? (
-            <CopyField label={`Invite link (${actionData.invite.role})`} value={actionData.invite.link} />
+            <CopyField
+              label={t("members.inviteLink", { role: t(`common.roles.${actionData.invite.role as Role}`) })}
+              value={actionData.invite.link}
+            />
           ) : null}
           {invites.length > 0 ? (
             <>
-              <h3>Open invite links</h3>
+              <h3>{t("members.openInvites")}</h3>
               <ul className="invite-list">
                 {invites.map((invite) => (
                   <li key={invite.id}>
                     <span>
-                      {invite.role} · created by {invite.createdBy} · expires{" "}
+                      {t("members.inviteMeta", {
+                        role: t(`common.roles.${invite.role}`),
+                        name: invite.createdBy,
+                      })}
                       <RelativeDate date={invite.expiresAt} />
                     </span>
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="inviteId" value={invite.id} />
                       <button type="submit" className="button button-secondary button-small">
-                        Revoke
+                        {t("members.revoke")}
                       </button>
                     </Form>
                   </li>

@@ -1,4 +1,71 @@
 import type en from "../en/members";
 import type { Catalogue } from "../types";
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  metaTitle: "Membres",
+  title: "Membres",
+  intro: "Les personnes de {{workspace}} et ce que chaque rôle permet.",
+  name: "Nom",
+  email: "Adresse e-mail",
+  role: "Rôle",
+  joined: "Arrivée",
+  actions: "Actions",
+  you: " (vous)",
+  roleOf: "Rôle de {{name}}",
+  change: "Modifier",
+  changeRoleOf: " le rôle de {{name}}",
+  remove: "Retirer",
+  rolesHeading: "Rôles",
+  colon: " : ",
+  roleHelp: {
+    owner: "tout, plus les membres, les rôles et les réglages de l’espace de travail",
+    editor: "rédige et modifie les cas et les sources, commente",
+    reviewer: "lit, commente, approuve ou demande des modifications ; ne peut pas modifier un cas",
+    trainer: "lit et compare les cas ; ne peut ni modifier ni commenter",
+  },
+  inviteHeading: "Inviter un collègue",
+  inviteIntro:
+    "Créez un lien et envoyez-le par un canal de confiance. Chaque lien ne sert qu’une fois, pendant {{days}} jours, et donne le rôle que vous choisissez.",
+  createInvite: "Créer un lien d’invitation",
+  inviteLink: "Lien d’invitation ({{role}})",
+  copy: "Copier",
+  copied: "Copié",
+  linkShownOnce:
+    "Ce lien n’est affiché qu’une fois. Toute personne qui le détient peut rejoindre l’espace avec ce rôle tant qu’il n’a pas servi.",
+  openInvites: "Liens d’invitation en cours",
+  inviteMeta: "{{role}} · créé par {{name}} · expire le ",
+  revoke: "Révoquer",
+  revoked: "Lien d’invitation révoqué.",
+  roleChanged: {
+    owner: "Rôle changé : propriétaire.",
+    editor: "Rôle changé : rédacteur.",
+    reviewer: "Rôle changé : relecteur.",
+    trainer: "Rôle changé : formateur.",
+  },
+  left: "Vous avez quitté l’espace de travail.",
+  removed: "Membre retiré.",
+  notUnderstood: "Cette demande n’a pas été comprise. Rechargez la page et réessayez.",
+  lastOwner:
+    "Un espace de travail doit avoir au moins un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.",
+  inviteNotFound: "Cette invitation n’existe pas.",
+  invite: {
+    metaTitle: "Invitation",
+    title: "Invitation",
+    linkInvalid: "Ce lien d’invitation n’est pas valide.",
+    invalid:
+      "Ce lien d’invitation n’est pas valide. Demandez-en un nouveau au propriétaire de l’espace de travail.",
+    expired: "Ce lien d’invitation a expiré. Demandez-en un nouveau au propriétaire de l’espace de travail.",
+    used: "Ce lien d’invitation a déjà servi. Demandez-en un nouveau au propriétaire de l’espace de travail.",
+    revoked: "Ce lien d’invitation a été révoqué par le propriétaire de l’espace de travail.",
+    unusable: "Ce lien d’invitation ne peut plus servir.",
+    welcome: "Bienvenue dans l’espace de travail.",
+    goHome: "Aller à mes espaces de travail",
+    invitesYou: "{{name}} vous invite à rejoindre ",
+    asRole: " en tant que ",
+    end: ".",
+    signedInAs: "Connecté en tant que {{email}}.",
+    join: "Rejoindre {{workspace}}",
+    signUp: "Créer un compte pour rejoindre l’espace",
+    signIn: "J’ai déjà un compte",
+  },
+} satisfies Catalogue<typeof en>;

@@ -106,8 +106,9 @@ export function getCaseActivity(member: Member, caseId: string, limit = 200) {
     caseStudy: { id: caseStudy.id, title: caseStudy.title, status: caseStudy.status },
     entries: entries.map((entry) => ({
       ...entry,
-      reviewerNames: stringList(entry.detail.reviewerIds).map((id) => names.get(id) ?? "a former member"),
-      codeLabels: stringList(entry.detail.codeIds).map((id) => labels.get(id) ?? "a deleted code"),
+      // null: named by the page in the reader's language ("a former member", "a deleted code").
+      reviewerNames: stringList(entry.detail.reviewerIds).map((id) => names.get(id) ?? null),
+      codeLabels: stringList(entry.detail.codeIds).map((id) => labels.get(id) ?? null),
     })),
   };
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, exists, isNotNull, isNull, or, sql } from "drizzl
 import { alias } from "drizzle-orm/sqlite-core";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
@@ -160,7 +161,7 @@ export function markNotificationRead(member: Member, notificationId: number) {
           ),
         )
         .get();
-      if (!exists) throw notFound("This notification does not exist.");
+      if (!exists) throw notFound(msg("notifications.notFound"));
     }
   });
 }

@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { NotificationItem } from "~/components/review/notification-item";
 import {
@@ -8,19 +9,31 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from "~/models/notifications.server";
+import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.unread ? `(${data.unread}) ` : ""}Notifications · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const page = pageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
-  return { workspaceId: member.workspaceId, now: new Date(), ...listNotifications(member, { page }) };
+  const list = listNotifications(member, { page });
+  const t = await getT(request);
+  const title = list.unread
+    ? t("notifications.metaTitleUnread", { count: list.unread })
+    : t("notifications.metaTitle");
+  return {
+    workspaceId: member.workspaceId,
+    now: new Date(),
+    ...list,
+    pageTitle: t("common.pageTitle", { title }),
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -32,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success)
-    return data({ ok: false, message: "That request was not understood. Reload the page." }, { status: 400 });
+    return data({ ok: false, message: msg("notifications.notUnderstood") }, { status: 400 });
   if (parsed.data.intent === "read") {
     // Answered in place (the page reloads its list), so marking one item read keeps the reader's position.
     markNotificationRead(member, parsed.data.id);
@@ -41,11 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const changed = markAllNotificationsRead(member);
   return redirectWithToast(request, `/w/${member.workspaceId}/notifications`, {
     kind: "success",
-    message: changed ? "All notifications marked read." : "Nothing was unread.",
+    message: changed ? msg("notifications.allMarked") : msg("notifications.nothingWasUnread"),
   });
 }
 
 export default function Notifications() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { items, unread, page, pageCount, workspaceId, now } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const base = `/w/${workspaceId}/notifications`;
@@ -53,17 +68,17 @@ export default function Notifications() {
     <main id="main" className="page page-narrow notifications-page">
       <div className="page-heading">
         <div>
-          <h1>Notifications</h1>
+          <h1>{t("notifications.title")}</h1>
           <p className="muted">
-            {unread === 0 ? "Nothing unread." : `${unread} unread.`} Reviews requested and done, mentions, and
-            replies in this workspace.
+            {unread === 0 ? t("notifications.nothingUnread") : t("notifications.unread", { count: unread })}
+            {t("notifications.intro")}
           </p>
         </div>
         {unread > 0 ? (
           <Form method="post" className="actions">
             <input type="hidden" name="intent" value="read-all" />
             <button type="submit" className="button button-secondary" disabled={navigation.state !== "idle"}>
-              Mark all read
+              {t("notifications.markAll")}
             </button>
           </Form>
         ) : null}
@@ -71,12 +86,12 @@ export default function Notifications() {
       {items.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No notifications.</strong>
+            <strong>{t("notifications.emptyTitle")}</strong>
           </p>
           <p>
-            You are told here when someone asks you to review a case, decides on a case you submitted,
-            mentions you or replies to your thread. Meanwhile,{" "}
-            <Link to={`/w/${workspaceId}/reviews`}>My reviews</Link> lists what waits for you.
+            {t("notifications.emptyBody")}
+            <Link to={`/w/${workspaceId}/reviews`}>{t("common.nav.reviews")}</Link>
+            {t("notifications.emptyRest")}
           </p>
         </div>
       ) : (
@@ -87,12 +102,16 @@ export default function Notifications() {
         </ul>
       )}
       {pageCount > 1 ? (
-        <nav aria-label="Pages" className="pager">
-          {page > 1 ? <Link to={`${base}?page=${page - 1}`}>← Newer</Link> : <span />}
+        <nav aria-label={t("notifications.pages")} className="pager">
+          {page > 1 ? <Link to={`${base}?page=${page - 1}`}>{t("notifications.newer")}</Link> : <span />}
           <span className="muted">
-            Page {page} of {pageCount}
+            {t("notifications.pageOf", { page: format.number(page), pages: format.number(pageCount) })}
           </span>
-          {page < pageCount ? <Link to={`${base}?page=${page + 1}`}>Older →</Link> : <span />}
+          {page < pageCount ? (
+            <Link to={`${base}?page=${page + 1}`}>{t("notifications.older")}</Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </main>

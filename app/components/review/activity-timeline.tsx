@@ -1,4 +1,8 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { TimeAgo } from "~/components/review/time-ago";
+import type { Locale } from "~/models/domain";
+import { useLocale } from "~/utils/format";
 
 export type ActivityEntry = {
   id: number;
@@ -15,77 +19,107 @@ export type ActivityEntry = {
   detail: Record<string, unknown>;
   at: Date | string;
   actorName: string | null;
-  reviewerNames: string[];
-  codeLabels: string[];
+  /** null: a former member, a deleted code (named in the reader's language). */
+  reviewerNames: Array<string | null>;
+  codeLabels: Array<string | null>;
 };
-
-function list(items: string[], max = 3) {
-  if (items.length === 0) return "";
-  const shown = items.slice(0, max);
-  const rest = items.length - shown.length;
-  if (rest > 0) return `${shown.join(", ")} and ${rest} more`;
-  if (shown.length === 1) return shown[0];
-  return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
-}
 
 const num = (value: unknown) => (typeof value === "number" ? value : null);
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-/** The entry in words: "saved (12 times)", "submitted revision 5 for review to Rokia Reviewer". */
-export function activityInWords(entry: ActivityEntry): { text: string; note: string } {
+const INTL_LOCALE = { en: "en-GB", fr: "fr-FR" } as const;
+
+/** "A, B and 2 more" in the reader's language. */
+function list(t: TFunction, locale: Locale, items: string[], max = 3) {
+  if (items.length === 0) return "";
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  const parts = rest > 0 ? [...shown, t("activity.andMore", { count: rest })] : shown;
+  return new Intl.ListFormat(INTL_LOCALE[locale], { type: "conjunction" }).format(parts);
+}
+
+/** The entry in words: "saved the text (12 times)", "submitted revision 5 for review to Rokia Reviewer". */
+export function activityInWords(
+  entry: ActivityEntry,
+  t: TFunction,
+  locale: Locale = "en",
+): { text: string; note: string } {
   const d = entry.detail;
   const revision = num(d.revision);
   switch (entry.kind) {
     case "created":
-      return { text: "created the case", note: "" };
+      return { text: t("activity.created"), note: "" };
     case "saved": {
       const count = num(d.count) ?? 1;
-      const upTo = revision ? `, up to revision ${revision}` : "";
+      const text =
+        count > 1
+          ? revision
+            ? t("activity.savedTimesUpTo", { count, revision })
+            : t("activity.savedTimes", { count })
+          : revision
+            ? t("activity.savedRevision", { revision })
+            : t("activity.saved");
+      return { text, note: "" };
+    }
+    case "fields_edited":
       return {
-        text:
-          count > 1
-            ? `saved the text (${count} times${upTo})`
-            : `saved the text${upTo ? ` (revision ${revision})` : ""}`,
+        text: revision ? t("activity.fieldsEditedRevision", { revision }) : t("activity.fieldsEdited"),
+        note: "",
+      };
+    case "tagged": {
+      const labels = entry.codeLabels.map((label) => label ?? t("activity.deletedCode"));
+      return {
+        text: labels.length
+          ? t("activity.tagged", { codes: list(t, locale, labels) })
+          : t("activity.taggedPassages"),
         note: "",
       };
     }
-    case "fields_edited":
-      return { text: `edited the details${revision ? ` (revision ${revision})` : ""}`, note: "" };
-    case "tagged":
-      return { text: `tagged ${list(entry.codeLabels) || "passages"}`, note: "" };
     case "commented":
-      return { text: d.reply ? "replied in a thread" : "commented on a passage", note: str(d.excerpt) };
-    case "submitted":
-      if (d.withdrawn) return { text: "withdrew the case from review", note: "" };
+      return { text: d.reply ? t("activity.replied") : t("activity.commented"), note: str(d.excerpt) };
+    case "submitted": {
+      if (d.withdrawn) return { text: t("activity.withdrew"), note: "" };
+      const names = entry.reviewerNames.map((name) => name ?? t("activity.formerMember"));
+      const reviewers = list(t, locale, names, 5) || t("activity.theReviewers");
       return {
-        text: `submitted ${revision ? `revision ${revision} ` : ""}for review to ${list(entry.reviewerNames, 5) || "the reviewers"}`,
+        text: revision
+          ? t("activity.submittedRevision", { revision, reviewers })
+          : t("activity.submitted", { reviewers }),
         note: str(d.message),
       };
+    }
     case "approved": {
       const submitted = num(d.submittedRevision);
-      const edited =
-        submitted && revision && submitted !== revision ? ` (submitted as revision ${submitted})` : "";
-      return { text: `approved revision ${revision ?? "?"}${edited}`, note: str(d.note) };
+      const shown = revision ?? "?";
+      return {
+        text:
+          submitted && revision && submitted !== revision
+            ? t("activity.approvedEdited", { revision: shown, submitted })
+            : t("activity.approved", { revision: shown }),
+        note: str(d.note),
+      };
     }
     case "changes_requested":
-      return { text: "requested changes", note: str(d.note) };
+      return { text: t("activity.changesRequested"), note: str(d.note) };
     case "restored": {
       const from = num(d.from) ?? num(d.number);
-      return { text: from ? `restored revision ${from}` : "restored an earlier revision", note: "" };
+      return { text: from ? t("activity.restoredRevision", { from }) : t("activity.restored"), note: "" };
     }
   }
 }
 
 export function ActivityTimeline({ entries, now }: { entries: ActivityEntry[]; now: Date | string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <ol className="activity-timeline">
       {entries.map((entry) => {
-        const words = activityInWords(entry);
+        const words = activityInWords(entry, t, locale);
         return (
           <li key={entry.id} className={`activity activity-${entry.kind}`}>
             <p>
-              <strong>{entry.actorName ?? "Someone"}</strong> {words.text}
-              {words.note && entry.kind === "changes_requested" ? ":" : ""}
+              <strong>{entry.actorName ?? t("activity.someone")}</strong> {words.text}
+              {words.note && entry.kind === "changes_requested" ? t("activity.noteColon") : ""}
             </p>
             {words.note ? <blockquote className="review-note">{words.note}</blockquote> : null}
             <p className="muted activity-when">

@@ -1,4 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { TimeAgo } from "~/components/review/time-ago";
 
 export type NotificationEntry = {
@@ -18,21 +19,23 @@ const excerpt = (value: unknown, max = 200) => {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 };
 
-function sentence(entry: NotificationEntry) {
+type Verb = "review_requested" | "approved" | "withdrawn" | "changes_requested" | "mentioned" | "reply";
+
+/** Which verb, whether the revision is said, and the quoted text (words come from the catalogue). */
+function sentence(entry: NotificationEntry): { verb: Verb; revision: number | null; quote: string } {
   const decision = entry.detail.decision;
-  const revision = typeof entry.detail.revision === "number" ? ` (revision ${entry.detail.revision})` : "";
+  const revision = typeof entry.detail.revision === "number" ? entry.detail.revision : null;
   switch (entry.kind) {
     case "review_requested":
-      return { verb: "asked you to review", after: revision, quote: excerpt(entry.detail.message) };
+      return { verb: "review_requested", revision, quote: excerpt(entry.detail.message) };
     case "review_done":
-      if (decision === "approved")
-        return { verb: "approved", after: revision, quote: excerpt(entry.detail.note) };
-      if (decision === "withdrawn") return { verb: "withdrew from review", after: "", quote: "" };
-      return { verb: "requested changes to", after: "", quote: excerpt(entry.detail.note) };
+      if (decision === "approved") return { verb: "approved", revision, quote: excerpt(entry.detail.note) };
+      if (decision === "withdrawn") return { verb: "withdrawn", revision: null, quote: "" };
+      return { verb: "changes_requested", revision: null, quote: excerpt(entry.detail.note) };
     case "mentioned":
-      return { verb: "mentioned you in a comment on", after: "", quote: excerpt(entry.detail.excerpt) };
+      return { verb: "mentioned", revision: null, quote: excerpt(entry.detail.excerpt) };
     case "reply":
-      return { verb: "replied to a thread on", after: "", quote: excerpt(entry.detail.excerpt) };
+      return { verb: "reply", revision: null, quote: excerpt(entry.detail.excerpt) };
   }
 }
 
@@ -46,6 +49,7 @@ export function NotificationItem({
   workspaceId: string;
   now: Date | string;
 }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher();
   // Shown read as soon as the click is sent; the list reloads with the server's answer.
   const unread = entry.readAt === null && fetcher.state === "idle" && !fetcher.data;
@@ -57,10 +61,15 @@ export function NotificationItem({
     <li className={`notification${unread ? " notification-unread" : ""}`}>
       <div className="notification-text">
         <p>
-          {unread ? <span className="visually-hidden">Unread: </span> : null}
-          <span className="notification-actor">{entry.actorName ?? "Someone"}</span> {words.verb}{" "}
-          {target ? <Link to={target}>{entry.caseTitle || "a case"}</Link> : "a case"}
-          {words.after}
+          {unread ? <span className="visually-hidden">{t("notifications.item.unread")}</span> : null}
+          <span className="notification-actor">{entry.actorName ?? t("notifications.item.someone")}</span>{" "}
+          {t(`notifications.item.verb.${words.verb}`)}{" "}
+          {target ? (
+            <Link to={target}>{entry.caseTitle || t("notifications.item.aCase")}</Link>
+          ) : (
+            t("notifications.item.aCase")
+          )}
+          {words.revision !== null ? t("notifications.item.revision", { revision: words.revision }) : null}
         </p>
         {words.quote ? <blockquote className="review-note">{words.quote}</blockquote> : null}
         <p className="notification-meta muted">
@@ -69,7 +78,10 @@ export function NotificationItem({
             <>
               {" · "}
               <Link to={`${caseUrl}/review`}>
-                Open the review <span className="visually-hidden">of {entry.caseTitle}</span>
+                {t("notifications.item.openReview")}
+                <span className="visually-hidden">
+                  {t("notifications.item.ofCase", { title: entry.caseTitle })}
+                </span>
               </Link>
             </>
           ) : null}
@@ -80,7 +92,7 @@ export function NotificationItem({
           <input type="hidden" name="intent" value="read" />
           <input type="hidden" name="id" value={entry.id} />
           <button type="submit" className="button button-secondary button-small">
-            Mark read
+            {t("notifications.item.markRead")}
           </button>
         </fetcher.Form>
       ) : null}

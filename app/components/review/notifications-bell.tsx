@@ -1,8 +1,13 @@
 import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/utils/format";
 
 /** The header's link to the notifications page, with the unread count in its accessible name. */
 export function NotificationsBell({ href, unread }: { href: string; unread: number }) {
-  const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label =
+    unread === 0 ? t("notifications.bell.none") : t("notifications.bell.unread", { count: unread });
   return (
     <NavLink to={href} className="notifications-bell" aria-label={label} title={label}>
       <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" focusable="false">
@@ -13,7 +18,7 @@ export function NotificationsBell({ href, unread }: { href: string; unread: numb
       </svg>
       {unread > 0 ? (
         <span className="notifications-count" aria-hidden="true">
-          {unread > 99 ? "99+" : unread}
+          {unread > 99 ? `${format.number(99)}+` : format.number(unread)}
         </span>
       ) : null}
     </NavLink>

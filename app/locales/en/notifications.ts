@@ -1,2 +1,45 @@
-// Filled in below.
-export default {};
+// The notifications page, one notification, and the header's bell.
+export default {
+  metaTitle: "Notifications",
+  metaTitleUnread: "({{count}}) Notifications",
+  title: "Notifications",
+  nothingUnread: "Nothing unread.",
+  unread_one: "{{count}} unread.",
+  unread_other: "{{count}} unread.",
+  intro: " Reviews requested and done, mentions, and replies in this workspace.",
+  markAll: "Mark all read",
+  allMarked: "All notifications marked read.",
+  nothingWasUnread: "Nothing was unread.",
+  notUnderstood: "That request was not understood. Reload the page.",
+  notFound: "This notification does not exist.",
+  emptyTitle: "No notifications.",
+  emptyBody:
+    "You are told here when someone asks you to review a case, decides on a case you submitted, mentions you or replies to your thread. Meanwhile, ",
+  emptyRest: " lists what waits for you.",
+  pages: "Pages",
+  newer: "← Newer",
+  older: "Older →",
+  pageOf: "Page {{page}} of {{pages}}",
+  item: {
+    unread: "Unread: ",
+    someone: "Someone",
+    aCase: "a case",
+    revision: " (revision {{revision}})",
+    openReview: "Open the review",
+    ofCase: " of {{title}}",
+    markRead: "Mark read",
+    verb: {
+      review_requested: "asked you to review",
+      approved: "approved",
+      withdrawn: "withdrew from review",
+      changes_requested: "requested changes to",
+      mentioned: "mentioned you in a comment on",
+      reply: "replied to a thread on",
+    },
+  },
+  bell: {
+    none: "Notifications, none unread",
+    unread_one: "Notifications, {{count}} unread",
+    unread_other: "Notifications, {{count}} unread",
+  },
+};

@@ -1,4 +1,41 @@
 import type en from "../en/activity";
 import type { Catalogue } from "../types";
 
-export default {} satisfies Catalogue<typeof en>;
+export default {
+  metaTitle: "Activité · {{title}}",
+  title: "Activité",
+  review: "Relecture",
+  history: "Historique",
+  intro:
+    "Qui a fait quoi sur ce cas, du plus récent au plus ancien. Les enregistrements successifs d’une même personne sont comptés ensemble ; chaque enregistrement figure dans l’historique.",
+  emptyTitle: "Rien n’a encore été enregistré.",
+  emptyBody:
+    "Les enregistrements, les codages, les commentaires et les décisions de relecture apparaissent ici. ",
+  backToCase: "Retour au cas",
+  someone: "Quelqu’un",
+  formerMember: "un ancien membre",
+  deletedCode: "un code supprimé",
+  andMore_one: "{{count}} autre",
+  andMore_other: "{{count}} autres",
+  created: "a créé le cas",
+  saved: "a enregistré le texte",
+  savedRevision: "a enregistré le texte (version {{revision}})",
+  savedTimes: "a enregistré le texte ({{count}} fois)",
+  savedTimesUpTo: "a enregistré le texte ({{count}} fois, jusqu’à la version {{revision}})",
+  fieldsEdited: "a modifié les informations",
+  fieldsEditedRevision: "a modifié les informations (version {{revision}})",
+  tagged: "a codé {{codes}}",
+  taggedPassages: "des passages",
+  replied: "a répondu dans un fil de commentaires",
+  commented: "a commenté un passage",
+  withdrew: "a retiré le cas de la relecture",
+  submitted: "a soumis le cas en relecture à {{reviewers}}",
+  submittedRevision: "a soumis la version {{revision}} en relecture à {{reviewers}}",
+  theReviewers: "les relecteurs",
+  approved: "a approuvé la version {{revision}}",
+  approvedEdited: "a approuvé la version {{revision}} (soumise comme version {{submitted}})",
+  changesRequested: "a demandé des modifications",
+  restored: "a restauré une version antérieure",
+  restoredRevision: "a restauré la version {{from}}",
+  noteColon: " :",
+} satisfies Catalogue<typeof en>;

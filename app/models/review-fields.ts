@@ -1,24 +1,29 @@
 // The review forms: one zod schema per action, used by the review route (server) and for the limits the
 // form fields announce (browser).
 import { z } from "zod";
+import { msg } from "~/utils/messages";
 
 export const REVIEW_NOTE_MAX = 5000;
 export const REVIEW_MESSAGE_MAX = 2000;
+const MAX_REVIEWERS = 20;
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/, "Pick reviewers from the list.");
+const id = z.string().regex(/^[a-z0-9]{8,40}$/, msg("review.errors.pickFromList"));
 const revision = z.coerce
-  .number({ error: "The form is missing the revision you read. Reload the page." })
+  .number({ error: msg("review.errors.revisionMissing") })
   .int()
   .positive();
 
 export const reviewActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("submit"),
-    reviewerIds: z.array(id).min(1, "Pick at least one reviewer.").max(20, "Pick at most 20 reviewers."),
+    reviewerIds: z
+      .array(id)
+      .min(1, msg("review.errors.pickOne"))
+      .max(MAX_REVIEWERS, msg("review.errors.pickAtMost", { max: MAX_REVIEWERS })),
     message: z
       .string()
       .trim()
-      .max(REVIEW_MESSAGE_MAX, `Keep the message under ${REVIEW_MESSAGE_MAX} characters.`)
+      .max(REVIEW_MESSAGE_MAX, msg("review.errors.messageTooLong", { max: REVIEW_MESSAGE_MAX }))
       .default(""),
   }),
   z.object({
@@ -27,17 +32,17 @@ export const reviewActionSchema = z.discriminatedUnion("intent", [
     note: z
       .string()
       .trim()
-      .max(REVIEW_NOTE_MAX, `Keep the note under ${REVIEW_NOTE_MAX} characters.`)
+      .max(REVIEW_NOTE_MAX, msg("review.errors.noteTooLong", { max: REVIEW_NOTE_MAX }))
       .default(""),
   }),
   z.object({
     intent: z.literal("request_changes"),
     revision,
     note: z
-      .string({ error: "Say what needs to change: the note is required." })
+      .string({ error: msg("review.errors.noteRequired") })
       .trim()
-      .min(1, "Say what needs to change: the note is required.")
-      .max(REVIEW_NOTE_MAX, `Keep the note under ${REVIEW_NOTE_MAX} characters.`),
+      .min(1, msg("review.errors.noteRequired"))
+      .max(REVIEW_NOTE_MAX, msg("review.errors.noteTooLong", { max: REVIEW_NOTE_MAX })),
   }),
   z.object({ intent: z.literal("withdraw") }),
 ]);

@@ -10,6 +10,7 @@ import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   can,
   type Executor,
@@ -47,7 +48,7 @@ function findLiveCase(executor: Executor, workspaceId: string, caseId: string) {
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
     .get();
-  if (!found || found.deletedAt) throw notFound("This case does not exist in this workspace.");
+  if (!found || found.deletedAt) throw notFound(msg("review.errors.caseNotFound"));
   return found;
 }
 
@@ -115,13 +116,6 @@ function peopleByIds(executor: Executor, ids: string[]): Map<string, Person> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-const STATUS_WORDS: Record<CaseStatus, string> = {
-  draft: "a draft",
-  in_review: "already in review",
-  changes_requested: "waiting for changes",
-  approved: "approved",
-};
-
 export function submitForReview(
   member: Member,
   caseId: string,
@@ -130,27 +124,19 @@ export function submitForReview(
 ) {
   const message = (input.message ?? "").trim();
   if (message.length > REVIEW_MESSAGE_MAX)
-    throw new ReviewInputError("message", `Keep the message under ${REVIEW_MESSAGE_MAX} characters.`);
+    throw new ReviewInputError("message", msg("review.errors.messageTooLong", { max: REVIEW_MESSAGE_MAX }));
   const picked = [...new Set(input.reviewerIds)];
-  if (picked.length === 0) throw new ReviewInputError("reviewerIds", "Pick at least one reviewer.");
+  if (picked.length === 0) throw new ReviewInputError("reviewerIds", msg("review.errors.pickOne"));
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.edit");
     const current = findLiveCase(tx, member.workspaceId, caseId);
-    if (current.status === "in_review")
-      throw new ReviewConflictError(
-        "This case is already in review. Withdraw the request first to change it.",
-      );
+    if (current.status === "in_review") throw new ReviewConflictError(msg("review.errors.alreadyInReview"));
     if (current.status === "approved")
-      throw new ReviewConflictError(
-        `Revision ${current.revision} is already approved. Edit the case to start a new draft, then submit it.`,
-      );
+      throw new ReviewConflictError(msg("review.errors.alreadyApproved", { revision: current.revision }));
     const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
     if (approvers.length !== picked.length)
-      throw new ReviewInputError(
-        "reviewerIds",
-        "Pick reviewers among the members of this workspace who may approve cases.",
-      );
+      throw new ReviewInputError("reviewerIds", msg("review.errors.notApprovers"));
     const id = newId();
     const now = new Date();
     tx.insert(caseReviews)
@@ -204,25 +190,24 @@ function decide(
 ) {
   const note = (input.note ?? "").trim();
   if (decision === "changes_requested" && note.length === 0)
-    throw new ReviewInputError("note", "Say what needs to change: the note is required.");
+    throw new ReviewInputError("note", msg("review.errors.noteRequired"));
   if (note.length > REVIEW_NOTE_MAX)
-    throw new ReviewInputError("note", `Keep the note under ${REVIEW_NOTE_MAX} characters.`);
+    throw new ReviewInputError("note", msg("review.errors.noteTooLong", { max: REVIEW_NOTE_MAX }));
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.approve");
     const current = findLiveCase(tx, member.workspaceId, caseId);
     if (current.status !== "in_review") {
-      const verb = decision === "approved" ? "approved" : "sent back with changes";
       throw new ReviewConflictError(
-        `Only a case in review can be ${verb}. This case is ${STATUS_WORDS[current.status]}: an editor submits it for review first.`,
+        msg(decision === "approved" ? "review.errors.cannotApprove" : "review.errors.cannotRequestChanges", {
+          status: current.status,
+        }),
       );
     }
     const pending = openReviewFor(tx, current);
     // The reviewer read one revision; if someone saved after that, they must read the newer one first.
     if (input.revision !== undefined && input.revision !== current.revision)
-      throw new ReviewConflictError(
-        `The case was saved again (now revision ${current.revision}) after you opened it. Read the latest version, then decide.`,
-      );
+      throw new ReviewConflictError(msg("review.errors.staleRevision", { revision: current.revision }));
     const now = new Date();
     tx.update(caseReviews)
       .set({ decision, decidedBy: member.userId, decidedAt: now, note })
@@ -296,13 +281,11 @@ export function requestChanges(
 export function withdrawReview(member: Member, caseId: string, origin?: RequestOrigin) {
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
-    const notYours = "Only the person who submitted the case, or an owner, can withdraw it from review.";
+    const notYours = msg("review.errors.notYours");
     if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
     const current = findLiveCase(tx, member.workspaceId, caseId);
     if (current.status !== "in_review")
-      throw new ReviewConflictError(
-        `There is no review to withdraw: this case is ${STATUS_WORDS[current.status]}.`,
-      );
+      throw new ReviewConflictError(msg("review.errors.nothingToWithdraw", { status: current.status }));
     const pending = openReviewFor(tx, current);
     if (me.role !== "owner" && pending.submittedBy !== member.userId) throw forbidden(notYours);
     tx.update(caseReviews)

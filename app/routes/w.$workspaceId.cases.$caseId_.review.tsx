@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ReviewPanel } from "~/components/review/review-panel";
 import { requestOrigin } from "~/models/audit.server";
 import { reviewActionSchema, reviewFormInput } from "~/models/review-fields";
@@ -15,22 +16,25 @@ import {
 } from "~/models/reviews.server";
 import reviewStyles from "~/styles/review.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can, forbidden } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: reviewStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Review · ${data?.state.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const state = getReviewState(member, requireId(params, "caseId"));
+  const t = await getT(request);
   return {
     workspaceId: member.workspaceId,
     state,
     showActivity: can(member, "case.readDrafts"),
+    pageTitle: t("common.pageTitle", { title: t("review.page.metaTitle", { title: state.title }) }),
   };
 }
 
@@ -50,9 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const field = issue.path.length > 0 ? String(issue.path[0]) : "intent";
       const key = field === "intent" ? "form" : field;
       errors[key] ??= [];
-      errors[key].push(
-        field === "intent" ? "That action was not understood. Reload the page and try again." : issue.message,
-      );
+      errors[key].push(field === "intent" ? msg("review.errors.notUnderstood") : issue.message);
     }
     return data({ errors, values: kept }, { status: 400 });
   }
@@ -64,23 +66,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (form.intent) {
       case "submit": {
         const result = submitForReview(member, caseId, form, origin);
-        message = `Revision ${result.revision} submitted for review. The reviewers are notified.`;
+        message = msg("review.toasts.submitted", { revision: result.revision });
         break;
       }
       case "approve": {
         const result = approveCase(member, caseId, form, origin);
         message = result.editedSinceSubmission
-          ? `Approved revision ${result.revision}. It was edited after it was submitted (revision ${result.submittedRevision}): the current revision is what you approved.`
-          : `Approved revision ${result.revision}. Trainers now read this version.`;
+          ? msg("review.toasts.approvedEdited", {
+              revision: result.revision,
+              submitted: result.submittedRevision,
+            })
+          : msg("review.toasts.approved", { revision: result.revision });
         break;
       }
       case "request_changes":
         requestChanges(member, caseId, form, origin);
-        message = "Changes requested. The editors are notified and see your note.";
+        message = msg("review.toasts.changesRequested");
         break;
       case "withdraw":
         withdrawReview(member, caseId, origin);
-        message = "Withdrawn from review: the case is a draft again.";
+        message = msg("review.toasts.withdrawn");
         break;
     }
   } catch (error) {
@@ -94,16 +99,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseReview() {
+  const { t } = useTranslation();
   const { workspaceId, state, showActivity } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const caseUrl = `/w/${workspaceId}/cases/${state.caseId}`;
   return (
     <main id="main" className="page page-narrow review-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`/w/${workspaceId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>{" "}
+      <nav aria-label={t("review.page.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/cases`}>{t("review.page.cases")}</Link> <span aria-hidden="true">›</span>{" "}
         <Link to={caseUrl}>{state.title}</Link> <span aria-hidden="true">›</span>
       </nav>
-      <h1>Review of “{state.title}”</h1>
+      <h1>{t("review.page.title", { title: state.title })}</h1>
       <ReviewPanel
         state={state}
         action={`${caseUrl}/review`}
@@ -112,7 +118,7 @@ export default function CaseReview() {
         activityHref={showActivity ? `${caseUrl}/activity` : undefined}
       />
       <p>
-        <Link to={caseUrl}>Back to the case</Link>
+        <Link to={caseUrl}>{t("review.page.back")}</Link>
       </p>
     </main>
   );

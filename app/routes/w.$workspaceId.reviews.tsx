@@ -1,48 +1,47 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case-bits";
 import { TimeAgo } from "~/components/review/time-ago";
 import { listMyReviews } from "~/models/reviews.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "My reviews · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  return { workspaceId: member.workspaceId, now: new Date(), ...listMyReviews(member) };
+  return {
+    workspaceId: member.workspaceId,
+    now: new Date(),
+    ...listMyReviews(member),
+    pageTitle: await getPageTitle(request, "review.mine.metaTitle"),
+  };
 }
 
-const quote = (anchor: { exact: string }) =>
-  anchor.exact.length > 90 ? `“${anchor.exact.slice(0, 90)}…”` : `“${anchor.exact}”`;
+const excerpt = (anchor: { exact: string }) =>
+  anchor.exact.length > 90 ? `${anchor.exact.slice(0, 90)}…` : anchor.exact;
 
 export default function MyReviews() {
+  const { t } = useTranslation();
+  const quote = (anchor: { exact: string }) => t("review.mine.quoted", { text: excerpt(anchor) });
   const { workspaceId, now, waiting, submitted, mentions, replies, canApprove, isOwner } =
     useLoaderData<typeof loader>();
   const caseUrl = (caseId: string) => `/w/${workspaceId}/cases/${caseId}`;
   return (
     <main id="main" className="page my-reviews">
-      <h1>My reviews</h1>
-      <p className="muted">
-        What waits for you in this workspace: cases waiting longest come first, threads with the newest
-        comments first.
-      </p>
+      <h1>{t("review.mine.title")}</h1>
+      <p className="muted">{t("review.mine.intro")}</p>
 
       {canApprove ? (
         <section className="card review-section" aria-labelledby="waiting-heading">
           <h2 id="waiting-heading">
-            Waiting for your review <span className="count">{waiting.length}</span>
+            {t("review.mine.waiting")} <span className="count">{waiting.length}</span>
           </h2>
-          {isOwner ? (
-            <p className="muted">
-              As an owner you may decide on every case in review; those you were not asked to review are
-              marked.
-            </p>
-          ) : null}
+          {isOwner ? <p className="muted">{t("review.mine.ownerNote")}</p> : null}
           {waiting.length === 0 ? (
-            <p className="empty-state">
-              No case is waiting for your review. When an editor submits a case to you, it appears here and in
-              your notifications.
-            </p>
+            <p className="empty-state">{t("review.mine.waitingEmpty")}</p>
           ) : (
             <ul className="review-list">
               {waiting.map((item) => (
@@ -51,14 +50,19 @@ export default function MyReviews() {
                     {item.title}
                   </Link>
                   {item.nobodyAsked ? (
-                    <span className="tag-label">No reviewer picked</span>
+                    <span className="tag-label">{t("review.mine.noReviewerPicked")}</span>
                   ) : item.askedMe ? null : (
-                    <span className="tag-label">Not asked: owner</span>
+                    <span className="tag-label">{t("review.mine.notAsked")}</span>
                   )}
                   <p className="muted">
-                    Submitted by {item.submittedByName} <TimeAgo date={item.submittedAt} now={now} />{" "}
-                    (revision {item.submittedRevision}
-                    {item.revision !== item.submittedRevision ? `, now ${item.revision}` : ""})
+                    {t("review.mine.submittedBy", { name: item.submittedByName })}
+                    <TimeAgo date={item.submittedAt} now={now} />{" "}
+                    {item.revision !== item.submittedRevision
+                      ? t("review.mine.revisionNow", {
+                          revision: item.submittedRevision,
+                          current: item.revision,
+                        })
+                      : t("review.mine.revision", { revision: item.submittedRevision })}
                   </p>
                   {item.message ? <p className="review-list-message">{item.message}</p> : null}
                 </li>
@@ -71,7 +75,7 @@ export default function MyReviews() {
       {submitted.length > 0 ? (
         <section className="card review-section" aria-labelledby="submitted-heading">
           <h2 id="submitted-heading">
-            Your submissions <span className="count">{submitted.length}</span>
+            {t("review.mine.submissions")} <span className="count">{submitted.length}</span>
           </h2>
           <ul className="review-list">
             {submitted.map((item) => (
@@ -81,8 +85,9 @@ export default function MyReviews() {
                 </Link>{" "}
                 <StatusBadge status={item.status} />
                 <p className="muted">
-                  Submitted <TimeAgo date={item.submittedAt} now={now} />
-                  {item.status === "changes_requested" ? " · read the note, make the changes, resubmit" : ""}
+                  {t("review.mine.submitted")}
+                  <TimeAgo date={item.submittedAt} now={now} />
+                  {item.status === "changes_requested" ? t("review.mine.readTheNote") : ""}
                 </p>
               </li>
             ))}
@@ -92,13 +97,10 @@ export default function MyReviews() {
 
       <section className="card review-section" aria-labelledby="mentions-heading">
         <h2 id="mentions-heading">
-          Threads that mention you <span className="count">{mentions.length}</span>
+          {t("review.mine.mentions")} <span className="count">{mentions.length}</span>
         </h2>
         {mentions.length === 0 ? (
-          <p className="empty-state">
-            Nobody has mentioned you in a comment yet. Colleagues mention you by typing @ and your name in a
-            thread on a passage.
-          </p>
+          <p className="empty-state">{t("review.mine.mentionsEmpty")}</p>
         ) : (
           <ul className="review-list">
             {mentions.map((item) => (
@@ -106,10 +108,13 @@ export default function MyReviews() {
                 <Link to={`${caseUrl(item.caseId)}#thread-${item.threadId}`} className="review-list-title">
                   {item.title}
                 </Link>
-                {item.threadStatus === "resolved" ? <span className="tag-label">Resolved</span> : null}
+                {item.threadStatus === "resolved" ? (
+                  <span className="tag-label">{t("review.mine.resolved")}</span>
+                ) : null}
                 <p className="review-list-message">{quote(item.anchor)}</p>
                 <p className="muted">
-                  {item.mentionedByName} mentioned you <TimeAgo date={item.mentionedAt} now={now} />
+                  {t("review.mine.mentionedYou", { name: item.mentionedByName })}
+                  <TimeAgo date={item.mentionedAt} now={now} />
                 </p>
               </li>
             ))}
@@ -119,13 +124,10 @@ export default function MyReviews() {
 
       <section className="card review-section" aria-labelledby="replies-heading">
         <h2 id="replies-heading">
-          New replies on your cases <span className="count">{replies.length}</span>
+          {t("review.mine.replies")} <span className="count">{replies.length}</span>
         </h2>
         {replies.length === 0 ? (
-          <p className="empty-state">
-            No unanswered replies. Threads on cases you created or submitted show here when someone writes
-            after your last comment.
-          </p>
+          <p className="empty-state">{t("review.mine.repliesEmpty")}</p>
         ) : (
           <ul className="review-list">
             {replies.map((item) => (
@@ -133,10 +135,12 @@ export default function MyReviews() {
                 <Link to={`${caseUrl(item.caseId)}#thread-${item.threadId}`} className="review-list-title">
                   {item.title}
                 </Link>
-                {item.threadStatus === "resolved" ? <span className="tag-label">Resolved</span> : null}
+                {item.threadStatus === "resolved" ? (
+                  <span className="tag-label">{t("review.mine.resolved")}</span>
+                ) : null}
                 <p className="review-list-message">{quote(item.anchor)}</p>
                 <p className="muted">
-                  {item.newReplies} new {item.newReplies === 1 ? "reply" : "replies"}, latest{" "}
+                  {t("review.mine.newReplies", { count: item.newReplies })}
                   <TimeAgo date={item.latestReplyAt} now={now} />
                 </p>
               </li>

@@ -116,7 +116,9 @@ describe("submitting for review", () => {
     expect(ok.location).toBe(`/w/${team.workspace.id}/cases/${caseId}`);
     const again = await post("editor", caseId, { intent: "submit", reviewerIds: team.people.reviewer.id });
     expect(again.status).toBe(409);
-    expect((again.body as { errors: { form: string[] } }).errors.form[0]).toMatch(/already in review/);
+    expect((again.body as { errors: { form: string[] } }).errors.form[0]).toBe(
+      "review.errors.alreadyInReview",
+    );
   });
 
   it("needs at least one reviewer who may approve (400), keeping the message typed", async () => {
@@ -124,7 +126,7 @@ describe("submitting for review", () => {
     const none = await post("editor", caseId, { intent: "submit", message: "Ready" });
     expect(none.status).toBe(400);
     expect(none.body).toMatchObject({
-      errors: { reviewerIds: ["Pick at least one reviewer."] },
+      errors: { reviewerIds: ["review.errors.pickOne"] },
       values: { message: "Ready" },
     });
     // A trainer, or someone of another workspace, cannot be picked.
@@ -191,8 +193,8 @@ describe("deciding", () => {
     expect((await post("trainer", caseId, { intent: "approve", revision: "1" })).status).toBe(403);
     const draft = await post("reviewer", caseId, { intent: "approve", revision: "1" });
     expect(draft.status).toBe(409);
-    expect((draft.body as { errors: { form: string[] } }).errors.form[0]).toMatch(
-      /Only a case in review can be approved. This case is a draft/,
+    expect((draft.body as { errors: { form: string[] } }).errors.form[0]).toBe(
+      'review.errors.cannotApprove|{"status":"draft"}',
     );
     expect(() => approveCase(owner(), caseId)).toThrow(ReviewConflictError);
     const changes = await post("reviewer", caseId, { intent: "request_changes", revision: "1", note: "x" });
@@ -206,7 +208,7 @@ describe("deciding", () => {
     const empty = await post("reviewer", caseId, { intent: "request_changes", revision: "1", note: "   " });
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({
-      errors: { note: ["Say what needs to change: the note is required."] },
+      errors: { note: ["review.errors.noteRequired"] },
     });
     const missing = await post("reviewer", caseId, { intent: "request_changes", revision: "1" });
     expect(missing.status).toBe(400);

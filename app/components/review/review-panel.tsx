@@ -1,9 +1,12 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate, StatusBadge } from "~/components/case-bits";
 import { Field, FormError } from "~/components/field";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import type { ReviewState } from "~/models/reviews.server";
+import { useFormat } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
 
 export type ReviewPanelProps = {
   /** `getReviewState(member, caseId)` as the loader returned it. */
@@ -20,24 +23,10 @@ export type ReviewPanelProps = {
   activityHref?: string;
 };
 
-const DECISION_WORDS = {
-  approved: "Approved",
-  changes_requested: "Changes requested",
-  withdrawn: "Withdrawn from review",
-} as const;
-
-const IDLE_WORDS = {
-  draft: "Not submitted for review. An editor submits it when it is ready.",
-  changes_requested: "Waiting for the editors to make the changes and resubmit.",
-  in_review: "Waiting for a decision from the reviewers.",
-  approved:
-    "Editing the case starts a new draft; this approved revision stays readable until the next approval.",
-} as const;
-
-function names(people: Array<{ name: string }>) {
+/** "Aïcha, Bintou and Chaka" · "Aïcha, Bintou et Chaka" */
+function names(people: Array<{ name: string }>, locale: "en" | "fr") {
   const list = people.map((person) => person.name);
-  if (list.length <= 1) return list.join("");
-  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+  return new Intl.ListFormat(locale === "fr" ? "fr-FR" : "en-GB", { type: "conjunction" }).format(list);
 }
 
 /** Status, who was asked, the last decision and the actions this member may take on the case's review. */
@@ -49,6 +38,9 @@ export function ReviewPanel({
   headingLevel = 2,
   activityHref,
 }: ReviewPanelProps) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
   const navigation = useNavigation();
   const busyIntent =
     navigation.state !== "idle" && navigation.formAction === action
@@ -71,44 +63,48 @@ export function ReviewPanel({
   return (
     <section className="review-panel card" aria-labelledby={headingId}>
       <div className="review-panel-head">
-        <Heading id={headingId}>Review</Heading>
+        <Heading id={headingId}>{t("review.panel.heading")}</Heading>
         <StatusBadge status={state.status} />
       </div>
       <FormError errors={[...(errors.form ?? []), ...(errors.revision ?? [])]} />
 
       {state.newerDraft ? (
         <p className="review-banner" role="note">
-          <strong>A newer draft exists.</strong> Readers who see approved versions only still read revision{" "}
-          {state.approvedRevision}; this draft is revision {state.currentRevision}.
+          <strong>{t("review.panel.newerDraftStrong")}</strong>
+          {t("review.panel.newerDraft", {
+            approved: state.approvedRevision ?? "",
+            current: state.currentRevision,
+          })}
         </p>
       ) : null}
 
       <p className="review-summary">
-        {state.approvedRevision !== null ? (
-          <>Approved revision: {state.approvedRevision}. </>
-        ) : (
-          <>Not approved yet: trainers do not see this case. </>
-        )}
-        {state.status !== "approved" || state.approvedRevision !== state.currentRevision ? (
-          <>Current revision: {state.currentRevision}.</>
-        ) : null}
+        {state.approvedRevision !== null
+          ? t("review.panel.approvedRevision", { revision: state.approvedRevision })
+          : t("review.panel.notApproved")}
+        {state.status !== "approved" || state.approvedRevision !== state.currentRevision
+          ? t("review.panel.currentRevision", { revision: state.currentRevision })
+          : null}
       </p>
 
       {pendingReview ? (
         <div className="review-pending">
           <p>
-            Submitted for review by <strong>{pendingReview.submittedBy.name}</strong>{" "}
-            <RelativeDate date={pendingReview.submittedAt} /> (revision {pendingReview.revision})
+            {t("review.panel.submittedBy")}
+            <strong>{pendingReview.submittedBy.name}</strong>{" "}
+            <RelativeDate date={pendingReview.submittedAt} />
+            {t("review.panel.revisionInParens", { revision: pendingReview.revision })}
             {pendingReview.reviewers.length > 0 ? (
               <>
-                {" "}
-                to <strong>{names(pendingReview.reviewers)}</strong>.
+                {t("review.panel.to")}
+                <strong>{names(pendingReview.reviewers, format.locale)}</strong>
+                {t("review.panel.toEnd")}
               </>
             ) : (
-              ". No reviewer was picked: any reviewer or owner may decide."
+              t("review.panel.noReviewer")
             )}
             {pendingReview.youAreReviewer ? (
-              <span className="review-you"> You were asked to review it.</span>
+              <span className="review-you">{t("review.panel.youAreReviewer")}</span>
             ) : null}
           </p>
           {pendingReview.message ? (
@@ -116,8 +112,7 @@ export function ReviewPanel({
           ) : null}
           {pendingReview.editedSinceSubmission ? (
             <p className="review-warning">
-              Edited since it was submitted: it is now revision {state.currentRevision}. A decision applies to
-              revision {state.currentRevision}.
+              {t("review.panel.editedSince", { revision: state.currentRevision })}
             </p>
           ) : null}
         </div>
@@ -126,11 +121,16 @@ export function ReviewPanel({
       {lastDecision ? (
         <div className={`review-decision review-decision-${lastDecision.decision}`}>
           <Sub className="review-subheading">
-            {pendingReview ? "Previous decision" : "Last decision"}: {DECISION_WORDS[lastDecision.decision]}
-            {lastDecision.approvedRevision ? ` (revision ${lastDecision.approvedRevision})` : null}
+            {t(pendingReview ? "review.panel.previousDecision" : "review.panel.lastDecision", {
+              decision: t(`review.panel.decisions.${lastDecision.decision}`),
+            })}
+            {lastDecision.approvedRevision
+              ? t("review.panel.decisionRevision", { revision: lastDecision.approvedRevision })
+              : null}
           </Sub>
           <p className="muted">
-            By {lastDecision.by.name}, <RelativeDate date={lastDecision.at} />
+            {t("review.panel.decisionBy", { name: lastDecision.by.name })}
+            <RelativeDate date={lastDecision.at} />
           </p>
           {lastDecision.note ? <blockquote className="review-note">{lastDecision.note}</blockquote> : null}
         </div>
@@ -140,13 +140,10 @@ export function ReviewPanel({
         <Form method="post" action={action} className="review-form" noValidate>
           <input type="hidden" name="intent" value="submit" />
           <Sub className="review-subheading">
-            {state.status === "changes_requested" ? "Resubmit for review" : "Submit for review"}
+            {state.status === "changes_requested" ? t("review.panel.resubmit") : t("review.panel.submit")}
           </Sub>
           {state.reviewersChoices.length === 0 ? (
-            <p className="empty-state">
-              Nobody in this workspace may approve cases yet. An owner can invite a reviewer from the Members
-              page.
-            </p>
+            <p className="empty-state">{t("review.panel.nobodyMayApprove")}</p>
           ) : (
             <fieldset
               className={`field review-reviewers${failed("submit").reviewerIds?.length ? " field-invalid" : ""}`}
@@ -154,8 +151,8 @@ export function ReviewPanel({
                 failed("submit").reviewerIds?.length ? `${headingId}-reviewers-error` : undefined
               }
             >
-              <legend>Reviewers</legend>
-              <p className="field-hint">Pick who should read it and decide. Owners may also decide.</p>
+              <legend>{t("review.panel.reviewers")}</legend>
+              <p className="field-hint">{t("review.panel.reviewersHint")}</p>
               {state.reviewersChoices.map((person) => (
                 <label key={person.id} className="checkbox">
                   <input
@@ -166,20 +163,21 @@ export function ReviewPanel({
                   />{" "}
                   {person.name}{" "}
                   <span className="muted">
-                    ({person.isYou ? "you, " : ""}
-                    {person.role})
+                    {t(person.isYou ? "review.panel.personRoleYou" : "review.panel.personRole", {
+                      role: t(`common.roles.${person.role}`),
+                    })}
                   </span>
                 </label>
               ))}
               {failed("submit").reviewerIds?.length ? (
                 <p className="field-error" id={`${headingId}-reviewers-error`} role="alert">
-                  {failed("submit").reviewerIds?.join(" ")}
+                  {failed("submit").reviewerIds?.map(tm).join(" ")}
                 </p>
               ) : null}
             </fieldset>
           )}
           <Field
-            label="Message to the reviewers (optional)"
+            label={t("review.panel.message")}
             name="message"
             multiline
             rows={3}
@@ -194,10 +192,10 @@ export function ReviewPanel({
               disabled={busyIntent === "submit" || state.reviewersChoices.length === 0}
             >
               {busyIntent === "submit"
-                ? "Submitting…"
+                ? t("review.panel.submitting")
                 : state.status === "changes_requested"
-                  ? "Resubmit for review"
-                  : "Submit for review"}
+                  ? t("review.panel.resubmit")
+                  : t("review.panel.submit")}
             </button>
           </div>
         </Form>
@@ -209,20 +207,22 @@ export function ReviewPanel({
             <Form method="post" action={action} className="review-form" noValidate>
               <input type="hidden" name="intent" value="approve" />
               <input type="hidden" name="revision" value={state.currentRevision} />
-              <Sub className="review-subheading">Approve</Sub>
+              <Sub className="review-subheading">{t("review.panel.approve")}</Sub>
               <Field
-                label="Note (optional)"
+                label={t("review.panel.note")}
                 name="note"
                 multiline
                 rows={3}
-                hint={`Trainers read revision ${state.currentRevision} from then on.`}
+                hint={t("review.panel.approveHint", { revision: state.currentRevision })}
                 maxLength={REVIEW_NOTE_MAX}
                 defaultValue={typed("approve", "note")}
                 errors={failed("approve").note}
               />
               <div className="actions">
                 <button type="submit" className="button" disabled={busyIntent === "approve"}>
-                  {busyIntent === "approve" ? "Approving…" : `Approve revision ${state.currentRevision}`}
+                  {busyIntent === "approve"
+                    ? t("review.panel.approving")
+                    : t("review.panel.approveRevision", { revision: state.currentRevision })}
                 </button>
               </div>
             </Form>
@@ -231,15 +231,15 @@ export function ReviewPanel({
             <Form method="post" action={action} className="review-form" noValidate>
               <input type="hidden" name="intent" value="request_changes" />
               <input type="hidden" name="revision" value={state.currentRevision} />
-              <Sub className="review-subheading">Request changes</Sub>
+              <Sub className="review-subheading">{t("review.panel.requestChanges")}</Sub>
               <Field
-                label="What needs to change"
+                label={t("review.panel.whatToChange")}
                 name="note"
                 multiline
                 rows={4}
                 required
                 maxLength={REVIEW_NOTE_MAX}
-                hint="The editors see this note with the case."
+                hint={t("review.panel.requestHint")}
                 defaultValue={typed("request_changes", "note")}
                 errors={failed("request_changes").note}
               />
@@ -249,7 +249,9 @@ export function ReviewPanel({
                   className="button button-secondary"
                   disabled={busyIntent === "request_changes"}
                 >
-                  {busyIntent === "request_changes" ? "Sending…" : "Request changes"}
+                  {busyIntent === "request_changes"
+                    ? t("review.panel.sending")
+                    : t("review.panel.requestChanges")}
                 </button>
               </div>
             </Form>
@@ -265,20 +267,22 @@ export function ReviewPanel({
             className="button button-secondary button-small"
             disabled={busyIntent === "withdraw"}
           >
-            Withdraw from review
+            {t("review.panel.withdraw")}
           </button>
-          <span className="muted"> The case becomes a draft again; the reviewers are told.</span>
+          <span className="muted">{t("review.panel.withdrawHint")}</span>
         </Form>
       ) : null}
 
       {anyAction ? null : (
         <p className="muted review-idle">
-          {state.readsApprovedOnly ? "This is the version the reviewers approved." : IDLE_WORDS[state.status]}
+          {state.readsApprovedOnly
+            ? t("review.panel.readsApprovedOnly")
+            : t(`review.panel.idle.${state.status}`)}
         </p>
       )}
       {activityHref ? (
         <p className="review-links">
-          <Link to={activityHref}>Activity of this case</Link>
+          <Link to={activityHref}>{t("review.panel.activity")}</Link>
         </p>
       ) : null}
     </section>

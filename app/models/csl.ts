@@ -4,6 +4,7 @@
 // CSL-JSON is the interchange format of Zotero and Pandoc (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
 // We keep a subset of its fields; everything else in an imported item is dropped.
 import { z } from "zod";
+import { msg } from "~/utils/messages";
 
 // ---------------------------------------------------------------------------------------------------------
 // Schema
@@ -443,16 +444,25 @@ function tooManyEntry(total: number, noun: "item" | "entry"): CslSkipped {
  */
 export function importCslJson(text: string): CslImportResult {
   const source = typeof text === "string" ? text.replace(/^\uFEFF/, "") : "";
-  if (source.trim() === "") return { items: [], skipped: [{ index: -1, reason: "the file is empty" }] };
+  // File-level reasons are catalogue keys (msg); the reasons about single items stay technical English.
+  if (source.trim() === "")
+    return { items: [], skipped: [{ index: -1, reason: msg("sources.importReasons.fileEmpty") }] };
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (error) {
-    const hint = /^\s*@\w+\s*[{(]/.test(source) ? " It looks like BibTeX; import it as BibTeX instead." : "";
-    const detail = error instanceof Error ? ` (${shorten(error.message, 120)})` : "";
+    const bibTeX = /^\s*@\w+\s*[{(]/.test(source);
+    const detail = error instanceof Error ? shorten(error.message, 120) : "";
     return {
       items: [],
-      skipped: [{ index: -1, reason: `the file is not JSON, so it cannot be CSL-JSON${detail}.${hint}` }],
+      skipped: [
+        {
+          index: -1,
+          reason: msg(bibTeX ? "sources.importReasons.notJsonBibTeX" : "sources.importReasons.notJson", {
+            detail,
+          }),
+        },
+      ],
     };
   }
   let list: unknown[];
@@ -462,9 +472,7 @@ export function importCslJson(text: string): CslImportResult {
     const kind = data === null ? "null" : typeof data;
     return {
       items: [],
-      skipped: [
-        { index: -1, reason: `the file holds a JSON ${kind}, not a CSL item or a list of CSL items` },
-      ],
+      skipped: [{ index: -1, reason: msg("sources.importReasons.notItems", { kind }) }],
     };
   }
   const result = acceptCandidates(

@@ -8,26 +8,15 @@ import {
   type CslDateParts,
   type CslItem,
   type CslName,
-  type CslType,
   cslItemSchema,
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
 } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+import { msg } from "~/utils/messages";
 
+// The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
 export { SOURCE_TYPE_LABELS };
-
-export const RELIABILITY_LABELS: Record<(typeof RELIABILITY_LEVELS)[number], string> = {
-  high: "High",
-  medium: "Medium",
-  low: "Low",
-  unknown: "Not assessed",
-};
-
-export const CONFIDENTIALITY_LABELS: Record<(typeof CONFIDENTIALITY_LEVELS)[number], string> = {
-  public: "Public",
-  restricted: "Restricted (do not share outside the team)",
-};
 
 export const MAX_AUTHORS = 100;
 /** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
@@ -126,11 +115,11 @@ function parseIsoDate(value: string): number[] | null {
 /** Why a [year, month, day] is not a calendar date, or null when it is one. */
 function dateProblem(parts: number[]): string | null {
   const [year, month, day] = parts;
-  if (year < -9999 || year > 9999) return "That year is out of range.";
-  if (month !== undefined && (month < 1 || month > 12)) return "The month must be between 01 and 12.";
+  if (year < -9999 || year > 9999) return msg("sources.errors.yearOutOfRange");
+  if (month !== undefined && (month < 1 || month > 12)) return msg("sources.errors.monthOutOfRange");
   if (day !== undefined && month !== undefined) {
     const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > days) return "That day does not exist in that month.";
+    if (day < 1 || day > days) return msg("sources.errors.dayOutOfRange");
   }
   return null;
 }
@@ -138,14 +127,22 @@ function dateProblem(parts: number[]): string | null {
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
 
 const DATE_LIKE = /^[\d\s\-/.]+$/;
-const ISSUED_HINT = "Enter a year (2021) or a date (2021-05-03).";
+const ISSUED_HINT = msg("sources.errors.issuedInvalid");
 
-function optionalText(max: number, label: string) {
+type TooLongKey =
+  | "sources.errors.containerTooLong"
+  | "sources.errors.publisherTooLong"
+  | "sources.errors.urlTooLong"
+  | "sources.errors.languageTooLong"
+  | "sources.errors.doiTooLong"
+  | "sources.errors.noteTooLong";
+
+function optionalText(max: number, tooLong: TooLongKey) {
   return z
     .string()
     .optional()
     .transform((value) => (value ?? "").trim())
-    .pipe(z.string().max(max, `Keep the ${label} under ${max.toLocaleString("en")} characters.`))
+    .pipe(z.string().max(max, msg(tooLong, { max })))
     .transform((value) => (value === "" ? undefined : value));
 }
 
@@ -176,12 +173,12 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
 
 export const sourceFormSchema = z
   .object({
-    type: z.enum(CSL_TYPES, { error: "Choose what kind of source this is." }),
+    type: z.enum(CSL_TYPES, { error: msg("sources.errors.typeRequired") }),
     title: z
-      .string({ error: "Give the source a title." })
+      .string({ error: msg("sources.errors.titleRequired") })
       .trim()
-      .min(1, "Give the source a title.")
-      .max(MAX_TITLE_LENGTH, `Keep the title under ${MAX_TITLE_LENGTH.toLocaleString("en")} characters.`),
+      .min(1, msg("sources.errors.titleRequired"))
+      .max(MAX_TITLE_LENGTH, msg("sources.errors.titleTooLong", { max: MAX_TITLE_LENGTH })),
     authors: z
       .string()
       .optional()
@@ -191,13 +188,16 @@ export const sourceFormSchema = z
           .map((line) => line.trim())
           .filter(Boolean);
         if (lines.length > MAX_AUTHORS) {
-          ctx.addIssue({ code: "custom", message: `List at most ${MAX_AUTHORS} authors.` });
+          ctx.addIssue({
+            code: "custom",
+            message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
+          });
           return z.NEVER;
         }
         const names: CslName[] = [];
         for (const line of lines) {
           if (line.length > 500) {
-            ctx.addIssue({ code: "custom", message: "Each author must be under 500 characters." });
+            ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
             return z.NEVER;
           }
           const comma = line.indexOf(",");
@@ -210,7 +210,7 @@ export const sourceFormSchema = z
           if (family === "" && given === "") {
             ctx.addIssue({
               code: "custom",
-              message: `“${line}” has no name: write “Family, Given” or an organisation's name.`,
+              message: msg("sources.errors.authorNoName", { line }),
             });
             return z.NEVER;
           }
@@ -242,17 +242,18 @@ export const sourceFormSchema = z
           return z.NEVER;
         }
         if (text.length > 200) {
-          ctx.addIssue({ code: "custom", message: "Keep the date under 200 characters." });
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.dateTooLong", { max: 200 }) });
           return z.NEVER;
         }
         // Kept as written ("c. 2020", "before the 2022 coups"): some sources give no exact date.
         return { literal: text };
       }),
-    container: optionalText(1000, "journal, website or collection"),
-    publisher: optionalText(1000, "publisher"),
-    url: optionalText(2048, "web address").refine((value) => value === undefined || isHttpUrl(value), {
-      message: "Enter a web address starting with http:// or https://",
-    }),
+    container: optionalText(1000, "sources.errors.containerTooLong"),
+    publisher: optionalText(1000, "sources.errors.publisherTooLong"),
+    url: optionalText(2048, "sources.errors.urlTooLong").refine(
+      (value) => value === undefined || isHttpUrl(value),
+      { message: msg("sources.errors.urlInvalid") },
+    ),
     accessed: z
       .string()
       .optional()
@@ -261,7 +262,7 @@ export const sourceFormSchema = z
         if (text === "") return undefined;
         const parts = parseIsoDate(text);
         if (!parts) {
-          ctx.addIssue({ code: "custom", message: "Enter the date you consulted it, e.g. 2024-03-05." });
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.accessedInvalid") });
           return z.NEVER;
         }
         const problem = dateProblem(parts);
@@ -271,18 +272,18 @@ export const sourceFormSchema = z
         }
         return { "date-parts": [parts as CslDateParts] };
       }),
-    language: optionalText(100, "language"),
-    doi: optionalText(300, "DOI").refine(
+    language: optionalText(100, "sources.errors.languageTooLong"),
+    doi: optionalText(300, "sources.errors.doiTooLong").refine(
       (value) => value === undefined || /^10\.[0-9.]+\/\S+$/.test(value.replace(DOI_PREFIX, "").trim()),
-      { message: "A DOI looks like 10.1234/abcd (or https://doi.org/10.1234/abcd)." },
+      { message: msg("sources.errors.doiInvalid") },
     ),
-    note: optionalText(20_000, "notes"),
+    note: optionalText(20_000, "sources.errors.noteTooLong"),
     reliability: z
-      .enum(RELIABILITY_LEVELS, { error: "Choose a reliability level." })
+      .enum(RELIABILITY_LEVELS, { error: msg("sources.errors.reliabilityRequired") })
       .optional()
       .default("unknown"),
     confidentiality: z
-      .enum(CONFIDENTIALITY_LEVELS, { error: "Choose public or restricted." })
+      .enum(CONFIDENTIALITY_LEVELS, { error: msg("sources.errors.confidentialityRequired") })
       .optional()
       .default("public"),
   })

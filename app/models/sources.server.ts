@@ -13,6 +13,7 @@ import {
 } from "~/models/csl";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
@@ -208,7 +209,7 @@ function citingCasesOf(executor: Executor, workspaceId: string, sourceId: string
 export function getSource(member: Member, sourceId: string) {
   requirePermission(member, "workspace.read");
   const found = findSource(db, member.workspaceId, sourceId);
-  if (!found) throw notFound("This source is not in this workspace's library.");
+  if (!found) throw notFound(msg("sources.errors.notFound"));
   const csl = found.csl as CslItem;
   const creator = db.select({ name: users.name }).from(users).where(eq(users.id, found.createdBy)).get();
   return {
@@ -233,7 +234,7 @@ export function updateSource(
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "source.edit");
     const current = findSource(tx, member.workspaceId, sourceId);
-    if (!current) throw notFound("This source is not in this workspace's library.");
+    if (!current) throw notFound(msg("sources.errors.notFound"));
     const csl = cslItemSchema.parse({ ...input, id: sourceId });
     tx.update(sources)
       .set({ csl, title: csl.title, updatedAt: new Date() })
@@ -258,11 +259,13 @@ export class SourceInUseError extends Error {
     public cases: number,
     public trashedCases: number,
   ) {
-    const total = cases + trashedCases;
-    const where =
-      trashedCases === 0 ? "" : cases === 0 ? " (in the trash)" : ` (${trashedCases} of them in the trash)`;
+    const count = cases + trashedCases;
     super(
-      `Cited in ${total} ${total === 1 ? "case" : "cases"}${where}: remove those citations first, then delete the source.`,
+      trashedCases === 0
+        ? msg("sources.errors.inUse", { count })
+        : cases === 0
+          ? msg("sources.errors.inUseTrash", { count })
+          : msg("sources.errors.inUseSomeTrash", { count, trashed: trashedCases }),
     );
   }
 }
@@ -279,7 +282,7 @@ export function deleteSource(
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "source.edit");
     const current = findSource(tx, member.workspaceId, sourceId);
-    if (!current) throw notFound("This source is not in this workspace's library.");
+    if (!current) throw notFound(msg("sources.errors.notFound"));
     const active = citingCasesOf(tx, member.workspaceId, sourceId, false).length;
     const trashed = citingCasesOf(tx, member.workspaceId, sourceId, true).length;
     if (active + trashed > 0) throw new SourceInUseError(active, trashed);
@@ -358,7 +361,10 @@ export function importSources(member: Member, text: string, origin?: RequestOrig
           index,
           id: item.id,
           title: item.title,
-          reason: `item ${index + 1} ("${item.title}"): already in the library${twin === item.title ? "" : ` as "${twin}"`}`,
+          reason:
+            twin === item.title
+              ? msg("sources.importReasons.alreadyInLibrary", { n: index + 1, title: item.title })
+              : msg("sources.importReasons.alreadyInLibraryAs", { n: index + 1, title: item.title, twin }),
         });
         return;
       }

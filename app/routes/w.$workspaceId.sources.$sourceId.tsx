@@ -1,28 +1,36 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import { SourceDetails } from "~/components/sources/source-details";
 import { SourceForm } from "~/components/sources/source-form";
 import { requestOrigin } from "~/models/audit.server";
-import { SOURCE_TYPE_LABELS, sourceFormSchema, sourceFormValues } from "~/models/source-fields";
+import { sourceFormSchema, sourceFormValues } from "~/models/source-fields";
 import { deleteSource, getSource, SourceInUseError, updateSource } from "~/models/sources.server";
 import styles from "~/styles/sources.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.source.csl.title ?? "Source"} · Sources · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const source = getSource(member, requireId(params, "sourceId"));
-  return { workspaceId: member.workspaceId, source, canEdit: can(member, "source.edit") };
+  const t = await getT(request);
+  return {
+    pageTitle: t("common.pageTitle", { title: t("sources.page.metaTitle", { title: source.csl.title }) }),
+    workspaceId: member.workspaceId,
+    source,
+    canEdit: can(member, "source.edit"),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     updateSource(member, sourceId, parsed.data, requestOrigin(request));
-    return redirectWithToast(request, page, { kind: "success", message: "Source saved." });
+    return redirectWithToast(request, page, { kind: "success", message: msg("sources.page.saved") });
   }
   if (intent === "delete") {
     try {
@@ -51,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.deleted) return { intent: "delete" as const, confirm: true };
       return redirectWithToast(request, `/w/${member.workspaceId}/sources`, {
         kind: "success",
-        message: `“${result.title}” was deleted from the library.`,
+        message: msg("sources.page.deleted", { title: result.title }),
       });
     } catch (error) {
       if (error instanceof SourceInUseError) {
@@ -60,15 +68,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  throw data({ message: "This form sent an action the page does not know." }, { status: 400 });
-}
-
-function locatorText(locators: string[], citations: number) {
-  const times = citations === 1 ? "1 citation" : `${citations} citations`;
-  return locators.length > 0 ? `${locators.join(", ")} · ${times}` : times;
+  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
 }
 
 export default function SourcePage() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const locatorText = (locators: string[], citations: number) => {
+    const times = t("sources.page.citations", { count: citations });
+    return locators.length > 0 ? `${locators.join(", ")} · ${times}` : times;
+  };
   const { source, workspaceId, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const editErrors = actionData && "errors" in actionData ? actionData : null;
@@ -79,22 +88,23 @@ export default function SourcePage() {
   const citing = source.citedIn.length + source.citedInTrash;
   return (
     <main id="main" className="page source-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={base}>Sources</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("sources.breadcrumb")} className="breadcrumb">
+        <Link to={base}>{t("sources.list.title")}</Link> <span aria-hidden="true">›</span>
       </nav>
-      <p className="eyebrow">{SOURCE_TYPE_LABELS[source.csl.type]}</p>
+      <p className="eyebrow">{t(`sources.types.${source.csl.type}`)}</p>
       <h1>{source.csl.title}</h1>
       <p className="source-reference source-reference-main">{source.reference}</p>
 
       <div className="source-columns">
         <section aria-labelledby="source-details-heading">
-          <h2 id="source-details-heading">Details</h2>
+          <h2 id="source-details-heading">{t("sources.page.details")}</h2>
           <SourceDetails item={source.csl} />
           <p className="muted source-added">
-            Added by {source.createdByName || "a former member"} on <RelativeDate date={source.createdAt} />
+            {t("sources.page.addedBy", { name: source.createdByName || t("sources.page.formerMember") })}{" "}
+            <RelativeDate date={source.createdAt} />
             {source.updatedAt.getTime() - source.createdAt.getTime() > 1000 ? (
               <>
-                , last changed <RelativeDate date={source.updatedAt} />
+                {t("sources.page.lastChanged")} <RelativeDate date={source.updatedAt} />
               </>
             ) : null}
             .
@@ -102,12 +112,9 @@ export default function SourcePage() {
         </section>
 
         <section aria-labelledby="cited-in-heading" className="source-cited">
-          <h2 id="cited-in-heading">Cited in</h2>
+          <h2 id="cited-in-heading">{t("sources.page.citedIn")}</h2>
           {source.citedIn.length === 0 ? (
-            <p className="empty-state">
-              No case cites this source yet. In a case's text, select a passage and cite this source with a
-              page or paragraph.
-            </p>
+            <p className="empty-state">{t("sources.page.notCited")}</p>
           ) : (
             <ul className="cited-list">
               {source.citedIn.map((entry) => (
@@ -119,9 +126,7 @@ export default function SourcePage() {
             </ul>
           )}
           {source.citedInTrash > 0 ? (
-            <p className="muted">
-              Also cited in {source.citedInTrash} {source.citedInTrash === 1 ? "case" : "cases"} in the trash.
-            </p>
+            <p className="muted">{t("sources.page.citedInTrash", { count: source.citedInTrash })}</p>
           ) : null}
         </section>
       </div>
@@ -129,12 +134,12 @@ export default function SourcePage() {
       {canEdit ? (
         <>
           <details className="card source-edit" open={editErrors ? true : undefined}>
-            <summary>Edit source</summary>
+            <summary>{t("sources.page.edit")}</summary>
             <SourceForm
               key={editErrors ? "retry" : source.updatedAt.toISOString()}
               values={editErrors?.values ?? sourceFormValues(source.csl)}
               errors={editErrors?.errors ?? {}}
-              submitLabel="Save source"
+              submitLabel={t("sources.form.save")}
               cancelTo={page}
               hidden={{ intent: "update" }}
             />
@@ -142,22 +147,22 @@ export default function SourcePage() {
 
           <section className="source-delete" aria-labelledby="delete-heading">
             <h2 id="delete-heading" className="visually-hidden">
-              Delete this source
+              {t("sources.page.deleteHeading")}
             </h2>
             {confirming ? (
               <div className="card source-confirm" role="alertdialog" aria-labelledby="confirm-text">
                 <p id="confirm-text">
-                  <strong>Delete “{source.csl.title}” from the library?</strong> No case cites it. This cannot
-                  be undone.
+                  <strong>{t("sources.page.confirmTitle", { title: source.csl.title })}</strong>{" "}
+                  {t("sources.page.confirmBody")}
                 </p>
                 <Form method="post" className="actions">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="confirm" value="yes" />
                   <button type="submit" className="button button-danger">
-                    Yes, delete it
+                    {t("sources.page.confirmYes")}
                   </button>
                   <Link to={page} className="button button-secondary">
-                    Keep it
+                    {t("sources.page.confirmNo")}
                   </Link>
                 </Form>
               </div>
@@ -165,19 +170,16 @@ export default function SourcePage() {
               <Form method="post" className="danger-zone">
                 <input type="hidden" name="intent" value="delete" />
                 <button type="submit" className="button button-danger button-small">
-                  Delete source
+                  {t("sources.page.delete")}
                 </button>
                 {citing > 0 ? (
-                  <span className="muted">
-                    A source can be deleted once no case cites it; {citing}{" "}
-                    {citing === 1 ? "case cites" : "cases cite"} this one.
-                  </span>
+                  <span className="muted">{t("sources.page.deleteBlocked", { count: citing })}</span>
                 ) : null}
               </Form>
             )}
             {refused ? (
               <p className="form-error source-refused" role="alert">
-                {refused}
+                {tm(refused)}
               </p>
             ) : null}
           </section>

@@ -1,25 +1,27 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { SourceLibraryActions } from "~/components/sources/library-actions";
-import { SOURCE_TYPE_LABELS } from "~/models/source-fields";
 import { searchSources } from "~/models/sources.server";
 import styles from "~/styles/sources.css?url";
+import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.q ? `“${data.q}” · ` : ""}Sources · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook`,
-  },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
   const { sources, total } = searchSources(member, { q });
+  const t = await getT(request);
+  const title = t("sources.list.metaTitle", { workspace: member.workspaceName });
   return {
+    pageTitle: t("common.pageTitle", { title: q ? t("sources.list.metaTitleSearch", { q, title }) : title }),
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     canEdit: can(member, "source.edit"),
@@ -29,12 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function citedLabel(count: number) {
-  if (count === 0) return "Not cited yet";
-  return `Cited in ${count} ${count === 1 ? "case" : "cases"}`;
-}
-
 export default function SourceLibrary() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const { sources, q, total, canEdit, workspaceId, workspaceName } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/sources");
@@ -44,10 +43,8 @@ export default function SourceLibrary() {
       <div className="page-heading">
         <div>
           <p className="eyebrow">{workspaceName}</p>
-          <h1>Sources</h1>
-          <p className="muted source-intro">
-            The library every case cites from: articles, reports, interviews, agreements.
-          </p>
+          <h1>{t("sources.list.title")}</h1>
+          <p className="muted source-intro">{t("sources.list.intro")}</p>
         </div>
         <SourceLibraryActions base={base} canEdit={canEdit} hasSources={total > 0} />
       </div>
@@ -55,22 +52,23 @@ export default function SourceLibrary() {
       {total === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No sources yet.</strong>
+            <strong>{t("sources.list.emptyTitle")}</strong>
           </p>
           {canEdit ? (
             <p>
-              <Link to={`${base}/new`}>Add the first source</Link>, or{" "}
-              <Link to={`${base}/import`}>import a CSL-JSON file</Link> exported from Zotero. Cases can then
-              cite them with a page or paragraph.
+              <Link to={`${base}/new`}>{t("sources.list.emptyAdd")}</Link>
+              {t("sources.list.emptyOr")}
+              <Link to={`${base}/import`}>{t("sources.list.emptyImport")}</Link>
+              {t("sources.list.emptyRest")}
             </p>
           ) : (
-            <p>When editors add sources to the library, they appear here.</p>
+            <p>{t("sources.list.emptyReader")}</p>
           )}
         </div>
       ) : (
         <>
           <Form method="get" className="source-search" role="search">
-            <label htmlFor="source-q">Search sources</label>
+            <label htmlFor="source-q">{t("sources.list.searchLabel")}</label>
             <div className="source-search-row">
               <input
                 id="source-q"
@@ -78,38 +76,40 @@ export default function SourceLibrary() {
                 name="q"
                 defaultValue={q}
                 key={q}
-                placeholder="Title, author, journal or year"
+                placeholder={t("sources.list.searchPlaceholder")}
                 aria-describedby="source-search-summary"
               />
               <button type="submit" className="button button-secondary" disabled={searching}>
-                {searching ? "Searching…" : "Search"}
+                {searching ? t("sources.list.searching") : t("sources.list.search")}
               </button>
             </div>
             <p id="source-search-summary" className="muted source-search-summary" aria-live="polite">
               {q ? (
                 <>
-                  {sources.length} of {total} {total === 1 ? "source matches" : "sources match"} “{q}”.{" "}
-                  <Link to={base}>Show all</Link>
+                  {t("sources.list.matches", {
+                    count: total,
+                    shown: format.number(sources.length),
+                    total: format.number(total),
+                    q,
+                  })}{" "}
+                  <Link to={base}>{t("sources.list.showAll")}</Link>
                 </>
               ) : (
-                <>
-                  {total} {total === 1 ? "source" : "sources"}
-                </>
+                t("sources.list.count", { count: total, total: format.number(total) })
               )}
             </p>
           </Form>
           {sources.length === 0 ? (
             <div className="empty-state">
               <p>
-                <strong>No source matches “{q}”.</strong>
+                <strong>{t("sources.list.noMatch", { q })}</strong>
               </p>
               <p>
-                Try an author's family name, one word of the title, or a year.{" "}
-                <Link to={base}>Show all sources</Link>
+                {t("sources.list.noMatchHint")} <Link to={base}>{t("sources.list.showAllSources")}</Link>
               </p>
             </div>
           ) : (
-            <ul className="source-list" aria-label="Sources">
+            <ul className="source-list" aria-label={t("sources.list.title")}>
               {sources.map((source) => (
                 <li key={source.id} className="source-item">
                   <Link to={`${base}/${source.id}`} className="source-item-title">
@@ -117,11 +117,15 @@ export default function SourceLibrary() {
                   </Link>
                   <p className="source-reference">{source.reference}</p>
                   <p className="source-item-meta">
-                    <span className="source-type">{SOURCE_TYPE_LABELS[source.type]}</span>
+                    <span className="source-type">{t(`sources.types.${source.type}`)}</span>
                     <span className={source.citingCases === 0 ? "muted" : undefined}>
-                      {citedLabel(source.citingCases)}
+                      {source.citingCases === 0
+                        ? t("sources.list.notCited")
+                        : t("sources.list.citedIn", { count: source.citingCases })}
                     </span>
-                    {source.restricted ? <span className="source-restricted">Restricted</span> : null}
+                    {source.restricted ? (
+                      <span className="source-restricted">{t("sources.list.restricted")}</span>
+                    ) : null}
                   </p>
                 </li>
               ))}

@@ -4,12 +4,13 @@ import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { EXPORT_FORMATS, type ExportFormat, exportSources } from "~/models/sources.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { msg } from "~/utils/messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!(format in EXPORT_FORMATS)) {
-    throw data({ message: "Choose format=json (CSL-JSON) or format=bib (BibTeX)." }, { status: 400 });
+    throw data({ message: msg("sources.export.badFormat") }, { status: 400 });
   }
   const file = exportSources(member, format as ExportFormat, requestOrigin(request));
   return new Response(file.body, {

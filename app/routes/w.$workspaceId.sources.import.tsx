@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   data,
   MaxPartSizeExceededError,
@@ -6,25 +6,29 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ImportForm, ImportReportView } from "~/components/sources/import";
 import { requestOrigin } from "~/models/audit.server";
 import { MAX_IMPORT_BYTES } from "~/models/source-fields";
 import { importSources } from "~/models/sources.server";
 import styles from "~/styles/sources.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle, getT } from "~/utils/i18n.server";
+import { msg, translateMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Import sources · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "source.edit");
-  return { workspaceId: member.workspaceId };
+  return { workspaceId: member.workspaceId, pageTitle: await getPageTitle(request, "sources.import.title") };
 }
 
-const TOO_LARGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one by one. Nothing was imported.`;
+const TOO_LARGE = msg("sources.import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
 
 /** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -35,7 +39,7 @@ async function readUpload(
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) return { status: 413, error: TOO_LARGE };
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return { status: 400, error: "Choose a CSL-JSON file to import." };
+    return { status: 400, error: msg("sources.import.chooseFile") };
   }
   let formData: FormData;
   try {
@@ -45,13 +49,14 @@ async function readUpload(
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { status: 413, error: TOO_LARGE };
-    return { status: 400, error: "The upload was interrupted or is not a file. Choose the file again." };
+    return { status: 400, error: msg("sources.import.interrupted") };
   }
   const file = formData.get("file");
   if (!file || typeof file === "string" || file.size === 0) {
     return {
       status: 400,
-      error: file && typeof file !== "string" ? "The file is empty." : "Choose a CSL-JSON file to import.",
+      error:
+        file && typeof file !== "string" ? msg("sources.import.emptyFile") : msg("sources.import.chooseFile"),
     };
   }
   if (file.size > MAX_IMPORT_BYTES) return { status: 413, error: TOO_LARGE };
@@ -66,7 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const report = importSources(member, upload.text, requestOrigin(request));
   if (report.fileError) {
     return data(
-      { error: `This file cannot be imported: ${report.fileError}`, report: null },
+      {
+        error: msg("sources.import.cannotImport", {
+          reason: translateMessage(await getT(request), report.fileError),
+        }),
+        report: null,
+      },
       { status: 400 },
     );
   }
@@ -74,28 +84,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportSources() {
+  const { t } = useTranslation();
   const { workspaceId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/w/${workspaceId}/sources`;
   return (
     <main id="main" className="page page-narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={base}>Sources</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("sources.breadcrumb")} className="breadcrumb">
+        <Link to={base}>{t("sources.list.title")}</Link> <span aria-hidden="true">›</span>
       </nav>
-      <h1>Import sources</h1>
+      <h1>{t("sources.import.title")}</h1>
       {actionData?.report ? (
         <ImportReportView report={actionData.report} base={base} />
       ) : (
         <>
           <p>
-            Add many sources at once from a <strong>CSL-JSON</strong> file. In Zotero: select the items, then{" "}
-            <em>File › Export Library…</em> (or right-click › <em>Export Items…</em>) and choose the format{" "}
-            <em>CSL JSON</em>.
+            {t("sources.import.introStart")} <strong>CSL-JSON</strong>
+            {t("sources.import.introZotero")} <em>{t("sources.import.zoteroExportLibrary")}</em>{" "}
+            {t("sources.import.introOr")} <em>{t("sources.import.zoteroExportItems")}</em>
+            {t("sources.import.introFormat")} <em>CSL JSON</em>.
           </p>
-          <p className="muted">
-            Items that cannot be read, and items already in the library (same DOI, or same title and year),
-            are skipped; the report after the import says which and why. Nothing else is changed.
-          </p>
+          <p className="muted">{t("sources.import.skipRules")}</p>
         </>
       )}
       <ImportForm error={actionData?.error ?? null} done={actionData?.report ?? null} />

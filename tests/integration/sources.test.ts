@@ -20,6 +20,7 @@ import * as exportRoute from "~/routes/w.$workspaceId.sources.export";
 import * as importRoute from "~/routes/w.$workspaceId.sources.import";
 import * as newSourceRoute from "~/routes/w.$workspaceId.sources.new";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import type { Member } from "~/utils/permissions.server";
 import { auditLog, sources } from "../../db/schema";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
@@ -166,8 +167,8 @@ describe("sources: create, edit, search", () => {
     });
     expect(bad.status).toBe(400);
     const body = bad.body as { errors: Record<string, string[]>; values: Record<string, string> };
-    expect(body.errors.title).toEqual(["editor.sourceForm.titleRequired"]);
-    expect(body.errors.url?.[0]).toMatch(/http:\/\/ or https:\/\//);
+    expect(body.errors.title).toEqual(["sources.errors.titleRequired"]);
+    expect(body.errors.url).toEqual(["sources.errors.urlInvalid"]);
     expect(body.values.authors).toBe("Keïta, Ngolo\nInternational Crisis Group");
 
     const good = await callRoute(newSourceRoute, {
@@ -261,16 +262,14 @@ describe("sources cited by cases", () => {
       form: { intent: "delete", confirm: "yes" },
     });
     expect(refused.status).toBe(409);
-    expect((refused.body as { refused: string }).refused).toMatch(
-      /^Cited in 2 cases: remove those citations first/,
-    );
+    expect((refused.body as { refused: string }).refused).toBe(msg("sources.errors.inUse", { count: 2 }));
 
     // A case in the trash still holds its citations (it can be restored), so it still blocks.
     trashCase(editor, second);
     expect(getSource(editor, id).citedIn).toHaveLength(1);
     expect(getSource(editor, id).citedInTrash).toBe(1);
     expect(() => deleteSource(editor, id, { confirmed: true })).toThrow(
-      "Cited in 2 cases (1 of them in the trash)",
+      msg("sources.errors.inUseSomeTrash", { count: 2, trashed: 1 }),
     );
     expect(getSource(editor, id).csl.title).toBe("Interview with a Ségou elder");
   });
@@ -331,7 +330,7 @@ describe("import", () => {
     const again = importSources(team.people.editor.member, file);
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.reason)).toContain(
-      'item 1 ("Imported report one"): already in the library',
+      msg("sources.importReasons.alreadyInLibrary", { n: 1, title: "Imported report one" }),
     );
     createSource(team.people.editor.member, {
       type: "report",
@@ -343,7 +342,11 @@ describe("import", () => {
       JSON.stringify([{ type: "book", title: "Another edition", DOI: "10.1234/ABC" }]),
     );
     expect(sameDoi.skipped.map((s) => s.reason)).toEqual([
-      'item 1 ("Another edition"): already in the library as "Talking to the Katiba Macina"',
+      msg("sources.importReasons.alreadyInLibraryAs", {
+        n: 1,
+        title: "Another edition",
+        twin: "Talking to the Katiba Macina",
+      }),
     ]);
   });
 
@@ -358,14 +361,15 @@ describe("import", () => {
 
     const notJson = await callImport(team, team.people.owner.cookie, { name: "refs.bib", text: "@book{x," });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error).toMatch(/^This file cannot be imported: the file is not JSON/);
-    expect(notJson.body.error).toMatch(/looks like BibTeX/);
+    // The reason is translated on the server, inside the message (English for this request).
+    expect(notJson.body.error).toMatch(/^sources\.import\.cannotImport\|/);
+    expect(notJson.body.error).toMatch(/the file is not JSON.*looks like BibTeX/);
 
     const empty = await callImport(team, team.people.owner.cookie, { name: "empty.json", text: "" });
     expect(empty.status).toBe(400);
     const none = await callImport(team, team.people.owner.cookie, null);
     expect(none.status).toBe(400);
-    expect(none.body.error).toBe("Choose a CSL-JSON file to import.");
+    expect(none.body.error).toBe("sources.import.chooseFile");
 
     const before = listSources(team.people.owner.member).length;
     const huge = await callImport(team, team.people.owner.cookie, {
@@ -373,7 +377,7 @@ describe("import", () => {
       text: `[${'{"type":"report","title":"padding"},'.repeat(160_000)}{"type":"report","title":"end"}]`,
     });
     expect(huge.status).toBe(413);
-    expect(huge.body.error).toMatch(/larger than 5 MB/);
+    expect(huge.body.error).toBe(msg("sources.import.tooLarge", { mb: 5 }));
     expect(listSources(team.people.owner.member).length).toBe(before);
 
     const reviewer = await callImport(team, team.people.reviewer.cookie, {

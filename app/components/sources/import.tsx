@@ -1,6 +1,9 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { MAX_IMPORT_BYTES } from "~/models/source-fields";
+import { useFormat } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
 
 type Report = {
   imported: Array<{ id: string; title: string }>;
@@ -9,8 +12,12 @@ type Report = {
 
 const LISTED_IMPORTS = 50;
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The upload form. With JavaScript an oversized file is refused before it is sent (slow connections). */
 export function ImportForm({ error, done }: { error: string | null; done: object | null }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   // After an import the chosen file is cleared, so pressing Import again cannot send it twice by accident.
@@ -21,16 +28,15 @@ export function ImportForm({ error, done }: { error: string | null; done: object
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [tooLarge, setTooLarge] = useState(false);
-  const message = tooLarge
-    ? `This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one by one.`
-    : error;
+  const mb = MAX_IMPORT_BYTES / 1024 / 1024;
+  const message = tooLarge ? t("sources.import.tooLargeBefore", { mb }) : error ? tm(error) : null;
   return (
     <Form ref={form} method="post" encType="multipart/form-data" className="card form" noValidate>
-      {again ? <h2>Import another file</h2> : null}
+      {again ? <h2>{t("sources.import.another")}</h2> : null}
       <div className={`field${message ? " field-invalid" : ""}`}>
-        <label htmlFor={id}>CSL-JSON file</label>
+        <label htmlFor={id}>{t("sources.import.fileLabel")}</label>
         <p className="field-hint" id={`${id}-hint`}>
-          A .json file, up to {MAX_IMPORT_BYTES / 1024 / 1024} MB.
+          {t("sources.import.fileHint", { mb })}
         </p>
         <input
           id={id}
@@ -53,7 +59,7 @@ export function ImportForm({ error, done }: { error: string | null; done: object
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy || tooLarge}>
-          {busy ? "Importing…" : "Import"}
+          {busy ? t("sources.import.importing") : t("sources.import.submit")}
         </button>
       </div>
     </Form>
@@ -62,13 +68,18 @@ export function ImportForm({ error, done }: { error: string | null; done: object
 
 /** What the import did: the sources it added and, for every item it left out, why. */
 export function ImportReportView({ report, base }: { report: Report; base: string }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
   const count = report.imported.length;
   return (
     <section className="import-report" aria-labelledby="import-report-heading">
       <h2 id="import-report-heading" className={count > 0 ? "import-ok" : undefined} role="status">
-        {count === 0 ? "No source was imported." : `Imported ${count} ${count === 1 ? "source" : "sources"}.`}
+        {count === 0
+          ? t("sources.import.noneImported")
+          : t("sources.import.imported", { count, n: format.number(count) })}
         {report.skipped.length > 0
-          ? ` Skipped ${report.skipped.length} ${report.skipped.length === 1 ? "item" : "items"}.`
+          ? ` ${t("sources.import.skipped", { count: report.skipped.length, n: format.number(report.skipped.length) })}`
           : ""}
       </h2>
       {count > 0 ? (
@@ -79,28 +90,28 @@ export function ImportReportView({ report, base }: { report: Report; base: strin
             </li>
           ))}
           {count > LISTED_IMPORTS ? (
-            <li className="muted">…and {count - LISTED_IMPORTS} more, all in the library.</li>
+            <li className="muted">
+              {t("sources.import.more", {
+                count: count - LISTED_IMPORTS,
+                n: format.number(count - LISTED_IMPORTS),
+              })}
+            </li>
           ) : null}
         </ul>
       ) : null}
       {report.skipped.length > 0 ? (
         <>
-          <h3>Skipped, and why</h3>
+          <h3>{t("sources.import.skippedHeading")}</h3>
           <ul className="import-skipped">
             {report.skipped.map((entry) => (
-              <li key={`${entry.index}-${entry.reason}`}>
-                {entry.reason.charAt(0).toUpperCase() + entry.reason.slice(1)}
-              </li>
+              <li key={`${entry.index}-${entry.reason}`}>{sentence(tm(entry.reason))}</li>
             ))}
           </ul>
-          <p className="muted">
-            Fix these items in the file (or in Zotero) and import it again: items already in the library are
-            skipped, so nothing is added twice.
-          </p>
+          <p className="muted">{t("sources.import.fixHint")}</p>
         </>
       ) : null}
       <p>
-        <Link to={base}>Back to the library</Link>
+        <Link to={base}>{t("sources.import.back")}</Link>
       </p>
     </section>
   );

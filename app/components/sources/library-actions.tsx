@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 
 /** Add, import and export for the library; exports are plain links so the browser downloads the file. */
 export function SourceLibraryActions({
@@ -10,21 +11,22 @@ export function SourceLibraryActions({
   canEdit: boolean;
   hasSources: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="source-library-actions">
       {canEdit ? (
         <div className="actions">
           <Link to={`${base}/new`} className="button">
-            Add a source
+            {t("sources.list.add")}
           </Link>
           <Link to={`${base}/import`} className="button button-secondary">
-            Import CSL-JSON
+            {t("sources.list.import")}
           </Link>
         </div>
       ) : null}
       {hasSources ? (
         <p className="source-export">
-          <span className="muted">Download the library:</span>{" "}
+          <span className="muted">{t("sources.list.download")}</span>{" "}
           <a href={`${base}/export?format=json`} download>
             CSL-JSON
           </a>{" "}

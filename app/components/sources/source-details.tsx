@@ -1,20 +1,16 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import type { CslItem } from "~/models/csl";
-import {
-  CONFIDENTIALITY_LABELS,
-  formatAuthorLine,
-  formatIssued,
-  RELIABILITY_LABELS,
-  SOURCE_TYPE_LABELS,
-} from "~/models/source-fields";
+import { formatAuthorLine, formatIssued } from "~/models/source-fields";
 
 /** Every recorded field of a source, in the order people fill them in; the empty ones are named after. */
 export function SourceDetails({ item }: { item: CslItem }) {
+  const { t } = useTranslation();
   const authors = (item.author ?? []).map((name) => formatAuthorLine(name).replace(/^, |,$/, ""));
   const rows: Array<{ label: string; value: ReactNode }> = [
-    { label: "Type", value: SOURCE_TYPE_LABELS[item.type] },
+    { label: t("sources.fields.type"), value: t(`sources.types.${item.type}`) },
     {
-      label: authors.length === 1 ? "Author" : "Authors",
+      label: t("sources.fields.authors", { count: authors.length }),
       value:
         authors.length > 0 ? (
           <ul className="source-authors">
@@ -25,30 +21,39 @@ export function SourceDetails({ item }: { item: CslItem }) {
           </ul>
         ) : null,
     },
-    { label: "Published", value: item.issued ? formatIssued(item.issued) : null },
-    { label: "Journal, website or collection", value: item["container-title"] },
-    { label: "Publisher", value: item.publisher },
+    { label: t("sources.fields.published"), value: item.issued ? formatIssued(item.issued) : null },
+    { label: t("sources.fields.container"), value: item["container-title"] },
+    { label: t("sources.fields.publisher"), value: item.publisher },
     {
-      label: "Web address",
+      label: t("sources.fields.url"),
       value: item.URL ? (
         <a href={item.URL} rel="noopener noreferrer">
           {item.URL}
         </a>
       ) : null,
     },
-    { label: "Consulted on", value: item.accessed ? formatIssued(item.accessed) : null },
-    { label: "Language", value: item.language },
+    { label: t("sources.fields.accessed"), value: item.accessed ? formatIssued(item.accessed) : null },
+    { label: t("sources.fields.language"), value: item.language },
     {
-      label: "DOI",
+      label: t("sources.fields.doi"),
       value: item.DOI ? (
         <a href={`https://doi.org/${encodeURI(item.DOI)}`} rel="noopener noreferrer">
           {item.DOI}
         </a>
       ) : null,
     },
-    { label: "Reliability", value: RELIABILITY_LABELS[item.custom?.reliability ?? "unknown"] },
-    { label: "Confidentiality", value: CONFIDENTIALITY_LABELS[item.custom?.confidentiality ?? "public"] },
-    { label: "Notes", value: item.note ? <p className="source-note">{item.note}</p> : null },
+    {
+      label: t("sources.fields.reliability"),
+      value: t(`sources.reliability.${item.custom?.reliability ?? "unknown"}`),
+    },
+    {
+      label: t("sources.fields.confidentiality"),
+      value: t(`sources.confidentiality.${item.custom?.confidentiality ?? "public"}`),
+    },
+    {
+      label: t("sources.fields.notes"),
+      value: item.note ? <p className="source-note">{item.note}</p> : null,
+    },
   ];
   const missing = rows.filter((row) => row.value === null || row.value === undefined);
   return (
@@ -64,7 +69,9 @@ export function SourceDetails({ item }: { item: CslItem }) {
           ))}
       </dl>
       {missing.length > 0 ? (
-        <p className="muted source-missing">Not recorded: {missing.map((row) => row.label).join(" · ")}</p>
+        <p className="muted source-missing">
+          {t("sources.fields.notRecorded", { fields: missing.map((row) => row.label).join(" · ") })}
+        </p>
       ) : null}
     </>
   );

@@ -1,13 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { CONFIDENTIALITY_LEVELS, CSL_TYPES, RELIABILITY_LEVELS } from "~/models/csl";
-import {
-  CONFIDENTIALITY_LABELS,
-  RELIABILITY_LABELS,
-  SOURCE_TYPE_LABELS,
-  type SourceFormValues,
-} from "~/models/source-fields";
+import type { SourceFormValues } from "~/models/source-fields";
+import { useLocale } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
 
 type Props = {
   values: Partial<SourceFormValues>;
@@ -32,6 +30,7 @@ function SelectField({
   errors?: string[];
   hint?: string;
 }) {
+  const tm = useMessage();
   const id = useId();
   const describedBy =
     [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") ||
@@ -59,19 +58,20 @@ function SelectField({
       </select>
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.join(" ")}
+          {errors.map(tm).join(" ")}
         </p>
       ) : null}
     </div>
   );
 }
 
-const typeOptions = CSL_TYPES.map((type) => [type, SOURCE_TYPE_LABELS[type]] as [string, string]).sort(
-  (a, b) => a[1].localeCompare(b[1], "en"),
-);
-
 /** The fields of a source (a CSL-JSON item in people's words); the same form creates and edits. */
 export function SourceForm({ values, errors, submitLabel, cancelTo, hidden = {} }: Props) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const typeOptions = CSL_TYPES.map((type) => [type, t(`sources.types.${type}`)] as [string, string]).sort(
+    (a, b) => a[1].localeCompare(b[1], locale),
+  );
   const navigation = useNavigation();
   // The source page holds other forms too (delete): only this one's submission shows "Saving…".
   const busy =
@@ -83,43 +83,54 @@ export function SourceForm({ values, errors, submitLabel, cancelTo, hidden = {} 
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Field label="Title" name="title" defaultValue={values.title} errors={errors.title} required />
       <Field
-        label="Authors"
+        label={t("sources.fields.title")}
+        name="title"
+        defaultValue={values.title}
+        errors={errors.title}
+        required
+      />
+      <Field
+        label={t("sources.form.authors")}
         name="authors"
         multiline
         rows={3}
-        hint="One per line: “Family, Given” for a person, or an organisation's name on its own."
+        hint={t("sources.form.authorsHint")}
         defaultValue={values.authors}
         errors={errors.authors}
       />
       <div className="source-form-row">
         <SelectField
-          label="Type"
+          label={t("sources.fields.type")}
           name="type"
           options={typeOptions}
           defaultValue={values.type ?? "report"}
           errors={errors.type}
         />
         <Field
-          label="Year or date published"
+          label={t("sources.form.issued")}
           name="issued"
-          hint="2021, or 2021-05-03. “c. 2020” is kept as written."
+          hint={t("sources.form.issuedHint")}
           defaultValue={values.issued}
           errors={errors.issued}
         />
       </div>
       <div className="source-form-row">
         <Field
-          label="Journal, website or collection"
+          label={t("sources.fields.container")}
           name="container"
           defaultValue={values.container}
           errors={errors.container}
         />
-        <Field label="Publisher" name="publisher" defaultValue={values.publisher} errors={errors.publisher} />
+        <Field
+          label={t("sources.fields.publisher")}
+          name="publisher"
+          defaultValue={values.publisher}
+          errors={errors.publisher}
+        />
       </div>
       <Field
-        label="Web address (URL)"
+        label={t("sources.form.url")}
         name="url"
         type="url"
         placeholder="https://"
@@ -128,58 +139,58 @@ export function SourceForm({ values, errors, submitLabel, cancelTo, hidden = {} 
       />
       <div className="source-form-row">
         <Field
-          label="Consulted on"
+          label={t("sources.fields.accessed")}
           name="accessed"
-          hint="The date you read the web page, e.g. 2024-03-05."
+          hint={t("sources.form.accessedHint")}
           defaultValue={values.accessed}
           errors={errors.accessed}
         />
         <Field
-          label="Language"
+          label={t("sources.fields.language")}
           name="language"
-          hint="e.g. en, fr, ar"
+          hint={t("sources.form.languageHint")}
           defaultValue={values.language}
           errors={errors.language}
         />
         <Field
-          label="DOI"
+          label={t("sources.fields.doi")}
           name="doi"
-          hint="e.g. 10.1234/abcd"
+          hint={t("sources.form.doiHint")}
           defaultValue={values.doi}
           errors={errors.doi}
         />
       </div>
       <div className="source-form-row">
         <SelectField
-          label="Reliability"
+          label={t("sources.fields.reliability")}
           name="reliability"
-          options={RELIABILITY_LEVELS.map((level) => [level, RELIABILITY_LABELS[level]])}
+          options={RELIABILITY_LEVELS.map((level) => [level, t(`sources.reliability.${level}`)])}
           defaultValue={values.reliability ?? "unknown"}
           errors={errors.reliability}
         />
         <SelectField
-          label="Confidentiality"
+          label={t("sources.fields.confidentiality")}
           name="confidentiality"
-          options={CONFIDENTIALITY_LEVELS.map((level) => [level, CONFIDENTIALITY_LABELS[level]])}
+          options={CONFIDENTIALITY_LEVELS.map((level) => [level, t(`sources.confidentiality.${level}`)])}
           defaultValue={values.confidentiality ?? "public"}
           errors={errors.confidentiality}
         />
       </div>
       <Field
-        label="Notes"
+        label={t("sources.fields.notes")}
         name="note"
         multiline
         rows={4}
-        hint="What the team should know: how you obtained it, what it covers, caveats."
+        hint={t("sources.form.notesHint")}
         defaultValue={values.note}
         errors={errors.note}
       />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
+          {busy ? t("sources.form.saving") : submitLabel}
         </button>
         <Link to={cancelTo} className="button button-secondary">
-          Cancel
+          {t("common.cancel")}
         </Link>
       </div>
     </Form>

@@ -15,6 +15,7 @@ import {
   MAX_IMPORT_ITEMS,
   toBibTeX,
 } from "~/models/csl";
+import { msg } from "~/utils/messages";
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
@@ -118,14 +119,14 @@ describe("importCslJson", () => {
     expect(notJson.items).toEqual([]);
     expect(notJson.skipped).toHaveLength(1);
     expect(notJson.skipped[0].index).toBe(-1);
-    expect(notJson.skipped[0].reason).toMatch(/^the file is not JSON, so it cannot be CSL-JSON \(/);
+    expect(notJson.skipped[0].reason).toMatch(/^sources\.importReasons\.notJson\|\{"detail":"/);
 
     const bib = importCslJson("@article{x, title = {A}}");
-    expect(bib.skipped[0].reason).toContain("It looks like BibTeX; import it as BibTeX instead.");
+    expect(bib.skipped[0].reason).toMatch(/^sources\.importReasons\.notJsonBibTeX\|/);
 
-    expect(importCslJson("  ").skipped).toEqual([{ index: -1, reason: "the file is empty" }]);
+    expect(importCslJson("  ").skipped).toEqual([{ index: -1, reason: "sources.importReasons.fileEmpty" }]);
     expect(importCslJson("42").skipped).toEqual([
-      { index: -1, reason: "the file holds a JSON number, not a CSL item or a list of CSL items" },
+      { index: -1, reason: msg("sources.importReasons.notItems", { kind: "number" }) },
     ]);
   });
 

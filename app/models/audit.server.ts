@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
 import { db } from "~/utils/db.server";
+import { type MessageKey, msg } from "~/utils/messages";
 import { type Executor, type Member, requirePermission } from "~/utils/permissions.server";
 import { auditLog, cases, memberships, users } from "../../db/schema";
 
@@ -40,18 +41,21 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** The filter menu of the audit page: each kind of entry an owner may look for. */
 export const AUDIT_KINDS = {
-  "sign-ins": { label: "Sign-ins", where: () => eq(auditLog.action, "user.signed_in") },
+  "sign-ins": {
+    label: "audit.kinds.signIns" as MessageKey,
+    where: () => eq(auditLog.action, "user.signed_in"),
+  },
   "failed-sign-ins": {
-    label: "Failed sign-ins",
+    label: "audit.kinds.failedSignIns" as MessageKey,
     where: () => inArray(auditLog.action, ["user.sign_in_failed", "user.sign_in_throttled"]),
   },
   members: {
-    label: "Roles and members",
+    label: "audit.kinds.members" as MessageKey,
     where: () => inArray(auditLog.action, ["member.role_changed", "member.removed", "invite.accepted"]),
   },
-  invites: { label: "Invites", where: () => like(auditLog.action, "invite.%") },
+  invites: { label: "audit.kinds.invites" as MessageKey, where: () => like(auditLog.action, "invite.%") },
   deletions: {
-    label: "Deletions",
+    label: "audit.kinds.deletions" as MessageKey,
     where: () =>
       or(
         like(auditLog.action, "%.deleted"),
@@ -59,9 +63,9 @@ export const AUDIT_KINDS = {
         eq(auditLog.action, "member.removed"),
       ),
   },
-  exports: { label: "Exports", where: () => like(auditLog.action, "%.exported") },
+  exports: { label: "audit.kinds.exports" as MessageKey, where: () => like(auditLog.action, "%.exported") },
   reviews: {
-    label: "Reviews",
+    label: "audit.kinds.reviews" as MessageKey,
     where: () =>
       inArray(auditLog.action, [
         "case.submitted",
@@ -70,9 +74,9 @@ export const AUDIT_KINDS = {
         "case.review_withdrawn",
       ]),
   },
-  cases: { label: "Cases", where: () => like(auditLog.action, "case.%") },
+  cases: { label: "audit.kinds.cases" as MessageKey, where: () => like(auditLog.action, "case.%") },
   library: {
-    label: "Codebook and sources",
+    label: "audit.kinds.library" as MessageKey,
     where: () =>
       or(
         like(auditLog.action, "code.%"),
@@ -84,44 +88,52 @@ export const AUDIT_KINDS = {
 
 export type AuditKind = keyof typeof AUDIT_KINDS;
 
-const ACTION_WORDS: Record<string, string> = {
-  "user.signed_in": "Signed in",
-  "user.sign_in_failed": "Failed sign-in",
-  "user.sign_in_throttled": "Sign-in refused (too many failures)",
-  "user.password_changed": "Changed their password",
-  "user.signed_up": "Created an account",
-  "workspace.created": "Created the workspace",
-  "member.role_changed": "Changed a member's role",
-  "member.removed": "Removed a member",
-  "invite.created": "Created an invite link",
-  "invite.revoked": "Revoked an invite link",
-  "invite.accepted": "Joined with an invite link",
-  "case.created": "Created a case",
-  "case.trashed": "Moved a case to the trash",
-  "case.restored": "Restored a case from the trash",
-  "case.revision_restored": "Restored an earlier revision",
-  "case.conditions_saved": "Set conditions of a case",
-  "case.submitted": "Submitted a case for review",
-  "case.approved": "Approved a case",
-  "case.changes_requested": "Requested changes to a case",
-  "case.review_withdrawn": "Withdrew a case from review",
-  "code.created": "Added a code",
-  "code.updated": "Edited a code",
-  "code.merged": "Merged codes",
-  "code.deleted": "Deleted a code",
-  "code.starter_added": "Added the starter codebook",
-  "source.updated": "Edited a source",
-  "source.deleted": "Deleted a source",
-  "sources.imported": "Imported sources",
-  "sources.exported": "Exported the sources library",
-  "matrix.exported": "Exported the matrix",
-  "comparison_set.created": "Saved a comparison set",
-  "comparison_set.renamed": "Renamed a comparison set",
-  "comparison_set.deleted": "Deleted a comparison set",
-};
+// The words of each recorded action: catalogue keys (locales/*/audit.ts), translated by the audit page.
+const ACTIONS = [
+  "user.signed_in",
+  "user.sign_in_failed",
+  "user.sign_in_throttled",
+  "user.password_changed",
+  "user.signed_up",
+  "workspace.created",
+  "member.role_changed",
+  "member.removed",
+  "invite.created",
+  "invite.revoked",
+  "invite.accepted",
+  "case.created",
+  "case.trashed",
+  "case.restored",
+  "case.revision_restored",
+  "case.conditions_saved",
+  "case.submitted",
+  "case.approved",
+  "case.changes_requested",
+  "case.review_withdrawn",
+  "code.created",
+  "code.updated",
+  "code.merged",
+  "code.deleted",
+  "code.starter_added",
+  "source.updated",
+  "source.deleted",
+  "sources.imported",
+  "sources.exported",
+  "matrix.exported",
+  "comparison_set.created",
+  "comparison_set.renamed",
+  "comparison_set.deleted",
+  "case.exported",
+  "workspace.exported",
+  "workspace.imported",
+] as const;
 
-export function actionInWords(action: string) {
-  return ACTION_WORDS[action] ?? action.replace(/[._]/g, " ");
+/** The catalogue key of an action ("user.signed_in" → "audit.actions.userSignedIn"), or the action itself. */
+export function actionInWords(action: string): string {
+  if (!(ACTIONS as readonly string[]).includes(action))
+    return msg("audit.summary.text", { text: action.replace(/[._]/g, " ") });
+  const name = action.replace(/[._]([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  return msg(`audit.actions.${name}` as MessageKey);
 }
 
 /** "Chrome 126 on Windows" from a user-agent header; the full header stays available beside it. */
@@ -151,9 +163,11 @@ export function shortUserAgent(userAgent: string) {
       [/Linux/, "Linux"],
     ] as const
   ).find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  if (browser) return browser;
-  return userAgent.length > 40 ? `${userAgent.slice(0, 40)}…` : userAgent;
+  if (browser && system) return msg("audit.browserOn", { browser, system });
+  if (browser) return msg("audit.summary.text", { text: browser });
+  return msg("audit.summary.text", {
+    text: userAgent.length > 40 ? `${userAgent.slice(0, 40)}…` : userAgent,
+  });
 }
 
 const text = (value: unknown) =>
@@ -267,56 +281,83 @@ export function listAuditLog(
       : byMail
         ? { name: byMail.name, email: byMail.email }
         : null;
+    // Summaries are messages (keys + values) the page translates; names and titles stay as they were typed.
+    // Values named *Role are role names, translated too.
     const target = people.get(text(d.target));
-    const targetName = target ? `${target.name} (${target.email})` : "a former member";
     const caseTitle = text(d.title) || caseTitles.get(text(d.caseId)) || "";
+    const plain = (value: string) => (value ? msg("audit.summary.text", { text: value }) : "");
     let summary = "";
     switch (row.action) {
       case "user.sign_in_failed":
       case "user.sign_in_throttled":
-        summary = d.email ? `as ${text(d.email)}` : "";
+        summary = d.email ? msg("audit.summary.as", { email: text(d.email) }) : "";
         break;
       case "member.role_changed":
-        summary = `${targetName}: ${text(d.from)} → ${text(d.to)}`;
+        summary = target
+          ? msg("audit.summary.roleChanged", {
+              name: target.name,
+              email: target.email,
+              fromRole: text(d.from),
+              toRole: text(d.to),
+            })
+          : msg("audit.summary.roleChangedFormer", { fromRole: text(d.from), toRole: text(d.to) });
         break;
       case "member.removed":
-        summary = targetName;
+        summary = target
+          ? msg("audit.summary.person", { name: target.name, email: target.email })
+          : msg("audit.summary.formerMember");
         break;
       case "invite.created":
       case "invite.accepted":
-        summary = d.role ? `as ${text(d.role)}` : "";
+        summary = d.role ? msg("audit.summary.asRole", { role: text(d.role) }) : "";
         break;
       case "code.merged":
-        summary = `${text(d.label)} into ${text(d.targetLabel)}`;
+        summary = msg("audit.summary.merged", { label: text(d.label), target: text(d.targetLabel) });
         break;
       case "code.updated":
         summary =
           d.previousLabel && d.previousLabel !== d.label
-            ? `${text(d.previousLabel)} → ${text(d.label)}`
-            : text(d.label);
+            ? msg("audit.summary.renamed", { from: text(d.previousLabel), to: text(d.label) })
+            : plain(text(d.label));
         break;
       case "sources.exported":
-        summary = `${text(d.format)}, ${text(d.count)} sources`;
+        summary = msg("audit.summary.sourcesExported", {
+          format: text(d.format),
+          count: Number(d.count) || 0,
+        });
         break;
       case "sources.imported":
-        summary = `${text(d.imported)} imported, ${text(d.skipped)} skipped`;
+        summary = msg("audit.summary.sourcesImported", {
+          imported: Number(d.imported) || 0,
+          skipped: Number(d.skipped) || 0,
+        });
         break;
       case "matrix.exported":
-        summary = `${text(d.format)}, ${text(d.cases)} cases × ${text(d.codes)} codes`;
+        summary = msg("audit.summary.matrixExported", {
+          format: text(d.format),
+          cases: Number(d.cases) || 0,
+          codes: Number(d.codes) || 0,
+        });
         break;
       case "comparison_set.renamed":
-        summary = `${text(d.from)} → ${text(d.to)}`;
+        summary = msg("audit.summary.renamed", { from: text(d.from), to: text(d.to) });
         break;
       case "case.revision_restored":
-        summary = `${caseTitle}: revision ${text(d.from)} restored as ${text(d.revision)}`;
+        summary = msg("audit.summary.revisionRestored", {
+          title: caseTitle,
+          from: text(d.from),
+          revision: text(d.revision),
+        });
         break;
       case "case.submitted":
       case "case.approved":
       case "case.changes_requested":
-        summary = d.revision ? `${caseTitle} (revision ${text(d.revision)})` : caseTitle;
+        summary = d.revision
+          ? msg("audit.summary.titleRevision", { title: caseTitle, revision: text(d.revision) })
+          : plain(caseTitle);
         break;
       default:
-        summary = caseTitle || text(d.label) || text(d.name) || text(d.email);
+        summary = plain(caseTitle || text(d.label) || text(d.name) || text(d.email));
     }
     return {
       id: row.id,

@@ -1,10 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AUDIT_KINDS, type AuditKind, listAuditLog } from "~/models/audit.server";
+import { type Locale, ROLES } from "~/models/domain";
+import { formatNumber, useLocale } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getLocale, getT } from "~/utils/i18n.server";
+import { decodeMessage, type MessageParams } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Mediation Casebook" }];
+export const meta = titleMeta;
 
 const kinds = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
 const filterSchema = z.object({
@@ -26,16 +33,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: search.get("page") ?? 1,
   });
   const log = listAuditLog(member, filters);
+  const t = await getT(request);
+  const words = auditWords(t, await getLocale(request));
   return {
     workspaceName: member.workspaceName,
     filters,
-    kinds: kinds.map((kind) => ({ value: kind, label: AUDIT_KINDS[kind].label })),
+    kinds: kinds.map((kind) => ({ value: kind, label: words(AUDIT_KINDS[kind].label) })),
     ...log,
+    // The model's messages in the reader's language (role names and numbers included).
+    entries: log.entries.map((entry) => ({
+      ...entry,
+      actionWords: words(entry.actionWords),
+      summary: words(entry.summary),
+      browser: words(entry.browser),
+    })),
+    pageTitle: t("common.pageTitle", { title: t("audit.metaTitle") }),
   };
 }
 
-function formatWhen(value: Date | string) {
-  return new Date(value).toLocaleString("en-GB", {
+const isRole = (value: unknown): value is (typeof ROLES)[number] =>
+  typeof value === "string" && (ROLES as readonly string[]).includes(value);
+
+/** Translates an audit message; values named role / *Role are role names, other numbers are formatted. */
+function auditWords(t: TFunction, locale: Locale) {
+  return (message: string) => {
+    const decoded = decodeMessage(message);
+    if (!decoded) return message;
+    const params: MessageParams = {};
+    for (const [name, value] of Object.entries(decoded.params ?? {})) {
+      if (name === "role" || name.endsWith("Role"))
+        params[name] = isRole(value) ? t(`common.roles.${value}`) : value;
+      else if (name !== "count" && typeof value === "number") params[name] = formatNumber(value, locale);
+      else params[name] = value;
+    }
+    return (t as unknown as (key: string, params: MessageParams) => string)(decoded.key, params);
+  };
+}
+
+const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+
+/** To the second, in UTC (the audit log's reference time). */
+function formatWhen(value: Date | string, locale: Locale) {
+  return new Date(value).toLocaleString(INTL_LOCALE[locale], {
     day: "numeric",
     month: "short",
     year: "numeric",
@@ -47,6 +86,8 @@ function formatWhen(value: Date | string) {
 }
 
 export default function AuditLog() {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { entries, filters, kinds, page, pageCount, total, workspaceName } = useLoaderData<typeof loader>();
   const pageLink = (n: number) => {
     const search = new URLSearchParams();
@@ -58,16 +99,13 @@ export default function AuditLog() {
   const filtered = Boolean(filters.kind || filters.date);
   return (
     <main id="main" className="page audit-page">
-      <h1>Audit log</h1>
-      <p className="muted">
-        Security record of {workspaceName}: sign-ins and failed sign-ins of its members, role changes,
-        invites, deletions, exports and reviews, with who, when (UTC) and from where. Only owners see it.
-      </p>
+      <h1>{t("audit.title")}</h1>
+      <p className="muted">{t("audit.intro", { workspace: workspaceName })}</p>
       <Form method="get" className="form-inline audit-filters">
         <div className="field">
-          <label htmlFor="audit-kind">Kind</label>
+          <label htmlFor="audit-kind">{t("audit.kind")}</label>
           <select id="audit-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">Everything</option>
+            <option value="">{t("audit.everything")}</option>
             {kinds.map((kind) => (
               <option key={kind.value} value={kind.value}>
                 {kind.label}
@@ -76,53 +114,48 @@ export default function AuditLog() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="audit-date">On (UTC date)</label>
+          <label htmlFor="audit-date">{t("audit.date")}</label>
           <input id="audit-date" type="date" name="date" defaultValue={filters.date ?? ""} />
         </div>
         <button type="submit" className="button button-secondary">
-          Filter
+          {t("audit.filter")}
         </button>
-        {filtered ? <Link to=".">Clear filters</Link> : null}
+        {filtered ? <Link to=".">{t("audit.clearFilters")}</Link> : null}
       </Form>
       <p className="muted" aria-live="polite">
-        {total === 1 ? "1 entry" : `${total} entries`}
-        {filtered ? " match" : ""}.
+        {filtered
+          ? t("audit.matching", { count: total, n: formatNumber(total, locale) })
+          : t("audit.entries", { count: total, n: formatNumber(total, locale) })}
       </p>
       {entries.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>{filtered ? "Nothing matches these filters." : "Nothing recorded yet."}</strong>
+            <strong>{filtered ? t("audit.noMatch") : t("audit.emptyTitle")}</strong>
           </p>
-          <p>
-            {filtered ? (
-              <Link to=".">Show everything</Link>
-            ) : (
-              "Sign-ins, role changes, invites, deletions and exports are recorded here as they happen."
-            )}
-          </p>
+          <p>{filtered ? <Link to=".">{t("audit.showEverything")}</Link> : t("audit.emptyBody")}</p>
         </div>
       ) : (
         <div className="table-wrap">
           <table className="audit-table">
-            <caption className="visually-hidden">Audit log entries, newest first</caption>
+            <caption className="visually-hidden">{t("audit.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Detail</th>
-                <th scope="col">From</th>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+                <th scope="col">{t("audit.detail")}</th>
+                <th scope="col">{t("audit.from")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} className={entry.action.includes("fail") ? "audit-failed" : undefined}>
-                  <td data-label="When">
+                  <td data-label={t("audit.whenShort")}>
                     <div>
-                      <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+                      <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at, locale)}</time>
                     </div>
                   </td>
-                  <td data-label="Who">
+                  <td data-label={t("audit.who")}>
                     {entry.who ? (
                       <div>
                         {entry.who.name}
@@ -130,18 +163,18 @@ export default function AuditLog() {
                         <span className="muted">{entry.who.email}</span>
                       </div>
                     ) : (
-                      <div className="muted">unknown</div>
+                      <div className="muted">{t("audit.unknown")}</div>
                     )}
                   </td>
-                  <td data-label="What">
+                  <td data-label={t("audit.what")}>
                     <div>{entry.actionWords}</div>
                   </td>
-                  <td data-label="Detail">
+                  <td data-label={t("audit.detail")}>
                     <div>{entry.summary || <span className="muted">—</span>}</div>
                   </td>
-                  <td data-label="From">
+                  <td data-label={t("audit.from")}>
                     <div>
-                      {entry.ip || <span className="muted">no IP</span>}
+                      {entry.ip || <span className="muted">{t("audit.noIp")}</span>}
                       {entry.browser ? (
                         <>
                           <br />
@@ -159,12 +192,12 @@ export default function AuditLog() {
         </div>
       )}
       {pageCount > 1 ? (
-        <nav aria-label="Pages" className="pager">
-          {page > 1 ? <Link to={pageLink(page - 1)}>← Newer</Link> : <span />}
+        <nav aria-label={t("audit.pages")} className="pager">
+          {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link> : <span />}
           <span className="muted">
-            Page {page} of {pageCount}
+            {t("audit.pageOf", { page: formatNumber(page, locale), pages: formatNumber(pageCount, locale) })}
           </span>
-          {page < pageCount ? <Link to={pageLink(page + 1)}>Older →</Link> : <span />}
+          {page < pageCount ? <Link to={pageLink(page + 1)}>{t("audit.older")}</Link> : <span />}
         </nav>
       ) : null}
     </main>

@@ -16,6 +16,7 @@ import {
 } from "~/models/reviews.server";
 import { signIn } from "~/models/users.server";
 import { db } from "~/utils/db.server";
+import { decodeMessage } from "~/utils/messages";
 import {
   auditLog,
   caseActivity,
@@ -518,7 +519,7 @@ describe("audit log", () => {
     expect(all.some((e) => e.action === "user.signed_in" && e.who?.email === reviewerEmail)).toBe(true);
     expect(all.some((e) => e.who?.email === stranger.email || e.triedEmail === stranger.email)).toBe(false);
     // Workspace entries of another workspace never show.
-    expect(all.some((e) => e.summary === "Other workspace's case")).toBe(false);
+    expect(all.some((e) => e.summary.includes("Other workspace's case"))).toBe(false);
   });
 
   it("filters by a date and pages by 50", () => {
@@ -537,7 +538,10 @@ describe("audit log", () => {
     expect(first.total).toBe(60);
     expect(first.entries).toHaveLength(50);
     expect(first.pageCount).toBe(2);
-    expect(first.entries[0].summary).toMatch(/^bibtex, \d+ sources$/);
+    expect(decodeMessage(first.entries[0].summary)).toMatchObject({
+      key: "audit.summary.sourcesExported",
+      params: { format: "bibtex" },
+    });
     expect(listAuditLog(owner(), { kind: "exports", date: "2024-03-05", page: 2 }).entries).toHaveLength(10);
     expect(listAuditLog(owner(), { kind: "exports", date: "2024-03-06" }).total).toBe(0);
   });

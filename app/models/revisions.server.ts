@@ -6,7 +6,7 @@ import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
 import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { formatPeriod } from "~/models/case-fields";
+import { formatPeriod, type PeriodWords } from "~/models/case-fields";
 import {
   DocumentRejectedError,
   getCase,
@@ -18,6 +18,7 @@ import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
@@ -132,7 +133,7 @@ function findRevision(executor: Executor, caseId: string, number: number) {
 function requireRevision(member: Member, caseId: string, number: number) {
   const only = visibleRevisions(member, getCase(member, caseId));
   const revision = only === null || only === number ? findRevision(db, caseId, number) : undefined;
-  if (!revision) throw notFound(`This case has no revision ${number}.`);
+  if (!revision) throw notFound(msg("history.errors.noSuchRevision", { number }));
   return revision;
 }
 
@@ -141,10 +142,13 @@ function summarise(revision: NonNullable<ReturnType<typeof findRevision>>): Revi
   return { number, baseNumber, note, authorName, createdAt };
 }
 
-const FIELD_LABELS: Array<[key: string, label: string, show: (fields: FieldsSnapshot) => string]> = [
+// `label` is English (pages name a field with t(`history.fields.${field}`)).
+const FIELD_LABELS: Array<
+  [key: string, label: string, show: (fields: FieldsSnapshot, words?: PeriodWords) => string]
+> = [
   ["title", "Title", (f) => f.title],
   ["regions", "Countries or regions", (f) => f.regions.join(", ")],
-  ["period", "Period", (f) => formatPeriod(f)],
+  ["period", "Period", (f, words) => formatPeriod(f, words)],
   ["actors", "Armed groups and state actors", (f) => f.actors.join("; ")],
   ["mediators", "Mediators and intermediaries", (f) => f.mediators.join("; ")],
   ["summary", "One-line summary", (f) => f.summary],
@@ -152,6 +156,7 @@ const FIELD_LABELS: Array<[key: string, label: string, show: (fields: FieldsSnap
 
 export type FieldChange = { field: string; label: string; before: string; after: string };
 
+/** `codeLabel` / `sourceTitle` are "" for a code or source removed since. */
 export type TagChange = { codeLabel: string; kind: string; text: string; section: string };
 export type CitationChange = { sourceTitle: string; locator: string; text: string; section: string };
 
@@ -166,12 +171,16 @@ export type RevisionComparison = {
   citationsRemoved: CitationChange[];
 };
 
-/** What changed from revision `from` to revision `to` (either may be the older one). */
+/**
+ * What changed from revision `from` to revision `to` (either may be the older one). `words` writes the
+ * periods in the reader's language (English by default).
+ */
 export function compareRevisions(
   member: Member,
   caseId: string,
   from: number,
   to: number,
+  words?: PeriodWords,
 ): RevisionComparison {
   const before = requireRevision(member, caseId, from);
   const after = requireRevision(member, caseId, to);
@@ -183,14 +192,14 @@ export function compareRevisions(
   const tag = (passage: { codeId: string; text: string; section: string }): TagChange => {
     const code = codes.get(passage.codeId);
     return {
-      codeLabel: code?.label ?? "A code since removed from the codebook",
+      codeLabel: code?.label ?? "",
       kind: code?.kind ?? "",
       text: passage.text,
       section: passage.section,
     };
   };
   const citation = (row: { sourceId: string; locator: string; text: string; section: string }) => ({
-    sourceTitle: sources.get(row.sourceId) ?? "A source since removed from the library",
+    sourceTitle: sources.get(row.sourceId) ?? "",
     locator: row.locator,
     text: row.text,
     section: row.section,
@@ -201,8 +210,8 @@ export function compareRevisions(
     fields: FIELD_LABELS.map(([field, label, show]) => ({
       field,
       label,
-      before: show(beforeFields),
-      after: show(afterFields),
+      before: show(beforeFields, words),
+      after: show(afterFields, words),
     })).filter((change) => change.before !== change.after),
     text: diff.text,
     tagsAdded: diff.tagsAdded.map(tag),
@@ -212,8 +221,11 @@ export function compareRevisions(
   };
 }
 
-/** One revision as it read then: its fields and its body as HTML from the shared renderer (escaped). */
-export function viewRevision(member: Member, caseId: string, number: number) {
+/**
+ * One revision as it read then: its fields and its body as HTML from the shared renderer (escaped).
+ * `words` writes the period in the reader's language (English by default).
+ */
+export function viewRevision(member: Member, caseId: string, number: number, words?: PeriodWords) {
   const revision = requireRevision(member, caseId, number);
   const codes = new Map(listCodes(member).map((code) => [code.id, { label: code.label, color: code.color }]));
   const sources = new Map(listSources(member).map((source) => [source.id, { title: source.title }]));
@@ -221,7 +233,7 @@ export function viewRevision(member: Member, caseId: string, number: number) {
   const fields = readSnapshot(revision.fields);
   return {
     ...summarise(revision),
-    fields: { ...fields, period: formatPeriod(fields) },
+    fields: { ...fields, period: formatPeriod(fields, words) },
     html: rendered.html,
     bibliographyHtml: renderBibliographyHtml(rendered.bibliography, sources),
   };
@@ -245,7 +257,7 @@ function withoutReferences(node: JSONContent, codeIds: Set<string>, sourceIds: S
 
 export class RevisionAlreadyCurrentError extends Error {
   constructor(number: number) {
-    super(`Revision ${number} is already the current version of this case.`);
+    super(msg("history.errors.alreadyCurrent", { number }));
   }
 }
 
@@ -267,9 +279,9 @@ export function restoreRevision(
       .from(cases)
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
       .get();
-    if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
+    if (!current || current.deletedAt) throw notFound(msg("history.errors.caseNotFound"));
     const old = findRevision(tx, caseId, input.number);
-    if (!old) throw notFound(`This case has no revision ${input.number}.`);
+    if (!old) throw notFound(msg("history.errors.noSuchRevision", { number: input.number }));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
     if (input.number === current.revision) throw new RevisionAlreadyCurrentError(input.number);
 

@@ -1,11 +1,13 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CompareForm, ComparisonView } from "~/components/history/revision-compare";
 import { RevisionList } from "~/components/history/revision-list";
 import { RevisionView } from "~/components/history/revision-view";
 import { requestOrigin } from "~/models/audit.server";
+import type { PeriodWords } from "~/models/case-fields";
 import { DocumentRejectedError, StaleRevisionError } from "~/models/cases.server";
 import {
   compareRevisions,
@@ -16,14 +18,15 @@ import {
 } from "~/models/revisions.server";
 import styles from "~/styles/history.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg, translateMessage, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `History · ${data?.caseStudy.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 const revisionNumber = z.coerce.number().int().positive().max(1_000_000_000);
 
@@ -32,7 +35,7 @@ function queryNumber(url: URL, name: string): number | undefined {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === "") return undefined;
   const parsed = revisionNumber.safeParse(raw);
-  if (!parsed.success) throw notFound(`This case has no revision “${raw.slice(0, 20)}”.`);
+  if (!parsed.success) throw notFound(msg("history.errors.noSuchRevision", { number: raw.slice(0, 20) }));
   return parsed.data;
 }
 
@@ -48,18 +51,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A number this case lacks, or one this member may not open (a draft, for trainers), is a 404.
   for (const number of [asked.from, asked.to])
     if (number !== undefined && !history.choices.some((choice) => choice.number === number))
-      throw notFound(`This case has no revision ${number}.`);
+      throw notFound(msg("history.errors.noSuchRevision", { number }));
   const from = asked.from ?? history.choices[1]?.number ?? latest;
   const to = asked.to ?? latest;
+  const t = await getT(request);
+  const periodWords: PeriodWords = (key, values) => t(key, values ?? {});
   return {
+    pageTitle: t("common.pageTitle", {
+      title: t("history.page.metaTitle", { title: history.caseStudy.title }),
+    }),
     workspaceId: member.workspaceId,
     ...history,
     canRestore: can(member, "case.edit"),
     before: before ?? null,
     selected: { from, to, view: view ?? null },
-    viewed: view ? viewRevision(member, caseId, view) : null,
+    viewed: view ? viewRevision(member, caseId, view, periodWords) : null,
     comparison:
-      !view && history.choices.length > 1 && from !== to ? compareRevisions(member, caseId, from, to) : null,
+      !view && history.choices.length > 1 && from !== to
+        ? compareRevisions(member, caseId, from, to, periodWords)
+        : null,
   };
 }
 
@@ -75,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = requireId(params, "caseId");
   const parsed = restoreSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
-    return data({ error: "Pick a revision to restore from the list, then try again." }, { status: 400 });
+    return data({ error: msg("history.errors.pickRevision") }, { status: 400 });
   }
   const { number, revision } = parsed.data;
   let restored: ReturnType<typeof restoreRevision>;
@@ -85,26 +95,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof StaleRevisionError) {
       return data(
         {
-          error: `Someone saved this case (now revision ${error.currentRevision}) after you opened this page. The list below is up to date: check their changes, then restore again if you still want revision ${number}.`,
+          error: msg("history.errors.stale", { current: error.currentRevision, number }),
         },
         { status: 409 },
       );
     }
     if (error instanceof RevisionAlreadyCurrentError) return data({ error: error.message }, { status: 400 });
     if (error instanceof DocumentRejectedError) {
+      // The document's problems are catalogue keys too: written out here in the reader's language.
+      const t = await getT(request);
+      const reason = error.errors.map((problem) => translateMessage(t, problem)).join(" ");
       return data(
-        { error: `Revision ${number} cannot be restored: ${error.message}` },
+        { error: msg("history.errors.cannotRestore", { number, reason }) },
         { status: error.tooLarge ? 413 : 400 },
       );
     }
     throw error;
   }
-  const dropped = restored.droppedReferences
-    ? ` Tags or citations of ${restored.droppedReferences} code(s) or source(s) removed since then were left out.`
-    : "";
   return redirectWithToast(request, `/w/${member.workspaceId}/cases/${caseId}/history`, {
     kind: "success",
-    message: `Revision ${number} restored as revision ${restored.revision}.${dropped}`,
+    message: restored.droppedReferences
+      ? msg("history.toasts.restoredDropped", {
+          number,
+          revision: restored.revision,
+          count: restored.droppedReferences,
+        })
+      : msg("history.toasts.restored", { number, revision: restored.revision }),
   });
 }
 
@@ -113,6 +129,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
   actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export default function CaseHistory() {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { caseStudy, workspaceId, choices, selected, comparison, viewed, canRestore } = loaderData;
@@ -121,27 +139,29 @@ export default function CaseHistory() {
   const oldestShown = loaderData.revisions[loaderData.revisions.length - 1]?.number;
   return (
     <main id="main" className="page history-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`/w/${workspaceId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={caseUrl}>{caseStudy.title}</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("history.page.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/cases`}>{t("history.page.cases")}</Link>{" "}
+        <span aria-hidden="true">›</span> <Link to={caseUrl}>{caseStudy.title}</Link>{" "}
+        <span aria-hidden="true">›</span>
       </nav>
       <div className="page-heading">
         <div>
-          <h1>History</h1>
+          <h1>{t("history.page.title")}</h1>
           <p className="muted history-lead">
-            Every save of <strong>{caseStudy.title}</strong> is kept: compare any two, view any one
-            {canRestore ? ", or restore one as a new revision" : ""}.
+            {t("history.page.leadBefore")}
+            <strong>{caseStudy.title}</strong>
+            {canRestore ? t("history.page.leadAfterRestore") : t("history.page.leadAfter")}
           </p>
         </div>
         <div className="actions">
           <Link to={caseUrl} className="button button-secondary">
-            Back to the case
+            {t("history.page.back")}
           </Link>
         </div>
       </div>
       {actionData?.error ? (
         <p className="form-error" role="alert">
-          {actionData.error}
+          {tm(actionData.error)}
         </p>
       ) : null}
       <div className="history-layout">
@@ -149,7 +169,7 @@ export default function CaseHistory() {
           {viewed ? (
             <>
               <p>
-                <Link to={historyUrl}>← Compare revisions</Link>
+                <Link to={historyUrl}>{t("history.page.compareRevisions")}</Link>
               </p>
               <RevisionView
                 revision={viewed}
@@ -161,39 +181,33 @@ export default function CaseHistory() {
           ) : !loaderData.seesDrafts ? (
             <div className="empty-state">
               <p>
-                <strong>You read the approved version of this case (revision {caseStudy.revision}).</strong>
+                <strong>{t("history.page.approvedOnly", { revision: caseStudy.revision })}</strong>
               </p>
-              <p>
-                Its drafts and their changes are visible to editors and reviewers. Use “View” below to read
-                the approved revision with its date and author.
-              </p>
+              <p>{t("history.page.approvedOnlyHint")}</p>
             </div>
           ) : choices.length < 2 ? (
             <div className="empty-state">
               <p>
-                <strong>Only one revision so far.</strong>
+                <strong>{t("history.page.onlyOne")}</strong>
               </p>
-              <p>
-                Each time someone saves the text or edits the details, a new revision appears here and you can
-                compare them.
-              </p>
+              <p>{t("history.page.onlyOneHint")}</p>
             </div>
           ) : (
             <>
               <section aria-labelledby="compare-heading" className="card compare-card">
-                <h2 id="compare-heading">Compare two revisions</h2>
+                <h2 id="compare-heading">{t("history.page.compareHeading")}</h2>
                 <CompareForm choices={choices} from={selected.from} to={selected.to} />
               </section>
               {comparison ? (
                 <ComparisonView comparison={comparison} />
               ) : (
-                <p className="muted">Pick two different revisions to see what changed between them.</p>
+                <p className="muted">{t("history.page.pickTwo")}</p>
               )}
             </>
           )}
         </div>
         <section className="history-list" aria-labelledby="revisions-heading">
-          <h2 id="revisions-heading">Revisions ({choices.length})</h2>
+          <h2 id="revisions-heading">{t("history.page.revisions", { count: choices.length })}</h2>
           <RevisionList
             revisions={loaderData.revisions}
             currentRevision={caseStudy.revision}

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
-import { RevisionTime } from "./revision-time";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/utils/format";
+import { RevisionTime, useRevisionNote } from "./revision-time";
 
 type TextChange = { kind: "same" | "added" | "removed"; value: string };
 type TagChange = { codeLabel: string; kind: string; text: string; section: string };
@@ -20,24 +22,29 @@ export type Comparison = {
 
 type Choice = { number: number; note: string; createdAt: string | Date };
 
-function choiceLabel(choice: Choice) {
-  const date = new Date(choice.createdAt).toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  const note = choice.note.length > 40 ? `${choice.note.slice(0, 40)}…` : choice.note;
-  return `Revision ${choice.number} · ${date}${note ? ` · ${note}` : ""}`;
+function useChoiceLabel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const noteText = useRevisionNote();
+  return (choice: Choice) => {
+    const date = format.date(choice.createdAt);
+    const full = noteText(choice.note, false);
+    const note = full.length > 40 ? `${full.slice(0, 40)}…` : full;
+    return note
+      ? t("history.compare.choiceWithNote", { number: choice.number, date, note })
+      : t("history.compare.choice", { number: choice.number, date });
+  };
 }
 
 /** Two revision pickers in a GET form: the comparison is a plain URL that works without JavaScript. */
 export function CompareForm({ choices, from, to }: { choices: Choice[]; from: number; to: number }) {
+  const { t } = useTranslation();
+  const choiceLabel = useChoiceLabel();
   const id = useId();
   return (
     <Form method="get" className="compare-form">
       <div className="field">
-        <label htmlFor={`${id}-from`}>Older revision</label>
+        <label htmlFor={`${id}-from`}>{t("history.compare.older")}</label>
         <select id={`${id}-from`} name="from" defaultValue={String(from)} key={`from-${from}`}>
           {choices.map((choice) => (
             <option key={choice.number} value={choice.number}>
@@ -47,7 +54,7 @@ export function CompareForm({ choices, from, to }: { choices: Choice[]; from: nu
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-to`}>Newer revision</label>
+        <label htmlFor={`${id}-to`}>{t("history.compare.newer")}</label>
         <select id={`${id}-to`} name="to" defaultValue={String(to)} key={`to-${to}`}>
           {choices.map((choice) => (
             <option key={choice.number} value={choice.number}>
@@ -57,7 +64,7 @@ export function CompareForm({ choices, from, to }: { choices: Choice[]; from: nu
         </select>
       </div>
       <button type="submit" className="button">
-        Compare
+        {t("history.compare.submit")}
       </button>
     </Form>
   );
@@ -67,6 +74,7 @@ const CONTEXT_LINES = 2;
 
 /** Unchanged text far from any change folds into a <details>, so long cases stay readable. */
 function SameText({ value, first, last }: { value: string; first: boolean; last: boolean }) {
+  const { t } = useTranslation();
   const lines = value.split("\n");
   // The first and last pieces continue the lines where the neighbouring changes sit: keep them whole.
   const keepBefore = first ? 0 : CONTEXT_LINES + 1;
@@ -80,9 +88,7 @@ function SameText({ value, first, last }: { value: string; first: boolean; last:
     <>
       {head ? <span>{head}</span> : null}
       <details className="diff-context">
-        <summary>
-          {hidden} unchanged {hidden === 1 ? "line" : "lines"}
-        </summary>
+        <summary>{t("history.compare.unchangedLines", { count: hidden })}</summary>
         <span>{middle}</span>
       </details>
       {tail ? <span>{tail}</span> : null}
@@ -91,8 +97,9 @@ function SameText({ value, first, last }: { value: string; first: boolean; last:
 }
 
 export function DiffText({ changes }: { changes: TextChange[] }) {
+  const { t } = useTranslation();
   if (!changes.some((change) => change.kind !== "same")) {
-    return <p className="muted">The text is the same in both revisions.</p>;
+    return <p className="muted">{t("history.compare.sameText")}</p>;
   }
   return (
     <div className="diff-text">
@@ -101,17 +108,17 @@ export function DiffText({ changes }: { changes: TextChange[] }) {
         if (change.kind === "added")
           return (
             <ins key={key}>
-              <span className="visually-hidden">[added: </span>
+              <span className="visually-hidden">{t("history.compare.addedHidden")}</span>
               {change.value}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
             </ins>
           );
         if (change.kind === "removed")
           return (
             <del key={key}>
-              <span className="visually-hidden">[removed: </span>
+              <span className="visually-hidden">{t("history.compare.removedHidden")}</span>
               {change.value}
-              <span className="visually-hidden">]</span>
+              <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
             </del>
           );
         return (
@@ -123,10 +130,12 @@ export function DiffText({ changes }: { changes: TextChange[] }) {
 }
 
 function Where({ section }: { section: string }) {
-  return section ? <span className="muted"> · in {section}</span> : null;
+  const { t } = useTranslation();
+  return section ? <span className="muted">{t("history.compare.inSection", { section })}</span> : null;
 }
 
 function TagList({ title, tags, kind }: { title: string; tags: TagChange[]; kind: "added" | "removed" }) {
+  const { t } = useTranslation();
   if (tags.length === 0) return null;
   return (
     <div className={`change-group change-${kind}`}>
@@ -134,8 +143,11 @@ function TagList({ title, tags, kind }: { title: string; tags: TagChange[]; kind
       <ul>
         {tags.map((tag, index) => (
           <li key={`${index}-${tag.codeLabel}`}>
-            <strong>{tag.codeLabel}</strong>
-            {tag.kind ? <span className="muted"> ({tag.kind})</span> : null}: “{tag.text}”
+            <strong>{tag.codeLabel || t("history.compare.codeRemoved")}</strong>
+            {tag.kind === "precondition" || tag.kind === "outcome" ? (
+              <span className="muted"> ({t(`history.compare.kinds.${tag.kind}`)})</span>
+            ) : null}
+            : {t("history.compare.quoted", { text: tag.text })}
             <Where section={tag.section} />
           </li>
         ))}
@@ -153,6 +165,7 @@ function CitationList({
   citations: CitationChange[];
   kind: "added" | "removed";
 }) {
+  const { t } = useTranslation();
   if (citations.length === 0) return null;
   return (
     <div className={`change-group change-${kind}`}>
@@ -160,8 +173,9 @@ function CitationList({
       <ul>
         {citations.map((citation, index) => (
           <li key={`${index}-${citation.sourceTitle}`}>
-            <strong>{citation.sourceTitle}</strong>
-            {citation.locator ? `, ${citation.locator}` : ""}: “{citation.text}”
+            <strong>{citation.sourceTitle || t("history.compare.sourceRemoved")}</strong>
+            {citation.locator ? `, ${citation.locator}` : ""}:{" "}
+            {t("history.compare.quoted", { text: citation.text })}
             <Where section={citation.section} />
           </li>
         ))}
@@ -170,7 +184,14 @@ function CitationList({
   );
 }
 
+const FIELD_NAMES = ["title", "regions", "period", "actors", "mediators", "summary"] as const;
+
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
+  const { t } = useTranslation();
+  const fieldLabel = (change: { field: string; label: string }) => {
+    const known = FIELD_NAMES.find((name) => name === change.field);
+    return known ? t(`history.fields.${known}`) : change.label;
+  };
   const { from, to } = comparison;
   const tagChanges = comparison.tagsAdded.length + comparison.tagsRemoved.length;
   const citationChanges = comparison.citationsAdded.length + comparison.citationsRemoved.length;
@@ -178,58 +199,63 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
   const nothing = !textChanged && tagChanges === 0 && citationChanges === 0 && comparison.fields.length === 0;
   return (
     <section className="comparison" aria-labelledby="comparison-heading">
-      <h2 id="comparison-heading">
-        Changes from revision {from.number} to revision {to.number}
-      </h2>
+      <h2 id="comparison-heading">{t("history.compare.heading", { from: from.number, to: to.number })}</h2>
       <p className="muted comparison-meta">
-        Revision {from.number}: {from.authorName}, <RevisionTime date={from.createdAt} />. Revision{" "}
-        {to.number}: {to.authorName}, <RevisionTime date={to.createdAt} />.
+        {t("history.compare.meta", {
+          number: from.number,
+          name: from.authorName || t("history.list.formerMember"),
+        })}
+        <RevisionTime date={from.createdAt} />
+        {t("history.compare.metaEnd")}
+        {t("history.compare.meta", {
+          number: to.number,
+          name: to.authorName || t("history.list.formerMember"),
+        })}
+        <RevisionTime date={to.createdAt} />.
       </p>
       {nothing ? (
-        <p className="empty-state">
-          No differences: the details, the text, the tags and the citations are the same in both revisions.
-        </p>
+        <p className="empty-state">{t("history.compare.nothing")}</p>
       ) : (
         <>
           <p className="diff-legend">
-            <ins>Added</ins> <del>Removed</del>
+            <ins>{t("history.compare.added")}</ins> <del>{t("history.compare.removed")}</del>
           </p>
           {comparison.fields.length ? (
             <>
-              <h3>Details</h3>
+              <h3>{t("history.compare.details")}</h3>
               <div className="table-wrap">
                 <table className="field-changes">
                   <thead>
                     <tr>
-                      <th scope="col">Field</th>
-                      <th scope="col">Revision {from.number}</th>
-                      <th scope="col">Revision {to.number}</th>
+                      <th scope="col">{t("history.compare.field")}</th>
+                      <th scope="col">{t("history.compare.revision", { number: from.number })}</th>
+                      <th scope="col">{t("history.compare.revision", { number: to.number })}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {comparison.fields.map((change) => (
                       <tr key={change.field}>
-                        <th scope="row">{change.label}</th>
-                        <td data-label={`Revision ${from.number}`}>
+                        <th scope="row">{fieldLabel(change)}</th>
+                        <td data-label={t("history.compare.revision", { number: from.number })}>
                           {change.before ? (
                             <del>
-                              <span className="visually-hidden">[removed: </span>
+                              <span className="visually-hidden">{t("history.compare.removedHidden")}</span>
                               {change.before}
-                              <span className="visually-hidden">]</span>
+                              <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
                             </del>
                           ) : (
-                            <span className="muted">empty</span>
+                            <span className="muted">{t("history.compare.empty")}</span>
                           )}
                         </td>
-                        <td data-label={`Revision ${to.number}`}>
+                        <td data-label={t("history.compare.revision", { number: to.number })}>
                           {change.after ? (
                             <ins>
-                              <span className="visually-hidden">[added: </span>
+                              <span className="visually-hidden">{t("history.compare.addedHidden")}</span>
                               {change.after}
-                              <span className="visually-hidden">]</span>
+                              <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
                             </ins>
                           ) : (
-                            <span className="muted">empty</span>
+                            <span className="muted">{t("history.compare.empty")}</span>
                           )}
                         </td>
                       </tr>
@@ -239,29 +265,37 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
               </div>
             </>
           ) : null}
-          <h3>Text</h3>
+          <h3>{t("history.compare.text")}</h3>
           <DiffText changes={comparison.text} />
-          <h3>Tags</h3>
+          <h3>{t("history.compare.tags")}</h3>
           {tagChanges ? (
             <>
-              <TagList title="Tags added" tags={comparison.tagsAdded} kind="added" />
-              <TagList title="Tags removed" tags={comparison.tagsRemoved} kind="removed" />
+              <TagList title={t("history.compare.tagsAdded")} tags={comparison.tagsAdded} kind="added" />
+              <TagList
+                title={t("history.compare.tagsRemoved")}
+                tags={comparison.tagsRemoved}
+                kind="removed"
+              />
             </>
           ) : (
-            <p className="muted">No tag added or removed.</p>
+            <p className="muted">{t("history.compare.noTags")}</p>
           )}
-          <h3>Citations</h3>
+          <h3>{t("history.compare.citations")}</h3>
           {citationChanges ? (
             <>
-              <CitationList title="Citations added" citations={comparison.citationsAdded} kind="added" />
               <CitationList
-                title="Citations removed"
+                title={t("history.compare.citationsAdded")}
+                citations={comparison.citationsAdded}
+                kind="added"
+              />
+              <CitationList
+                title={t("history.compare.citationsRemoved")}
                 citations={comparison.citationsRemoved}
                 kind="removed"
               />
             </>
           ) : (
-            <p className="muted">No citation added or removed.</p>
+            <p className="muted">{t("history.compare.noCitations")}</p>
           )}
         </>
       )}

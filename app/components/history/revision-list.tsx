@@ -1,5 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { RevisionTime } from "./revision-time";
+import { useTranslation } from "react-i18next";
+import { RevisionTime, useRevisionNote } from "./revision-time";
 
 export type RevisionRow = {
   number: number;
@@ -32,6 +33,8 @@ export function RevisionList({
   newerUrl,
   selected,
 }: Props) {
+  const { t } = useTranslation();
+  const noteText = useRevisionNote();
   const navigation = useNavigation();
   const restoring =
     navigation.state !== "idle" && navigation.formData?.get("intent") === "restore"
@@ -53,30 +56,41 @@ export function RevisionList({
               aria-current={selected.view === revision.number ? "true" : undefined}
             >
               <div className="revision-heading">
-                <strong>Revision {revision.number}</strong>
-                {isCurrent ? <span className="revision-current">Current</span> : null}
+                <strong>{t("history.list.revision", { number: revision.number })}</strong>
+                {isCurrent ? <span className="revision-current">{t("history.list.current")}</span> : null}
                 {revision.number === approvedRevision ? (
-                  <span className="revision-approved">Approved</span>
+                  <span className="revision-approved">{t("history.list.approved")}</span>
                 ) : null}
               </div>
-              <p className="revision-note">{revision.note || <span className="muted">Text edited</span>}</p>
+              <p className="revision-note">
+                {revision.note ? noteText(revision.note) : <span className="muted">{noteText("")}</span>}
+              </p>
               <p className="revision-meta muted">
-                {revision.authorName} · <RevisionTime date={revision.createdAt} />
-                {revision.baseNumber !== null ? <> · based on revision {revision.baseNumber}</> : null}
+                {revision.authorName || t("history.list.formerMember")} ·{" "}
+                <RevisionTime date={revision.createdAt} />
+                {revision.baseNumber !== null
+                  ? t("history.list.basedOn", { number: revision.baseNumber })
+                  : null}
               </p>
               <div className="revision-actions">
                 <Link
                   to={`${historyUrl}?view=${revision.number}`}
                   className="button button-secondary button-small"
                 >
-                  View <span className="visually-hidden">revision {revision.number}</span>
+                  {t("history.list.view")}{" "}
+                  <span className="visually-hidden">
+                    {t("history.list.viewHidden", { number: revision.number })}
+                  </span>
                 </Link>
                 {revision.number > 1 ? (
                   <Link
                     to={`${historyUrl}?from=${revision.number - 1}&to=${revision.number}`}
                     className="button button-secondary button-small"
                   >
-                    Changes <span className="visually-hidden">in revision {revision.number}</span>
+                    {t("history.list.changes")}{" "}
+                    <span className="visually-hidden">
+                      {t("history.list.changesHidden", { number: revision.number })}
+                    </span>
                   </Link>
                 ) : null}
                 {canRestore && !isCurrent ? (
@@ -89,8 +103,12 @@ export function RevisionList({
                       className="button button-small"
                       disabled={restoring === revision.number}
                     >
-                      {restoring === revision.number ? "Restoring…" : "Restore"}
-                      <span className="visually-hidden"> revision {revision.number}</span>
+                      {restoring === revision.number
+                        ? t("history.list.restoring")
+                        : t("history.list.restore")}
+                      <span className="visually-hidden">
+                        {t("history.list.restoreHidden", { number: revision.number })}
+                      </span>
                     </button>
                   </Form>
                 ) : null}
@@ -100,9 +118,9 @@ export function RevisionList({
         })}
       </ol>
       {olderUrl || newerUrl ? (
-        <nav className="revision-pages actions" aria-label="More revisions">
-          {newerUrl ? <Link to={newerUrl}>Newer revisions</Link> : null}
-          {olderUrl ? <Link to={olderUrl}>Older revisions</Link> : null}
+        <nav className="revision-pages actions" aria-label={t("history.list.more")}>
+          {newerUrl ? <Link to={newerUrl}>{t("history.list.newer")}</Link> : null}
+          {olderUrl ? <Link to={olderUrl}>{t("history.list.older")}</Link> : null}
         </nav>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
-import { RevisionTime } from "./revision-time";
+import { RevisionTime, useRevisionNote } from "./revision-time";
 
 export type ViewedRevision = {
   number: number;
@@ -19,10 +20,6 @@ export type ViewedRevision = {
   bibliographyHtml: string;
 };
 
-function listOrNone(values: string[]) {
-  return values.length ? values.join("; ") : <span className="muted">Not recorded</span>;
-}
-
 /** A past revision, read-only, as the case read then. */
 export function RevisionView({
   revision,
@@ -35,6 +32,10 @@ export function RevisionView({
   canRestore: boolean;
   historyUrl: string;
 }) {
+  const { t } = useTranslation();
+  const noteText = useRevisionNote();
+  const listOrNone = (values: string[]) =>
+    values.length ? values.join("; ") : <span className="muted">{t("history.view.notRecorded")}</span>;
   const navigation = useNavigation();
   const restoring = navigation.state !== "idle" && navigation.formData?.get("intent") === "restore";
   const isCurrent = revision.number === currentRevision;
@@ -44,12 +45,14 @@ export function RevisionView({
       <div className="revision-view-heading">
         <div>
           <h2 id="revision-view-heading">
-            Revision {revision.number}
-            {isCurrent ? " (current)" : ""}
+            {t(isCurrent ? "history.view.headingCurrent" : "history.view.heading", {
+              number: revision.number,
+            })}
           </h2>
           <p className="muted">
-            {revision.note ? `${revision.note} · ` : ""}
-            {revision.authorName} · <RevisionTime date={revision.createdAt} />
+            {revision.note ? `${noteText(revision.note)} · ` : ""}
+            {revision.authorName || t("history.list.formerMember")} ·{" "}
+            <RevisionTime date={revision.createdAt} />
           </p>
         </div>
         <div className="actions">
@@ -58,7 +61,7 @@ export function RevisionView({
               to={`${historyUrl}?from=${revision.number}&to=${currentRevision}`}
               className="button button-secondary button-small"
             >
-              Compare with current
+              {t("history.view.compareWithCurrent")}
             </Link>
           ) : null}
           {canRestore && !isCurrent ? (
@@ -67,7 +70,7 @@ export function RevisionView({
               <input type="hidden" name="number" value={revision.number} />
               <input type="hidden" name="revision" value={currentRevision} />
               <button type="submit" className="button button-small" disabled={restoring}>
-                {restoring ? "Restoring…" : "Restore this revision"}
+                {restoring ? t("history.view.restoring") : t("history.view.restore")}
               </button>
             </Form>
           ) : null}
@@ -75,40 +78,43 @@ export function RevisionView({
       </div>
       {isCurrent ? null : (
         <p className="revision-banner">
-          You are reading an earlier version of this case.{" "}
-          {canRestore ? "Restoring it adds a new revision: nothing in the history is deleted." : null}
+          {t("history.view.earlier")}
+          {canRestore ? t("history.view.restoreAdds") : null}
         </p>
       )}
       <h3 className="revision-title">{fields.title}</h3>
       <dl className="case-fields">
         <div>
-          <dt>Countries or regions</dt>
+          <dt>{t("history.fields.regions")}</dt>
           <dd>{listOrNone(fields.regions)}</dd>
         </div>
         <div>
-          <dt>Period</dt>
+          <dt>{t("history.fields.period")}</dt>
           <dd>{fields.period}</dd>
         </div>
         <div>
-          <dt>Armed groups and state actors</dt>
+          <dt>{t("history.fields.actors")}</dt>
           <dd>{listOrNone(fields.actors)}</dd>
         </div>
         <div>
-          <dt>Mediators and intermediaries</dt>
+          <dt>{t("history.fields.mediators")}</dt>
           <dd>{listOrNone(fields.mediators)}</dd>
         </div>
         {fields.summary ? (
           <div>
-            <dt>One-line summary</dt>
+            <dt>{t("history.fields.summary")}</dt>
             <dd>{fields.summary}</dd>
           </div>
         ) : null}
       </dl>
-      <article className="case-body revision-body" aria-label={`Text of revision ${revision.number}`}>
+      <article
+        className="case-body revision-body"
+        aria-label={t("history.view.textOf", { number: revision.number })}
+      >
         {revision.html ? (
           <RenderedCaseBody html={revision.html + revision.bibliographyHtml} className="case-body-html" />
         ) : (
-          <p className="muted">This revision has no text.</p>
+          <p className="muted">{t("history.view.noText")}</p>
         )}
       </article>
     </section>

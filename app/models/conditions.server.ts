@@ -9,6 +9,7 @@ import { getCase, seesDrafts } from "~/models/cases.server";
 import { type Code, foreignCodeIds, listCodes } from "~/models/codes.server";
 import type { ConditionValue } from "~/models/domain";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
@@ -150,13 +151,13 @@ export function saveCaseConditions(
       .from(cases)
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
       .get();
-    if (!found || found.deletedAt) throw notFound("This case does not exist in this workspace.");
+    if (!found || found.deletedAt) throw notFound(msg("conditions.errors.caseNotFound"));
     const foreign = foreignCodeIds(
       tx,
       member.workspaceId,
       entries.map((entry) => entry.codeId),
     );
-    if (foreign.length) throw notFound("Some of these codes are not in this workspace's codebook.");
+    if (foreign.length) throw notFound(msg("conditions.errors.foreignCodes"));
 
     const existing = new Map(
       tx

@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConditionsPanel } from "~/components/conditions/conditions-panel";
 import { requestOrigin } from "~/models/audit.server";
@@ -14,20 +15,23 @@ import {
 import { CONDITION_VALUES } from "~/models/domain";
 import styles from "~/styles/history.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Conditions · ${data?.caseStudy.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
   const caseStudy = getCase(member, caseId);
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: t("conditions.page.metaTitle", { title: caseStudy.title }) }),
     workspaceId: member.workspaceId,
     caseStudy: { id: caseStudy.id, title: caseStudy.title },
     conditions: listCaseConditions(member, caseId),
@@ -40,9 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const MAX_CODES = 1000;
 
 const entrySchema = z.object({
-  codeId: z.string().regex(/^[a-z0-9]{8,40}$/, "This code is not in the codebook."),
-  value: z.enum(CONDITION_VALUES, "Choose present, absent or unknown."),
-  note: z.string().max(MAX_CONDITION_NOTE, `Keep the note under ${MAX_CONDITION_NOTE} characters.`),
+  codeId: z.string().regex(/^[a-z0-9]{8,40}$/, msg("conditions.errors.codeUnknown")),
+  value: z.enum(CONDITION_VALUES, msg("conditions.errors.valueInvalid")),
+  note: z.string().max(MAX_CONDITION_NOTE, msg("conditions.errors.noteTooLong", { max: MAX_CONDITION_NOTE })),
   seenSetAt: z.coerce.number().int().min(0).catch(0),
 });
 
@@ -53,7 +57,7 @@ function readEntries(formData: FormData) {
   const values = { value: {} as Record<string, string>, note: {} as Record<string, string> };
   const entries: z.output<typeof entrySchema>[] = [];
   if (codeIds.length === 0 || codeIds.length > MAX_CODES || new Set(codeIds).size !== codeIds.length) {
-    errors.form = ["The form is incomplete. Reload the page and try again."];
+    errors.form = [msg("conditions.errors.incomplete")];
     return { entries, errors, values };
   }
   for (const codeId of codeIds) {
@@ -87,18 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(request, `/w/${member.workspaceId}/cases/${caseId}/conditions`, {
       kind: "success",
       message:
-        changed === 0
-          ? "Nothing to save: no condition was changed."
-          : `Conditions saved (${changed} ${changed === 1 ? "code" : "codes"} changed).`,
+        changed === 0 ? msg("conditions.toasts.nothing") : msg("conditions.toasts.saved", { count: changed }),
     });
   } catch (error) {
     if (error instanceof ConditionsConflictError) {
       return data(
         {
           errors: {
-            form: [
-              "A colleague changed some of these conditions after you opened the page, so nothing was saved. Your choices are kept below; the codes they changed are marked.",
-            ],
+            form: [msg("conditions.errors.conflict")],
           },
           values,
           conflicts: error.conflicts,
@@ -111,6 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseConditions() {
+  const { t } = useTranslation();
   const { caseStudy, conditions, workspaceId, canEdit, canEditCodebook, maxNote } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -119,30 +120,30 @@ export default function CaseConditions() {
   const version = conditions.map((c) => `${c.code.id}:${c.setAt ? new Date(c.setAt).getTime() : 0}`).join();
   return (
     <main id="main" className="page page-narrow conditions-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`/w/${workspaceId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>{" "}
-        <Link to={caseUrl}>{caseStudy.title}</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("conditions.page.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/cases`}>{t("conditions.page.cases")}</Link>{" "}
+        <span aria-hidden="true">›</span> <Link to={caseUrl}>{caseStudy.title}</Link>{" "}
+        <span aria-hidden="true">›</span>
       </nav>
-      <h1>Conditions</h1>
+      <h1>{t("conditions.page.title")}</h1>
       <p className="muted">
-        For each code of the codebook, what this case shows: present, absent or unknown. A tag in the text is
-        evidence for “present”; absence is always stated by a person, because a missing tag does not mean the
-        condition was absent.
-        {canEdit ? null : " Your role can read these conditions but not change them."}
+        {t("conditions.page.intro")}
+        {canEdit ? null : t("conditions.page.readOnly")}
       </p>
       {conditions.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>The codebook has no codes yet.</strong>
+            <strong>{t("conditions.page.noCodes")}</strong>
           </p>
           <p>
             {canEditCodebook ? (
               <>
-                Add preconditions and outcomes in the <Link to={`/w/${workspaceId}/codebook`}>Codebook</Link>,
-                then come back to state them for this case.
+                {t("conditions.page.addCodesBefore")}
+                <Link to={`/w/${workspaceId}/codebook`}>{t("conditions.page.codebookLink")}</Link>
+                {t("conditions.page.addCodesAfter")}
               </>
             ) : (
-              "Once owners or editors add preconditions and outcomes to the codebook, they appear here."
+              t("conditions.page.codesComeLater")
             )}
           </p>
         </div>

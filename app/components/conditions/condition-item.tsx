@@ -1,5 +1,7 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
+import { useMessage } from "~/utils/messages";
 
 export type ConditionValue = "present" | "absent" | "unknown";
 
@@ -21,12 +23,6 @@ export type ConditionConflictRow = {
   setAt: string | Date;
 };
 
-export const VALUE_LABELS: Record<ConditionValue, string> = {
-  present: "Present",
-  absent: "Absent",
-  unknown: "Unknown",
-};
-
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 function codeStyle(color: string) {
@@ -34,41 +30,47 @@ function codeStyle(color: string) {
 }
 
 function Meta({ condition }: { condition: ConditionRow }) {
-  if (!condition.setAt) return <p className="condition-meta muted">Not stated yet (unknown by default).</p>;
+  const { t } = useTranslation();
+  if (!condition.setAt) return <p className="condition-meta muted">{t("conditions.item.notStated")}</p>;
   return (
     <p className="condition-meta muted">
-      Set by {condition.setByName ?? "a former member"} on <RelativeDate date={condition.setAt} />
+      {t("conditions.item.setBy", { name: condition.setByName ?? t("conditions.item.formerMember") })}
+      <RelativeDate date={condition.setAt} />
     </p>
   );
 }
 
 function Flag({ condition }: { condition: ConditionRow }) {
+  const { t } = useTranslation();
   if (condition.flag === "tagged-absent") {
     return (
       <p className="condition-flag condition-flag-absent">
-        <span aria-hidden="true">⚠ </span>Tagged in the text but set absent
+        <span aria-hidden="true">⚠ </span>
+        {t("conditions.item.taggedAbsent")}
       </p>
     );
   }
   if (condition.flag === "tagged-unknown") {
-    return <p className="condition-flag condition-flag-hint">Tagged in the text — mark as present?</p>;
+    return <p className="condition-flag condition-flag-hint">{t("conditions.item.taggedUnknown")}</p>;
   }
   return null;
 }
 
 function Evidence({ condition }: { condition: ConditionRow }) {
+  const { t } = useTranslation();
   const count = condition.passages.length;
   if (count === 0) return null;
   return (
     <details className="evidence" open={count <= 3}>
-      <summary>
-        Evidence in the text: {count} tagged {count === 1 ? "passage" : "passages"}
-      </summary>
+      <summary>{t("conditions.item.evidence", { count })}</summary>
       <ul>
         {condition.passages.map((passage, index) => (
           <li key={`${index}-${passage.section}`}>
             <blockquote>
-              “{passage.text}”{passage.section ? <cite>in {passage.section}</cite> : null}
+              {t("conditions.item.quoted", { text: passage.text })}
+              {passage.section ? (
+                <cite>{t("conditions.item.inSection", { section: passage.section })}</cite>
+              ) : null}
             </blockquote>
           </li>
         ))}
@@ -84,6 +86,7 @@ function itemClass(condition: ConditionRow) {
 
 /** One code, read-only: what the case states for it and the passages behind it. */
 export function ConditionReadOnly({ condition }: { condition: ConditionRow }) {
+  const { t } = useTranslation();
   return (
     <li
       id={`code-${condition.code.id}`}
@@ -96,7 +99,7 @@ export function ConditionReadOnly({ condition }: { condition: ConditionRow }) {
           <h3>{condition.code.label}</h3>
         </span>
         <span className={`condition-value condition-value-${condition.value}`}>
-          {VALUE_LABELS[condition.value]}
+          {t(`conditions.values.${condition.value}`)}
         </span>
       </div>
       {condition.code.description ? (
@@ -130,6 +133,8 @@ export function ConditionEditor({
   conflict,
   maxNote,
 }: EditableProps) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const id = useId();
   const codeId = condition.code.id;
   const noteId = `${id}-note`;
@@ -150,23 +155,36 @@ export function ConditionEditor({
           {(["present", "absent", "unknown"] as const).map((option) => (
             <label key={option} className={`value-${option}`}>
               <input type="radio" name={`value:${codeId}`} value={option} defaultChecked={value === option} />
-              {VALUE_LABELS[option]}
+              {t(`conditions.values.${option}`)}
             </label>
           ))}
         </div>
         <Flag condition={condition} />
         {conflict ? (
           <p className="condition-conflict" role="alert">
-            {conflict.setByName ? `${conflict.setByName} set this to` : "Someone set this back to"}{" "}
-            {VALUE_LABELS[conflict.value].toLowerCase()}
-            {conflict.note ? ` (“${conflict.note}”)` : ""} after you opened the page. Your choice is kept:
-            save again to replace theirs.
+            {t(
+              conflict.setByName
+                ? conflict.note
+                  ? "conditions.item.conflictByWithNote"
+                  : "conditions.item.conflictBy"
+                : conflict.note
+                  ? "conditions.item.conflictSomeoneWithNote"
+                  : "conditions.item.conflictSomeone",
+              {
+                name: conflict.setByName ?? "",
+                value: t(`conditions.item.valuesLower.${conflict.value}`),
+                note: conflict.note,
+              },
+            )}
           </p>
         ) : null}
         <div className={`field condition-note${noteErrors?.length ? " field-invalid" : ""}`}>
           <label htmlFor={noteId}>
-            Note<span className="visually-hidden"> on {condition.code.label}</span>{" "}
-            <span className="muted">(optional: why, and on what basis)</span>
+            {t("conditions.item.note")}
+            <span className="visually-hidden">
+              {t("conditions.item.noteOn", { label: condition.code.label })}
+            </span>{" "}
+            <span className="muted">{t("conditions.item.noteHint")}</span>
           </label>
           <textarea
             id={noteId}
@@ -179,7 +197,7 @@ export function ConditionEditor({
           />
           {noteErrors?.length ? (
             <p className="field-error" id={errorId} role="alert">
-              {noteErrors.join(" ")}
+              {noteErrors.map(tm).join(" ")}
             </p>
           ) : null}
         </div>

@@ -1,10 +1,12 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useMessage } from "~/utils/messages";
 import {
   type ConditionConflictRow,
   ConditionEditor,
   ConditionReadOnly,
   type ConditionRow,
-  type VALUE_LABELS,
+  type ConditionValue,
 } from "./condition-item";
 
 export type ConditionsFormState = {
@@ -13,33 +15,28 @@ export type ConditionsFormState = {
   conflicts: ConditionConflictRow[];
 };
 
-const GROUPS = [
-  { kind: "precondition", title: "Preconditions" },
-  { kind: "outcome", title: "Outcomes" },
-] as const;
+const GROUPS = ["precondition", "outcome"] as const;
 
 function Counts({ conditions }: { conditions: ConditionRow[] }) {
-  const count = (value: keyof typeof VALUE_LABELS) => conditions.filter((c) => c.value === value).length;
+  const { t } = useTranslation();
+  const count = (value: ConditionValue) => conditions.filter((c) => c.value === value).length;
   return (
     <p className="conditions-summary">
-      <span>{count("present")} present</span>
-      <span>{count("absent")} absent</span>
-      <span>{count("unknown")} unknown</span>
+      <span>{t("conditions.panel.present", { count: count("present") })}</span>
+      <span>{t("conditions.panel.absent", { count: count("absent") })}</span>
+      <span>{t("conditions.panel.unknown", { count: count("unknown") })}</span>
     </p>
   );
 }
 
 function FlaggedWarning({ conditions }: { conditions: ConditionRow[] }) {
+  const { t } = useTranslation();
   const flagged = conditions.filter((condition) => condition.flag === "tagged-absent");
   if (flagged.length === 0) return null;
   return (
     <div className="conditions-warning" role="note">
-      <strong>
-        {flagged.length === 1
-          ? "1 code is tagged in the text but set absent:"
-          : `${flagged.length} codes are tagged in the text but set absent:`}
-      </strong>{" "}
-      check the passages, then correct the value or the tags.
+      <strong>{t("conditions.panel.flagged", { count: flagged.length })}</strong>
+      {t("conditions.panel.flaggedHint")}
       <ul>
         {flagged.map((condition) => (
           <li key={condition.code.id}>
@@ -66,19 +63,23 @@ export function ConditionsPanel({
   state?: ConditionsFormState;
   maxNote: number;
 }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formMethod?.toUpperCase() === "POST";
   const conflicts = new Map((state?.conflicts ?? []).map((conflict) => [conflict.codeId, conflict]));
-  const groups = GROUPS.map((group) => ({
-    ...group,
-    conditions: conditions.filter((condition) => condition.code.kind === group.kind),
+  const groups = GROUPS.map((kind) => ({
+    kind,
+    title: t(kind === "precondition" ? "conditions.panel.preconditions" : "conditions.panel.outcomes"),
+    empty: t(kind === "precondition" ? "conditions.panel.noPreconditions" : "conditions.panel.noOutcomes"),
+    conditions: conditions.filter((condition) => condition.code.kind === kind),
   }));
 
   const sections = groups.map((group) => (
     <section key={group.kind} aria-labelledby={`group-${group.kind}`} className="condition-group">
       <h2 id={`group-${group.kind}`}>{group.title}</h2>
       {group.conditions.length === 0 ? (
-        <p className="muted">The codebook has no {group.title.toLowerCase()} yet.</p>
+        <p className="muted">{group.empty}</p>
       ) : (
         <>
           <Counts conditions={group.conditions} />
@@ -125,15 +126,15 @@ export function ConditionsPanel({
       <FlaggedWarning conditions={conditions} />
       {state?.errors.form ? (
         <p className="form-error" role="alert">
-          {state.errors.form.join(" ")}
+          {state.errors.form.map(tm).join(" ")}
         </p>
       ) : null}
       {sections}
       <div className="save-bar">
         <button type="submit" className="button" disabled={saving}>
-          {saving ? "Saving…" : "Save conditions"}
+          {saving ? t("conditions.panel.saving") : t("conditions.panel.save")}
         </button>
-        <span className="muted save-bar-hint">Only the codes you change get your name and today’s date.</span>
+        <span className="muted save-bar-hint">{t("conditions.panel.saveHint")}</span>
       </div>
     </Form>
   );

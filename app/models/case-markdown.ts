@@ -15,7 +15,9 @@ import type { JSONContent } from "@tiptap/core";
 import type { Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { toCaseNode } from "~/editor/extensions";
 import { normalizeLinkHref } from "~/editor/links";
-import { CASE_STATUS_LABELS, formatPeriod, type Period } from "~/models/case-fields";
+import enCases from "~/locales/en/cases";
+import enExports from "~/locales/en/exports";
+import { formatPeriod, type Period, type PeriodWords } from "~/models/case-fields";
 import { type CslItem, formatReference } from "~/models/csl";
 import type { CaseStatus, CodeKind, ConditionValue } from "~/models/domain";
 
@@ -33,12 +35,32 @@ export type MarkdownCase = Period & {
 
 export type MarkdownCondition = { label: string; kind: CodeKind; value: ConditionValue; note: string };
 
+type MarkdownKey =
+  | `exports.markdown.${keyof typeof enExports.markdown}`
+  | `cases.status.${CaseStatus}`
+  | Parameters<PeriodWords>[0];
+
+/** The fixed words of the file in the exporting person's language: pass `t` (getT(request)). */
+export type MarkdownWords = (key: MarkdownKey, params?: Record<string, string | number>) => string;
+
+const ENGLISH_CATALOGUE: Record<string, unknown> = { exports: enExports, cases: enCases };
+
+/** English, when no `t` is given (the tests, and any caller without a request). */
+const englishWords: MarkdownWords = (key, params = {}) => {
+  const text = key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], ENGLISH_CATALOGUE);
+  return String(text ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ""));
+};
+
 export type MarkdownContext = {
   codes: ReadonlyMap<string, { label: string }>;
   sources: ReadonlyMap<string, CslItem>;
   conditions?: readonly MarkdownCondition[];
   workspaceName?: string;
   exportedAt?: Date;
+  /** Words of the exporting person's language; English by default. Case content is never translated. */
+  words?: MarkdownWords;
 };
 
 /** Backslash-escapes what Markdown would read as formatting, links, HTML or table cells. */
@@ -83,6 +105,10 @@ class CaseMarkdownWriter {
   private readonly cited = new Map<string, string[]>();
 
   constructor(private readonly context: MarkdownContext) {}
+
+  private get words(): MarkdownWords {
+    return this.context.words ?? englishWords;
+  }
 
   document(doc: ProseMirrorNode): string {
     const blocks: string[] = [];
@@ -226,7 +252,7 @@ class CaseMarkdownWriter {
       }
       case "tag": {
         const codeId = String(mark.attrs.codeId ?? "");
-        const label = this.context.codes.get(codeId)?.label ?? "code no longer in the codebook";
+        const label = this.context.codes.get(codeId)?.label ?? this.words("exports.markdown.codeGone");
         // Overlapping codes on the same words are written once: `{tags: A; B}`.
         const more: string[] = [];
         let body = tree.children;
@@ -234,7 +260,7 @@ class CaseMarkdownWriter {
           const nested = body[0];
           more.push(
             this.context.codes.get(String(nested.mark.attrs.codeId ?? ""))?.label ??
-              "code no longer in the codebook",
+              this.words("exports.markdown.codeGone"),
           );
           body = nested.children;
         }
@@ -274,8 +300,8 @@ class CaseMarkdownWriter {
 }
 
 /** A reference as Markdown: the text escaped, its web address (at the end) as an autolink. */
-export function referenceMarkdown(item: CslItem | undefined): string {
-  if (!item) return "Source no longer in the library.";
+export function referenceMarkdown(item: CslItem | undefined, words: MarkdownWords = englishWords): string {
+  if (!item) return words("exports.markdown.sourceGone");
   const reference = formatReference(item);
   const link = item.URL ?? (item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined);
   if (link && reference.endsWith(link)) {
@@ -285,40 +311,47 @@ export function referenceMarkdown(item: CslItem | undefined): string {
   return escapeMarkdown(reference);
 }
 
-const CONDITION_LABELS: Record<ConditionValue, string> = {
-  present: "Present",
-  absent: "Absent",
-  unknown: "Unknown",
-};
-
-function fieldLine(label: string, value: string) {
-  return `- **${label}:** ${value === "" ? "_Not recorded_" : escapeMarkdown(value)}`;
-}
-
 function tableCell(text: string) {
   return escapeMarkdown(text.replace(/\s*\n\s*/g, " ").trim()) || " ";
 }
 
 /** The whole case as Markdown: title, fields, body, conditions, sources and footnotes. */
 export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext): string {
+  const words = context.words ?? englishWords;
   const writer = new CaseMarkdownWriter(context);
   const body = writer.document(toCaseNode(caseStudy.body as JSONContent));
+  const fieldLine = (label: string, value: string) =>
+    words("exports.markdown.field", {
+      label,
+      value: value === "" ? words("exports.markdown.notRecorded") : escapeMarkdown(value),
+    });
+  const conditionValue = (value: ConditionValue) => words(`exports.markdown.${value}`);
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(caseStudy.title)}`);
   out.push(
     [
-      fieldLine("Countries or regions", caseStudy.regions.join(", ")),
-      fieldLine("Period", formatPeriod(caseStudy)),
-      fieldLine("Armed groups and state actors", caseStudy.actors.join("; ")),
-      fieldLine("Mediators and intermediaries", caseStudy.mediators.join("; ")),
-      fieldLine("Status", `${CASE_STATUS_LABELS[caseStudy.status]} (revision ${caseStudy.revision})`),
-      fieldLine("Summary", caseStudy.summary),
+      fieldLine(words("exports.markdown.regions"), caseStudy.regions.join(", ")),
+      fieldLine(words("exports.markdown.period"), formatPeriod(caseStudy, words)),
+      fieldLine(words("exports.markdown.actors"), caseStudy.actors.join("; ")),
+      fieldLine(words("exports.markdown.mediators"), caseStudy.mediators.join("; ")),
+      fieldLine(
+        words("exports.markdown.status"),
+        words("exports.markdown.statusValue", {
+          status: words(`cases.status.${caseStudy.status}`),
+          revision: caseStudy.revision,
+        }),
+      ),
+      fieldLine(words("exports.markdown.summary"), caseStudy.summary),
     ].join("\n"),
   );
   const about = [
-    context.workspaceName ? `From the workspace “${escapeMarkdown(context.workspaceName)}”` : "Exported",
-    context.exportedAt ? ` on ${context.exportedAt.toISOString().slice(0, 10)}` : "",
-    ". Tagged passages are written `[passage]{tag: code}`; citations are numbered footnotes.",
+    context.workspaceName
+      ? words("exports.markdown.fromWorkspace", { workspace: escapeMarkdown(context.workspaceName) })
+      : words("exports.markdown.exported"),
+    context.exportedAt
+      ? words("exports.markdown.on", { date: context.exportedAt.toISOString().slice(0, 10) })
+      : "",
+    words("exports.markdown.howToRead"),
   ].join("");
   out.push(`> ${about}`);
   if (body.trim() !== "") out.push(body);
@@ -327,21 +360,21 @@ export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext
     (condition) => condition.value !== "unknown" || condition.note.trim() !== "",
   );
   if (context.conditions) {
-    const lines = ["## Conditions"];
+    const lines = [`## ${words("exports.markdown.conditions")}`];
     if (stated.length === 0) {
-      lines.push("", "No condition has been stated for this case yet: every code is unknown.");
+      lines.push("", words("exports.markdown.noCondition"));
     } else {
       lines.push(
         "",
-        "| Code | Kind | Value | Note |",
+        words("exports.markdown.tableHeader"),
         "| --- | --- | --- | --- |",
         ...stated.map(
           (condition) =>
-            `| ${tableCell(condition.label)} | ${condition.kind === "precondition" ? "Precondition" : "Outcome"} | ${CONDITION_LABELS[condition.value]} | ${tableCell(condition.note)} |`,
+            `| ${tableCell(condition.label)} | ${words(`exports.markdown.${condition.kind}`)} | ${conditionValue(condition.value)} | ${tableCell(condition.note)} |`,
         ),
       );
       if (stated.length < context.conditions.length) {
-        lines.push("", "Every other code of the codebook is unknown for this case.");
+        lines.push("", words("exports.markdown.otherUnknown"));
       }
     }
     out.push(lines.join("\n"));
@@ -351,11 +384,13 @@ export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext
   if (sources.length > 0) {
     out.push(
       [
-        "## Sources",
+        `## ${words("exports.markdown.sources")}`,
         "",
         ...sources.map(([sourceId, locators], i) => {
-          const cited = locators.length ? ` Cited at ${escapeMarkdown(locators.join("; "))}.` : "";
-          return `${i + 1}. ${referenceMarkdown(context.sources.get(sourceId))}${cited}`;
+          const cited = locators.length
+            ? words("exports.markdown.citedAt", { locators: escapeMarkdown(locators.join("; ")) })
+            : "";
+          return `${i + 1}. ${referenceMarkdown(context.sources.get(sourceId), words)}${cited}`;
         }),
       ].join("\n"),
     );
@@ -365,8 +400,10 @@ export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext
     out.push(
       footnotes
         .map((footnote) => {
-          const reference = referenceMarkdown(context.sources.get(footnote.sourceId));
-          const at = footnote.locator ? ` At ${escapeMarkdown(footnote.locator)}.` : "";
+          const reference = referenceMarkdown(context.sources.get(footnote.sourceId), words);
+          const at = footnote.locator
+            ? words("exports.markdown.at", { locator: escapeMarkdown(footnote.locator) })
+            : "";
           return `[^${footnote.number}]: ${reference}${at}`;
         })
         .join("\n"),

@@ -17,7 +17,7 @@ import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { caseToMarkdown } from "~/models/case-markdown";
+import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
@@ -30,6 +30,7 @@ import {
   workspaceExportLibrary,
 } from "~/models/workspace-transfer.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { can, findMember, forbidden, type Member, notFound } from "~/utils/permissions.server";
 import { databasePath } from "../../db/client";
 import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
@@ -100,7 +101,14 @@ function readableRevisions(member: Member, caseId: string, approvedRevision: num
  * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
  * version only; a case they may not read is a 404). Recorded in the audit log.
  */
-export function exportCase(member: Member, caseId: string, format: CaseExportFormat, origin?: RequestOrigin) {
+export function exportCase(
+  member: Member,
+  caseId: string,
+  format: CaseExportFormat,
+  origin?: RequestOrigin,
+  /** The Markdown's fixed words in the exporting person's language (getT(request)); English by default. */
+  words?: MarkdownWords,
+) {
   const caseStudy = getCase(member, caseId);
   const drafts = seesDrafts(member);
   // Readers of approved versions read the approved revision, whatever draft is pending since.
@@ -128,6 +136,7 @@ export function exportCase(member: Member, caseId: string, format: CaseExportFor
         })),
         workspaceName: member.workspaceName,
         exportedAt,
+        words,
       },
     );
   } else {
@@ -255,10 +264,7 @@ export function canExportWorkspace(member: Pick<Member, "role">) {
 }
 
 export function requireWorkspaceExport(member: Member) {
-  if (!canExportWorkspace(member))
-    throw forbidden(
-      "Only owners and editors can export the whole workspace. You can export a case you read from its page.",
-    );
+  if (!canExportWorkspace(member)) throw forbidden(msg("exports.workspace.forbidden"));
 }
 
 function removeJob(job: ExportJob) {
@@ -349,7 +355,10 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
     await rm(job.file, { force: true });
     job.status = "failed";
     job.finishedAt = Date.now();
-    job.error = `The export stopped (${error instanceof Error ? error.message : "unknown error"}). Nothing was kept; start it again.`;
+    job.error =
+      error instanceof Error
+        ? msg("exports.workspace.failed", { reason: error.message })
+        : msg("exports.workspace.failedUnknown");
     console.error("Workspace export failed", error);
   }
 }
@@ -445,11 +454,8 @@ export function openWorkspaceExport(member: Member, jobId: string) {
   requireWorkspaceExport(member);
   const job = ownJob(member, jobId);
   if (!job || job.status === "failed" || (job.status === "done" && !existsSync(job.file)))
-    throw notFound(
-      "This export is no longer on the server: files are removed once downloaded, or after a day. Export the workspace again.",
-    );
-  if (job.status === "running")
-    throw notFound("This export is not finished yet. Wait for it on the export page.");
+    throw notFound(msg("exports.workspace.gone"));
+  if (job.status === "running") throw notFound(msg("exports.workspace.notFinished"));
   const stream = createReadStream(job.file);
   stream.on("end", () => removeJob(job));
   return { stream, filename: job.filename, bytes: job.bytes };

@@ -19,6 +19,7 @@ import { cslItemSchema } from "~/models/csl";
 import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import type { Executor } from "~/utils/permissions.server";
 import {
   caseConditions,
@@ -428,19 +429,18 @@ export function parseWorkspaceFile(textContent: string): WorkspaceFile {
   try {
     raw = JSON.parse(textContent);
   } catch {
-    throw new WorkspaceImportError([
-      "This file is not valid JSON: it may be cut short, or it is not a workspace export. Export the workspace again and import the new file.",
-    ]);
+    throw new WorkspaceImportError([msg("exports.import.notJson")]);
   }
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (typeof head !== "object" || head === null || Array.isArray(head) || head.format !== WORKSPACE_FORMAT) {
-    throw new WorkspaceImportError([
-      `This is not a workspace export of Mediation Casebook (it should say "format": "${WORKSPACE_FORMAT}"). To add sources from Zotero, use Import on the Sources page of a workspace.`,
-    ]);
+    throw new WorkspaceImportError([msg("exports.import.notAnExport", { format: WORKSPACE_FORMAT })]);
   }
   if (head.version !== WORKSPACE_FORMAT_VERSION) {
     throw new WorkspaceImportError([
-      `This export is in version ${JSON.stringify(head.version)} of the format; this casebook reads version ${WORKSPACE_FORMAT_VERSION}. Export it again from a casebook of the same version.`,
+      msg("exports.import.wrongVersion", {
+        version: String(JSON.stringify(head.version)),
+        expected: WORKSPACE_FORMAT_VERSION,
+      }),
     ]);
   }
   const parsed = workspaceFile.safeParse(raw);
@@ -449,7 +449,7 @@ export function parseWorkspaceFile(textContent: string): WorkspaceFile {
       .slice(0, 5)
       .map((issue) => `${describePath(issue.path, raw)}: ${issue.message}.`);
     if (parsed.error.issues.length > 5)
-      problems.push(`…and ${parsed.error.issues.length - 5} more problems.`);
+      problems.push(msg("exports.import.moreProblems", { count: parsed.error.issues.length - 5 }));
     throw new WorkspaceImportError(problems);
   }
   return parsed.data;
@@ -550,28 +550,34 @@ export async function importWorkspace(
     .from(users)
     .where(eq(users.id, importer.id))
     .get();
-  if (!me) throw new WorkspaceImportError(["Sign in again, then import the file."]);
+  if (!me) throw new WorkspaceImportError([msg("exports.import.signInAgain")]);
   const isMe = (email: string | undefined | null) =>
     Boolean(email) && email!.toLowerCase() === me.email.toLowerCase();
 
   const problems: string[] = [];
-  const duplicates = (label: string, ids: string[]) => {
+  const duplicates = (
+    key:
+      | "exports.import.duplicateCodes"
+      | "exports.import.duplicateSources"
+      | "exports.import.duplicateCases",
+    ids: string[],
+  ) => {
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) problems.push(`Two ${label} share the id ${JSON.stringify(id.slice(0, 40))}.`);
+      if (seen.has(id)) problems.push(msg(key, { id: JSON.stringify(id.slice(0, 40)) }));
       seen.add(id);
     }
   };
   duplicates(
-    "codes",
+    "exports.import.duplicateCodes",
     file.codes.map((code) => code.id),
   );
   duplicates(
-    "sources",
+    "exports.import.duplicateSources",
     file.sources.map((source) => source.id),
   );
   duplicates(
-    "cases",
+    "exports.import.duplicateCases",
     file.cases.map((record) => record.id),
   );
   if (problems.length) throw new WorkspaceImportError(problems.slice(0, 5));
@@ -618,7 +624,7 @@ export async function importWorkspace(
     }));
     const numbers = new Set(record.revisions.map((revision) => revision.number));
     if (numbers.size !== record.revisions.length)
-      problems.push(`${where}: two revisions have the same number.`);
+      problems.push(msg("exports.import.sameRevision", { where }));
     if (problems.length >= 5) break;
     if (body && revisionBodies.every((revision) => revision.body)) {
       prepared.push({

@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isCaseExportFormat(format)) {
     throw data({ message: msg("cases.exportLinks.badFormat") }, { status: 400 });
   }
-  const file = exportCase(member, caseId, format, requestOrigin(request));
+  // The Markdown's fixed words follow the exporting person's language; the case content is never translated.
+  const t = await getT(request);
+  const file = exportCase(member, caseId, format, requestOrigin(request), (key, values) =>
+    t(key, values ?? {}),
+  );
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

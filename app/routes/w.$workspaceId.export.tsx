@@ -1,10 +1,11 @@
 // Export the whole workspace as one JSON file (owners and editors; see exports.server.ts). The file is
 // built in the background: POST starts it and redirects here with ?job=…; the page then polls this loader
 // every second (without JavaScript, the page refreshes itself) and offers the download when it is ready.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { ExportProgress, StartExportForm } from "~/components/exports/export-progress";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -15,11 +16,14 @@ import {
   workspaceExportSummary,
 } from "~/models/exports.server";
 import styles from "~/styles/exports.css?url";
+import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getPageTitle } from "~/utils/i18n.server";
+import { titleMeta } from "~/utils/meta";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Export this workspace · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -34,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     job,
     // A job id that is not (or no longer) this member's: downloaded, older than a day, or someone else's.
     jobGone: Boolean(jobId) && job === null,
+    pageTitle: await getPageTitle(request, "exports.workspace.metaTitle"),
   };
 }
 
@@ -43,10 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/w/${member.workspaceId}/export?job=${job.id}`);
 }
 
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-
 export default function ExportWorkspace() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const loaded = useLoaderData<typeof loader>();
   const base = `/w/${loaded.workspaceId}`;
   const poll = useFetcher<typeof loader>();
@@ -73,56 +77,57 @@ export default function ExportWorkspace() {
           <meta httpEquiv="refresh" content={`2;url=${base}/export?job=${job.id}`} />
         </noscript>
       ) : null}
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`${base}/cases`}>Cases</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
+        <Link to={`${base}/cases`}>{t("common.nav.cases")}</Link> <span aria-hidden="true">›</span>
       </nav>
-      <h1>Export this workspace</h1>
+      <h1>{t("exports.workspace.title")}</h1>
       <p className="lead">
-        One JSON file with all of “{loaded.workspaceName}”: every case with its revisions, conditions and
-        comment threads, cases in the trash (marked as such), the codebook and the sources library. Use it as
-        a backup, or to move the team’s work: it can be{" "}
-        <Link to="/workspaces/import">imported as a new workspace</Link>.
+        {t("exports.workspace.leadBefore", { workspace: loaded.workspaceName })}
+        <Link to="/workspaces/import">{t("exports.workspace.leadLink")}</Link>
+        {t("exports.workspace.leadAfter")}
       </p>
       <p className="export-summary">
         {summary.cases === 0
-          ? "This workspace has no cases yet: the file will hold its codebook and sources."
-          : `The file will hold ${plural(summary.cases, "case", "cases")}${summary.trashed ? ` (${summary.trashed.toLocaleString("en-GB")} in the trash)` : ""}, ${plural(summary.codes, "code", "codes")} and ${plural(summary.sources, "source", "sources")}.`}
+          ? t("exports.workspace.summaryEmpty")
+          : t("exports.workspace.summary", {
+              cases: t("exports.workspace.cases", { count: summary.cases, n: format.number(summary.cases) }),
+              trashed: summary.trashed
+                ? t("exports.workspace.trashed", { n: format.number(summary.trashed) })
+                : "",
+              codes: t("exports.workspace.codes", { count: summary.codes, n: format.number(summary.codes) }),
+              sources: t("exports.workspace.sources", {
+                count: summary.sources,
+                n: format.number(summary.sources),
+              }),
+            })}
       </p>
       {loaded.canExport ? (
         <section className="card" aria-labelledby="export-heading">
-          <h2 id="export-heading">Whole workspace</h2>
-          {loaded.jobGone ? (
-            <p className="muted">
-              That export is no longer on the server: files are removed once downloaded, or after a day.
-            </p>
-          ) : null}
+          <h2 id="export-heading">{t("exports.workspace.wholeHeading")}</h2>
+          {loaded.jobGone ? <p className="muted">{t("exports.workspace.jobGone")}</p> : null}
           {job ? (
             <ExportProgress job={job} downloadUrl={`${base}/export/${job.id}`} />
           ) : (
             <>
-              <p>
-                The file holds drafts and internal discussion: keep it as carefully as the workspace itself.
-                The export is recorded in the workspace’s audit log.
-              </p>
-              <StartExportForm label="Export the workspace" />
+              <p>{t("exports.workspace.warning")}</p>
+              <StartExportForm label={t("exports.workspace.start")} />
             </>
           )}
         </section>
       ) : (
         <section className="card" aria-labelledby="export-heading">
-          <h2 id="export-heading">Whole workspace</h2>
-          <p>
-            Only owners and editors export the whole workspace, because the file holds every draft and the
-            review discussion. Ask an owner if your team needs a copy.
-          </p>
+          <h2 id="export-heading">{t("exports.workspace.wholeHeading")}</h2>
+          <p>{t("exports.workspace.notAllowed")}</p>
         </section>
       )}
       <section className="card" aria-labelledby="case-export-heading">
-        <h2 id="case-export-heading">One case</h2>
+        <h2 id="case-export-heading">{t("exports.workspace.caseHeading")}</h2>
         <p>
-          Open a case from the <Link to={`${base}/cases`}>case list</Link> and choose <strong>Export</strong>:
-          Markdown (tags and citations kept as readable notes and footnotes), JSON (the full record), or Print
-          (a clean page, or a PDF with your browser’s “Save as PDF”).
+          {t("exports.workspace.caseBefore")}
+          <Link to={`${base}/cases`}>{t("exports.workspace.caseLink")}</Link>
+          {t("exports.workspace.caseMiddle")}
+          <strong>{t("exports.workspace.caseExport")}</strong>
+          {t("exports.workspace.caseAfter")}
         </p>
       </section>
     </main>

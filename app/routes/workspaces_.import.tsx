@@ -1,6 +1,6 @@
 // Import a workspace export into a NEW workspace owned by the importer (any signed-in user). The file is
 // checked as a whole before anything is written, then written in one transaction: a bad file changes nothing.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   data,
   MaxPartSizeExceededError,
@@ -8,6 +8,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { WorkspaceImportForm } from "~/components/exports/workspace-import-form";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -17,18 +18,25 @@ import {
 } from "~/models/workspace-transfer.server";
 import styles from "~/styles/exports.css?url";
 import { requireUser } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/format";
+import { getLocale, getPageTitle, getT } from "~/utils/i18n.server";
+import { msg, translateMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction = () => [{ title: "Import a workspace · Mediation Casebook" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return { maxBytes: MAX_WORKSPACE_IMPORT_BYTES };
+  return {
+    maxBytes: MAX_WORKSPACE_IMPORT_BYTES,
+    pageTitle: await getPageTitle(request, "exports.import.metaTitle"),
+  };
 }
 
-const TOO_LARGE = `The file is larger than ${MAX_WORKSPACE_IMPORT_BYTES / 1024 / 1024} MB, more than a workspace export can be. Nothing was imported.`;
+const TOO_LARGE = msg("exports.import.tooLarge", { max: MAX_WORKSPACE_IMPORT_BYTES / 1024 / 1024 });
 
 /** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -39,7 +47,7 @@ async function readUpload(
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_WORKSPACE_IMPORT_BYTES + FORM_OVERHEAD_BYTES) return { status: 413, error: TOO_LARGE };
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return { status: 400, error: "Choose a workspace export file (.json) to import." };
+    return { status: 400, error: msg("exports.import.chooseFile") };
   }
   let formData: FormData;
   try {
@@ -49,16 +57,14 @@ async function readUpload(
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { status: 413, error: TOO_LARGE };
-    return { status: 400, error: "The upload was interrupted or is not a file. Choose the file again." };
+    return { status: 400, error: msg("exports.import.interrupted") };
   }
   const file = formData.get("file");
   if (!file || typeof file === "string" || file.size === 0) {
     return {
       status: 400,
       error:
-        file && typeof file !== "string"
-          ? "The file is empty."
-          : "Choose a workspace export file (.json) to import.",
+        file && typeof file !== "string" ? msg("exports.import.empty") : msg("exports.import.chooseFile"),
     };
   }
   if (file.size > MAX_WORKSPACE_IMPORT_BYTES) return { status: 413, error: TOO_LARGE };
@@ -72,19 +78,30 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const result = await importWorkspace(user, upload.text, requestOrigin(request));
     const { counts } = result;
-    const n = (count: number, one: string, many: string) =>
-      `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+    // Several counts in one sentence: written here in the importer's language, shown as it is.
+    const t = await getT(request);
+    const locale = await getLocale(request);
+    const n = (count: number) => ({ count, n: formatNumber(count, locale) });
+    const imported = t("exports.import.imported", {
+      name: result.name,
+      cases: t("exports.workspace.cases", n(counts.cases)),
+      codes: t("exports.workspace.codes", n(counts.codes)),
+      sources: t("exports.workspace.sources", n(counts.sources)),
+    });
     const dropped = result.droppedReferences
-      ? ` ${n(result.droppedReferences, "tag or citation", "tags or citations")} pointed to codes or sources missing from the file and were left out.`
+      ? ` ${t("exports.import.dropped", n(result.droppedReferences))}`
       : "";
     return redirectWithToast(request, `/w/${result.workspaceId}/cases`, {
       kind: "success",
-      message: `Imported “${result.name}”: ${n(counts.cases, "case", "cases")}, ${n(counts.codes, "code", "codes")}, ${n(counts.sources, "source", "sources")}. You are its owner: invite your team from Members.${dropped}`,
+      message: `${imported}${dropped}`,
     });
   } catch (error) {
     if (error instanceof WorkspaceImportError) {
+      // The problems are messages, or (the details of a bad field) English text from the file check.
+      const t = await getT(request);
+      const problems = error.problems.map((problem) => translateMessage(t, problem));
       return data(
-        { error: `This file cannot be imported, and nothing was imported. ${error.problems.join(" ")}` },
+        { error: [translateMessage(t, msg("exports.import.cannotImport")), ...problems].join(" ") },
         { status: 400 },
       );
     }
@@ -93,29 +110,24 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportWorkspace() {
+  const { t } = useTranslation();
   const { maxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="page page-narrow exports-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/workspaces">Workspaces</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("exports.import.breadcrumb")} className="breadcrumb">
+        <Link to="/workspaces">{t("common.header.workspaces")}</Link> <span aria-hidden="true">›</span>
       </nav>
-      <h1>Import a workspace</h1>
+      <h1>{t("exports.import.title")}</h1>
       <p className="lead">
-        Bring in a file made with <strong>Export this workspace</strong>. It becomes a new workspace, named
-        after the original with “(imported)”, and you are its owner. Your other workspaces are not changed.
+        {t("exports.import.leadBefore")}
+        <strong>{t("exports.import.leadStrong")}</strong>
+        {t("exports.import.leadAfter")}
       </p>
       <ul className="import-notes">
-        <li>
-          Cases keep their revisions, status, conditions and comment threads; cases in the trash stay there.
-        </li>
-        <li>
-          Nobody else is added to the new workspace. Revisions and comments by others are kept, marked
-          “Originally by …”. Invite your team from Members once it is imported.
-        </li>
-        <li>
-          The file is checked first: if anything in it is wrong, nothing is imported and you are told why.
-        </li>
+        <li>{t("exports.import.noteKept")}</li>
+        <li>{t("exports.import.noteNobody")}</li>
+        <li>{t("exports.import.noteChecked")}</li>
       </ul>
       <WorkspaceImportForm error={actionData?.error ?? null} maxBytes={maxBytes} />
     </main>

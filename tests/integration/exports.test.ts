@@ -466,9 +466,12 @@ describe("workspace export and import", () => {
     const codesBefore = db.select({ n: sql<number>`count(*)` }).from(codes).get()!.n;
     const file = JSON.parse(fileText);
     const attempts: Array<[string, RegExp]> = [
-      [fileText.slice(0, fileText.length / 2), /not valid JSON/],
-      [JSON.stringify([{ id: "x", type: "report", title: "A CSL file" }]), /not a workspace export/],
-      [JSON.stringify({ ...file, version: 2 }), /version 2 of the format; this casebook reads version 1/],
+      [fileText.slice(0, fileText.length / 2), /^exports\.import\.notJson$/],
+      [JSON.stringify([{ id: "x", type: "report", title: "A CSL file" }]), /^exports\.import\.notAnExport\|/],
+      [
+        JSON.stringify({ ...file, version: 2 }),
+        /^exports\.import\.wrongVersion\|\{"version":"2","expected":1\}$/,
+      ],
       [
         JSON.stringify({ ...file, codes: [{ ...file.codes[0], color: "red" }, ...file.codes.slice(1)] }),
         /Code 1 “[^”]+”, color: must be a colour/,

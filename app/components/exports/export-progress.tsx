@@ -1,55 +1,67 @@
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ExportJobView } from "~/models/exports.server";
+import { useFormat } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
 
-export function formatBytes(bytes: number) {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "512 bytes", "12 KB", "3.4 MB" in the reader's language. */
+export function formatBytes(bytes: number, t: TFunction, format: ReturnType<typeof useFormat>) {
+  if (bytes < 1024) return t("exports.progress.bytes", { n: format.number(bytes) });
+  if (bytes < 1024 * 1024)
+    return t("exports.progress.kilobytes", { n: format.number(Math.max(1, Math.round(bytes / 1024))) });
+  return t("exports.progress.megabytes", { n: format.number(Math.round((bytes / 1024 / 1024) * 10) / 10) });
 }
-
-const count = (n: number) => n.toLocaleString("en-GB");
 
 /** Progress of a workspace export, then its download; a failed export says why and offers to start again. */
 export function ExportProgress({ job, downloadUrl }: { job: ExportJobView; downloadUrl: string }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
   const [downloaded, setDownloaded] = useState(false);
   if (job.status === "failed") {
     return (
       <div className="export-status export-failed">
-        <p role="alert">{job.error}</p>
-        <StartExportForm label="Start the export again" />
+        <p role="alert">{job.error ? tm(job.error) : null}</p>
+        <StartExportForm label={t("exports.progress.again")} />
       </div>
     );
   }
   if (job.status === "running") {
     const message =
       job.total === 0 && job.done === 0
-        ? "Preparing the export…"
-        : `Exported ${count(job.done)} of ${count(job.total)} ${job.total === 1 ? "case" : "cases"}`;
+        ? t("exports.progress.preparing")
+        : t("exports.progress.exported", {
+            count: job.total,
+            done: format.number(job.done),
+            n: format.number(job.total),
+          });
     return (
       <div className="export-status">
         <label className="export-progress-label" htmlFor={`progress-${job.id}`}>
-          Building the file
+          {t("exports.progress.building")}
         </label>
         <progress id={`progress-${job.id}`} max={Math.max(job.total, 1)} value={job.done} />
         <p role="status" className="export-progress-text">
           {message}
         </p>
-        <p className="muted">You can keep working in another tab meanwhile; this page updates by itself.</p>
+        <p className="muted">{t("exports.progress.keepWorking")}</p>
       </div>
     );
   }
   return (
     <div className="export-status export-done">
       <p role="status">
-        <strong>Your export is ready:</strong> {count(job.total)} {job.total === 1 ? "case" : "cases"},{" "}
-        {formatBytes(job.bytes)}.
+        <strong>{t("exports.progress.ready")}</strong>
+        {t("exports.progress.readyCount", {
+          count: job.total,
+          n: format.number(job.total),
+          size: formatBytes(job.bytes, t, format),
+        })}
       </p>
       {downloaded ? (
-        <p>
-          Downloaded. Keep the file somewhere safe: it holds drafts and internal comments. It has been removed
-          from the server.
-        </p>
+        <p>{t("exports.progress.downloaded")}</p>
       ) : (
         <>
           <p>
@@ -59,15 +71,13 @@ export function ExportProgress({ job, downloadUrl }: { job: ExportJobView; downl
               download={job.filename}
               onClick={() => setDownloaded(true)}
             >
-              Download {job.filename}
+              {t("exports.progress.download", { file: job.filename })}
             </a>
           </p>
-          <p className="muted">
-            Only you can download it. It is removed from the server once downloaded, or after a day.
-          </p>
+          <p className="muted">{t("exports.progress.onlyYou")}</p>
         </>
       )}
-      <StartExportForm label="Export again" secondary />
+      <StartExportForm label={t("exports.progress.exportAgain")} secondary />
     </div>
   );
 }

@@ -1,22 +1,33 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "~/utils/format";
+import { useMessage } from "~/utils/messages";
 
-/** The upload form. With JavaScript an oversized file is refused before it is sent (slow connections). */
+/**
+ * The upload form. With JavaScript an oversized file is refused before it is sent (slow connections).
+ * `error`: the server's answer, an encoded message or text already in the reader's language.
+ */
 export function WorkspaceImportForm({ error, maxBytes }: { error: string | null; maxBytes: number }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
   const id = useId();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [tooLarge, setTooLarge] = useState(false);
-  const megabytes = maxBytes / 1024 / 1024;
+  const megabytes = format.number(maxBytes / 1024 / 1024);
   const message = tooLarge
-    ? `This file is larger than ${megabytes} MB, more than a workspace export can be. Check that you chose the right file.`
-    : error;
+    ? t("exports.import.fileTooLargeHere", { max: megabytes })
+    : error
+      ? tm(error)
+      : null;
   return (
     <Form method="post" encType="multipart/form-data" className="card form" noValidate>
       <div className={`field${message ? " field-invalid" : ""}`}>
-        <label htmlFor={id}>Workspace export file</label>
+        <label htmlFor={id}>{t("exports.import.fileLabel")}</label>
         <p className="field-hint" id={`${id}-hint`}>
-          The .json file from “Export this workspace”, up to {megabytes} MB.
+          {t("exports.import.fileHint", { max: megabytes })}
         </p>
         <input
           id={id}
@@ -39,7 +50,7 @@ export function WorkspaceImportForm({ error, maxBytes }: { error: string | null;
       </div>
       <div className="actions">
         <button type="submit" className="button" disabled={busy || tooLarge}>
-          {busy ? "Importing… (large files take a minute)" : "Import as a new workspace"}
+          {busy ? t("exports.import.importing") : t("exports.import.submit")}
         </button>
       </div>
     </Form>

@@ -1,2 +1,134 @@
-// Filled in below.
-export default {};
+// Exports and imports: the workspace export page and its progress, the import page, and the fixed words of
+// a case exported as Markdown (models/case-markdown.ts), which follow the language of the person exporting.
+export default {
+  workspace: {
+    metaTitle: "Export this workspace",
+    title: "Export this workspace",
+    leadBefore:
+      "One JSON file with all of “{{workspace}}”: every case with its revisions, conditions and comment threads, cases in the trash (marked as such), the codebook and the sources library. Use it as a backup, or to move the team’s work: it can be ",
+    leadLink: "imported as a new workspace",
+    leadAfter: ".",
+    summaryEmpty: "This workspace has no cases yet: the file will hold its codebook and sources.",
+    summary: "The file will hold {{cases}}{{trashed}}, {{codes}} and {{sources}}.",
+    cases_one: "{{n}} case",
+    cases_other: "{{n}} cases",
+    trashed: " ({{n}} in the trash)",
+    codes_one: "{{n}} code",
+    codes_other: "{{n}} codes",
+    sources_one: "{{n}} source",
+    sources_other: "{{n}} sources",
+    wholeHeading: "Whole workspace",
+    jobGone: "That export is no longer on the server: files are removed once downloaded, or after a day.",
+    warning:
+      "The file holds drafts and internal discussion: keep it as carefully as the workspace itself. The export is recorded in the workspace’s audit log.",
+    start: "Export the workspace",
+    notAllowed:
+      "Only owners and editors export the whole workspace, because the file holds every draft and the review discussion. Ask an owner if your team needs a copy.",
+    caseHeading: "One case",
+    caseBefore: "Open a case from the ",
+    caseLink: "case list",
+    caseMiddle: " and choose ",
+    caseExport: "Export",
+    caseAfter:
+      ": Markdown (tags and citations kept as readable notes and footnotes), JSON (the full record), or Print (a clean page, or a PDF with your browser’s “Save as PDF”).",
+    forbidden:
+      "Only owners and editors can export the whole workspace. You can export a case you read from its page.",
+    failed: "The export stopped ({{reason}}). Nothing was kept; start it again.",
+    failedUnknown: "The export stopped. Nothing was kept; start it again.",
+    gone: "This export is no longer on the server: files are removed once downloaded, or after a day. Export the workspace again.",
+    notFinished: "This export is not finished yet. Wait for it on the export page.",
+  },
+  progress: {
+    again: "Start the export again",
+    preparing: "Preparing the export…",
+    exported_one: "Exported {{done}} of {{n}} case",
+    exported_other: "Exported {{done}} of {{n}} cases",
+    building: "Building the file",
+    keepWorking: "You can keep working in another tab meanwhile; this page updates by itself.",
+    ready: "Your export is ready:",
+    readyCount_one: " {{n}} case, {{size}}.",
+    readyCount_other: " {{n}} cases, {{size}}.",
+    downloaded:
+      "Downloaded. Keep the file somewhere safe: it holds drafts and internal comments. It has been removed from the server.",
+    download: "Download {{file}}",
+    onlyYou: "Only you can download it. It is removed from the server once downloaded, or after a day.",
+    exportAgain: "Export again",
+    bytes: "{{n}} bytes",
+    kilobytes: "{{n}} KB",
+    megabytes: "{{n}} MB",
+  },
+  import: {
+    metaTitle: "Import a workspace",
+    title: "Import a workspace",
+    breadcrumb: "Breadcrumb",
+    leadBefore: "Bring in a file made with ",
+    leadStrong: "Export this workspace",
+    leadAfter:
+      ". It becomes a new workspace, named after the original with “(imported)”, and you are its owner. Your other workspaces are not changed.",
+    noteKept:
+      "Cases keep their revisions, status, conditions and comment threads; cases in the trash stay there.",
+    noteNobody:
+      "Nobody else is added to the new workspace. Revisions and comments by others are kept, marked “Originally by …”. Invite your team from Members once it is imported.",
+    noteChecked:
+      "The file is checked first: if anything in it is wrong, nothing is imported and you are told why.",
+    fileLabel: "Workspace export file",
+    fileHint: "The .json file from “Export this workspace”, up to {{max}} MB.",
+    fileTooLargeHere:
+      "This file is larger than {{max}} MB, more than a workspace export can be. Check that you chose the right file.",
+    importing: "Importing… (large files take a minute)",
+    submit: "Import as a new workspace",
+    tooLarge:
+      "The file is larger than {{max}} MB, more than a workspace export can be. Nothing was imported.",
+    chooseFile: "Choose a workspace export file (.json) to import.",
+    interrupted: "The upload was interrupted or is not a file. Choose the file again.",
+    empty: "The file is empty.",
+    imported:
+      "Imported “{{name}}”: {{cases}}, {{codes}}, {{sources}}. You are its owner: invite your team from Members.",
+    dropped_one: "{{n}} tag or citation pointed to codes or sources missing from the file and was left out.",
+    dropped_other:
+      "{{n}} tags or citations pointed to codes or sources missing from the file and were left out.",
+    cannotImport: "This file cannot be imported, and nothing was imported.",
+    notJson:
+      "This file is not valid JSON: it may be cut short, or it is not a workspace export. Export the workspace again and import the new file.",
+    notAnExport:
+      'This is not a workspace export of Mediation Casebook (it should say "format": "{{format}}"). To add sources from Zotero, use Import on the Sources page of a workspace.',
+    wrongVersion:
+      "This export is in version {{version}} of the format; this casebook reads version {{expected}}. Export it again from a casebook of the same version.",
+    moreProblems_one: "…and {{count}} more problem.",
+    moreProblems_other: "…and {{count}} more problems.",
+    signInAgain: "Sign in again, then import the file.",
+    duplicateCodes: "Two codes share the id {{id}}.",
+    duplicateSources: "Two sources share the id {{id}}.",
+    duplicateCases: "Two cases share the id {{id}}.",
+    sameRevision: "{{where}}: two revisions have the same number.",
+  },
+  markdown: {
+    field: "- **{{label}}:** {{value}}",
+    regions: "Countries or regions",
+    period: "Period",
+    actors: "Armed groups and state actors",
+    mediators: "Mediators and intermediaries",
+    status: "Status",
+    statusValue: "{{status}} (revision {{revision}})",
+    summary: "Summary",
+    notRecorded: "_Not recorded_",
+    fromWorkspace: "From the workspace “{{workspace}}”",
+    exported: "Exported",
+    on: " on {{date}}",
+    howToRead: ". Tagged passages are written `[passage]{tag: code}`; citations are numbered footnotes.",
+    conditions: "Conditions",
+    noCondition: "No condition has been stated for this case yet: every code is unknown.",
+    tableHeader: "| Code | Kind | Value | Note |",
+    precondition: "Precondition",
+    outcome: "Outcome",
+    present: "Present",
+    absent: "Absent",
+    unknown: "Unknown",
+    otherUnknown: "Every other code of the codebook is unknown for this case.",
+    sources: "Sources",
+    citedAt: " Cited at {{locators}}.",
+    at: " At {{locator}}.",
+    sourceGone: "Source no longer in the library.",
+    codeGone: "code no longer in the codebook",
+  },
+};

@@ -1,7 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
+import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
+import { catalogues } from "~/locales";
 import { caseToMarkdown, escapeMarkdown, type MarkdownCase } from "~/models/case-markdown";
 import type { CslItem } from "~/models/csl";
+import { i18nOptions } from "~/utils/i18n";
 
 const TRUCE = "code-truce";
 const LOCAL = "code-local";
@@ -198,6 +201,25 @@ describe("caseToMarkdown", () => {
     expect(orphan).toContain("[gone[^1]]{tag: code no longer in the codebook}");
     expect(orphan).toContain("[^1]: Source no longer in the library.");
     expect(orphan).not.toContain("## Conditions");
+  });
+
+  it("writes its fixed words in the exporting person's language, and never translates the case", () => {
+    const instance = createInstance();
+    instance.init({
+      ...i18nOptions,
+      lng: "fr",
+      resources: { fr: { translation: catalogues.fr } },
+      initImmediate: false,
+    });
+    const t = instance.getFixedT("fr");
+    const french = caseToMarkdown(caseStudy, { ...context, words: (key, params) => t(key, params ?? {}) });
+    expect(french).toContain("- **Pays ou régions :** Mali, Ségou region");
+    expect(french).toContain("- **Statut :** Approuvé (version 3)");
+    expect(french).toContain("- **Médiateurs et intermédiaires :** _Non renseigné_");
+    expect(french).toContain("## Conditions\n\n| Code | Type | Valeur | Note |");
+    expect(french).toContain("| Temporary truce or ceasefire | Résultat | Présente | A truce. |");
+    expect(french).toContain("Local talks led to a truce.");
+    expect(french).not.toContain("Countries or regions");
   });
 });
 

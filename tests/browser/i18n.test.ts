@@ -134,3 +134,163 @@ describe("choosing the language", () => {
     await page.context().close();
   });
 });
+
+/** The first workspace and case of the signed-in person's demo data: "/w/<id>" and "/w/<id>/cases/<id>". */
+async function firstCase(page: Page) {
+  await page.goto(`${baseUrl}/workspaces`);
+  const workspace = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLAnchorElement>("a[href^='/w/']")]
+        .map((link) => /^\/w\/[a-z0-9]+/.exec(link.getAttribute("href") ?? "")?.[0])
+        .find(Boolean) ?? null,
+  );
+  expect(workspace).toBeTruthy();
+  await page.goto(`${baseUrl}${workspace}/cases`);
+  const caseUrl = await page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLAnchorElement>("a[href*='/cases/']")]
+        .map((link) => link.getAttribute("href") ?? "")
+        .find((href) => /^\/w\/[a-z0-9]+\/cases\/(?!new$)[a-z0-9]+$/.test(href)) ?? null,
+  );
+  expect(caseUrl).toBeTruthy();
+  return { workspace: workspace as string, caseUrl: caseUrl as string };
+}
+
+// Pages of a case (editor, review, comments, history, conditions) and "My reviews", found in the demo data.
+const CASE_PAGES = [
+  "{case}/edit",
+  "{case}",
+  "{case}/review",
+  "{case}/history",
+  "{case}/conditions",
+  "{case}/details",
+  "{case}/activity",
+];
+const WORKSPACE_PAGES = [
+  "{workspace}/reviews",
+  "{workspace}/cases",
+  "{workspace}/cases?q=zzzz-no-match",
+  "{workspace}/cases/new",
+  "{workspace}/trash",
+  "{workspace}/members",
+  "{workspace}/notifications",
+  "{workspace}/audit",
+  "{workspace}/export",
+  "{workspace}/codebook",
+  "{workspace}/sources",
+  "{workspace}/sources?q=zzzz-no-match",
+  "{workspace}/sources/new",
+  "{workspace}/sources/import",
+  "{workspace}/matrix",
+  "{workspace}/compare",
+  "{workspace}/comparisons",
+];
+
+describe("every converted page of a case renders with no missing key", () => {
+  for (const language of ["en", "fr"] as const) {
+    it(`in ${language}`, async () => {
+      const { page, problems } = await newPage(language);
+      await signInIn(page, language);
+      const { workspace, caseUrl } = await firstCase(page);
+      const paths = [
+        ...CASE_PAGES.map((path) => path.replace("{case}", caseUrl)),
+        ...WORKSPACE_PAGES.map((path) => path.replace("{workspace}", workspace)),
+      ];
+      problems.length = 0;
+      for (const path of paths) {
+        await page.goto(`${baseUrl}${path}`);
+        await expectFullyTranslated(page, problems, language);
+        problems.length = 0;
+      }
+      await page.context().close();
+    });
+  }
+});
+
+/** Signs in as `who` (in English) and sets French on the account page. */
+async function inFrench(who: "editor" | "reviewer") {
+  const { page, problems } = await newPage("en");
+  await signIn(page, baseUrl, who);
+  await page.goto(`${baseUrl}/account`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("fr");
+  await page.getByRole("button", { name: "Save language" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Votre compte" }).isVisible()).toBe(true);
+  return { page, problems };
+}
+
+/** Back to the browser's language, so that other tests find this person in English. */
+async function backToBrowserLanguage(page: Page) {
+  await page.goto(`${baseUrl}/account`);
+  await page.getByRole("combobox", { name: "Langue" }).selectOption("");
+  await page.getByRole("button", { name: "Enregistrer la langue" }).click();
+  await expect.poll(() => page.getByRole("heading", { name: "Your account" }).isVisible()).toBe(true);
+  await page.context().close();
+}
+
+describe("the case editor and comments in French", () => {
+  it("an editor switched to French sees the editor's toolbar in French, and a new case's sections in French", async () => {
+    const { page, problems } = await inFrench("editor");
+    const { workspace, caseUrl } = await firstCase(page);
+    await page.goto(`${baseUrl}${caseUrl}/edit`);
+    const toolbar = page.getByRole("toolbar", { name: "Outils de texte" });
+    await expect.poll(() => toolbar.isVisible()).toBe(true);
+    const bold = toolbar.getByRole("button", { name: "Gras", exact: true });
+    await expect.poll(() => bold.isVisible()).toBe(true);
+    expect(await bold.getAttribute("title")).toBe("Gras (Ctrl+B)");
+    const tag = toolbar.getByRole("button", { name: "Coder", exact: true });
+    expect(await tag.getAttribute("title")).toBe("Coder (Ctrl+Maj+T ou Alt+Maj+T)");
+    expect(await tag.textContent()).toBe("Coder");
+    const cite = toolbar.getByRole("button", { name: "Citer", exact: true });
+    expect(await cite.textContent()).toBe("Citer");
+    await expect
+      .poll(() => page.getByRole("complementary", { name: "Passages codés et citations" }).isVisible())
+      .toBe(true);
+    expect(await page.locator("html").textContent()).not.toContain("⟦");
+
+    // A case created in French starts with the standard sections in French.
+    await page.goto(`${baseUrl}${workspace}/cases/new`);
+    await page.locator('input[name="title"]').fill(`Cas en français ${Date.now()}`);
+    await page.locator('input[name="regions"]').fill("Mali");
+    await page.getByRole("button", { name: "Créer le cas" }).click();
+    await page.waitForURL(/\/cases\/(?!new$)[a-z0-9]+$/);
+    await page.goto(`${page.url()}/edit`);
+    const headings = page.locator(".case-editor-text h2");
+    await expect
+      .poll(() => headings.allTextContents())
+      .toEqual(["Contexte", "Acteurs", "Processus", "Préconditions", "Résultats", "Enseignements"]);
+    expect(problems).toEqual([]);
+    await backToBrowserLanguage(page);
+  });
+
+  it("a reviewer switched to French sends an empty comment and reads the refusal in French", async () => {
+    const { page } = await inFrench("reviewer");
+    const { caseUrl } = await firstCase(page);
+    await page.goto(`${baseUrl}${caseUrl}`);
+    const column = page.getByRole("complementary", { name: /Commentaires/ });
+    await expect.poll(() => column.isVisible()).toBe(true);
+    // Select the first words of the case text, as a person dragging over them would.
+    await page.evaluate(() => {
+      const root = document.querySelector(".case-body-html")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let node = walker.nextNode() as Text | null;
+      while (node && (node.data.trim().length < 20 || node.parentElement?.closest("h2, h3")))
+        node = walker.nextNode() as Text | null;
+      if (!node) throw new Error("the case has no text to comment on");
+      const start = node.data.search(/\S/);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 15);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    const commentButton = page.locator(".selection-comment").getByRole("button", { name: "Commenter" });
+    await expect.poll(() => commentButton.isVisible()).toBe(true);
+    await commentButton.click();
+    await expect.poll(() => column.getByLabel("Votre commentaire", { exact: true }).isVisible()).toBe(true);
+    await column.getByRole("button", { name: "Commenter", exact: true }).click();
+    await expect
+      .poll(() => column.getByText("Écrivez un commentaire avant de l’envoyer.").isVisible())
+      .toBe(true);
+    await backToBrowserLanguage(page);
+  });
+});

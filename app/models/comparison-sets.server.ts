@@ -17,6 +17,7 @@ import {
   visibleCases,
 } from "~/models/matrix.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   can,
   type Executor,
@@ -34,26 +35,26 @@ const MAX_SETTINGS = 4000;
 
 export type ComparisonView = (typeof COMPARISON_VIEWS)[number];
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/, "An id in this form is not one of ours.");
+const id = z.string().regex(/^[a-z0-9]{8,40}$/, msg("compare.errors.badId"));
 
 export const setNameSchema = z
-  .string({ error: "Give the set a name." })
+  .string({ error: msg("compare.errors.nameRequired") })
   .transform((value) => value.replace(/\s+/g, " ").trim())
   .pipe(
     z
       .string()
-      .min(1, "Give the set a name.")
-      .max(SET_NAME_MAX, `Keep the name under ${SET_NAME_MAX} characters.`),
+      .min(1, msg("compare.errors.nameRequired"))
+      .max(SET_NAME_MAX, msg("compare.errors.nameTooLong", { max: SET_NAME_MAX })),
   );
 
 export const comparisonSetSchema = z
   .object({
     name: setNameSchema,
-    view: z.enum(COMPARISON_VIEWS, { error: "Choose the matrix or the side-by-side view." }),
+    view: z.enum(COMPARISON_VIEWS, { error: msg("compare.errors.viewRequired") }),
     caseIds: z
       .array(id)
-      .min(1, "There are no cases in this view to save.")
-      .max(MAX_CASES, `A set holds at most ${MAX_CASES} cases.`)
+      .min(1, msg("compare.errors.noCases"))
+      .max(MAX_CASES, msg("compare.errors.setTooManyCases", { max: MAX_CASES }))
       .transform((list) => [...new Set(list)]),
     codeIds: z
       .array(id)
@@ -65,7 +66,7 @@ export const comparisonSetSchema = z
   .superRefine((input, ctx) => {
     // The side-by-side page compares two to four cases in columns.
     if (input.view === "side" && (input.caseIds.length < 2 || input.caseIds.length > 4))
-      ctx.addIssue({ code: "custom", path: ["caseIds"], message: "A side-by-side set holds 2 to 4 cases." });
+      ctx.addIssue({ code: "custom", path: ["caseIds"], message: msg("compare.errors.sideCount") });
   });
 
 export type ComparisonSetInput = z.output<typeof comparisonSetSchema>;
@@ -86,12 +87,12 @@ export function readSetForm(formData: FormData) {
   };
   let settings: unknown = {};
   const errors: Record<string, string[]> = {};
-  if (values.settings.length > MAX_SETTINGS) errors.settings = ["The view's settings are too long to save."];
+  if (values.settings.length > MAX_SETTINGS) errors.settings = [msg("compare.errors.settingsTooLong")];
   else if (values.settings) {
     try {
       settings = JSON.parse(values.settings);
     } catch {
-      errors.settings = ["The view's settings could not be read."];
+      errors.settings = [msg("compare.errors.settingsUnreadable")];
     }
   }
   const parsed = comparisonSetSchema.safeParse({ ...values, settings });
@@ -133,14 +134,14 @@ export function createComparisonSet(member: Member, input: ComparisonSetInput, o
     requirePermission(current, "compare.use");
     const readable = readableCaseIds(tx, current, input.caseIds);
     if (input.caseIds.some((caseId) => !readable.has(caseId)))
-      throw notFound("Some of these cases do not exist in this workspace.");
+      throw notFound(msg("compare.errors.casesNotFound"));
     const codeIds = input.outcomeId ? [...input.codeIds, input.outcomeId] : input.codeIds;
     if (foreignCodeIds(tx, member.workspaceId, codeIds).length)
-      throw notFound("Some of these codes are not in this workspace's codebook.");
+      throw notFound(msg("compare.errors.codesNotFound"));
     if (input.outcomeId) {
       const outcome = tx.select({ kind: codes.kind }).from(codes).where(eq(codes.id, input.outcomeId)).get();
       if (outcome?.kind !== "outcome")
-        throw new SetRejectedError({ outcome: ["Choose an outcome, not a precondition."] });
+        throw new SetRejectedError({ outcome: [msg("compare.errors.outcomeNotPrecondition")] });
     }
     const setId = newId();
     const now = new Date();
@@ -211,7 +212,7 @@ export function getComparisonSet(member: Member, setId: string) {
     .from(comparisonSets)
     .where(and(eq(comparisonSets.id, setId), eq(comparisonSets.workspaceId, member.workspaceId)))
     .get();
-  if (!set) throw notFound("This comparison set does not exist in this workspace.");
+  if (!set) throw notFound(msg("compare.errors.setNotFound"));
   const creator = db.select({ name: users.name }).from(users).where(eq(users.id, set.createdBy)).get();
   return {
     ...set,
@@ -228,9 +229,8 @@ function findForChange(tx: Executor, member: Member, setId: string) {
     .from(comparisonSets)
     .where(and(eq(comparisonSets.id, setId), eq(comparisonSets.workspaceId, member.workspaceId)))
     .get();
-  if (!set) throw notFound("This comparison set does not exist in this workspace.");
-  if (!canManage(current, set.createdBy))
-    throw forbidden("Only the person who saved this set, or an owner, may change it.");
+  if (!set) throw notFound(msg("compare.errors.setNotFound"));
+  if (!canManage(current, set.createdBy)) throw forbidden(msg("compare.errors.notYours"));
   return set;
 }
 
@@ -320,7 +320,7 @@ export function saveMatrixAsSet(member: Member, name: string, query: MatrixQuery
   const { matrix } = filteredMatrix(member, query);
   if (matrix.cases.length === 0)
     throw new SetRejectedError({
-      name: ["There are no cases in this view to save: loosen the filters first."],
+      name: [msg("compare.errors.noCasesLoosen")],
     });
   return createComparisonSet(
     member,

@@ -5,13 +5,14 @@ import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { deriveCaseRows, getSectionRanges, renderCaseHtml, SECTION_TITLES, toCaseNode } from "~/editor";
-import { formatPeriod } from "~/models/case-fields";
+import type { Period } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
 import type { Code } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions } from "../../db/schema";
 
@@ -28,14 +29,14 @@ const ID = /^[a-z0-9]{8,40}$/;
 
 const compareQuerySchema = z.object({
   case: z
-    .array(z.string().regex(ID, "This link names a case in a form we do not recognise."))
+    .array(z.string().regex(ID, msg("compare.errors.badCaseId")))
     .transform((ids) => [...new Set(ids)])
-    .pipe(z.array(z.string()).max(MAX_COMPARED, `Compare at most ${MAX_COMPARED} cases at a time.`)),
+    .pipe(z.array(z.string()).max(MAX_COMPARED, msg("compare.errors.tooManyCases", { max: MAX_COMPARED }))),
   code: z
-    .array(z.string().regex(ID, "This link names a code in a form we do not recognise."))
+    .array(z.string().regex(ID, msg("compare.errors.badCodeId")))
     .transform((ids) => [...new Set(ids)])
     // Saved comparison sets may hold many codes: beyond MAX_HIGHLIGHTED they are listed, not refused.
-    .pipe(z.array(z.string()).max(MAX_LINK_CODES, "This link names too many codes.")),
+    .pipe(z.array(z.string()).max(MAX_LINK_CODES, msg("compare.errors.tooManyCodes"))),
 });
 
 export type CompareQuery = { caseIds: string[]; codeIds: string[] };
@@ -63,7 +64,7 @@ export type ComparedCase = {
   title: string;
   status: CaseStatus;
   regions: string[];
-  period: string;
+  period: Period;
   actors: string[];
   mediators: string[];
   summary: string;
@@ -71,7 +72,7 @@ export type ComparedCase = {
   sections: Array<string | null>;
   /** Tagged passages per highlighted code, in the order of `highlighted`. */
   highlightCounts: number[];
-  bibliography: Array<{ number: number; sourceId: string; reference: string; locators: string[] }>;
+  bibliography: Array<{ number: number; sourceId: string; reference: string | null; locators: string[] }>;
 };
 
 export type ConditionRow = {
@@ -277,7 +278,12 @@ export function getComparison(member: Member, query: CompareQuery): Comparison {
       title: caseStudy.title,
       status: caseStudy.status,
       regions: caseStudy.regions,
-      period: formatPeriod(caseStudy),
+      period: {
+        periodStart: caseStudy.periodStart,
+        periodStartCirca: caseStudy.periodStartCirca,
+        periodEnd: caseStudy.periodEnd,
+        periodEndCirca: caseStudy.periodEndCirca,
+      },
       actors: caseStudy.actors,
       mediators: caseStudy.mediators,
       summary: caseStudy.summary,
@@ -292,7 +298,8 @@ export function getComparison(member: Member, query: CompareQuery): Comparison {
           number: entry.number,
           sourceId: entry.sourceId,
           locators: entry.locators,
-          reference: source ? formatReference(source.csl) : "Source no longer in the library",
+          // null: the source is no longer in the library (the page says so in the reader's language).
+          reference: source ? formatReference(source.csl) : null,
         };
       }),
     })),

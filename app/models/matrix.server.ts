@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
-import type { Code } from "~/models/codes.server";
+import type { Code, Reader } from "~/models/codes.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
 import { type LibraryQuery, libraryCases, parseLibraryQuery, searchLibrary } from "~/models/library.server";
@@ -21,6 +21,7 @@ import {
   truthTable,
 } from "~/models/qca";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
@@ -305,14 +306,13 @@ function assembleMatrix(
 
   const chosen = new Set(options.columnIds);
   const columns = chosen.size ? codes.filter((code) => chosen.has(code.id)) : codes;
-  if (chosen.size && columns.length < chosen.size)
-    problems.push("Some of the chosen codes are no longer in the codebook and were left out.");
+  if (chosen.size && columns.length < chosen.size) problems.push(msg("matrix.problems.codesGone"));
   if (chosen.size && columns.length === 0) columns.push(...codes);
 
   let outcome: Code | null = null;
   if (options.outcomeId) {
     outcome = codes.find((code) => code.id === options.outcomeId && code.kind === "outcome") ?? null;
-    if (!outcome) problems.push("The chosen outcome is no longer in the codebook.");
+    if (!outcome) problems.push(msg("matrix.problems.outcomeGone"));
   }
 
   const preconditions = columns.filter((code) => code.kind === "precondition");
@@ -352,6 +352,8 @@ function assembleMatrix(
       [
         "matrix-figures",
         member.workspaceId,
+        // The figures carry the code labels, which are in the reader's language.
+        (member as Reader).locale ?? "",
         seesDrafts(member) ? "drafts" : "approved",
         outcome.id,
         preconditions.map((code) => code.id).join(","),
@@ -430,6 +432,7 @@ export function exportMatrix(
   format: MatrixExportFormat,
   detail: { setId?: string } = {},
   origin?: RequestOrigin,
+  caseHeading = "Case",
 ) {
   const { matrix, valueAt } = built;
   const rows: QcaCase[] = matrix.cases.map((c) => ({ id: c.id, title: c.title }));
@@ -437,7 +440,10 @@ export function exportMatrix(
   // Titles go out exactly as written, even one starting with "=" or "+": the file is read by R's QCA
   // package, where altering them would change the case names. Opening it in a spreadsheet is the
   // reader's choice; the CSV quoting already keeps every title in its own cell.
-  const body = format === "csv" ? matrixCsv(rows, codes, valueAt).csv : matrixMarkdown(rows, codes, valueAt);
+  const body =
+    format === "csv"
+      ? matrixCsv(rows, codes, valueAt).csv
+      : matrixMarkdown(rows, codes, valueAt, caseHeading);
   recordAudit({
     action: "matrix.exported",
     workspaceId: member.workspaceId,

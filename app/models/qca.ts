@@ -245,10 +245,15 @@ function mdCell(text: string): string {
 }
 
 /** The matrix as a Markdown table: ✓ present, ✗ absent, ? unknown. */
-export function matrixMarkdown(cases: readonly QcaCase[], codes: readonly QcaCode[], value: ValueOf): string {
+export function matrixMarkdown(
+  cases: readonly QcaCase[],
+  codes: readonly QcaCode[],
+  value: ValueOf,
+  caseHeading = "Case",
+): string {
   const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
   const lines = [
-    row(["Case", ...codes.map((code) => mdCell(code.label))]),
+    row([mdCell(caseHeading), ...codes.map((code) => mdCell(code.label))]),
     row(["---", ...codes.map(() => ":-:")]),
     ...cases.map((c) => row([mdCell(c.title), ...codes.map((code) => MD_CELL[value(c.id, code.id)])])),
   ];

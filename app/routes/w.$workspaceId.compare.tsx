@@ -1,5 +1,6 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CodePicker } from "~/components/compare/code-picker";
 import { CompareColumns } from "~/components/compare/compare-columns";
 import { HighlightStyle } from "~/components/compare/highlight-style";
@@ -14,20 +15,19 @@ import {
 import compareStyles from "~/styles/compare.css?url";
 import readingStyles from "~/styles/reading.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 
 export const links = () => [
   { rel: "stylesheet", href: readingStyles },
   { rel: "stylesheet", href: compareStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const titles = data?.comparison?.cases.map((caseStudy) => caseStudy.title) ?? [];
-  return [
-    { title: `${titles.length ? `Compare: ${titles.join(" · ")}` : "Compare cases"} · Mediation Casebook` },
-  ];
-};
+export const meta = titleMeta;
 
 type LoaderData = {
+  pageTitle: string;
   workspaceId: string;
   problem: string | null;
   comparison: Comparison | null;
@@ -37,9 +37,17 @@ type LoaderData = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const parsed = parseCompareQuery(new URL(request.url).searchParams);
+  const t = await getT(request);
+  const pageTitle = (titles: string[]) =>
+    t("common.pageTitle", {
+      title: titles.length
+        ? t("compare.page.metaTitleCases", { titles: titles.join(" · ") })
+        : t("compare.page.title"),
+    });
   if (!parsed.ok) {
     return data<LoaderData>(
       {
+        pageTitle: pageTitle([]),
         workspaceId: member.workspaceId,
         problem: parsed.problem,
         comparison: null,
@@ -48,27 +56,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
+  const comparison = getComparison(member, parsed.query);
   return data<LoaderData>({
+    pageTitle: pageTitle(comparison.cases.map((caseStudy) => caseStudy.title)),
     workspaceId: member.workspaceId,
     problem: null,
-    comparison: getComparison(member, parsed.query),
+    comparison,
     highlightLimit: MAX_HIGHLIGHTED,
   });
 }
 
-function leftOutNote(count: number) {
-  return count === 1
-    ? "1 case could not be shown: it was deleted or you may not see it."
-    : `${count} cases could not be shown: they were deleted or you may not see them.`;
-}
-
 export default function CompareCases() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const leftOutNote = (count: number) => t("compare.page.leftOut", { count });
   const { workspaceId, problem, comparison, highlightLimit } = useLoaderData<typeof loader>();
   const [mode, setMode] = useScrollMode();
   const library = `/w/${workspaceId}/cases`;
   const back = (
     <Link to={library} className="compare-back">
-      <span aria-hidden="true">←</span> Back to library
+      <span aria-hidden="true">←</span> {t("compare.page.back")}
     </Link>
   );
 
@@ -76,14 +83,15 @@ export default function CompareCases() {
     return (
       <main id="main" className="page page-narrow">
         {back}
-        <h1>Compare cases</h1>
+        <h1>{t("compare.page.title")}</h1>
         <div className="empty-state" role={problem ? "alert" : undefined}>
           <p>
-            <strong>{problem ?? "Pick at least two cases to compare them side by side."}</strong>
+            <strong>{problem ? tm(problem) : t("compare.page.pickTwo")}</strong>
           </p>
           {comparison?.leftOut ? <p>{leftOutNote(comparison.leftOut)}</p> : null}
           <p>
-            In the <Link to={library}>library</Link>, tick 2 to 4 cases and choose “Compare side by side”.
+            {t("compare.page.howStart")} <Link to={library}>{t("compare.page.library")}</Link>
+            {t("compare.page.howEnd")}
           </p>
         </div>
       </main>
@@ -97,7 +105,7 @@ export default function CompareCases() {
       <HighlightStyle codeIds={highlightedIds} />
       <div className="compare-heading">
         {back}
-        <h1>Compare {comparison.cases.length} cases side by side</h1>
+        <h1>{t("compare.page.heading", { count: comparison.cases.length })}</h1>
         <div className="compare-view-options">
           <ScrollToggle mode={mode} onChange={setMode} />
           <button
@@ -105,7 +113,7 @@ export default function CompareCases() {
             className="button button-secondary button-small"
             onClick={() => window.print()}
           >
-            Print
+            {t("compare.page.print")}
           </button>
           <SaveComparisonSet
             workspaceId={workspaceId}
@@ -119,17 +127,10 @@ export default function CompareCases() {
         <div className="compare-notes" role="status">
           {comparison.leftOut ? <p>{leftOutNote(comparison.leftOut)}</p> : null}
           {comparison.ignoredCodes ? (
-            <p>
-              {comparison.ignoredCodes === 1
-                ? "1 code in this link is no longer in the codebook, so it is not highlighted."
-                : `${comparison.ignoredCodes} codes in this link are no longer in the codebook, so they are not highlighted.`}
-            </p>
+            <p>{t("compare.page.ignoredCodes", { count: comparison.ignoredCodes })}</p>
           ) : null}
           {comparison.codesOverLimit ? (
-            <p>
-              Only the first {highlightLimit} codes of this link are highlighted ({comparison.codesOverLimit}{" "}
-              more left out): untick some to pick others.
-            </p>
+            <p>{t("compare.page.overLimit", { limit: highlightLimit, count: comparison.codesOverLimit })}</p>
           ) : null}
         </div>
       ) : null}
@@ -142,8 +143,10 @@ export default function CompareCases() {
       <CompareColumns comparison={comparison} workspaceId={workspaceId} mode={mode} />
       {comparison.unknownEverywhere.length ? (
         <p className="compare-unknown muted">
-          Unknown in all {comparison.cases.length} cases (no value stated, no passage tagged):{" "}
-          {comparison.unknownEverywhere.map((code) => code.label).join("; ")}.
+          {t("compare.page.unknownEverywhere", {
+            count: comparison.cases.length,
+            codes: comparison.unknownEverywhere.map((code) => code.label).join("; "),
+          })}
         </p>
       ) : null}
     </main>

@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import { Field } from "~/components/field";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { SET_NAME_MAX, VIEW_LABELS } from "~/components/matrix/rules";
+import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { ShareLink } from "~/components/matrix/set-parts";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -19,18 +20,14 @@ import {
 } from "~/models/comparison-sets.server";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.set.name ?? "Comparison set"} · Comparison sets · Mediation Casebook` },
-];
-
-const unavailable = (missing: number) =>
-  missing === 1
-    ? "1 case in this set is no longer available to you."
-    : `${missing} cases in this set are no longer available to you.`;
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -43,10 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     compare.set("scroll", opened.scroll);
     const target = `/w/${member.workspaceId}/compare?${compare}`;
     if (opened.missing === 0) throw redirect(target);
-    throw await redirectWithToast(request, target, { kind: "error", message: unavailable(opened.missing) });
+    throw await redirectWithToast(request, target, {
+      kind: "error",
+      message: msg("compare.set.unavailable", { count: opened.missing }),
+    });
   }
   const { set, matrix, missing, changed } = opened;
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: t("compare.set.metaTitle", { name: set.name }) }),
     workspaceId: member.workspaceId,
     set: {
       id: set.id,
@@ -82,24 +84,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 400 },
       );
     renameComparisonSet(member, setId, name.data, requestOrigin(request));
-    return redirectWithToast(request, page, { kind: "success", message: `Renamed to “${name.data}”.` });
+    return redirectWithToast(request, page, {
+      kind: "success",
+      message: msg("compare.set.renamed", { name: name.data }),
+    });
   }
   if (intent === "delete") {
     if (formData.get("confirm") !== "yes")
-      return data(
-        { deleteError: "Tick the box to confirm that the set goes for everyone." },
-        { status: 400 },
-      );
+      return data({ deleteError: msg("compare.set.confirmDelete") }, { status: 400 });
     const deleted = deleteComparisonSet(member, setId, requestOrigin(request));
     return redirectWithToast(request, `/w/${member.workspaceId}/comparisons`, {
       kind: "success",
-      message: `Deleted the set “${deleted.name}”. The cases themselves are unchanged.`,
+      message: msg("compare.set.deleted", { name: deleted.name }),
     });
   }
-  throw data({ message: "This form sent an action the page does not know." }, { status: 400 });
+  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
 }
 
 export default function ComparisonSetPage() {
+  const { t } = useTranslation();
+  const tm = useMessage();
   const { workspaceId, set, shareUrl, matrix, missing, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const page = `/w/${workspaceId}/comparisons/${set.id}`;
@@ -110,26 +114,29 @@ export default function ComparisonSetPage() {
 
   return (
     <main id="main" className="page matrix-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={`/w/${workspaceId}/comparisons`}>Comparison sets</Link> <span aria-hidden="true">›</span>
+      <nav aria-label={t("compare.set.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/comparisons`}>{t("compare.sets.title")}</Link>{" "}
+        <span aria-hidden="true">›</span>
       </nav>
       <div className="page-heading">
         <div>
-          <p className="eyebrow">Comparison set · {VIEW_LABELS[set.view]}</p>
+          <p className="eyebrow">
+            {t("compare.set.eyebrow")} · {t(`compare.views.${set.view}`)}
+          </p>
           <h1>{set.name}</h1>
           <p className="muted set-meta">
-            Saved by {set.createdByName} on <RelativeDate date={set.createdAt} /> ·{" "}
-            {matrix.cases.length === 1 ? "1 case" : `${matrix.cases.length} cases`} · {matrix.columns.length}{" "}
-            codes
+            {t("compare.set.savedBy", { name: set.createdByName })} <RelativeDate date={set.createdAt} /> ·{" "}
+            {t("matrix.saveSet.cases", { count: matrix.cases.length })} ·{" "}
+            {t("matrix.saveSet.codes", { count: matrix.columns.length })}
           </p>
         </div>
         {matrix.cases.length ? (
           <div className="actions">
             <a href={exportHref("csv")} className="button button-secondary" download>
-              Download CSV
+              {t("matrix.page.downloadCsv")}
             </a>
             <a href={exportHref("md")} className="button button-secondary" download>
-              Download Markdown
+              {t("matrix.page.downloadMarkdown")}
             </a>
           </div>
         ) : null}
@@ -140,36 +147,41 @@ export default function ComparisonSetPage() {
       {missing > 0 ? (
         <p className="set-missing" role="note">
           <span aria-hidden="true">⚠ </span>
-          {unavailable(missing)} They were deleted, or you may not read them; the figures leave them out.
+          {t("compare.set.unavailable", { count: missing })} {t("compare.set.unavailableWhy")}
         </p>
       ) : null}
       {matrix.problems.length ? (
         <p className="form-error" role="alert">
-          {matrix.problems.join(" ")}
+          {matrix.problems.map(tm).join(" ")}
         </p>
       ) : null}
 
       {matrix.cases.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>None of this set's cases is available to you.</strong>
+            <strong>{t("compare.set.noneAvailable")}</strong>
           </p>
           <p>
-            Make a new set from the <Link to={`/w/${workspaceId}/matrix`}>matrix</Link>.
+            {t("compare.set.makeNew")} <Link to={`/w/${workspaceId}/matrix`}>{t("compare.set.matrix")}</Link>.
           </p>
         </div>
       ) : (
-        <Form method="get" className="matrix-form" onChange={autoSubmit} aria-label="Set view">
+        <Form
+          method="get"
+          className="matrix-form"
+          onChange={autoSubmit}
+          aria-label={t("compare.set.formLabel")}
+        >
           <div className="matrix-controls">
             <OutcomePicker codes={matrix.codes} outcomeId={matrix.outcome?.id ?? null} />
             <noscript>
               <button type="submit" className="button">
-                Show
+                {t("matrix.page.show")}
               </button>
             </noscript>
             {changed ? (
               <p className="set-changed">
-                You changed the saved view. <Link to={page}>Back to the saved view</Link>
+                {t("compare.set.changed")} <Link to={page}>{t("compare.set.backToSaved")}</Link>
               </p>
             ) : null}
           </div>
@@ -181,7 +193,7 @@ export default function ComparisonSetPage() {
 
       {set.canManage ? (
         <details className="card set-manage" open={actionData ? true : undefined}>
-          <summary>Rename or delete this set</summary>
+          <summary>{t("compare.set.manage")}</summary>
           <Form
             method="post"
             className="form-inline"
@@ -189,7 +201,7 @@ export default function ComparisonSetPage() {
           >
             <input type="hidden" name="intent" value="rename" />
             <Field
-              label="Name of the set"
+              label={t("matrix.saveSet.name")}
               name="name"
               required
               maxLength={SET_NAME_MAX}
@@ -197,24 +209,22 @@ export default function ComparisonSetPage() {
               errors={actionData && "errors" in actionData ? actionData.errors : undefined}
             />
             <button type="submit" className="button button-secondary">
-              Rename
+              {t("compare.set.rename")}
             </button>
           </Form>
           <Form method="post" className="set-delete">
             <input type="hidden" name="intent" value="delete" />
-            <p className="muted">
-              Deleting the set removes its link for everyone. The cases are not touched.
-            </p>
+            <p className="muted">{t("compare.set.deleteNote")}</p>
             <label className="checkbox">
-              <input type="checkbox" name="confirm" value="yes" required /> Yes, delete this set for everyone
+              <input type="checkbox" name="confirm" value="yes" required /> {t("compare.set.deleteConfirm")}
             </label>
             {actionData && "deleteError" in actionData ? (
               <p className="field-error" role="alert">
-                {actionData.deleteError}
+                {tm(actionData.deleteError)}
               </p>
             ) : null}
             <button type="submit" className="button button-danger">
-              Delete this set
+              {t("compare.set.delete")}
             </button>
           </Form>
         </details>

@@ -1,9 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import { Field, FormError } from "~/components/field";
-import { SET_NAME_MAX, VIEW_LABELS } from "~/components/matrix/rules";
+import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { requestOrigin } from "~/models/audit.server";
 import {
   createComparisonSet,
@@ -13,17 +14,22 @@ import {
 } from "~/models/comparison-sets.server";
 import styles from "~/styles/matrix.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Comparison sets · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", {
+      title: t("compare.sets.metaTitle", { workspace: member.workspaceName }),
+    }),
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     sets: listComparisonSets(member),
@@ -46,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
   if (formData.get("intent") !== "create")
-    throw data({ message: "This form sent an action the page does not know." }, { status: 400 });
+    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
   const parsed = readSetForm(formData);
   const returnTo = returnPath(formData.get("returnTo"), member.workspaceId);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, returnTo }, { status: 400 });
@@ -60,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : `/w/${member.workspaceId}/comparisons/${saved.id}`);
     return redirectWithToast(request, next, {
       kind: "success",
-      message: `Saved the set “${parsed.data.name}”. Its link is in Comparison sets.`,
+      message: msg("compare.sets.saved", { name: parsed.data.name }),
     });
   } catch (error) {
     if (error instanceof SetRejectedError)
@@ -78,12 +84,13 @@ function RetryForm({
   values: ReturnType<typeof readSetForm>["values"];
   returnTo: string | null;
 }) {
+  const { t } = useTranslation();
   const other = Object.entries(errors)
     .filter(([key]) => key !== "name")
     .flatMap(([, messages]) => messages);
   return (
     <section className="card" aria-labelledby="retry-heading">
-      <h2 id="retry-heading">The set was not saved</h2>
+      <h2 id="retry-heading">{t("compare.sets.notSaved")}</h2>
       <FormError errors={other} />
       <Form method="post" className="form-inline">
         <input type="hidden" name="intent" value="create" />
@@ -98,7 +105,7 @@ function RetryForm({
         <input type="hidden" name="settings" value={values.settings} />
         {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
         <Field
-          label="Name of the set"
+          label={t("matrix.saveSet.name")}
           name="name"
           required
           maxLength={SET_NAME_MAX}
@@ -106,7 +113,7 @@ function RetryForm({
           errors={errors.name}
         />
         <button type="submit" className="button">
-          Save set
+          {t("matrix.saveSet.submit")}
         </button>
       </Form>
     </section>
@@ -114,6 +121,7 @@ function RetryForm({
 }
 
 export default function ComparisonSets() {
+  const { t } = useTranslation();
   const { workspaceId, workspaceName, sets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/w/${workspaceId}`;
@@ -122,10 +130,10 @@ export default function ComparisonSets() {
       <div className="page-heading">
         <div>
           <p className="eyebrow">{workspaceName}</p>
-          <h1>Comparison sets</h1>
+          <h1>{t("compare.sets.title")}</h1>
         </div>
         <Link to={`${base}/matrix`} className="button button-secondary">
-          Open the matrix
+          {t("compare.sets.openMatrix")}
         </Link>
       </div>
       {actionData ? (
@@ -134,26 +142,25 @@ export default function ComparisonSets() {
       {sets.length === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No comparison sets yet.</strong>
+            <strong>{t("compare.sets.emptyTitle")}</strong>
           </p>
           <p>
-            Open the <Link to={`${base}/matrix`}>matrix</Link>, filter the cases and choose an outcome, then
-            use “Save this view as a set”. Or tick 2 to 4 cases in the{" "}
-            <Link to={`${base}/cases`}>case list</Link> to compare them side by side and save that view.
-            Everyone in the workspace can open a saved set from its link.
+            {t("compare.sets.emptyOpen")} <Link to={`${base}/matrix`}>{t("compare.sets.emptyMatrix")}</Link>
+            {t("compare.sets.emptyMatrixRest")}{" "}
+            <Link to={`${base}/cases`}>{t("compare.sets.emptyCaseList")}</Link> {t("compare.sets.emptyRest")}
           </p>
         </div>
       ) : (
         <div className="table-wrap">
           <table className="sets-table">
-            <caption className="visually-hidden">Saved comparison sets</caption>
+            <caption className="visually-hidden">{t("compare.sets.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">View</th>
-                <th scope="col">Cases</th>
-                <th scope="col">Saved by</th>
-                <th scope="col">Updated</th>
+                <th scope="col">{t("compare.sets.name")}</th>
+                <th scope="col">{t("compare.sets.view")}</th>
+                <th scope="col">{t("compare.sets.cases")}</th>
+                <th scope="col">{t("compare.sets.savedBy")}</th>
+                <th scope="col">{t("compare.sets.updated")}</th>
               </tr>
             </thead>
             <tbody>
@@ -162,7 +169,7 @@ export default function ComparisonSets() {
                   <th scope="row">
                     <Link to={`${base}/comparisons/${set.id}`}>{set.name}</Link>
                   </th>
-                  <td>{VIEW_LABELS[set.view]}</td>
+                  <td>{t(`compare.views.${set.view}`)}</td>
                   <td>{set.caseCount}</td>
                   <td>{set.createdByName}</td>
                   <td>

@@ -12,6 +12,8 @@ import {
   parseMatrixQuery,
 } from "~/models/matrix.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
 import { notFound } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,19 +21,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;
   const format = searchParams.get("format") ?? "csv";
   if (!(format in MATRIX_EXPORT_FORMATS))
-    throw data({ message: "Choose format=csv or format=md (Markdown)." }, { status: 400 });
+    throw data({ message: msg("matrix.export.badFormat") }, { status: 400 });
   const setId = searchParams.get("set");
+  // CSV keeps machine-readable headers (a "case" column and R identifiers); Markdown is read by people.
+  const caseHeading = (await getT(request))("matrix.grid.case");
   let file: ReturnType<typeof exportMatrix>;
   if (setId !== null) {
-    if (!/^[a-z0-9]{8,40}$/.test(setId))
-      throw notFound("This comparison set does not exist in this workspace.");
+    if (!/^[a-z0-9]{8,40}$/.test(setId)) throw notFound(msg("compare.errors.setNotFound"));
     const opened = openComparisonSet(member, setId, setViewOverrides(searchParams));
     if (opened.view !== "matrix")
-      throw data({ message: "Only a matrix set can be exported." }, { status: 400 });
-    file = exportMatrix(member, opened, format as MatrixExportFormat, { setId }, requestOrigin(request));
+      throw data({ message: msg("matrix.export.onlyMatrixSet") }, { status: 400 });
+    file = exportMatrix(
+      member,
+      opened,
+      format as MatrixExportFormat,
+      { setId },
+      requestOrigin(request),
+      caseHeading,
+    );
   } else {
     const built = filteredMatrix(member, parseMatrixQuery(searchParams));
-    file = exportMatrix(member, built, format as MatrixExportFormat, {}, requestOrigin(request));
+    file = exportMatrix(member, built, format as MatrixExportFormat, {}, requestOrigin(request), caseHeading);
   }
   return new Response(file.body, {
     headers: {

@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { MatrixFilters, OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
@@ -10,14 +11,16 @@ import { requestOrigin } from "~/models/audit.server";
 import { SetRejectedError, saveMatrixAsSet, setNameSchema } from "~/models/comparison-sets.server";
 import { filteredMatrix, matrixSearchParams, parseMatrixQuery } from "~/models/matrix.server";
 import styles from "~/styles/matrix.css?url";
+import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Matrix · ${data?.workspaceName ?? "Workspace"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -28,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { matrix, total, facets } = filteredMatrix(member, query, {
     rowPage: Number.isFinite(rowPage) ? rowPage : 1,
   });
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", {
+      title: t("matrix.page.metaTitle", { workspace: member.workspaceName }),
+    }),
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     query,
@@ -43,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
   if (formData.get("intent") !== "save-set")
-    throw data({ message: "This form sent an action the page does not know." }, { status: 400 });
+    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
   const name = setNameSchema.safeParse(formData.get("name") ?? "");
   if (!name.success)
     return data(
@@ -60,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return redirectWithToast(request, `/w/${member.workspaceId}/comparisons/${saved.id}`, {
       kind: "success",
-      message: `Saved “${name.data}”. Copy its link from this page to share it with your workspace.`,
+      message: msg("matrix.saveSet.saved", { name: name.data }),
     });
   } catch (error) {
     if (error instanceof SetRejectedError)
@@ -70,6 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MatrixPage() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const format = useFormat();
   const { workspaceId, workspaceName, query, search, matrix, total, facets } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const base = `/w/${workspaceId}/matrix`;
@@ -82,41 +92,43 @@ export default function MatrixPage() {
       <div className="page-heading">
         <div>
           <p className="eyebrow">{workspaceName}</p>
-          <h1>Matrix</h1>
+          <h1>{t("matrix.page.title")}</h1>
         </div>
         {matrix.cases.length ? (
           <div className="actions">
             <a href={exportHref("csv")} className="button button-secondary" download>
-              Download CSV
+              {t("matrix.page.downloadCsv")}
             </a>
             <a href={exportHref("md")} className="button button-secondary" download>
-              Download Markdown
+              {t("matrix.page.downloadMarkdown")}
             </a>
           </div>
         ) : null}
       </div>
-      <p className="lead matrix-lead">
-        Cases as rows, codes as columns: what each case states for each code. Open a cell for the passages
-        behind it, or for who set it and when.
-      </p>
+      <p className="lead matrix-lead">{t("matrix.page.lead")}</p>
       {matrix.problems.length ? (
         <p className="form-error" role="alert">
-          {matrix.problems.join(" ")}
+          {matrix.problems.map(tm).join(" ")}
         </p>
       ) : null}
 
       {total === 0 ? (
         <div className="empty-state">
           <p>
-            <strong>No cases to compare yet.</strong>
+            <strong>{t("matrix.page.emptyTitle")}</strong>
           </p>
           <p>
-            When cases are written and their conditions stated, they appear here as rows.{" "}
-            <Link to={`/w/${workspaceId}/cases`}>Go to the cases</Link>.
+            {t("matrix.page.emptyBody")}{" "}
+            <Link to={`/w/${workspaceId}/cases`}>{t("matrix.page.goToCases")}</Link>.
           </p>
         </div>
       ) : (
-        <Form method="get" className="matrix-form" onChange={autoSubmit} aria-label="Matrix view">
+        <Form
+          method="get"
+          className="matrix-form"
+          onChange={autoSubmit}
+          aria-label={t("matrix.page.formLabel")}
+        >
           <div className="matrix-controls">
             <MatrixFilters
               facets={facets}
@@ -130,7 +142,7 @@ export default function MatrixPage() {
             <OutcomePicker codes={matrix.codes} outcomeId={matrix.outcome?.id ?? null} />
             <noscript>
               <button type="submit" className="button">
-                Show
+                {t("matrix.page.show")}
               </button>
             </noscript>
           </div>
@@ -138,27 +150,31 @@ export default function MatrixPage() {
           {matrix.cases.length === 0 ? (
             <div className="empty-state">
               <p>
-                <strong>No case matches these filters.</strong>
+                <strong>{t("matrix.page.noMatch")}</strong>
               </p>
               <p>
-                Loosen them, or <Link to={base}>show all cases</Link>.
+                {t("matrix.page.loosen")} <Link to={base}>{t("matrix.page.showAll")}</Link>.
               </p>
             </div>
           ) : (
             <>
               <MatrixGrid matrix={matrix} workspaceId={workspaceId} />
               {matrix.rowPageCount > 1 ? (
-                <nav aria-label="Pages of cases" className="pager">
+                <nav aria-label={t("matrix.page.pages")} className="pager">
                   {matrix.rowPage > 1 ? (
-                    <Link to={pageLink(matrix.rowPage - 1)}>← Previous cases</Link>
+                    <Link to={pageLink(matrix.rowPage - 1)}>{t("matrix.page.previous")}</Link>
                   ) : (
                     <span />
                   )}
                   <span className="muted">
-                    Cases {matrix.firstRow}–{matrix.firstRow + matrix.cases.length - 1} of {matrix.caseCount}
+                    {t("matrix.page.range", {
+                      first: format.number(matrix.firstRow),
+                      last: format.number(matrix.firstRow + matrix.cases.length - 1),
+                      total: format.number(matrix.caseCount),
+                    })}
                   </span>
                   {matrix.rowPage < matrix.rowPageCount ? (
-                    <Link to={pageLink(matrix.rowPage + 1)}>Next cases →</Link>
+                    <Link to={pageLink(matrix.rowPage + 1)}>{t("matrix.page.next")}</Link>
                   ) : (
                     <span />
                   )}

@@ -5,6 +5,7 @@ import { getComparison, parseCompareQuery } from "~/models/comparison.server";
 import { newId } from "~/models/ids.server";
 import { createSource } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { caseConditions, cases, codes } from "../../db/schema";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -214,7 +215,9 @@ describe("side-by-side comparison", () => {
       });
     const tooMany = await call(ids.map((id) => `case=${id}`).join("&"));
     expect(tooMany.status).toBe(400);
-    expect((tooMany.body as { problem: string }).problem).toMatch(/at most 4 cases/);
+    expect((tooMany.body as { problem: string }).problem).toBe(
+      msg("compare.errors.tooManyCases", { max: 4 }),
+    );
     expect((await call(`case=${team.caseStudy.id}&case=<script>`)).status).toBe(400);
     expect((await call(`case=${team.caseStudy.id}&case=${team.caseStudy.id}&code=a"b`)).status).toBe(400);
 

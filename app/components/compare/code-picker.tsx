@@ -1,5 +1,6 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PickerCode } from "~/models/comparison.server";
 import type { ScrollMode } from "./scroll-mode";
 
@@ -15,12 +16,13 @@ type Props = {
  * saved and printed, and works without JavaScript (with the "Highlight" button).
  */
 export function CodePicker({ caseIds, codes, highlightedIds, mode }: Props) {
+  const { t } = useTranslation();
   const submit = useSubmit();
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const groups = [
-    ["Preconditions", codes.filter((code) => code.kind === "precondition")],
-    ["Outcomes", codes.filter((code) => code.kind === "outcome")],
+    ["precondition", codes.filter((code) => code.kind === "precondition")],
+    ["outcome", codes.filter((code) => code.kind === "outcome")],
   ] as const;
   const clear = new URLSearchParams(caseIds.map((id) => ["case", id]));
   if (mode === "independent") clear.set("scroll", "independent");
@@ -38,16 +40,14 @@ export function CodePicker({ caseIds, codes, highlightedIds, mode }: Props) {
       ))}
       {mode === "independent" ? <input type="hidden" name="scroll" value="independent" /> : null}
       <fieldset>
-        <legend>Highlight the passages tagged with a code</legend>
+        <legend>{t("compare.picker.legend")}</legend>
         {codes.length === 0 ? (
-          <p className="muted">
-            No passage of these cases is tagged yet. Editors tag passages with the codebook in the editor.
-          </p>
+          <p className="muted">{t("compare.picker.none")}</p>
         ) : (
-          groups.map(([label, list]) =>
+          groups.map(([kind, list]) =>
             list.length ? (
-              <div key={label} className="code-chip-group">
-                <span className="code-chip-kind">{label}</span>
+              <div key={kind} className="code-chip-group">
+                <span className="code-chip-kind">{t(`codebook.kindPlural.${kind}`)}</span>
                 <div className="code-chips">
                   {list.map((code) => (
                     <label
@@ -64,7 +64,7 @@ export function CodePicker({ caseIds, codes, highlightedIds, mode }: Props) {
                       <span className="code-chip-swatch" aria-hidden="true" />
                       {code.label}{" "}
                       <span className="code-chip-count">
-                        ({code.passages} {code.passages === 1 ? "passage" : "passages"})
+                        ({t("compare.picker.passages", { count: code.passages })})
                       </span>
                     </label>
                   ))}
@@ -77,12 +77,12 @@ export function CodePicker({ caseIds, codes, highlightedIds, mode }: Props) {
       <div className="code-picker-actions">
         {hydrated || codes.length === 0 ? null : (
           <button type="submit" className="button button-small">
-            Highlight
+            {t("compare.picker.highlight")}
           </button>
         )}
         {highlightedIds.length ? (
           <Link to={`?${clear}`} replace preventScrollReset className="button button-secondary button-small">
-            Clear highlight
+            {t("compare.picker.clear")}
           </Link>
         ) : null}
       </div>

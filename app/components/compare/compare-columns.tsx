@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { type CSSProperties, type KeyboardEvent, useRef, useState, useSyncExternalStore } from "react";
-import { StatusBadge } from "~/components/case-bits";
+import { useTranslation } from "react-i18next";
+import { StatusBadge, usePeriod } from "~/components/case-bits";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";
@@ -23,23 +24,19 @@ function useMediaQuery(query: string) {
 
 const tagColor = (color: string) => ({ ["--tag-color" as string]: color }) as CSSProperties;
 
-const VALUE_TEXT: Record<ConditionValue, { icon: string; label: string }> = {
-  present: { icon: "✓", label: "Present" },
-  absent: { icon: "✗", label: "Absent" },
-  unknown: { icon: "?", label: "Unknown" },
-};
+const VALUE_ICON: Record<ConditionValue, string> = { present: "✓", absent: "✗", unknown: "?" };
 
 function ConditionValueBadge({ value }: { value: ConditionValue }) {
+  const { t } = useTranslation();
   return (
     <span className={`condition-value condition-value-${value}`}>
-      <span aria-hidden="true">{VALUE_TEXT[value].icon}</span> {VALUE_TEXT[value].label}
+      <span aria-hidden="true">{VALUE_ICON[value]}</span> {t(`matrix.value.${value}`)}
     </span>
   );
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function ConditionGroup({ title, rows, column }: { title: string; rows: ConditionRow[]; column: number }) {
+  const { t } = useTranslation();
   if (rows.length === 0) return null;
   return (
     <>
@@ -54,7 +51,10 @@ function ConditionGroup({ title, rows, column }: { title: string; rows: Conditio
             <span className="compare-condition-value">
               <ConditionValueBadge value={row.values[column]} />
               {row.passages[column] ? (
-                <span className="muted"> · {plural(row.passages[column], "passage", "passages")} tagged</span>
+                <span className="muted">
+                  {" "}
+                  · {t("compare.columns.tagged", { count: row.passages[column] })}
+                </span>
               ) : null}
             </span>
           </li>
@@ -65,10 +65,17 @@ function ConditionGroup({ title, rows, column }: { title: string; rows: Conditio
 }
 
 function ListField({ label, values }: { label: string; values: string[] }) {
+  const { t } = useTranslation();
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{values.length ? values.join("; ") : <span className="muted">Not recorded</span>}</dd>
+      <dd>
+        {values.length ? (
+          values.join("; ")
+        ) : (
+          <span className="muted">{t("compare.columns.notRecorded")}</span>
+        )}
+      </dd>
     </div>
   );
 }
@@ -90,10 +97,19 @@ function Column({
   tabs: boolean;
   selected: boolean;
 }) {
+  const { t } = useTranslation();
+  const period = usePeriod();
   const { comparison, workspaceId } = props;
   const { highlighted, sections, conditions } = comparison;
   const hasSources = comparison.cases.some((entry) => entry.bibliography.length > 0);
   const noConditions = conditions.preconditions.length + conditions.outcomes.length === 0;
+  // Rows the server names itself (comparison.server.ts): text before the first heading, a heading left empty.
+  const sectionTitle = (row: { key: string; title: string }) =>
+    row.key === "\u0000introduction"
+      ? t("compare.columns.introduction")
+      : row.key === ""
+        ? t("compare.columns.untitled")
+        : row.title;
   return (
     <section
       id={`compare-column-${index}`}
@@ -113,9 +129,12 @@ function Column({
               <li key={code.id} style={tagColor(code.color)} data-code={code.id}>
                 <span className="code-chip-swatch" aria-hidden="true" />
                 {highlighted.length > 1 ? `${code.label}: ` : null}
-                <strong>{plural(caseStudy.highlightCounts[k], "passage", "passages")}</strong>
+                <strong>{t("compare.picker.passages", { count: caseStudy.highlightCounts[k] })}</strong>
                 {highlighted.length === 1 ? (
-                  <span className="visually-hidden"> tagged {code.label}</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    {t("compare.columns.taggedWith", { label: code.label })}
+                  </span>
                 ) : null}
               </li>
             ))}
@@ -129,25 +148,25 @@ function Column({
         {caseStudy.summary ? <p className="compare-summary">{caseStudy.summary}</p> : null}
         <dl>
           <div>
-            <dt>Country or region</dt>
+            <dt>{t("compare.columns.region")}</dt>
             <dd>{caseStudy.regions.join(", ")}</dd>
           </div>
           <div>
-            <dt>Period</dt>
-            <dd>{caseStudy.period}</dd>
+            <dt>{t("compare.columns.period")}</dt>
+            <dd>{period(caseStudy.period)}</dd>
           </div>
-          <ListField label="Armed groups and state actors" values={caseStudy.actors} />
-          <ListField label="Mediators and intermediaries" values={caseStudy.mediators} />
+          <ListField label={t("compare.columns.actors")} values={caseStudy.actors} />
+          <ListField label={t("compare.columns.mediators")} values={caseStudy.mediators} />
         </dl>
       </div>
       {sections.map((row, r) => {
         const html = caseStudy.sections[r];
         return (
           <div key={row.key} className="compare-cell compare-section" data-section={row.title}>
-            <h3>{row.title}</h3>
+            <h3>{sectionTitle(row)}</h3>
             {html === null ? (
               <p className="compare-missing">
-                <span aria-hidden="true">—</span> Not written
+                <span aria-hidden="true">—</span> {t("compare.columns.notWritten")}
               </p>
             ) : (
               <RenderedCaseBody html={html} />
@@ -155,28 +174,35 @@ function Column({
           </div>
         );
       })}
-      <h3 className="compare-cell compare-conditions-heading">Conditions</h3>
-      {noConditions ? (
-        <p className="compare-cell muted">No condition is stated or tagged for these cases yet.</p>
-      ) : null}
-      <ConditionGroup title="Preconditions" rows={conditions.preconditions} column={index} />
-      <ConditionGroup title="Outcomes" rows={conditions.outcomes} column={index} />
+      <h3 className="compare-cell compare-conditions-heading">{t("compare.columns.conditions")}</h3>
+      {noConditions ? <p className="compare-cell muted">{t("compare.columns.noConditions")}</p> : null}
+      <ConditionGroup
+        title={t("codebook.kindPlural.precondition")}
+        rows={conditions.preconditions}
+        column={index}
+      />
+      <ConditionGroup title={t("codebook.kindPlural.outcome")} rows={conditions.outcomes} column={index} />
       {hasSources ? (
         <div className="compare-cell compare-sources">
-          <h3>Sources</h3>
+          <h3>{t("sources.list.title")}</h3>
           {caseStudy.bibliography.length ? (
             <ol>
               {caseStudy.bibliography.map((entry) => (
                 <li key={entry.sourceId} id={`c${index}-ref-${entry.number}`} value={entry.number}>
-                  <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>{entry.reference}</Link>
+                  <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
+                    {entry.reference ?? t("compare.columns.sourceGone")}
+                  </Link>
                   {entry.locators.length ? (
-                    <span className="muted"> — cited at {entry.locators.join("; ")}</span>
+                    <span className="muted">
+                      {" "}
+                      — {t("compare.columns.citedAt", { locators: entry.locators.join("; ") })}
+                    </span>
                   ) : null}
                 </li>
               ))}
             </ol>
           ) : (
-            <p className="muted">No source cited.</p>
+            <p className="muted">{t("compare.columns.noSource")}</p>
           )}
         </div>
       ) : null}
@@ -190,6 +216,7 @@ function Column({
  * chosen column shows, under a row of tabs.
  */
 export function CompareColumns(props: Props) {
+  const { t } = useTranslation();
   const { comparison, mode } = props;
   const { cases, sections, conditions, highlighted } = comparison;
   const tabs = useMediaQuery(NARROW);
@@ -230,7 +257,12 @@ export function CompareColumns(props: Props) {
   return (
     <>
       {tabs ? (
-        <div className="compare-tabs" role="tablist" aria-label="Cases" onKeyDown={onKeyDown}>
+        <div
+          className="compare-tabs"
+          role="tablist"
+          aria-label={t("compare.columns.tabs")}
+          onKeyDown={onKeyDown}
+        >
           {cases.map((caseStudy, index) => (
             <button
               key={caseStudy.id}

@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
 import { SET_NAME_MAX } from "~/components/matrix/rules";
 import type { ScrollMode } from "./scroll-mode";
@@ -10,6 +11,7 @@ type Props = { workspaceId: string; caseIds: string[]; codeIds: string[]; mode: 
  * page, which comes back here; its link then reopens this page as it is now.
  */
 export function SaveComparisonSet({ workspaceId, caseIds, codeIds, mode }: Props) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("view") === "side";
   const here = new URLSearchParams([
@@ -19,7 +21,7 @@ export function SaveComparisonSet({ workspaceId, caseIds, codeIds, mode }: Props
   ]);
   return (
     <details className="menu compare-save">
-      <summary className="button button-secondary button-small">Save as a set</summary>
+      <summary className="button button-secondary button-small">{t("compare.saveSet.summary")}</summary>
       <div className="menu-panel menu-panel-right">
         <Form method="post" action={`/w/${workspaceId}/comparisons`} className="form">
           <input type="hidden" name="intent" value="create" />
@@ -33,15 +35,15 @@ export function SaveComparisonSet({ workspaceId, caseIds, codeIds, mode }: Props
           <input type="hidden" name="settings" value={JSON.stringify({ scroll: mode })} />
           <input type="hidden" name="returnTo" value={`/w/${workspaceId}/compare?${here}`} />
           <Field
-            label="Name of the set"
+            label={t("matrix.saveSet.name")}
             name="name"
             required
             maxLength={SET_NAME_MAX}
-            placeholder="e.g. Workshop — local truces"
-            hint="Everyone in the workspace can open it from Comparison sets."
+            placeholder={t("compare.saveSet.placeholder")}
+            hint={t("compare.saveSet.hint")}
           />
           <button type="submit" className="button button-small" disabled={saving}>
-            {saving ? "Saving…" : "Save set"}
+            {saving ? t("matrix.saveSet.saving") : t("matrix.saveSet.submit")}
           </button>
         </Form>
       </div>

@@ -1,5 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 export type ScrollMode = "sync" | "independent";
 
@@ -37,10 +38,11 @@ export function useScrollMode(): [ScrollMode, (mode: ScrollMode) => void] {
 }
 
 export function ScrollToggle({ mode, onChange }: { mode: ScrollMode; onChange: (mode: ScrollMode) => void }) {
+  const { t } = useTranslation();
   const location = useLocation();
   const options = [
-    ["sync", "Scroll columns together"],
-    ["independent", "Scroll columns separately"],
+    ["sync", t("compare.scroll.sync")],
+    ["independent", t("compare.scroll.independent")],
   ] as const;
   return (
     <div className="compare-scroll">

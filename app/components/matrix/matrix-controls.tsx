@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useState } from "react";
-import { CASE_STATUS_LABELS } from "~/models/case-fields";
+import { useTranslation } from "react-i18next";
 import type { Code } from "~/models/codes.server";
 import type { CaseStatus } from "~/models/domain";
 import type { LibraryQuery } from "~/models/library.server";
@@ -17,18 +17,19 @@ const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /** The outcome whose figures are shown; "" = none. Part of the page's GET form. */
 export function OutcomePicker({ codes, outcomeId }: { codes: Code[]; outcomeId: string | null }) {
+  const { t } = useTranslation();
   const [value, setValue] = useSynced(outcomeId ?? "");
   const outcomes = codes.filter((code) => code.kind === "outcome");
   return (
     <div className="field outcome-picker">
-      <label htmlFor="matrix-outcome">Outcome for the figures</label>
+      <label htmlFor="matrix-outcome">{t("matrix.controls.outcome")}</label>
       <select
         id="matrix-outcome"
         name="outcome"
         value={value}
         onChange={(event) => setValue(event.currentTarget.value)}
       >
-        <option value="">Choose an outcome…</option>
+        <option value="">{t("matrix.controls.chooseOutcome")}</option>
         {outcomes.map((code) => (
           <option key={code.id} value={code.id}>
             {code.label}
@@ -57,6 +58,7 @@ export function MatrixFilters({
   total: number;
   clearTo: string;
 }) {
+  const { t } = useTranslation();
   const filtered =
     filters.q !== "" ||
     filters.region.length > 0 ||
@@ -66,8 +68,8 @@ export function MatrixFilters({
     filters.to !== null ||
     filters.author !== "";
   const groups = [
-    ["Preconditions", facets.codes.filter((code) => code.kind === "precondition")],
-    ["Outcomes", facets.codes.filter((code) => code.kind === "outcome")],
+    ["precondition", facets.codes.filter((code) => code.kind === "precondition")],
+    ["outcome", facets.codes.filter((code) => code.kind === "outcome")],
   ] as const;
   // Open at first when a filter is on; after that the person decides (React never touches it again).
   const [openAtFirst] = useState(filtered);
@@ -78,12 +80,14 @@ export function MatrixFilters({
     <div className="matrix-pickers">
       <details className="matrix-picker" open={openAtFirst || undefined}>
         <summary>
-          Cases: {shown === total && !filtered ? `all ${total}` : `${shown} of ${total}`}
-          {filtered ? " (filtered)" : ""}
+          {shown === total && !filtered
+            ? t("matrix.controls.casesAll", { count: total })
+            : t("matrix.controls.casesSome", { shown, count: total })}
+          {filtered ? ` ${t("matrix.controls.filtered")}` : ""}
         </summary>
         <div className="matrix-picker-body">
           <div className="matrix-search">
-            <label htmlFor="matrix-q">Words in the case</label>
+            <label htmlFor="matrix-q">{t("matrix.controls.words")}</label>
             <div className="matrix-search-row">
               <input
                 id="matrix-q"
@@ -94,13 +98,13 @@ export function MatrixFilters({
                 maxLength={200}
               />
               <button type="submit" className="button button-secondary">
-                Search
+                {t("matrix.controls.search")}
               </button>
             </div>
           </div>
           <fieldset>
-            <legend>Country or region</legend>
-            {facets.regions.length === 0 ? <p className="muted">No regions yet.</p> : null}
+            <legend>{t("matrix.controls.region")}</legend>
+            {facets.regions.length === 0 ? <p className="muted">{t("matrix.controls.noRegions")}</p> : null}
             {facets.regions.map((facet) => (
               <SyncedCheckbox
                 key={facet.value}
@@ -114,10 +118,10 @@ export function MatrixFilters({
             ))}
           </fieldset>
           <fieldset>
-            <legend>Period overlapping</legend>
+            <legend>{t("matrix.controls.period")}</legend>
             <div className="matrix-period">
               <label>
-                From{" "}
+                {t("matrix.controls.from")}{" "}
                 <input
                   type="number"
                   name="from"
@@ -129,7 +133,7 @@ export function MatrixFilters({
                 />
               </label>
               <label>
-                to{" "}
+                {t("matrix.controls.to")}{" "}
                 <input
                   type="number"
                   name="to"
@@ -143,7 +147,7 @@ export function MatrixFilters({
             </div>
           </fieldset>
           <fieldset>
-            <legend>Status</legend>
+            <legend>{t("matrix.controls.status")}</legend>
             {facets.statuses.map((facet) => (
               <SyncedCheckbox
                 key={facet.value}
@@ -152,12 +156,12 @@ export function MatrixFilters({
                 value={facet.value}
                 checked={filters.status.includes(facet.value)}
               >
-                {CASE_STATUS_LABELS[facet.value]} <span className="count">{facet.count}</span>
+                {t(`cases.status.${facet.value}`)} <span className="count">{facet.count}</span>
               </SyncedCheckbox>
             ))}
           </fieldset>
           <fieldset>
-            <legend>Cases that have these codes</legend>
+            <legend>{t("matrix.controls.haveCodes")}</legend>
             <div className="match-choice">
               <label>
                 <input
@@ -167,7 +171,7 @@ export function MatrixFilters({
                   checked={match === "all"}
                   onChange={() => setMatch("all")}
                 />{" "}
-                all of
+                {t("matrix.controls.allOf")}
               </label>
               <label>
                 <input
@@ -177,12 +181,12 @@ export function MatrixFilters({
                   checked={match === "any"}
                   onChange={() => setMatch("any")}
                 />{" "}
-                any of
+                {t("matrix.controls.anyOf")}
               </label>
             </div>
-            {groups.map(([heading, list]) => (
-              <div key={heading}>
-                <p className="facet-heading">{heading}</p>
+            {groups.map(([kind, list]) => (
+              <div key={kind}>
+                <p className="facet-heading">{t(`codebook.kindPlural.${kind}`)}</p>
                 {list.map((code) => (
                   <SyncedCheckbox
                     key={code.id}
@@ -199,7 +203,7 @@ export function MatrixFilters({
           </fieldset>
           <fieldset>
             <legend>
-              <label htmlFor="matrix-author">Author</label>
+              <label htmlFor="matrix-author">{t("matrix.controls.author")}</label>
             </legend>
             <select
               id="matrix-author"
@@ -207,7 +211,7 @@ export function MatrixFilters({
               value={author}
               onChange={(event) => setAuthor(event.currentTarget.value)}
             >
-              <option value="">Anyone</option>
+              <option value="">{t("matrix.controls.anyone")}</option>
               {facets.authors.map((person) => (
                 <option key={person.id} value={person.id}>
                   {person.name} ({person.count})
@@ -218,7 +222,7 @@ export function MatrixFilters({
           {filtered ? (
             <p>
               <Link to={clearTo} className="clear-filters">
-                Show all cases
+                {t("matrix.controls.showAll")}
               </Link>
             </p>
           ) : null}
@@ -226,18 +230,17 @@ export function MatrixFilters({
       </details>
       <details className="matrix-picker">
         <summary>
-          Columns:{" "}
           {columnIds.length && columnIds.length < codes.length
-            ? `${columnIds.length} of ${codes.length} codes`
-            : `all ${codes.length} codes`}
+            ? t("matrix.controls.columnsSome", { shown: columnIds.length, count: codes.length })
+            : t("matrix.controls.columnsAll", { count: codes.length })}
         </summary>
         <div className="matrix-picker-body">
-          <p className="muted">Untick the codes to hide. Unticking them all shows every code again.</p>
-          {groups.map(([heading]) => (
-            <fieldset key={heading}>
-              <legend>{heading}</legend>
+          <p className="muted">{t("matrix.controls.columnsHint")}</p>
+          {groups.map(([kind]) => (
+            <fieldset key={kind}>
+              <legend>{t(`codebook.kindPlural.${kind}`)}</legend>
               {codes
-                .filter((code) => (heading === "Preconditions") === (code.kind === "precondition"))
+                .filter((code) => code.kind === kind)
                 .map((code) => (
                   <SyncedCheckbox
                     key={code.id}

@@ -1,57 +1,60 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import type { Matrix, MatrixCell } from "~/models/matrix.server";
 
 export const VALUE_SYMBOL = { present: "✓", absent: "✗", unknown: "?" } as const;
-export const VALUE_WORD = { present: "Present", absent: "Absent", unknown: "Unknown" } as const;
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 const codeStyle = (color: string) =>
   HEX_COLOR.test(color) ? ({ "--code-color": color } as React.CSSProperties) : undefined;
 
 export function MatrixLegend() {
+  const { t } = useTranslation();
   return (
-    <ul className="matrix-legend" aria-label="Legend">
+    <ul className="matrix-legend" aria-label={t("matrix.legend.label")}>
       <li>
         <span className="legend-chip cell-present" aria-hidden="true">
           {VALUE_SYMBOL.present}
         </span>
-        Present: stated present
+        {t("matrix.legend.present")}
       </li>
       <li>
         <span className="legend-chip cell-absent" aria-hidden="true">
           {VALUE_SYMBOL.absent}
         </span>
-        Absent: stated absent
+        {t("matrix.legend.absent")}
       </li>
       <li>
         <span className="legend-chip cell-unknown" aria-hidden="true">
           {VALUE_SYMBOL.unknown}
         </span>
-        Unknown: not stated, left out of the figures
+        {t("matrix.legend.unknown")}
       </li>
       <li>
         <span className="legend-chip legend-count" aria-hidden="true">
           2
         </span>
-        Tagged passages in the text
+        {t("matrix.legend.count")}
       </li>
       <li>
         <span className="legend-chip legend-flag" aria-hidden="true">
           ⚠
         </span>
-        Tagged in the text but set absent or not set
+        {t("matrix.legend.flag")}
       </li>
     </ul>
   );
 }
 
 function Statement({ cell }: { cell: MatrixCell }) {
-  if (!cell.setAt) return <p className="cell-statement">Not set: no one has stated this yet.</p>;
+  const { t } = useTranslation();
+  if (!cell.setAt) return <p className="cell-statement">{t("matrix.cell.notSet")}</p>;
   return (
     <p className="cell-statement">
-      Set {cell.value} by {cell.setByName ?? "a former member"} on <RelativeDate date={cell.setAt} />.
+      {t(`matrix.cell.setBy.${cell.value}`, { name: cell.setByName ?? t("matrix.cell.formerMember") })}{" "}
+      <RelativeDate date={cell.setAt} />.
     </p>
   );
 }
@@ -71,6 +74,7 @@ function CellPanel({
   workspaceId: string;
   hydrated: boolean;
 }) {
+  const { t } = useTranslation();
   const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
   return (
     <div className="cell-panel">
@@ -78,7 +82,7 @@ function CellPanel({
         <p>
           <strong>{codeLabel}</strong>
           <br />
-          <span className="muted">in </span>
+          <span className="muted">{t("matrix.cell.in")} </span>
           <Link to={caseUrl}>{caseTitle}</Link>
         </p>
         {hydrated ? (
@@ -91,45 +95,49 @@ function CellPanel({
               details?.querySelector("summary")?.focus();
             }}
           >
-            Close
+            {t("matrix.cell.close")}
           </button>
         ) : null}
       </div>
       <p className={`cell-value-line value-${cell.value}`}>
         <span aria-hidden="true">{VALUE_SYMBOL[cell.value]} </span>
-        {VALUE_WORD[cell.value]}
+        {t(`matrix.value.${cell.value}`)}
       </p>
       <Statement cell={cell} />
       {cell.note ? <p className="cell-note">{cell.note}</p> : null}
       {cell.flag === "tagged-absent" ? (
         <p className="cell-warning">
-          <span aria-hidden="true">⚠ </span>Tagged in the text but set absent: check the passages or the
-          value.
+          <span aria-hidden="true">⚠ </span>
+          {t("matrix.cell.taggedAbsent")}
         </p>
       ) : cell.flag === "tagged-unknown" ? (
         <p className="cell-warning">
-          <span aria-hidden="true">⚠ </span>Tagged in the text, not set: the figures count it as unknown.
+          <span aria-hidden="true">⚠ </span>
+          {t("matrix.cell.taggedUnknown")}
         </p>
       ) : null}
       {cell.passages.length ? (
         <>
           <p className="cell-passages-heading">
-            {cell.passages.length === 1 ? "1 tagged passage" : `${cell.passages.length} tagged passages`}
+            {t("matrix.cell.passages", { count: cell.passages.length })}
           </p>
           <ul className="cell-passages">
             {cell.passages.map((passage, index) => (
               <li key={index}>
                 <blockquote>“{passage.text}”</blockquote>
-                {passage.section ? <p className="muted">in {passage.section}</p> : null}
+                {passage.section ? (
+                  <p className="muted">{t("matrix.cell.inSection", { section: passage.section })}</p>
+                ) : null}
               </li>
             ))}
           </ul>
         </>
       ) : cell.value === "present" ? (
-        <p className="muted">No passage of the text is tagged with this code.</p>
+        <p className="muted">{t("matrix.cell.noPassage")}</p>
       ) : null}
       <p className="cell-links">
-        <Link to={caseUrl}>Read the case</Link> · <Link to={`${caseUrl}/conditions`}>Its conditions</Link>
+        <Link to={caseUrl}>{t("matrix.cell.readCase")}</Link> ·{" "}
+        <Link to={`${caseUrl}/conditions`}>{t("matrix.cell.conditions")}</Link>
       </p>
     </div>
   );
@@ -145,6 +153,7 @@ function Cell(props: {
   isFirstOutcome: boolean;
   hydrated: boolean;
 }) {
+  const { t } = useTranslation();
   const { cell, isFirstOutcome, isOutcome, ...panel } = props;
   const count = cell.passages.length;
   return (
@@ -156,18 +165,18 @@ function Cell(props: {
           <span className="cell-symbol" aria-hidden="true">
             {VALUE_SYMBOL[cell.value]}
           </span>{" "}
-          <span className="cell-word">{VALUE_WORD[cell.value]}</span>
+          <span className="cell-word">{t(`matrix.value.${cell.value}`)}</span>
           {count ? (
             <span className="cell-count">
               {count}
-              <span className="visually-hidden">{count === 1 ? " tagged passage" : " tagged passages"}</span>
+              <span className="visually-hidden"> {t("matrix.cell.passagesWord", { count })}</span>
             </span>
           ) : null}
           {cell.flag ? (
             <span className="cell-flag">
               <span aria-hidden="true">⚠</span>
               <span className="visually-hidden">
-                {cell.flag === "tagged-absent" ? ", tagged but set absent" : ", tagged, not set"}
+                {cell.flag === "tagged-absent" ? t("matrix.cell.flagAbsent") : t("matrix.cell.flagUnknown")}
               </span>
             </span>
           ) : null}
@@ -183,6 +192,7 @@ function Cell(props: {
  * stays open and Escape closes it.
  */
 export function MatrixGrid({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+  const { t } = useTranslation();
   const wrap = useRef<HTMLElement>(null);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => {
@@ -224,16 +234,16 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: Matrix; workspaceI
       ref={wrap}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
       tabIndex={0}
-      aria-label="Matrix of cases and codes (scrolls sideways)"
+      aria-label={t("matrix.grid.label")}
     >
       <table className="matrix">
         <caption className="visually-hidden">
-          {matrix.cases.length} cases as rows, {matrix.columns.length} codes as columns
+          {t("matrix.grid.caption", { cases: matrix.cases.length, codes: matrix.columns.length })}
         </caption>
         <thead>
           <tr>
             <th scope="col" className="matrix-corner">
-              Case
+              {t("matrix.grid.case")}
             </th>
             {columns.map((code, index) => (
               <th
@@ -244,10 +254,8 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: Matrix; workspaceI
               >
                 <span className="matrix-code-kind">
                   {matrix.outcome?.id === code.id
-                    ? "Chosen outcome"
-                    : code.kind === "outcome"
-                      ? "Outcome"
-                      : "Precondition"}
+                    ? t("matrix.grid.chosenOutcome")
+                    : t(`codebook.kind.${code.kind}`)}
                 </span>
                 <span className="matrix-code-label">{code.label}</span>
               </th>

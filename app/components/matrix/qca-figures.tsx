@@ -1,11 +1,25 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { Matrix } from "~/models/matrix.server";
-import { formatRatio, LOW_N } from "~/models/qca";
+import { LOW_N } from "~/models/qca";
+import { useLocale } from "~/utils/format";
 import { SyncedCheckbox } from "./form-state";
 
-const cases = (n: number) => (n === 1 ? "1 case" : `${n} cases`);
+/** 0.67 · 0,67; "—" when the figure divides by zero. */
+function useRatio() {
+  const locale = useLocale();
+  const format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (x: number | null) => (x === null ? "—" : format.format(x));
+}
+
+/** "3 cases" · "3 cas" */
+function useCases() {
+  const { t } = useTranslation();
+  return (n: number) => t("matrix.qca.cases", { count: n });
+}
 
 function Ratio({ value, part, whole }: { value: number | null; part: number; whole: number }) {
+  const formatRatio = useRatio();
   return (
     <>
       {formatRatio(value)}
@@ -18,65 +32,67 @@ function Ratio({ value, part, whole }: { value: number | null; part: number; who
 }
 
 function LowN() {
+  const { t } = useTranslation();
   return (
     <span className="low-n">
-      <span aria-hidden="true">⚠ </span>fewer than {LOW_N} cases
+      <span aria-hidden="true">⚠ </span>
+      {t("matrix.qca.lowN", { n: LOW_N })}
     </span>
   );
 }
 
 export function SmallNBanner({ n }: { n: number }) {
+  const { t } = useTranslation();
+  const cases = useCases();
   return (
     <p className="qca-banner" role="note">
       <span aria-hidden="true">⚠ </span>
-      <strong>These figures rest on {cases(n)}:</strong> read them as description, not evidence.
+      <strong>{t("matrix.qca.smallN", { cases: cases(n) })}</strong> {t("matrix.qca.smallNRead")}
     </p>
   );
 }
 
 function Measures({ matrix }: { matrix: Matrix }) {
+  const { t } = useTranslation();
   const measures = matrix.measures ?? [];
   return (
     <section aria-labelledby="measures-heading">
-      <h3 id="measures-heading">Each precondition and the outcome</h3>
-      <p className="muted qca-note">
-        Counted over the cases where both the precondition (X) and the outcome (Y) are known; cases with an
-        unknown value on either side are left out.
-      </p>
+      <h3 id="measures-heading">{t("matrix.qca.measuresHeading")}</h3>
+      <p className="muted qca-note">{t("matrix.qca.measuresNote")}</p>
       <div className="table-wrap">
         <table className="qca-table measures-table">
           <thead>
             <tr>
               <th scope="col" rowSpan={2}>
-                Precondition (X)
+                {t("matrix.qca.precondition")}
               </th>
               <th scope="col" rowSpan={2}>
-                Cases counted
+                {t("matrix.qca.counted")}
               </th>
               <th scope="col" rowSpan={2}>
-                Left out (unknown)
+                {t("matrix.qca.leftOut")}
               </th>
               <th scope="col" rowSpan={2}>
-                With X
+                {t("matrix.qca.withX")}
               </th>
               <th scope="col" rowSpan={2}>
-                With Y
+                {t("matrix.qca.withY")}
               </th>
               <th scope="col" rowSpan={2}>
-                With X and Y
+                {t("matrix.qca.withXY")}
               </th>
               <th scope="colgroup" colSpan={2}>
-                Sufficiency
+                {t("matrix.qca.sufficiency")}
               </th>
               <th scope="colgroup" colSpan={2}>
-                Necessity
+                {t("matrix.qca.necessity")}
               </th>
             </tr>
             <tr>
-              <th scope="col">Consistency</th>
-              <th scope="col">Coverage</th>
-              <th scope="col">Consistency</th>
-              <th scope="col">Coverage</th>
+              <th scope="col">{t("matrix.qca.consistency")}</th>
+              <th scope="col">{t("matrix.qca.coverage")}</th>
+              <th scope="col">{t("matrix.qca.consistency")}</th>
+              <th scope="col">{t("matrix.qca.coverage")}</th>
             </tr>
           </thead>
           <tbody>
@@ -98,7 +114,7 @@ function Measures({ matrix }: { matrix: Matrix }) {
                 <td>{m.xAndY}</td>
                 {m.considered === 0 ? (
                   <td colSpan={4} className="muted">
-                    No case has both values known.
+                    {t("matrix.qca.noneKnown")}
                   </td>
                 ) : (
                   <>
@@ -122,39 +138,37 @@ function Measures({ matrix }: { matrix: Matrix }) {
         </table>
       </div>
       <details className="qca-help">
-        <summary>How to read these figures</summary>
+        <summary>{t("matrix.qca.help.summary")}</summary>
         <dl>
-          <dt>Sufficiency consistency = |X and Y| / |X|</dt>
-          <dd>When the precondition is present, how often is the outcome present too?</dd>
-          <dt>Sufficiency coverage = |X and Y| / |Y|</dt>
-          <dd>How many of the cases with the outcome does this precondition account for?</dd>
-          <dt>Necessity consistency = |X and Y| / |Y|</dt>
-          <dd>When the outcome is present, how often was the precondition present?</dd>
-          <dt>Necessity coverage = |X and Y| / |X|</dt>
-          <dd>Is the precondition much more common than the outcome (a trivially “necessary” one)?</dd>
+          <dt>{t("matrix.qca.help.sufficiencyConsistency")}</dt>
+          <dd>{t("matrix.qca.help.sufficiencyConsistencyText")}</dd>
+          <dt>{t("matrix.qca.help.sufficiencyCoverage")}</dt>
+          <dd>{t("matrix.qca.help.sufficiencyCoverageText")}</dd>
+          <dt>{t("matrix.qca.help.necessityConsistency")}</dt>
+          <dd>{t("matrix.qca.help.necessityConsistencyText")}</dd>
+          <dt>{t("matrix.qca.help.necessityCoverage")}</dt>
+          <dd>{t("matrix.qca.help.necessityCoverageText")}</dd>
         </dl>
-        <p>
-          “—” means the figure divides by zero. With crisp sets, sufficiency consistency equals necessity
-          coverage and the other pair likewise; both are shown because they answer different questions.
-        </p>
+        <p>{t("matrix.qca.help.note")}</p>
       </details>
     </section>
   );
 }
 
 function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+  const { t } = useTranslation();
+  const cases = useCases();
+  const formatRatio = useRatio();
   const table = matrix.truthTable;
   if (!table) return null;
-  const label = (codeId: string) => matrix.codes.find((code) => code.id === codeId)?.label ?? "a code";
+  const label = (codeId: string) =>
+    matrix.codes.find((code) => code.id === codeId)?.label ?? t("matrix.qca.aCode");
   return (
     <section aria-labelledby="truth-table-heading">
-      <h3 id="truth-table-heading">Truth table</h3>
-      <p className="muted qca-note">
-        One row per combination of the chosen preconditions that occurs among the cases, with the share of
-        them showing the outcome. A row with cases on both sides is a contradiction.
-      </p>
+      <h3 id="truth-table-heading">{t("matrix.qca.truthTable")}</h3>
+      <p className="muted qca-note">{t("matrix.qca.truthTableNote")}</p>
       <fieldset className="pre-picker">
-        <legend>Preconditions in the truth table</legend>
+        <legend>{t("matrix.qca.truthTablePreconditions")}</legend>
         {/* Tells the server the ticks below were sent, so "none ticked" is not read as "all". */}
         <input type="hidden" name="pre" value="" />
         {matrix.preconditions.map((code) => (
@@ -170,14 +184,13 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
         ))}
         <noscript>
           <button type="submit" className="button button-secondary button-small">
-            Update the truth table
+            {t("matrix.qca.updateTruthTable")}
           </button>
         </noscript>
       </fieldset>
       {table.rows.length === 0 ? (
         <p className="empty-state">
-          No case has all {table.conditions.length ? "the chosen preconditions and " : ""}the outcome known.
-          Untick preconditions, or state the unknown values in the cases' conditions.
+          {table.conditions.length ? t("matrix.qca.noRowsWithPre") : t("matrix.qca.noRows")}
         </p>
       ) : (
         <div className="table-wrap">
@@ -189,9 +202,9 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
                     {code.label}
                   </th>
                 ))}
-                <th scope="col">Cases</th>
+                <th scope="col">{t("matrix.qca.casesColumn")}</th>
                 <th scope="col">n</th>
-                <th scope="col">Share with the outcome</th>
+                <th scope="col">{t("matrix.qca.share")}</th>
               </tr>
             </thead>
             <tbody>
@@ -203,7 +216,7 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
                     {table.conditions.map((code) => (
                       <td key={code.id} className={`tt-value tt-${row.combination[code.id]}`}>
                         <span aria-hidden="true">{row.combination[code.id] ? "✓ " : "✗ "}</span>
-                        {row.combination[code.id] ? "Present" : "Absent"}
+                        {row.combination[code.id] ? t("matrix.value.present") : t("matrix.value.absent")}
                       </td>
                     ))}
                     <td>
@@ -212,29 +225,32 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
                           <li key={c.id}>
                             <Link to={`/w/${workspaceId}/cases/${c.id}`}>{c.title}</Link>{" "}
                             <span className="muted">
-                              ({c.outcome ? "outcome present" : "outcome absent"})
+                              ({c.outcome ? t("matrix.qca.outcomePresent") : t("matrix.qca.outcomeAbsent")})
                             </span>
                           </li>
                         ))}
                         {row.n > row.cases.length ? (
-                          <li className="muted">and {cases(row.n - row.cases.length)} more</li>
+                          <li className="muted">
+                            {t("matrix.qca.andMore", { cases: cases(row.n - row.cases.length) })}
+                          </li>
                         ) : null}
                       </ul>
                     </td>
                     <td>
                       {row.n}
                       {row.n < LOW_N ? (
-                        <span className="visually-hidden"> (fewer than {LOW_N} cases)</span>
+                        <span className="visually-hidden"> ({t("matrix.qca.lowN", { n: LOW_N })})</span>
                       ) : null}
                     </td>
                     <td>
                       {formatRatio(row.outcomeShare)}{" "}
                       <span className="ratio-parts">
-                        ({positive} of {row.n})
+                        ({t("matrix.qca.partOf", { part: positive, whole: row.n })})
                       </span>
                       {row.contradiction ? (
                         <p className="contradiction">
-                          <span aria-hidden="true">⚠ </span>Contradiction: cases on both sides
+                          <span aria-hidden="true">⚠ </span>
+                          {t("matrix.qca.contradiction")}
                         </p>
                       ) : null}
                     </td>
@@ -248,18 +264,24 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
       {matrix.leftOutCount ? (
         <details className="tt-left-out">
           <summary>
-            {cases(matrix.leftOutCount)} left out because a value is unknown ({cases(table.considered)}{" "}
-            counted)
+            {t("matrix.qca.leftOutSummary", {
+              leftOut: cases(matrix.leftOutCount),
+              counted: cases(table.considered),
+            })}
           </summary>
           <ul>
             {table.leftOut.map((c) => (
               <li key={c.id}>
                 <Link to={`/w/${workspaceId}/cases/${c.id}/conditions`}>{c.title}</Link>
-                <span className="muted">: unknown {c.unknownCodes.map(label).join(", ")}</span>
+                <span className="muted">
+                  {t("matrix.qca.unknownCodes", { codes: c.unknownCodes.map(label).join(", ") })}
+                </span>
               </li>
             ))}
             {matrix.leftOutCount > table.leftOut.length ? (
-              <li className="muted">and {cases(matrix.leftOutCount - table.leftOut.length)} more</li>
+              <li className="muted">
+                {t("matrix.qca.andMore", { cases: cases(matrix.leftOutCount - table.leftOut.length) })}
+              </li>
             ) : null}
           </ul>
         </details>
@@ -270,25 +292,21 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
 
 /** The figures for the chosen outcome; the truth-table ticks belong to the page's GET form. */
 export function QcaFigures({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+  const { t } = useTranslation();
   if (!matrix.outcome) {
     return (
       <section className="qca qca-empty" aria-labelledby="qca-heading">
-        <h2 id="qca-heading">Figures for an outcome</h2>
-        <p className="empty-state">
-          Choose an outcome above to see, for each precondition, how consistently it goes with that outcome
-          (sufficiency and necessity), and a truth table of the combinations that occur.
-        </p>
+        <h2 id="qca-heading">{t("matrix.qca.emptyHeading")}</h2>
+        <p className="empty-state">{t("matrix.qca.emptyBody")}</p>
       </section>
     );
   }
   return (
     <section className="qca" aria-labelledby="qca-heading">
-      <h2 id="qca-heading">Figures for “{matrix.outcome.label}”</h2>
+      <h2 id="qca-heading">{t("matrix.qca.heading", { outcome: matrix.outcome.label })}</h2>
       {matrix.largestN < LOW_N ? <SmallNBanner n={matrix.largestN} /> : null}
       {matrix.preconditions.length === 0 ? (
-        <p className="empty-state">
-          No precondition is among the columns. Show at least one precondition to compare it with the outcome.
-        </p>
+        <p className="empty-state">{t("matrix.qca.noPreconditions")}</p>
       ) : (
         <>
           <Measures matrix={matrix} />

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
 import { SET_NAME_MAX } from "./rules";
 
@@ -17,29 +18,38 @@ export function SaveSetForm({
   errors?: string[];
   name?: string;
 }) {
+  const { t } = useTranslation();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save-set";
   return (
     <section className="card save-set" aria-labelledby="save-set-heading">
-      <h2 id="save-set-heading">Save this view as a set</h2>
+      <h2 id="save-set-heading">{t("matrix.saveSet.heading")}</h2>
       <p className="muted">
-        Keeps these {caseCount === 1 ? "1 case" : `${caseCount} cases`} and {codeCount} codes
-        {outcomeLabel ? <>, with the outcome “{outcomeLabel}”</> : null}. Everyone in the workspace can open
-        the set from its link; cases a reader may not see are left out for them.
+        {outcomeLabel
+          ? t("matrix.saveSet.keepsWithOutcome", {
+              cases: t("matrix.saveSet.cases", { count: caseCount }),
+              codes: t("matrix.saveSet.codes", { count: codeCount }),
+              outcome: outcomeLabel,
+            })
+          : t("matrix.saveSet.keeps", {
+              cases: t("matrix.saveSet.cases", { count: caseCount }),
+              codes: t("matrix.saveSet.codes", { count: codeCount }),
+            })}{" "}
+        {t("matrix.saveSet.who")}
       </p>
       <Form method="post" className="form-inline" key={errors ? "retry" : "new"}>
         <input type="hidden" name="intent" value="save-set" />
         <Field
-          label="Name of the set"
+          label={t("matrix.saveSet.name")}
           name="name"
           required
           maxLength={SET_NAME_MAX}
           defaultValue={name}
           errors={errors}
-          placeholder="e.g. Workshop — truce"
+          placeholder={t("matrix.saveSet.placeholder")}
         />
         <button type="submit" className="button" disabled={saving || caseCount === 0}>
-          {saving ? "Saving…" : "Save set"}
+          {saving ? t("matrix.saveSet.saving") : t("matrix.saveSet.submit")}
         </button>
       </Form>
     </section>
@@ -48,11 +58,12 @@ export function SaveSetForm({
 
 /** The set's address, to paste into a message to colleagues. */
 export function ShareLink({ url }: { url: string }) {
+  const { t } = useTranslation();
   const id = useId();
   const [copied, setCopied] = useState(false);
   return (
     <div className="field share-link">
-      <label htmlFor={id}>Link to share with your workspace</label>
+      <label htmlFor={id}>{t("matrix.share.label")}</label>
       <div className="copy-row">
         <input id={id} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
         <button
@@ -63,10 +74,10 @@ export function ShareLink({ url }: { url: string }) {
             setCopied(true);
           }}
         >
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("matrix.share.copied") : t("matrix.share.copy")}
         </button>
       </div>
-      <p className="field-hint">Only members of this workspace can open it.</p>
+      <p className="field-hint">{t("matrix.share.hint")}</p>
     </div>
   );
 }

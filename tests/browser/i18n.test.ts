@@ -57,8 +57,14 @@ async function signInIn(page: Page, language: "en" | "fr") {
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
-const VISITOR_PAGES = ["/sign-in", "/sign-up"];
-const SIGNED_IN_PAGES = ["/workspaces", "/account", "/w/does-not-exist/cases"];
+const VISITOR_PAGES = ["/sign-in", "/sign-up", "/invite/no-such-invite-token-0000000"];
+const SIGNED_IN_PAGES = [
+  "/workspaces",
+  "/account",
+  "/w/does-not-exist/cases",
+  "/workspaces/import",
+  "/invite/no-such-invite-token-0000000",
+];
 
 describe("every converted page renders with no missing key", () => {
   for (const language of ["en", "fr"] as const) {
@@ -293,4 +299,111 @@ describe("the case editor and comments in French", () => {
       .toBe(true);
     await backToBrowserLanguage(page);
   });
+});
+
+describe("the case list in French", () => {
+  it("an editor switched to French on the account page sees the case list, its filters and statuses in French", async () => {
+    const { page, problems } = await inFrench("editor");
+    const { workspace, caseUrl } = await firstCase(page);
+    await page.goto(`${baseUrl}${workspace}/cases`);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Cas" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("link", { name: "Nouveau cas" }).isVisible()).toBe(true);
+    const search = page.getByRole("search", { name: "Rechercher des cas" });
+    await expect.poll(() => search.getByRole("button", { name: "Rechercher" }).isVisible()).toBe(true);
+    for (const legend of ["Pays ou région", "Période couvrant", "Statut", "Codes", "Auteur"])
+      await expect.poll(() => search.locator("legend", { hasText: legend }).isVisible()).toBe(true);
+    await expect.poll(() => search.getByRole("checkbox", { name: /Approuvé/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator(".case-result .status", { hasText: "Approuvé" }).first().isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 2, name: /^\d+ cas$/ }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole("combobox", { name: /Trier par/ }).textContent()).toContain(
+      "Dernière mise à jour",
+    );
+
+    // A search with no match says so in French.
+    await search.getByRole("searchbox", { name: "Rechercher dans les cas" }).fill("zzzz-aucun-resultat");
+    await search.getByRole("button", { name: "Rechercher" }).click();
+    await expect.poll(() => page.getByText("Aucun cas ne correspond.").isVisible()).toBe(true);
+
+    // The case page and its Markdown export: fixed labels in French, the case itself as written.
+    await page.goto(`${baseUrl}${caseUrl}`);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Mettre à la corbeille" }).isVisible())
+      .toBe(true);
+    const markdown = await (await page.request.get(`${baseUrl}${caseUrl}/export?format=md`)).text();
+    expect(markdown).toContain("- **Pays ou régions :** ");
+    expect(markdown).toContain("- **Statut :** ");
+    expect(markdown).not.toContain("Countries or regions");
+    expect(problems).toEqual([]);
+    await backToBrowserLanguage(page);
+  });
+});
+
+/** The first link on the current page whose address matches `pattern`. */
+async function firstLink(page: Page, pattern: RegExp) {
+  const hrefs = await page
+    .locator("a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const found = hrefs.find((href) => pattern.test(href));
+  expect(found, String(pattern)).toBeTruthy();
+  return found as string;
+}
+
+// The codebook, sources, matrix and comparison pages, and pages of one code, source, comparison or outcome.
+const MY_WORKSPACE_PAGES = [
+  "/codebook",
+  "/sources",
+  "/sources?q=zzzz-no-match",
+  "/sources/new",
+  "/sources/import",
+  "/matrix",
+  "/compare",
+  "/comparisons",
+];
+
+describe("codebook, sources, matrix and comparisons with the demo data", () => {
+  for (const language of ["en", "fr"] as const) {
+    it(`render with no missing key in ${language}, code labels in the page's language`, async () => {
+      const { page, problems } = await newPage(language);
+      await signInIn(page, language);
+      await page.goto(`${baseUrl}/workspaces`);
+      const workspace = (await firstLink(page, /^\/w\/[a-z0-9]+/)).replace(/^(\/w\/[a-z0-9]+).*$/, "$1");
+      const paths = MY_WORKSPACE_PAGES.map((path) => `${workspace}${path}`);
+      await page.goto(`${baseUrl}${workspace}/codebook`);
+      paths.push(await firstLink(page, /\/codebook\/[a-z0-9]+$/));
+      await page.goto(`${baseUrl}${workspace}/sources`);
+      paths.push(await firstLink(page, /\/sources\/(?!new$|import$)[a-z0-9]+$/));
+      await page.goto(`${baseUrl}${workspace}/cases`);
+      const caseIds = (
+        await page
+          .locator("a[href*='/cases/']")
+          .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))
+      )
+        .map((href) => /\/cases\/(?!new$)([a-z0-9]+)$/.exec(href)?.[1])
+        .filter((id): id is string => Boolean(id));
+      const [first, second] = [...new Set(caseIds)];
+      paths.push(`${workspace}/compare?case=${first}&case=${second}`);
+      await page.goto(`${baseUrl}${workspace}/matrix`);
+      const outcome = await page
+        .locator("#matrix-outcome option")
+        .evaluateAll((options) => options.map((option) => option.getAttribute("value")).find(Boolean));
+      paths.push(`${workspace}/matrix?outcome=${outcome}`);
+      problems.length = 0;
+      for (const path of paths) {
+        await page.goto(`${baseUrl}${path}`);
+        await expectFullyTranslated(page, problems, language);
+        problems.length = 0;
+      }
+      // The matrix shows the starter codebook's labels in the page's language.
+      await page.goto(`${baseUrl}${workspace}/matrix`);
+      const header = page.locator(".matrix-code-label", {
+        hasText: language === "fr" ? "Direction politique stable" : "Stable political leadership",
+      });
+      await expect.poll(() => header.isVisible()).toBe(true);
+      await page.context().close();
+    });
+  }
 });

@@ -26,7 +26,7 @@ import { caseRevisions, cases, citations, passages, users } from "../../db/schem
 
 export class StaleRevisionError extends Error {
   constructor(public currentRevision: number) {
-    super("Someone else saved this case after you opened it. Reload to see their changes, then edit again.");
+    super(msg("cases.errors.stale"));
   }
 }
 
@@ -326,15 +326,9 @@ export function saveCaseBody(
     const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
     if (unknownCodes.length || unknownSources.length) {
       throw new DocumentRejectedError([
-        ...(unknownCodes.length
-          ? [
-              `The document is tagged with codes that are not in this workspace's codebook (${unknownCodes.length}).`,
-            ]
-          : []),
+        ...(unknownCodes.length ? [msg("cases.errors.unknownCodes", { count: unknownCodes.length })] : []),
         ...(unknownSources.length
-          ? [
-              `The document cites sources that are not in this workspace's library (${unknownSources.length}).`,
-            ]
+          ? [msg("cases.errors.unknownSources", { count: unknownSources.length })]
           : []),
       ]);
     }

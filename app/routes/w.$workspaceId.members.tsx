@@ -26,8 +26,6 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
 
-const INVITE_DAYS = Math.round(INVITE_LIFETIME_MS / (24 * 3600 * 1000));
-
 const id = z.string().regex(/^[a-z0-9]{8,40}$/);
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), role: z.enum(ROLES) }),
@@ -46,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: listMembers(member),
     invites: manage ? listOpenInvites(member) : [],
     pageTitle: await getPageTitle(request, "members.metaTitle"),
+    inviteDays: Math.round(INVITE_LIFETIME_MS / (24 * 3600 * 1000)),
   };
 }
 
@@ -89,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Members() {
   const { t } = useTranslation();
   const tm = useMessage();
-  const { members, invites, manage, me, workspaceName } = useLoaderData<typeof loader>();
+  const { members, invites, manage, me, workspaceName, inviteDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -185,7 +184,7 @@ export default function Members() {
       {manage ? (
         <section className="card" aria-labelledby="invite-heading">
           <h2 id="invite-heading">{t("members.inviteHeading")}</h2>
-          <p className="muted">{t("members.inviteIntro", { days: INVITE_DAYS })}</p>
+          <p className="muted">{t("members.inviteIntro", { days: inviteDays })}</p>
           <Form method="post" className="form form-inline">
             <input type="hidden" name="intent" value="invite" />
             <div className="field">

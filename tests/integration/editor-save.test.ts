@@ -162,7 +162,7 @@ describe("saving the case text", () => {
       docWith("borrowed", [{ type: "tag", attrs: { codeId: foreignCodeId } }]),
     );
     expect(result.status).toBe(400);
-    expect(String(result.body?.errors)).toMatch(/not in this workspace's codebook/);
+    expect(String(result.body?.errors)).toMatch(/^cases\.errors\.unknownCodes\|\{"count":1\}$/);
     expect(db.select().from(passages).where(eq(passages.caseId, caseId)).all()).toEqual([]);
   });
 

@@ -147,6 +147,13 @@ export default {
     notInTrash: "This case is not in the trash.",
   },
   errors: {
+    stale: "Someone else saved this case after you opened it. Reload to see their changes, then edit again.",
+    unknownCodes_one:
+      "The document is tagged with a code that is not in this workspace’s codebook ({{count}}).",
+    unknownCodes_other:
+      "The document is tagged with codes that are not in this workspace’s codebook ({{count}}).",
+    unknownSources_one: "The document cites a source that is not in this workspace’s library ({{count}}).",
+    unknownSources_other: "The document cites sources that are not in this workspace’s library ({{count}}).",
     notFoundOrTrashed: "This case does not exist in this workspace (it may have been moved to the trash).",
     notFound: "This case does not exist in this workspace.",
     titleTooShort: "Give the case a title of at least {{min}} characters.",

@@ -152,6 +152,16 @@ export default {
     notInTrash: "Ce cas n’est pas dans la corbeille.",
   },
   errors: {
+    stale:
+      "Quelqu’un d’autre a enregistré ce cas après que vous l’avez ouvert. Rechargez la page pour voir ses modifications, puis modifiez de nouveau.",
+    unknownCodes_one:
+      "Le document est codé avec un code absent de la grille de codage de cet espace de travail ({{count}}).",
+    unknownCodes_other:
+      "Le document est codé avec des codes absents de la grille de codage de cet espace de travail ({{count}}).",
+    unknownSources_one:
+      "Le document cite une source absente de la bibliothèque de cet espace de travail ({{count}}).",
+    unknownSources_other:
+      "Le document cite des sources absentes de la bibliothèque de cet espace de travail ({{count}}).",
     notFoundOrTrashed:
       "Ce cas n’existe pas dans cet espace de travail (il a peut-être été mis à la corbeille).",
     notFound: "Ce cas n’existe pas dans cet espace de travail.",

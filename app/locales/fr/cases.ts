@@ -13,7 +13,7 @@ export default {
     outcome: "résultat",
   },
   period: {
-    circa: "vers {{year}}",
+    circa: "env. {{year}}",
     from: "depuis {{start}}",
     until: "jusqu’en {{end}}",
     notSet: "Période non renseignée",

@@ -5,7 +5,7 @@ export default {
   metaTitle: "Notifications",
   metaTitleUnread: "({{count}}) Notifications",
   title: "Notifications",
-  nothingUnread: "Rien de non lu.",
+  nothingUnread: "Aucune notification non lue.",
   unread_one: "{{count}} non lue.",
   unread_other: "{{count}} non lues.",
   intro: " Relectures demandées et faites, mentions et réponses dans cet espace de travail.",

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { MAX_LOCATOR_LENGTH } from "~/editor";
+import type { CslType } from "~/models/csl";
 import { translateMessage, useMessage } from "~/utils/messages";
 import { Modal } from "./modal";
 import { SearchableList } from "./searchable-list";
@@ -26,9 +27,9 @@ function SourceTypeSelect({ errors }: { errors?: string[] }) {
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-error` : undefined}
       >
-        {Object.entries(SOURCE_TYPE_LABELS).map(([value, label]) => (
+        {(Object.keys(SOURCE_TYPE_LABELS) as CslType[]).map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t(`sources.types.${value}`)}
           </option>
         ))}
       </select>

@@ -6,6 +6,7 @@ import { approvedVersions, seesDrafts } from "~/models/cases.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
@@ -50,8 +51,8 @@ export function parseLibraryQuery(searchParams: URLSearchParams): {
   if (parsed.success) return { query: parsed.data, problems: [] };
   const problems = parsed.error.issues.map((issue) =>
     issue.path[0] === "from" || issue.path[0] === "to"
-      ? "Years must be between 1800 and 2100."
-      : `Ignored an unreadable filter (${String(issue.path[0])}).`,
+      ? msg("cases.list.yearsRange", { min: 1800, max: 2100 })
+      : msg("cases.list.unreadableFilter", { name: String(issue.path[0]) }),
   );
   const cleaned = { ...raw };
   for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];

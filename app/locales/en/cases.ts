@@ -29,6 +29,8 @@ export default {
     searchLabel: "Search cases",
     searchPlaceholder: "Search titles, fields, text and sources (accents optional)",
     search: "Search",
+    yearsRange: "Years must be between {{min}} and {{max}}.",
+    unreadableFilter: "Ignored an unreadable filter ({{name}}).",
     filters: "Filters",
     region: "Country or region",
     period: "Period overlapping",

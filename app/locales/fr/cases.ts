@@ -31,6 +31,8 @@ export default {
     searchLabel: "Rechercher dans les cas",
     searchPlaceholder: "Titres, champs, texte et sources (accents facultatifs)",
     search: "Rechercher",
+    yearsRange: "Les années doivent être comprises entre {{min}} et {{max}}.",
+    unreadableFilter: "Filtre illisible ignoré ({{name}}).",
     filters: "Filtres",
     region: "Pays ou région",
     period: "Période couvrant",

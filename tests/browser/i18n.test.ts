@@ -270,8 +270,11 @@ describe("the case editor and comments in French", () => {
 
   it("a reviewer switched to French sends an empty comment and reads the refusal in French", async () => {
     const { page } = await inFrench("reviewer");
-    const { caseUrl } = await firstCase(page);
-    await page.goto(`${baseUrl}${caseUrl}`);
+    // A demo case with text (the first case of the list may be one just created, still empty).
+    const { workspace } = await firstCase(page);
+    await page.goto(`${baseUrl}${workspace}/cases`);
+    await page.getByRole("link", { name: /Somalia/ }).first().click();
+    await page.getByRole("heading", { level: 1, name: /Somalia/ }).waitFor();
     const column = page.getByRole("complementary", { name: /Commentaires/ });
     await expect.poll(() => column.isVisible()).toBe(true);
     // Select the first words of the case text, as a person dragging over them would.

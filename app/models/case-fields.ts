@@ -121,13 +121,7 @@ export function formatPeriod(period: Period, words: PeriodWords = englishPeriod)
   return words("cases.period.until", { end: end as string });
 }
 
-/** English status names, for callers not yet translated; pages use t(`cases.status.${status}`). */
-export const CASE_STATUS_LABELS = {
-  draft: "Draft",
-  in_review: "In review",
-  changes_requested: "Changes requested",
-  approved: "Approved",
-} as const;
+// Status names are in the catalogue: t(`cases.status.${status}`) (locales/*/cases.ts).
 
 /** Turns stored fields back into the strings the form shows. */
 export function fieldsToFormValues(fields: CaseFields): Record<string, string> {

@@ -163,7 +163,7 @@ describe("hostile text", () => {
     await page.locator("summary", { hasText: "Add a code" }).click();
     const form = page.locator(".add-code");
     await form.getByRole("radio", { name: "Precondition" }).check();
-    await form.getByLabel("Label").fill(CODE_LABEL);
+    await form.getByLabel("Label", { exact: true }).fill(CODE_LABEL);
     await form.getByLabel("Description").fill(CODE_DESCRIPTION);
     await form.getByRole("button", { name: "Add code" }).click();
     await visible(page.getByText(`Precondition “${CODE_LABEL}” added.`));

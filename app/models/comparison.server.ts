@@ -4,16 +4,16 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { deriveCaseRows, getSectionRanges, renderCaseHtml, SECTION_TITLES, toCaseNode } from "~/editor";
+import { deriveCaseRows, getSectionRanges, renderCaseHtml, sectionTitles, toCaseNode } from "~/editor";
 import type { Period } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
-import type { Code } from "~/models/codes.server";
+import type { Code, Reader } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
-import type { CaseStatus, ConditionValue } from "~/models/domain";
+import { type CaseStatus, type ConditionValue, LOCALES, type Locale } from "~/models/domain";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { type Member, requirePermission } from "~/utils/permissions.server";
+import { requirePermission } from "~/utils/permissions.server";
 import { caseConditions } from "../../db/schema";
 
 export const MIN_COMPARED = 2;
@@ -104,10 +104,21 @@ export type Comparison = {
 
 // The blocks before the first section heading: a key no heading title can produce.
 const INTRODUCTION_KEY = "\u0000introduction";
-const STANDARD_KEYS = SECTION_TITLES.map((title) => normaliseTitle(title));
+// A standard section lines up with its peers whatever interface language its case was created in.
+const standardKey = (index: number) => `\u0000standard:${index}`;
+const STANDARD_BY_TITLE = new Map(
+  LOCALES.flatMap((locale) =>
+    sectionTitles(locale).map((title, i) => [normaliseTitle(title), standardKey(i)] as const),
+  ),
+);
 
 function normaliseTitle(title: string) {
   return title.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+function sectionKey(title: string) {
+  const normalised = normaliseTitle(title);
+  return STANDARD_BY_TITLE.get(normalised) ?? normalised;
 }
 
 function isNotFound(thrown: unknown) {
@@ -165,13 +176,13 @@ function renderSections(doc: ProseMirrorNode, maps: RenderMaps, column: number) 
     const heading = doc.nodeAt(range.from);
     const bodyFrom = range.from + (heading?.nodeSize ?? 0);
     // Two sections with the same title (say, two "Notes") share one row, in their order.
-    add(normaliseTitle(range.title), range.title.trim() || "Untitled section", render(bodyFrom, range.to));
+    add(sectionKey(range.title), range.title.trim() || "Untitled section", render(bodyFrom, range.to));
   }
   return { byKey, bibliography: whole.bibliography };
 }
 
 /** Standard sections first in their usual order, then the others in the order they are first seen. */
-function alignSections(perCase: Array<Map<string, { title: string }>>): SectionRow[] {
+function alignSections(perCase: Array<Map<string, { title: string }>>, locale: Locale): SectionRow[] {
   const rows: SectionRow[] = [];
   const seen = new Set<string>();
   const push = (key: string, title: string) => {
@@ -180,14 +191,14 @@ function alignSections(perCase: Array<Map<string, { title: string }>>): SectionR
     rows.push({ key, title });
   };
   if (perCase.some((sections) => sections.has(INTRODUCTION_KEY))) push(INTRODUCTION_KEY, "Introduction");
-  for (const [i, key] of STANDARD_KEYS.entries())
-    if (perCase.some((sections) => sections.has(key))) push(key, SECTION_TITLES[i]);
+  for (const [i, title] of sectionTitles(locale).entries())
+    if (perCase.some((sections) => sections.has(standardKey(i)))) push(standardKey(i), title);
   for (const sections of perCase)
     for (const [key, section] of sections) if (key !== INTRODUCTION_KEY) push(key, section.title);
   return rows;
 }
 
-export function getComparison(member: Member, query: CompareQuery): Comparison {
+export function getComparison(member: Reader, query: CompareQuery): Comparison {
   requirePermission(member, "compare.use");
   const shown: Array<ReturnType<typeof getCase>> = [];
   let leftOut = 0;
@@ -233,7 +244,10 @@ export function getComparison(member: Member, query: CompareQuery): Comparison {
       passageCounts.set(passage.codeId, (passageCounts.get(passage.codeId) ?? 0) + 1);
     return { caseStudy, passageCounts, ...renderSections(doc, maps, column) };
   });
-  const sections = alignSections(rendered.map((entry) => entry.byKey));
+  const sections = alignSections(
+    rendered.map((entry) => entry.byKey),
+    member.locale ?? "en",
+  );
 
   const stated = new Map<string, ConditionValue>();
   for (const row of db

@@ -93,6 +93,28 @@ describe("side-by-side comparison", () => {
     expect(b.sections[1]).not.toContain("<h2");
   });
 
+  it("lines up a case written with French section headings with an English one, titled in the reader's language", () => {
+    const english = caseWith("English", doc(section("Context"), paragraph("English context.")));
+    const french = caseWith(
+      "French",
+      doc(
+        section("Contexte"),
+        paragraph("Contexte français."),
+        section("Enseignements"),
+        paragraph("Leçons."),
+      ),
+    );
+    const inEnglish = compare(team.people.editor.member, [english, french]);
+    expect(inEnglish.sections.map((row) => row.title)).toEqual(["Context", "Lessons"]);
+    expect(inEnglish.cases[0].sections[0]).toContain("English context.");
+    expect(inEnglish.cases[1].sections[0]).toContain("Contexte français.");
+    const inFrench = getComparison(
+      { ...team.people.editor.member, locale: "fr" },
+      { caseIds: [english, french], codeIds: [] },
+    );
+    expect(inFrench.sections.map((row) => row.title)).toEqual(["Contexte", "Enseignements"]);
+  });
+
   it("numbers citations as in the whole case, with anchors of its own column", () => {
     const later = createSource(team.people.editor.member, { type: "report", title: "Cited second" }).id;
     const earlier = createSource(team.people.editor.member, { type: "report", title: "Cited first" }).id;

@@ -4,7 +4,9 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { caseFieldsSnapshot } from "~/models/case-fields";
 import { getCase, seesDrafts } from "~/models/cases.server";
+import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
@@ -20,7 +22,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
-import { caseReviews, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
+import { caseReviews, caseRevisions, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
 export class ReviewConflictError extends Error {}
@@ -133,17 +135,19 @@ export function submitForReview(
     throw new ReviewInputError("message", `Keep the message under ${REVIEW_MESSAGE_MAX} characters.`);
   const picked = [...new Set(input.reviewerIds)];
   if (picked.length === 0) throw new ReviewInputError("reviewerIds", "Pick at least one reviewer.");
+  // What is submitted includes everything typed so far, as a revision (ADR 0007).
+  flushLiveDocument(caseId);
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.edit");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
-    if (current.status === "in_review")
+    const found = findLiveCase(tx, member.workspaceId, caseId);
+    if (found.status === "in_review")
       throw new ReviewConflictError(
         "This case is already in review. Withdraw the request first to change it.",
       );
-    if (current.status === "approved")
+    if (found.status === "approved")
       throw new ReviewConflictError(
-        `Revision ${current.revision} is already approved. Edit the case to start a new draft, then submit it.`,
+        `Revision ${found.revision} is already approved. Edit the case to start a new draft, then submit it.`,
       );
     const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
     if (approvers.length !== picked.length)
@@ -151,6 +155,7 @@ export function submitForReview(
         "reviewerIds",
         "Pick reviewers among the members of this workspace who may approve cases.",
       );
+    const current = settleLiveText(tx, found);
     const id = newId();
     const now = new Date();
     tx.insert(caseReviews)
@@ -193,6 +198,20 @@ export function submitForReview(
   });
 }
 
+/** Whether the case's details differ from those of the revision the reviewer read. */
+function detailsChangedSince(tx: Executor, current: CaseRow, readRevision: number) {
+  if (readRevision === current.revision) return false;
+  const read = tx
+    .select({ fields: caseRevisions.fields })
+    .from(caseRevisions)
+    .where(and(eq(caseRevisions.caseId, current.id), eq(caseRevisions.number, readRevision)))
+    .get();
+  if (!read) return true;
+  const sorted = (fields: Record<string, unknown>) =>
+    JSON.stringify(Object.keys(fields).sort().map((key) => [key, fields[key]]));
+  return sorted(read.fields) !== sorted(caseFieldsSnapshot(current));
+}
+
 type Decision = "approved" | "changes_requested";
 
 function decide(
@@ -207,22 +226,25 @@ function decide(
     throw new ReviewInputError("note", "Say what needs to change: the note is required.");
   if (note.length > REVIEW_NOTE_MAX)
     throw new ReviewInputError("note", `Keep the note under ${REVIEW_NOTE_MAX} characters.`);
+  flushLiveDocument(caseId);
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.approve");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
-    if (current.status !== "in_review") {
+    const found = findLiveCase(tx, member.workspaceId, caseId);
+    if (found.status !== "in_review") {
       const verb = decision === "approved" ? "approved" : "sent back with changes";
       throw new ReviewConflictError(
-        `Only a case in review can be ${verb}. This case is ${STATUS_WORDS[current.status]}: an editor submits it for review first.`,
+        `Only a case in review can be ${verb}. This case is ${STATUS_WORDS[found.status]}: an editor submits it for review first.`,
       );
     }
-    const pending = openReviewFor(tx, current);
-    // The reviewer read one revision; if someone saved after that, they must read the newer one first.
-    if (input.revision !== undefined && input.revision !== current.revision)
+    const pending = openReviewFor(tx, found);
+    // The reviewer read one revision. Text typed since (co-editing) is part of the live draft the decision
+    // applies to, and the result says so; changed details (title, period, actors…) must be read first.
+    if (input.revision !== undefined && detailsChangedSince(tx, found, input.revision))
       throw new ReviewConflictError(
-        `The case was saved again (now revision ${current.revision}) after you opened it. Read the latest version, then decide.`,
+        `The case details were changed (now revision ${found.revision}) after you opened it. Read the latest version, then decide.`,
       );
+    const current = settleLiveText(tx, found);
     const now = new Date();
     tx.update(caseReviews)
       .set({ decision, decidedBy: member.userId, decidedAt: now, note })
@@ -268,7 +290,12 @@ function decide(
       },
       tx,
     );
-    return { revision: current.revision, submittedRevision: pending.revision, editedSinceSubmission };
+    return {
+      revision: current.revision,
+      submittedRevision: pending.revision,
+      editedSinceSubmission,
+      editedSinceRead: input.revision !== undefined && input.revision !== current.revision,
+    };
   });
 }
 

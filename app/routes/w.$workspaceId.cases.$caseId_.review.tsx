@@ -69,9 +69,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "approve": {
         const result = approveCase(member, caseId, form, origin);
-        message = result.editedSinceSubmission
-          ? `Approved revision ${result.revision}. It was edited after it was submitted (revision ${result.submittedRevision}): the current revision is what you approved.`
-          : `Approved revision ${result.revision}. Trainers now read this version.`;
+        message = result.editedSinceRead
+          ? `Approved revision ${result.revision}. It includes text edited after you opened the case (revision ${form.revision}): the current text is what you approved.`
+          : result.editedSinceSubmission
+            ? `Approved revision ${result.revision}. It was edited after it was submitted (revision ${result.submittedRevision}): the current revision is what you approved.`
+            : `Approved revision ${result.revision}. Trainers now read this version.`;
         break;
       }
       case "request_changes":

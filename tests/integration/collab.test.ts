@@ -1,0 +1,255 @@
+// The co-editing server in-process: access rules, persistence through the save logic, limits.
+import { createServer, request, type Server } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { JSONContent } from "@tiptap/core";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
+import { restoreRevision } from "~/models/revisions.server";
+import { createCollabServer, TOO_LARGE_CODE } from "~/utils/collab-server.server";
+import { db } from "~/utils/db.server";
+import { caseDocuments, caseRevisions, cases, passages } from "../../db/schema";
+import { makeTeam } from "../helpers/fixtures";
+
+// `ws` comes with Hocuspocus; Node 20 has no WebSocket client of its own.
+const WebSocket = createRequire(import.meta.url)("ws") as new (
+  url: string,
+  options?: { headers?: Record<string, string> },
+) => unknown;
+
+let team: Awaited<ReturnType<typeof makeTeam>>;
+let server: Server;
+let collab: ReturnType<typeof createCollabServer>;
+let url: string;
+
+function withCookie(cookie: string | null, origin?: string) {
+  return class extends (WebSocket as unknown as new (url: string, options?: unknown) => object) {
+    constructor(address: string) {
+      const headers: Record<string, string> = {};
+      if (cookie) headers.cookie = cookie;
+      if (origin) headers.origin = origin;
+      super(address, { headers });
+    }
+  };
+}
+
+function connect(cookie: string | null, caseId: string, options: { origin?: string } = {}) {
+  const document = new Y.Doc();
+  const events: string[] = [];
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: withCookie(cookie, options.origin),
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: caseId,
+    document,
+    onAuthenticationFailed: ({ reason }) => events.push(`refused:${reason}`),
+    onClose: ({ event }) => events.push(`closed:${event.code}`),
+    onStateless: ({ payload }) => events.push(`stateless:${payload}`),
+  });
+  // A provider given its own socket object starts only when attached.
+  provider.attach();
+  return {
+    document,
+    provider,
+    events,
+    destroy: () => {
+      provider.destroy();
+      websocketProvider.destroy();
+    },
+  };
+}
+
+async function until(check: () => boolean, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function appendParagraph(document: Y.Doc, text: string, marks?: JSONContent["marks"]) {
+  const body = bodyFromYDoc(document);
+  body.content = [...(body.content ?? []), { type: "paragraph", content: [{ type: "text", text, marks }] }];
+  applyBodyToYDoc(document, body, "test");
+}
+
+/** The HTTP status a WebSocket handshake to /collab is answered with (101 when accepted). */
+function upgradeStatus(headers: Record<string, string>): Promise<number> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = request({
+      port,
+      host: "127.0.0.1",
+      path: "/collab",
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        ...headers,
+      },
+    });
+    req.on("response", (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    req.on("upgrade", (_res, socket) => {
+      socket.destroy();
+      resolve(101);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const plain = (document: Y.Doc) => JSON.stringify(bodyFromYDoc(document));
+const storedCase = (id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!;
+
+beforeAll(async () => {
+  team = await makeTeam();
+  collab = createCollabServer();
+  server = createServer((_req, res) => res.end());
+  collab.attach(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
+});
+
+afterAll(async () => {
+  collab.hocuspocus.closeConnections();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("co-editing server", () => {
+  it("seeds the Yjs state from the JSON body exactly once", () => {
+    const first = loadCaseState(team.caseStudy.id);
+    const second = loadCaseState(team.caseStudy.id);
+    expect(first).not.toBeNull();
+    expect(Buffer.from(second!).equals(Buffer.from(first!))).toBe(true);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, first!);
+    expect(bodyFromYDoc(doc)).toEqual(storedCase(team.caseStudy.id).body);
+  });
+
+  it("lets two editors see each other's text, then stores it with derived rows and a revision", async () => {
+    const caseId = team.caseStudy.id;
+    const revisionBefore = storedCase(caseId).revision;
+    const a = connect(team.people.editor.cookie, caseId);
+    const b = connect(team.people.owner.cookie, caseId);
+    await until(() => a.provider.isSynced && b.provider.isSynced, "both synced");
+    const code = team.workspace.id;
+    expect(code).toBeTruthy();
+    appendParagraph(a.document, "Typed by the editor.");
+    appendParagraph(b.document, "Typed by the owner.");
+    await until(
+      () =>
+        plain(a.document).includes("Typed by the owner.") &&
+        plain(b.document).includes("Typed by the editor."),
+      "both texts on both sides",
+    );
+    expect(plain(a.document)).toEqual(plain(b.document));
+    await until(() => a.provider.unsyncedChanges === 0 && b.provider.unsyncedChanges === 0, "acknowledged");
+    a.destroy();
+    b.destroy();
+    // The last one out stores the document and keeps a revision of what changed.
+    await until(() => storedCase(caseId).bodyText.includes("Typed by the owner."), "stored body");
+    const stored = storedCase(caseId);
+    expect(stored.bodyText).toContain("Typed by the editor.");
+    expect(stored.revision).toBe(revisionBefore + 1);
+    const revision = db
+      .select()
+      .from(caseRevisions)
+      .where(eq(caseRevisions.caseId, caseId))
+      .all()
+      .find((row) => row.number === stored.revision);
+    expect(JSON.stringify(revision?.body)).toContain("Typed by the owner.");
+    expect(db.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).get()).toBeTruthy();
+  });
+
+  it("keeps a reviewer read-only and refuses trainers, outsiders and anonymous connections", async () => {
+    const caseId = team.caseStudy.id;
+    const reviewer = connect(team.people.reviewer.cookie, caseId);
+    await until(() => reviewer.provider.isSynced, "reviewer synced");
+    appendParagraph(reviewer.document, "Reviewer tried to write this.");
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "editor synced");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(plain(editor.document)).not.toContain("Reviewer tried");
+    reviewer.destroy();
+    editor.destroy();
+
+    for (const cookie of [team.people.trainer.cookie, team.outsider.cookie]) {
+      const refused = connect(cookie, caseId);
+      await until(() => refused.events.some((e) => e.startsWith("refused")), "refusal");
+      refused.destroy();
+    }
+    const otherCase = connect(team.people.editor.cookie, team.otherCase.id);
+    await until(() => otherCase.events.some((e) => e.startsWith("refused")), "refusal for another workspace");
+    otherCase.destroy();
+
+    expect(await upgradeStatus({})).toBe(401);
+    expect(await upgradeStatus({ cookie: team.people.editor.cookie, origin: "https://evil.example" })).toBe(
+      403,
+    );
+  });
+
+  it("closes only the connection that sends garbage, and refuses an oversized update with a message", async () => {
+    const caseId = team.caseStudy.id;
+    const good = connect(team.people.editor.cookie, caseId);
+    const bad = connect(team.people.owner.cookie, caseId);
+    await until(() => good.provider.isSynced && bad.provider.isSynced, "synced");
+    const socket = (
+      bad.provider.configuration.websocketProvider as unknown as { webSocket: { send(d: unknown): void } }
+    ).webSocket;
+    socket.send(new Uint8Array([1, 200, 255, 255, 255, 255, 3, 4]));
+    await until(() => bad.events.some((e) => e.startsWith("closed")), "bad connection closed");
+    appendParagraph(good.document, "Still working after garbage.");
+    await until(() => good.provider.unsyncedChanges === 0, "good connection acknowledged");
+    bad.destroy();
+
+    const big = connect(team.people.owner.cookie, caseId);
+    await until(() => big.provider.isSynced, "synced");
+    appendParagraph(big.document, "x".repeat(4.5 * 1024 * 1024));
+    await until(() => big.events.some((e) => e.startsWith("closed")), "oversized update refused");
+    expect(big.events.join(" ")).toMatch(new RegExp(`closed:(${TOO_LARGE_CODE}|1009)`));
+    big.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(plain(good.document)).not.toContain("xxxxxxxxxx");
+    good.destroy();
+  });
+
+  it("drops tags of codes from another workspace when storing", async () => {
+    const caseId = team.caseStudy.id;
+    // Stored directly, so wait until the server has let go of its copy.
+    await until(() => collab.hocuspocus.getDocumentsCount() === 0, "document unloaded");
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loadCaseState(caseId)!);
+    appendParagraph(doc, "Tagged with a foreign code.", [{ type: "tag", attrs: { codeId: "foreign-code" } }]);
+    const result = storeCaseState(caseId, doc, { authorId: team.people.editor.id, note: "with foreign tag" });
+    expect(result.kind).toBe("stored");
+    expect(JSON.stringify(bodyFromYDoc(doc))).not.toContain("foreign-code");
+    expect(JSON.stringify(storedCase(caseId).body)).not.toContain("foreign-code");
+    expect(storedCase(caseId).bodyText).toContain("Tagged with a foreign code.");
+    expect(db.select().from(passages).where(eq(passages.codeId, "foreign-code")).all()).toHaveLength(0);
+  });
+
+  it("sends a restore to the people editing as a normal change", async () => {
+    const caseId = team.caseStudy.id;
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "synced");
+    expect(plain(editor.document)).toContain("Tagged with a foreign code.");
+    restoreRevision(team.people.owner.member, caseId, {
+      number: 1,
+      baseRevision: storedCase(caseId).revision,
+    });
+    await until(() => !plain(editor.document).includes("Tagged with a foreign code."), "restore arrives");
+    expect(plain(editor.document)).toEqual(JSON.stringify(storedCase(caseId).body));
+    editor.destroy();
+  });
+});

@@ -138,7 +138,12 @@ function cutRevision(
       createdAt: input.now,
     })
     .run();
-  recordActivity(tx, { caseId: current.id, actorId: input.authorId, kind: "saved", detail: { revision: number } });
+  recordActivity(tx, {
+    caseId: current.id,
+    actorId: input.authorId,
+    kind: "saved",
+    detail: { revision: number },
+  });
   return number;
 }
 

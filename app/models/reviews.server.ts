@@ -22,7 +22,16 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
-import { caseReviews, caseRevisions, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
+import {
+  caseReviews,
+  caseRevisions,
+  cases,
+  commentMentions,
+  comments,
+  memberships,
+  threads,
+  users,
+} from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
 export class ReviewConflictError extends Error {}
@@ -208,7 +217,11 @@ function detailsChangedSince(tx: Executor, current: CaseRow, readRevision: numbe
     .get();
   if (!read) return true;
   const sorted = (fields: Record<string, unknown>) =>
-    JSON.stringify(Object.keys(fields).sort().map((key) => [key, fields[key]]));
+    JSON.stringify(
+      Object.keys(fields)
+        .sort()
+        .map((key) => [key, fields[key]]),
+    );
   return sorted(read.fields) !== sorted(caseFieldsSnapshot(current));
 }
 

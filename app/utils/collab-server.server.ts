@@ -4,7 +4,13 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { type Document, Server as HocuspocusServer } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { applyBodyToYDoc, bodyFromYDoc, collabAccess, loadCaseState, storeCaseState } from "~/models/collab.server";
+import {
+  applyBodyToYDoc,
+  bodyFromYDoc,
+  collabAccess,
+  loadCaseState,
+  storeCaseState,
+} from "~/models/collab.server";
 import { lucia } from "~/utils/auth.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
 

@@ -46,6 +46,14 @@ function sameOrigin(request: IncomingMessage): boolean {
   return allowed.has(originHost);
 }
 
+/**
+ * Closes the whole socket with a code and reason the browser sees (a document-level close would leave the
+ * provider connected but silent); the provider reconnects and is told again what it may do.
+ */
+function closeSocket(connection: { webSocket: unknown }, code: number, reason: string) {
+  (connection.webSocket as Socket).close(code, reason);
+}
+
 function refuseUpgrade(socket: Duplex, status: number, message: string) {
   socket.end(
     `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
@@ -94,7 +102,7 @@ export function createCollabServer() {
       },
       async beforeHandleMessage({ update, connection, documentName }) {
         if (update.byteLength > MAX_MESSAGE_BYTES) {
-          connection.close({ code: TOO_LARGE_CODE, reason: TOO_LARGE_REASON });
+          closeSocket(connection, TOO_LARGE_CODE, TOO_LARGE_REASON);
           throw { code: TOO_LARGE_CODE, reason: TOO_LARGE_REASON };
         }
         // The role is read again for every message: a member demoted or removed while connected stops
@@ -105,8 +113,8 @@ export function createCollabServer() {
           const reason = access
             ? "Your role in this workspace changed: you can now only read this case."
             : "This case is no longer open to you.";
-          if (access) connection.readOnly = true;
-          connection.close({ code: ACCESS_CHANGED_CODE, reason });
+          connection.readOnly = true;
+          closeSocket(connection, ACCESS_CHANGED_CODE, reason);
           throw { code: ACCESS_CHANGED_CODE, reason };
         }
       },

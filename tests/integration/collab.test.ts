@@ -7,12 +7,22 @@ import type { JSONContent } from "@tiptap/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { createCase, getCase } from "~/models/cases.server";
 import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
+import { approveCase, submitForReview } from "~/models/reviews.server";
 import { restoreRevision } from "~/models/revisions.server";
-import { createCollabServer, TOO_LARGE_CODE } from "~/utils/collab-server.server";
+import * as reviewRoute from "~/routes/w.$workspaceId.cases.$caseId_.review";
+import { endSession } from "~/utils/auth.server";
+import {
+  ACCESS_CHANGED_CODE,
+  createCollabServer,
+  SIGNED_OUT_CODE,
+  TOO_LARGE_CODE,
+} from "~/utils/collab-server.server";
 import { db } from "~/utils/db.server";
-import { caseDocuments, caseRevisions, cases, passages } from "../../db/schema";
-import { makeTeam } from "../helpers/fixtures";
+import { caseDocuments, caseRevisions, cases, memberships, passages } from "../../db/schema";
+import { makeTeam, sampleFields } from "../helpers/fixtures";
+import { callRoute } from "../helpers/routes";
 
 // `ws` comes with Hocuspocus; Node 20 has no WebSocket client of its own.
 const WebSocket = createRequire(import.meta.url)("ws") as new (
@@ -121,6 +131,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Providers destroyed in the tests may still be finishing a reconnection attempt: let them settle.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   collab.hocuspocus.closeConnections();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
@@ -251,5 +263,97 @@ describe("co-editing server", () => {
     await until(() => !plain(editor.document).includes("Tagged with a foreign code."), "restore arrives");
     expect(plain(editor.document)).toEqual(JSON.stringify(storedCase(caseId).body));
     editor.destroy();
+  });
+
+  it("lets another member submit right after an edit, and a reviewer decide while the text moves on", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Race check" }).id;
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "synced");
+    appendParagraph(editor.document, "Typed just before the submission.");
+    await until(() => editor.provider.unsyncedChanges === 0, "acknowledged");
+    // At once, before the debounced store: the owner submits; nothing is stale and the edit is in it.
+    const submitted = await callRoute(reviewRoute, {
+      method: "POST",
+      path: "/review",
+      params: { workspaceId: team.workspace.id, caseId },
+      cookie: team.people.owner.cookie,
+      form: { intent: "submit", reviewerIds: team.people.reviewer.id },
+    });
+    expect(submitted.status).toBe(302);
+    const afterSubmit = storedCase(caseId);
+    expect(afterSubmit.status).toBe("in_review");
+    const submittedRow = db
+      .select()
+      .from(caseRevisions)
+      .where(eq(caseRevisions.caseId, caseId))
+      .all()
+      .find((row) => row.number === afterSubmit.revision);
+    expect(JSON.stringify(submittedRow?.body)).toContain("Typed just before the submission.");
+
+    // The reviewer opens the case (revision N); the editor keeps typing, then leaves (a revision is cut).
+    const read = getCase(team.people.reviewer.member, caseId).revision;
+    appendParagraph(editor.document, "Typed while the reviewer reads.");
+    await until(() => editor.provider.unsyncedChanges === 0, "acknowledged");
+    editor.destroy();
+    await until(() => storedCase(caseId).revision > read, "revision cut when the editor left");
+    const approved = await callRoute(reviewRoute, {
+      method: "POST",
+      path: "/review",
+      params: { workspaceId: team.workspace.id, caseId },
+      cookie: team.people.reviewer.cookie,
+      form: { intent: "approve", revision: String(read) },
+    });
+    expect(approved.status).toBe(302);
+    const final = storedCase(caseId);
+    expect(final.status).toBe("approved");
+    expect(final.approvedRevision).toBe(final.revision);
+    expect(final.bodyText).toContain("Typed while the reviewer reads.");
+  });
+
+  it("keeps trainers on the approved text while the draft is edited live", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Trainer check" }).id;
+    submitForReview(team.people.editor.member, caseId, { reviewerIds: [team.people.reviewer.id] });
+    approveCase(team.people.reviewer.member, caseId);
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "synced");
+    appendParagraph(editor.document, "A draft sentence trainers must not read yet.");
+    await until(() => editor.provider.unsyncedChanges === 0, "acknowledged");
+    // A page read stores what the server has acknowledged.
+    expect(JSON.stringify(getCase(team.people.editor.member, caseId).body)).toContain("A draft sentence");
+    const trainerView = getCase(team.people.trainer.member, caseId);
+    expect(JSON.stringify(trainerView.body)).not.toContain("A draft sentence");
+    expect(storedCase(caseId).status).toBe("draft");
+    editor.destroy();
+  });
+
+  it("stops a member demoted while connected from writing, and closes the sockets of a session that signs out", async () => {
+    const caseId = team.caseStudy.id;
+    const editor = connect(team.people.editor.cookie, caseId);
+    const owner = connect(team.people.owner.cookie, caseId);
+    await until(() => editor.provider.isSynced && owner.provider.isSynced, "synced");
+    db.update(memberships)
+      .set({ role: "reviewer" })
+      .where(eq(memberships.userId, team.people.editor.id))
+      .run();
+    try {
+      appendParagraph(editor.document, "Written after the demotion.");
+      await until(() => editor.events.includes(`closed:${ACCESS_CHANGED_CODE}`), "connection closed");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(plain(owner.document)).not.toContain("Written after the demotion.");
+    } finally {
+      db.update(memberships)
+        .set({ role: "editor" })
+        .where(eq(memberships.userId, team.people.editor.id))
+        .run();
+      editor.destroy();
+    }
+
+    await endSession(
+      new Request("http://localhost/sign-out", { headers: { cookie: team.people.owner.cookie } }),
+    );
+    await until(() => owner.events.includes(`closed:${SIGNED_OUT_CODE}`), "signed-out socket closed");
+    owner.destroy();
+    // The session is gone: a new handshake with it is refused.
+    expect(await upgradeStatus({ cookie: team.people.owner.cookie })).toBe(401);
   });
 });

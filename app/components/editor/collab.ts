@@ -125,6 +125,7 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     const onAuthenticated = ({ scope }: { scope: string }) => update({ readOnly: scope === "readonly" });
     const onRefused = ({ reason }: { reason: string }) => update({ refused: reason, connection: "offline" });
     const onClose = ({ event }: { event: { code: number; reason: string } }) => {
+      // The server's reasons (too large, role changed, signed out) come with codes 4000–4999.
       if (event.code >= 4000 && event.reason) update({ message: event.reason });
     };
     const onStateless = ({ payload }: { payload: string }) => {

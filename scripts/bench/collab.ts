@@ -61,6 +61,7 @@ export function openNodeEditor(baseUrl: string, cookie: string, caseId: string):
     WebSocketPolyfill: socketWith(cookie, baseUrl),
     // Reconnect quickly (a restart test stops the server under it).
     delay: 100,
+    minDelay: 100,
     maxDelay: 1000,
   });
   const provider = new HocuspocusProvider({ websocketProvider, name: caseId, document: doc });

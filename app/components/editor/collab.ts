@@ -1,6 +1,6 @@
 // Co-editing in the browser (ADR 0007): the Yjs document, its copy on this device, the connection to
 // /collab and the carets of the others.
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
 import { useEffect, useState } from "react";
@@ -77,17 +77,20 @@ export function openCollabSession(caseId: string, user: CollabUser): CollabSessi
   // The device's copy: edits made offline survive a reload and merge when the connection is back.
   const local = new IndexeddbPersistence(`casebook-case-${caseId}`, doc);
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-  const provider = new HocuspocusProvider({
+  const websocketProvider = new HocuspocusProviderWebsocket({
     url: `${scheme}://${window.location.host}/collab`,
-    name: caseId,
-    document: doc,
+    // On a poor connection, try again at least every 10 s (the default backs off to 30 s).
+    maxDelay: 10_000,
   });
+  const provider = new HocuspocusProvider({ websocketProvider, name: caseId, document: doc });
+  provider.attach();
   provider.setAwarenessField("user", user);
   return { doc, provider, local };
 }
 
 export function closeCollabSession(session: CollabSession) {
   session.provider.destroy();
+  session.provider.configuration.websocketProvider.destroy();
   void session.local.destroy();
   session.doc.destroy();
 }
@@ -145,10 +148,10 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     // on a fresh connection when the network is back.
     const onOffline = () => {
       update({ connection: "offline" });
-      provider.disconnect();
+      provider.configuration.websocketProvider.disconnect();
     };
     // Back online: connect now rather than at the end of the retry back-off (up to 30 s).
-    const onOnline = () => void provider.connect();
+    const onOnline = () => void provider.configuration.websocketProvider.connect();
     provider.on("status", onStatus);
     provider.on("unsyncedChanges", onUnsynced);
     provider.on("synced", onSynced);

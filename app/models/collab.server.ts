@@ -107,6 +107,23 @@ export type StoreResult =
 
 type CaseRow = typeof cases.$inferSelect;
 
+/**
+ * A body as text with its keys sorted: bodies written by the seed or an import order their keys differently
+ * from the editor's, and a key order is not a change (it must not cut a revision).
+ */
+function sameText(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(canonical).join(",")}]`
+      : value && typeof value === "object"
+        ? `{${Object.keys(value)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+            .join(",")}}`
+        : JSON.stringify(value);
+  return canonical(a) === canonical(b);
+}
+
 function lastRevision(tx: Executor, caseId: string) {
   return tx
     .select({ number: caseRevisions.number, body: caseRevisions.body, createdAt: caseRevisions.createdAt })
@@ -182,10 +199,9 @@ export function storeCaseState(
       .onConflictDoUpdate({ target: caseDocuments.caseId, set: { state, updatedAt: now } })
       .run();
 
-    const text = JSON.stringify(body);
-    const changed = text !== JSON.stringify(current.body);
+    const changed = !sameText(body, current.body);
     const last = lastRevision(tx, caseId);
-    const differsFromLast = !last || JSON.stringify(last.body) !== text;
+    const differsFromLast = !last || !sameText(last.body, body);
     const due = !last || now.getTime() - last.createdAt.getTime() >= REVISION_INTERVAL_MS;
     const leavesApproved = current.approvedRevision !== null && current.approvedRevision === current.revision;
     const named = input.note !== undefined && (differsFromLast || input.note !== "");
@@ -219,8 +235,7 @@ export function storeCaseState(
  */
 export function settleLiveText(tx: Executor, current: CaseRow): CaseRow {
   const last = lastRevision(tx, current.id);
-  if (last && last.number === current.revision && JSON.stringify(last.body) === JSON.stringify(current.body))
-    return current;
+  if (last && last.number === current.revision && sameText(last.body, current.body)) return current;
   const now = new Date();
   const revision = cutRevision(tx, current, current.body, { authorId: current.updatedBy, note: "", now });
   tx.update(cases).set({ revision }).where(eq(cases.id, current.id)).run();

@@ -356,4 +356,24 @@ describe("co-editing server", () => {
     // The session is gone: a new handshake with it is refused.
     expect(await upgradeStatus({ cookie: team.people.owner.cookie })).toBe(401);
   });
+
+  it("cuts no revision when people open and leave a case without changing it", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Quiet visit" }).id;
+    // Bodies from the seed or an import order their keys differently from the editor's.
+    const reorder = (node: JSONContent): JSONContent =>
+      Object.fromEntries(
+        Object.entries({ ...node, content: node.content?.map(reorder) })
+          .filter(([, v]) => v !== undefined)
+          .reverse(),
+      ) as JSONContent;
+    const seeded = reorder(storedCase(caseId).body as JSONContent);
+    db.update(cases).set({ body: seeded }).where(eq(cases.id, caseId)).run();
+    db.update(caseRevisions).set({ body: seeded }).where(eq(caseRevisions.caseId, caseId)).run();
+    const before = storedCase(caseId).revision;
+    const visitor = connect(team.people.editor.cookie, caseId);
+    await until(() => visitor.provider.isSynced, "synced");
+    visitor.destroy();
+    await until(() => collab.hocuspocus.getDocumentsCount() === 0, "document unloaded");
+    expect(storedCase(caseId).revision).toBe(before);
+  });
 });

@@ -32,7 +32,7 @@ export function SaveStatusBar({
         {state.others.length === 0 ? (
           <span className="muted">Only you</span>
         ) : (
-          <ul>
+          <ul aria-label="Also editing">
             {state.others.map((person) => (
               <li key={person.id} style={{ "--caret-color": person.color } as React.CSSProperties}>
                 {person.name}

@@ -304,6 +304,9 @@ describe("hostile text", () => {
     await page.goto(caseUrl);
     await settle(page);
     await page.getByRole("button", { name: "Submit for review" }).click();
+    // Without a reviewer picked the form says so; wait for that answer before picking one, or it replaces
+    // the form under the pick.
+    await visible(page.getByText("Pick at least one reviewer."));
     await page.getByLabel(/Rokia Reviewer/).check();
     await page.getByLabel("Message to the reviewers (optional)").fill(SUMMARY);
     await page.getByRole("button", { name: "Submit for review" }).click();

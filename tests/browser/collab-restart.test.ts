@@ -45,8 +45,16 @@ it("loses no acknowledged change when the server is killed or stopped during an 
   server = await startTestServer({}, { databaseFile });
   const port = Number(new URL(server.baseUrl).port);
   const cookie = await signIn(server.baseUrl);
-  const caseId = await createCase(server.baseUrl, cookie, await workspaceOf(server.baseUrl, cookie), "Restart");
-  editors.push(openNodeEditor(server.baseUrl, cookie, caseId), openNodeEditor(server.baseUrl, cookie, caseId));
+  const caseId = await createCase(
+    server.baseUrl,
+    cookie,
+    await workspaceOf(server.baseUrl, cookie),
+    "Restart",
+  );
+  editors.push(
+    openNodeEditor(server.baseUrl, cookie, caseId),
+    openNodeEditor(server.baseUrl, cookie, caseId),
+  );
   const [first, second] = editors;
   await until(() => first.provider.isSynced && second.provider.isSynced, "both editors synced");
 

@@ -236,6 +236,31 @@ describe("co-editing server", () => {
     good.destroy();
   });
 
+  it("keeps serving the others while one connection floods updates", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Flood check" }).id;
+    const flooder = connect(team.people.owner.cookie, caseId);
+    const other = connect(team.people.editor.cookie, caseId);
+    await until(() => flooder.provider.isSynced && other.provider.isSynced, "synced");
+    // 2,000 separate updates at once, each a message of its own (with the role read again for each).
+    const text = new Y.XmlText();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [text]);
+    flooder.document.getXmlFragment("default").push([paragraph]);
+    for (let i = 0; i < 2000; i++) text.insert(text.length, "x");
+    appendParagraph(other.document, "Typed during the flood.");
+    await until(() => other.provider.unsyncedChanges === 0, "the other editor acknowledged", 30_000);
+    await until(
+      () =>
+        plain(flooder.document).includes("Typed during the flood.") &&
+        plain(other.document).includes("x".repeat(2000)),
+      "both sides converge",
+      30_000,
+    );
+    expect(plain(flooder.document)).toEqual(plain(other.document));
+    flooder.destroy();
+    other.destroy();
+  }, 60_000);
+
   it("drops tags of codes from another workspace when storing", async () => {
     const caseId = team.caseStudy.id;
     // Stored directly, so wait until the server has let go of its copy.

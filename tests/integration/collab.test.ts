@@ -7,10 +7,14 @@ import type { JSONContent } from "@tiptap/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createCase, getCase } from "~/models/cases.server";
+import { caseAnchorText, describePassage } from "~/models/anchors";
+import { createCase, getCase, saveCaseBody } from "~/models/cases.server";
+import { createCode } from "~/models/codes.server";
 import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
 import { restoreRevision } from "~/models/revisions.server";
+import { createSource } from "~/models/sources.server";
+import { createThread, listCaseThreads } from "~/models/threads.server";
 import * as reviewRoute from "~/routes/w.$workspaceId.cases.$caseId_.review";
 import { endSession } from "~/utils/auth.server";
 import {
@@ -20,7 +24,7 @@ import {
   TOO_LARGE_CODE,
 } from "~/utils/collab-server.server";
 import { db } from "~/utils/db.server";
-import { caseDocuments, caseRevisions, cases, memberships, passages } from "../../db/schema";
+import { caseDocuments, caseRevisions, cases, citations, memberships, passages } from "../../db/schema";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
@@ -260,6 +264,81 @@ describe("co-editing server", () => {
     flooder.destroy();
     other.destroy();
   }, 60_000);
+
+  it("keeps tags, citations and comment anchors through concurrent edits around and inside them", async () => {
+    const editorMember = team.people.editor.member;
+    const caseId = createCase(editorMember, { ...sampleFields, title: "Marks check" }).id;
+    const codeId = createCode(team.people.owner.member, {
+      kind: "precondition",
+      label: `Truce ${Math.random()}`,
+      description: "",
+      color: "#2563eb",
+      parentId: null,
+    }).id;
+    const sourceId = createSource(editorMember, { type: "report", title: "Field notes" }).id;
+    saveCaseBody(editorMember, caseId, {
+      baseRevision: 1,
+      doc: {
+        type: "doc",
+        content: [
+          { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Context" }] },
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Local leaders asked the militias to stop. " },
+              {
+                type: "text",
+                text: "A temporary truce followed.",
+                marks: [{ type: "tag", attrs: { codeId } }],
+              },
+              { type: "text", text: " " },
+              {
+                type: "text",
+                text: "Hostages were exchanged.",
+                marks: [{ type: "citation", attrs: { sourceId, locator: "p. 4" } }],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const { text } = caseAnchorText(getCase(editorMember, caseId).body);
+    const quote = "Hostages were exchanged.";
+    const at = text.indexOf(quote);
+    const anchor = describePassage(text, at, at + quote.length)!;
+    createThread(team.people.reviewer.member, caseId, { ...anchor, body: "Which hostages?" });
+
+    const a = connect(team.people.editor.cookie, caseId);
+    const b = connect(team.people.owner.cookie, caseId);
+    await until(() => a.provider.isSynced && b.provider.isSynced, "synced");
+    // At the same time: one writes before the passages, the other inside the tagged one and after them.
+    const paragraphText = (doc: Y.Doc) =>
+      (doc.getXmlFragment("default").get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    paragraphText(a.document).insert(0, "In 2019, ");
+    const tagged = paragraphText(b.document);
+    const plainText = (tagged.toDelta() as Array<{ insert: string }>).map((part) => part.insert).join("");
+    const inside = plainText.indexOf("truce");
+    tagged.insert(inside, "fragile ", { tag: { codeId } });
+    tagged.insert(tagged.length, " Talks went on.");
+    await until(() => plain(a.document) === plain(b.document), "converged");
+    await until(() => a.provider.unsyncedChanges === 0 && b.provider.unsyncedChanges === 0, "acknowledged");
+    a.destroy();
+    b.destroy();
+    await until(() => storedCase(caseId).bodyText.includes("Talks went on."), "stored");
+
+    expect(storedCase(caseId).bodyText).toContain("In 2019, Local leaders");
+    const tags = db.select().from(passages).where(eq(passages.caseId, caseId)).all();
+    expect(tags.map((row) => [row.codeId, row.text])).toEqual([
+      [codeId, "A temporary fragile truce followed."],
+    ]);
+    const cited = db.select().from(citations).where(eq(citations.caseId, caseId)).all();
+    expect(cited.map((row) => row.sourceId)).toEqual([sourceId]);
+    const [thread] = listCaseThreads(editorMember, getCase(editorMember, caseId)).threads;
+    expect(thread.range).not.toBeNull();
+    expect(thread.quoteEdited).toBe(false);
+    const after = caseAnchorText(getCase(editorMember, caseId).body).text;
+    expect(after.slice(thread.range!.start, thread.range!.end)).toBe(quote);
+  });
 
   it("drops tags of codes from another workspace when storing", async () => {
     const caseId = team.caseStudy.id;

@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { caseAnchorText, describePassage } from "~/models/anchors";
-import { createCase, getCase, saveCaseBody } from "~/models/cases.server";
+import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
 import { createCode } from "~/models/codes.server";
 import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
@@ -56,7 +56,8 @@ function connect(cookie: string | null, caseId: string, options: { origin?: stri
   const websocketProvider = new HocuspocusProviderWebsocket({
     url,
     WebSocketPolyfill: withCookie(cookie, options.origin),
-    maxAttempts: 1,
+    // Retries never give up: a refused retry after the server has closed would be an unhandled rejection.
+    maxAttempts: 0,
   });
   const provider = new HocuspocusProvider({
     websocketProvider,
@@ -338,6 +339,20 @@ describe("co-editing server", () => {
     expect(thread.quoteEdited).toBe(false);
     const after = caseAnchorText(getCase(editorMember, caseId).body).text;
     expect(after.slice(thread.range!.start, thread.range!.end)).toBe(quote);
+  });
+
+  it("closes the editing of a case moved to the trash, and refuses to open it again", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Trash check" }).id;
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "synced");
+    trashCase(team.people.owner.member, caseId);
+    appendParagraph(editor.document, "Written after the case went to the trash.");
+    await until(() => editor.events.includes(`closed:${ACCESS_CHANGED_CODE}`), "connection closed");
+    editor.destroy();
+    expect(storedCase(caseId).bodyText).not.toContain("Written after the case went to the trash.");
+    const again = connect(team.people.editor.cookie, caseId);
+    await until(() => again.events.some((event) => event.startsWith("refused")), "refusal");
+    again.destroy();
   });
 
   it("drops tags of codes from another workspace when storing", async () => {

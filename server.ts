@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { createCollabServer } from "./app/utils/collab-server.server";
 import { databasePath, openDatabase } from "./db/client";
 import { migrationStatus, runMigrations } from "./db/migrate";
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./db/seed";
@@ -189,6 +190,10 @@ const server = app.listen(port, host, () => {
   }
 });
 
+// Co-editing (ADR 0007): Hocuspocus answers WebSocket upgrades on /collab; Vite's own upgrades pass by.
+const collab = createCollabServer();
+collab.attach(server);
+
 /** Closing every connection merges the write-ahead log into the database file and removes the -wal. */
 function closeAndExit() {
   const appConnection = (globalThis as { casebookDb?: { sqlite: typeof sqlite } }).casebookDb?.sqlite;
@@ -208,6 +213,8 @@ function stop(signal: NodeJS.Signals) {
   );
   server.close();
   server.closeIdleConnections();
+  // Open documents are stored now (with a revision if their text changed), then their sockets close.
+  collab.storeAll();
   if (requestsInProgress === 0) closeAndExit();
   setTimeout(closeAndExit, 10_000).unref();
 }

@@ -143,10 +143,14 @@ export const CaseSections = Extension.create({
   },
 });
 
-/** A fresh list of the case document's extensions (Tiptap extensions are configured per list). */
-export function createCaseExtensions(): Extensions {
+/**
+ * A fresh list of the case document's extensions (Tiptap extensions are configured per list). With
+ * `collaboration`, undo/redo comes from Yjs (the Collaboration extension), so ProseMirror's own is left out.
+ */
+export function createCaseExtensions(options: { collaboration?: boolean } = {}): Extensions {
   return [
     StarterKit.configure({
+      ...(options.collaboration ? { undoRedo: false as const } : {}),
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,

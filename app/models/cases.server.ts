@@ -7,6 +7,7 @@ import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds } from "~/models/codes.server";
+import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
@@ -143,6 +144,7 @@ export function approvedVersions(
  */
 export function getCase(member: Member, caseId: string, options: { allowTrashed?: boolean } = {}) {
   requirePermission(member, "case.read");
+  flushLiveDocument(caseId);
   const found = findCase(db, member.workspaceId, caseId);
   if (!found || (found.deletedAt && !options.allowTrashed)) throw notFound(msg("cases.errors.notFound"));
   const drafts = seesDrafts(member);
@@ -379,6 +381,7 @@ export function saveCaseBody(
         createdAt: savedAt,
       })
       .run();
+    bodyWrittenOutsideCollab(tx, caseId, validated.doc);
     return { revision: number, savedAt };
   });
 }

@@ -6,6 +6,7 @@ import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
 import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
+import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { CODE_KINDS, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
@@ -631,6 +632,12 @@ function rewriteCaseBodies(
         createdAt: now,
       })
       .run();
+    // People editing the case see the retagging as a change, on top of what they are typing.
+    bodyWrittenOutsideCollab(
+      tx,
+      row.id,
+      (live) => toCaseNode(rewriteCodeMarks(live, from, to).doc).toJSON() as JSONContent,
+    );
     changedCases += 1;
   }
   return changedCases;

@@ -4,7 +4,9 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { caseFieldsSnapshot } from "~/models/case-fields";
 import { getCase, seesDrafts } from "~/models/cases.server";
+import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
@@ -21,7 +23,16 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
-import { caseReviews, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
+import {
+  caseReviews,
+  caseRevisions,
+  cases,
+  commentMentions,
+  comments,
+  memberships,
+  threads,
+  users,
+} from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
 export class ReviewConflictError extends Error {}
@@ -127,16 +138,19 @@ export function submitForReview(
     throw new ReviewInputError("message", msg("review.errors.messageTooLong", { max: REVIEW_MESSAGE_MAX }));
   const picked = [...new Set(input.reviewerIds)];
   if (picked.length === 0) throw new ReviewInputError("reviewerIds", msg("review.errors.pickOne"));
+  // What is submitted includes everything typed so far, as a revision (ADR 0007).
+  flushLiveDocument(caseId);
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.edit");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
-    if (current.status === "in_review") throw new ReviewConflictError(msg("review.errors.alreadyInReview"));
-    if (current.status === "approved")
-      throw new ReviewConflictError(msg("review.errors.alreadyApproved", { revision: current.revision }));
+    const found = findLiveCase(tx, member.workspaceId, caseId);
+    if (found.status === "in_review") throw new ReviewConflictError(msg("review.errors.alreadyInReview"));
+    if (found.status === "approved")
+      throw new ReviewConflictError(msg("review.errors.alreadyApproved", { revision: found.revision }));
     const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
     if (approvers.length !== picked.length)
       throw new ReviewInputError("reviewerIds", msg("review.errors.notApprovers"));
+    const current = settleLiveText(tx, found);
     const id = newId();
     const now = new Date();
     tx.insert(caseReviews)
@@ -179,6 +193,24 @@ export function submitForReview(
   });
 }
 
+/** Whether the case's details differ from those of the revision the reviewer read. */
+function detailsChangedSince(tx: Executor, current: CaseRow, readRevision: number) {
+  if (readRevision === current.revision) return false;
+  const read = tx
+    .select({ fields: caseRevisions.fields })
+    .from(caseRevisions)
+    .where(and(eq(caseRevisions.caseId, current.id), eq(caseRevisions.number, readRevision)))
+    .get();
+  if (!read) return true;
+  const sorted = (fields: Record<string, unknown>) =>
+    JSON.stringify(
+      Object.keys(fields)
+        .sort()
+        .map((key) => [key, fields[key]]),
+    );
+  return sorted(read.fields) !== sorted(caseFieldsSnapshot(current));
+}
+
 type Decision = "approved" | "changes_requested";
 
 function decide(
@@ -193,21 +225,24 @@ function decide(
     throw new ReviewInputError("note", msg("review.errors.noteRequired"));
   if (note.length > REVIEW_NOTE_MAX)
     throw new ReviewInputError("note", msg("review.errors.noteTooLong", { max: REVIEW_NOTE_MAX }));
+  flushLiveDocument(caseId);
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.approve");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
-    if (current.status !== "in_review") {
+    const found = findLiveCase(tx, member.workspaceId, caseId);
+    if (found.status !== "in_review") {
       throw new ReviewConflictError(
         msg(decision === "approved" ? "review.errors.cannotApprove" : "review.errors.cannotRequestChanges", {
-          status: current.status,
+          status: found.status,
         }),
       );
     }
-    const pending = openReviewFor(tx, current);
-    // The reviewer read one revision; if someone saved after that, they must read the newer one first.
-    if (input.revision !== undefined && input.revision !== current.revision)
-      throw new ReviewConflictError(msg("review.errors.staleRevision", { revision: current.revision }));
+    const pending = openReviewFor(tx, found);
+    // The reviewer read one revision. Text typed since (co-editing) is part of the live draft the decision
+    // applies to, and the result says so; changed details (title, period, actors…) must be read first.
+    if (input.revision !== undefined && detailsChangedSince(tx, found, input.revision))
+      throw new ReviewConflictError(msg("review.errors.staleRevision", { revision: found.revision }));
+    const current = settleLiveText(tx, found);
     const now = new Date();
     tx.update(caseReviews)
       .set({ decision, decidedBy: member.userId, decidedAt: now, note })
@@ -253,7 +288,12 @@ function decide(
       },
       tx,
     );
-    return { revision: current.revision, submittedRevision: pending.revision, editedSinceSubmission };
+    return {
+      revision: current.revision,
+      submittedRevision: pending.revision,
+      editedSinceSubmission,
+      editedSinceRead: input.revision !== undefined && input.revision !== current.revision,
+    };
   });
 }
 

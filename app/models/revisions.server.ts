@@ -15,6 +15,7 @@ import {
   writeDerivedRows,
 } from "~/models/cases.server";
 import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
@@ -333,6 +334,7 @@ export function restoreRevision(
       },
       tx,
     );
+    bodyWrittenOutsideCollab(tx, caseId, body);
     return { revision: number, droppedReferences: goneCodes.size + goneSources.size };
   });
 }

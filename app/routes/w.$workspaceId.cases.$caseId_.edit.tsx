@@ -7,9 +7,11 @@ import {
   type ShouldRevalidateFunction,
   useLoaderData,
 } from "@remix-run/react";
+import { useMemo } from "react";
 import { ZodError, z } from "zod";
 import { StatusBadge } from "~/components/case-bits";
 import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
+import { caretColor } from "~/components/editor/collab";
 import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
 import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
 import { DocumentRejectedError, getCase, StaleRevisionError, saveCaseBody } from "~/models/cases.server";
@@ -27,16 +29,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { member } = await requireWorkspaceMember(request, params);
+  const { member, user } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, requireId(params, "caseId"));
   return {
+    user: { id: user.id, name: user.name, color: caretColor(user.id) },
     workspaceId: member.workspaceId,
     caseId: caseStudy.id,
     title: caseStudy.title,
     status: caseStudy.status,
-    revision: caseStudy.revision,
-    body: caseStudy.body,
     codes: listCodes(member),
     sources: listSources(member).map((source) => ({
       id: source.id,
@@ -185,8 +186,13 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function EditCaseText() {
-  const { workspaceId, caseId, title, status, revision, body, codes, sources } =
-    useLoaderData<typeof loader>();
+  const { workspaceId, caseId, title, status, user, codes, sources } = useLoaderData<typeof loader>();
+  // Stable across revalidations, so the co-editing session is not reopened.
+  const { id: userId, name: userName, color: userColor } = user;
+  const self = useMemo(
+    () => ({ id: userId, name: userName, color: userColor }),
+    [userId, userName, userColor],
+  );
   const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
   return (
     <main id="main" className="page editor-page">
@@ -198,12 +204,12 @@ export default function EditCaseText() {
         <h1>{title}</h1>
         {status === "approved" ? (
           <p className="editor-notice">
-            <StatusBadge status={status} /> Saving starts a new draft; readers keep the approved version until
-            it is approved again.
+            <StatusBadge status={status} /> Editing starts a new draft; readers keep the approved version
+            until it is approved again.
           </p>
         ) : status === "in_review" ? (
           <p className="editor-notice">
-            <StatusBadge status={status} /> Reviewers see your changes as you save them.
+            <StatusBadge status={status} /> Reviewers see your changes as you make them.
           </p>
         ) : null}
       </div>
@@ -212,8 +218,7 @@ export default function EditCaseText() {
         caseId={caseId}
         workspaceId={workspaceId}
         actionUrl={`${caseUrl}/edit`}
-        initialDoc={body}
-        initialRevision={revision}
+        user={self}
         codes={codes}
         sources={sources}
       />

@@ -71,12 +71,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "approve": {
         const result = approveCase(member, caseId, form, origin);
-        message = result.editedSinceSubmission
-          ? msg("review.toasts.approvedEdited", {
-              revision: result.revision,
-              submitted: result.submittedRevision,
-            })
-          : msg("review.toasts.approved", { revision: result.revision });
+        message = result.editedSinceRead
+          ? msg("review.toasts.approvedEditedSinceRead", { revision: result.revision, read: form.revision })
+          : result.editedSinceSubmission
+            ? msg("review.toasts.approvedEdited", {
+                revision: result.revision,
+                submitted: result.submittedRevision,
+              })
+            : msg("review.toasts.approved", { revision: result.revision });
         break;
       }
       case "request_changes":

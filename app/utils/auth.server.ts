@@ -7,6 +7,7 @@ import { Lucia, TimeSpan } from "lucia";
 import type { Locale } from "~/models/domain";
 import { sessions, users } from "../../db/schema";
 import { db } from "./db.server";
+import { liveDocuments } from "./live-registry.server";
 
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
 
@@ -110,11 +111,16 @@ export async function startSession(request: Request, userId: string) {
 
 export async function endSession(request: Request) {
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (sessionId) await lucia.invalidateSession(sessionId);
+  if (sessionId) {
+    await lucia.invalidateSession(sessionId);
+    // Editing sockets opened with this session close too (they were authenticated once, at connection).
+    liveDocuments()?.closeSessions({ sessionId });
+  }
   return serializeCookie(request, lucia.createBlankSessionCookie());
 }
 
 /** On password change: every other session of the user ends; the current one is replaced. */
 export async function endAllSessions(userId: string) {
   await lucia.invalidateUserSessions(userId);
+  liveDocuments()?.closeSessions({ userId });
 }

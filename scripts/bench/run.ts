@@ -9,6 +9,14 @@ import { join, resolve } from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { type BrowserFigures, measureBrowser } from "./browser";
+import {
+  type CollabFigures,
+  collabSectionOf,
+  measureCollab,
+  renderCollabSection,
+  runCollabOnly,
+  withCollabSection,
+} from "./collab";
 import { DEFAULT_GENERATE, type GeneratedWorkspace, generateWorkspace } from "./generate";
 import { type LoadFigures, renderReport } from "./report";
 
@@ -28,6 +36,9 @@ type Flags = {
   out: string | null;
   db: string | null;
   quick: boolean;
+  /** "collab": only the co-editing figures (scripts/bench/collab.ts), written into their own section. */
+  only: string | null;
+  collab: boolean;
 };
 
 const HELP = `npm run bench -- [flags]
@@ -45,7 +56,9 @@ const HELP = `npm run bench -- [flags]
   --out PATH        where to write the report (docs/BENCHMARKS.md; with --quick: nowhere)
   --db PATH         keep the generated database at PATH and reuse it when it exists
   --no-build        use the existing build (BUILD_DIR or build/)
-  --no-browser      skip the Chromium timings`;
+  --no-browser      skip the Chromium timings
+  --no-collab       skip the co-editing run (20 editors, 60 s)
+  --only=collab     only the co-editing run, on a fresh demo database; updates its section of --out`;
 
 function parseFlags(argv: string[]): Flags {
   const quick = argv.includes("--quick");
@@ -65,6 +78,8 @@ function parseFlags(argv: string[]): Flags {
     out: quick ? null : "docs/BENCHMARKS.md",
     db: null,
     quick,
+    only: null,
+    collab: true,
   };
   const numeric: Record<string, keyof Flags> = {
     "--cases": "cases",
@@ -91,6 +106,8 @@ function parseFlags(argv: string[]): Flags {
     else if (arg === "--db") flags.db = argv[++i];
     else if (arg === "--no-build") flags.build = false;
     else if (arg === "--no-browser") flags.browser = false;
+    else if (arg === "--no-collab") flags.collab = false;
+    else if (arg.startsWith("--only")) flags.only = arg.includes("=") ? arg.split("=")[1] : argv[++i];
     else if (arg !== "--quick") throw new Error(`Unknown flag ${arg}\n${HELP}`);
   }
   if (flags.codes < 4) throw new Error("--codes must be at least 4 (the matrix needs an outcome)");
@@ -249,6 +266,9 @@ async function main() {
   const manifestPath = `${dbPath}.json`;
   const logFile = join(work, "server.log");
   const began = performance.now();
+  if (flags.only === "collab")
+    return runCollabOnly({ build: flags.build, out: flags.out, seconds: flags.quick ? 10 : 60 });
+  if (flags.only) throw new Error(`--only knows "collab", not "${flags.only}"`);
 
   if (flags.build) {
     log(`building the production app into ${buildDir}/`);
@@ -359,10 +379,32 @@ async function main() {
         log(`Chromium timings failed: ${browserProblem}`);
       }
     }
+    let collab: CollabFigures | null = null;
+    let collabProblem: string | null = null;
+    if (flags.collab) {
+      try {
+        collab = await measureCollab({
+          baseUrl: base,
+          cookie,
+          caseId: workspace.caseIds[1],
+          seconds: flags.quick ? 10 : 60,
+          databaseFile: dbPath,
+          log,
+        });
+      } catch (error) {
+        collabProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        log(`co-editing run failed: ${collabProblem}`);
+      }
+    }
     const memory = memoryOf(child.pid!);
     log(`server memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.currentMb.toFixed(0)} MB`);
 
-    const report = renderReport({
+    const previous = flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null;
+    const collabSection =
+      collab || collabProblem
+        ? renderCollabSection(collab, collabProblem, new Date())
+        : collabSectionOf(previous);
+    const pagesReport = renderReport({
       date: new Date(),
       machine: machine(),
       flags,
@@ -374,8 +416,9 @@ async function main() {
       browserProblem,
       peakRssMb: memory.peakMb,
       loadAverage: [loadBefore, loadavg()[0]],
-      previous: flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null,
+      previous,
     });
+    const report = collabSection ? withCollabSection(pagesReport, collabSection) : pagesReport;
     if (flags.out) {
       writeFileSync(flags.out, report);
       log(`wrote ${flags.out}`);

@@ -51,7 +51,7 @@ async function clickUnder(page: Page, section: string) {
 const saveStatus = (page: Page) => page.locator(".save-status");
 
 async function waitForSaved(page: Page) {
-  await expect.poll(() => saveStatus(page).textContent(), { timeout: 15_000 }).toMatch(/^Saved \d/);
+  await expect.poll(() => saveStatus(page).textContent(), { timeout: 15_000 }).toBe("All changes saved");
 }
 
 describe("case text editor", () => {
@@ -59,7 +59,7 @@ describe("case text editor", () => {
     const page = await newPage("editor");
     const caseUrl = await createCase(page, `Ségou truce ${unique()}`);
     await openEditor(page, caseUrl);
-    expect(await saveStatus(page).textContent()).toBe("No changes yet");
+    await waitForSaved(page);
 
     const sentence = "Elders opened a channel to the katiba through local militias.";
     await clickUnder(page, "Context");
@@ -220,81 +220,90 @@ describe("case text editor", () => {
     await page.context().close();
   });
 
-  it("keeps the second writer's text on a conflict and saves it when they choose", async () => {
+  it("lets two people type into the same case at once, with carets and a list of who is here", async () => {
     const first = await newPage("editor");
-    const caseUrl = await createCase(first, `Conflict check ${unique()}`);
+    const caseUrl = await createCase(first, `Co-editing check ${unique()}`);
     const second = await newPage("owner");
     await openEditor(first, caseUrl);
     await openEditor(second, caseUrl);
-
-    await clickUnder(first, "Process");
-    await first.keyboard.type("The editor's account of the talks.");
-    await first.keyboard.press("Control+s");
     await waitForSaved(first);
-
-    const ownerText = "The owner's own account, written at the same time.";
-    await clickUnder(second, "Lessons");
-    await second.keyboard.type(ownerText);
-    await second.keyboard.press("Control+s");
-    const conflict = second.getByRole("region", { name: /saved this case at \d/ });
-    await expect.poll(() => conflict.isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await conflict.getByRole("heading").textContent()).toMatch(/^Eduardo Editor saved this case at/);
-    expect(await saveStatus(second).textContent()).toMatch(/^Not saved/);
-    // Their text is still in the editor, and the comparison shows both versions' words.
-    expect(await second.getByRole("textbox", { name: "Case text" }).textContent()).toContain(ownerText);
-    expect(await conflict.locator("ins").allTextContents()).toContain(ownerText);
-    expect((await conflict.locator("del").allTextContents()).join(" ")).toContain("The editor's account");
-
-    await conflict.getByRole("button", { name: "Save mine as the new revision" }).click();
     await waitForSaved(second);
-    await expect.poll(() => conflict.isVisible()).toBe(false);
-    await second.reload();
     await expect
-      .poll(() => second.getByRole("textbox", { name: "Case text" }).textContent())
-      .toContain(ownerText);
+      .poll(() => first.getByRole("region", { name: "Who is here" }).textContent())
+      .toContain("Olivia");
+    await expect
+      .poll(() => second.getByRole("region", { name: "Who is here" }).textContent())
+      .toContain("Eduardo");
 
-    // The first writer is now behind: they may drop their change and take the saved text instead.
-    await clickUnder(first, "Outcomes");
-    await first.keyboard.type("A change the editor will give up.");
-    await first.keyboard.press("Control+s");
-    const firstConflict = first.getByRole("region", { name: /saved this case at \d/ });
-    await expect.poll(() => firstConflict.isVisible(), { timeout: 15_000 }).toBe(true);
-    first.once("dialog", (dialog) => void dialog.accept());
-    await firstConflict.getByRole("button", { name: "Discard mine and load theirs" }).click();
-    await expect.poll(() => firstConflict.isVisible()).toBe(false);
-    const firstText = await first.getByRole("textbox", { name: "Case text" }).textContent();
-    expect(firstText).toContain(ownerText);
-    expect(firstText).not.toContain("A change the editor will give up.");
-    expect(await saveStatus(first).textContent()).toMatch(/^Saved \d/);
+    const editorText = "The editor's account of the talks.";
+    const ownerText = "The owner's own account, written at the same time.";
+    await clickUnder(first, "Process");
+    await clickUnder(second, "Lessons");
+    await Promise.all([first.keyboard.type(editorText), second.keyboard.type(ownerText)]);
+    for (const page of [first, second]) {
+      const text = page.getByRole("textbox", { name: "Case text" });
+      await expect.poll(() => text.textContent(), { timeout: 10_000 }).toContain(editorText);
+      await expect.poll(() => text.textContent(), { timeout: 10_000 }).toContain(ownerText);
+    }
+    // The other person's caret carries their name.
+    await expect.poll(() => first.locator(".collab-caret-label").allTextContents()).toContain("Olivia Owner");
+    await waitForSaved(first);
+    await waitForSaved(second);
+
+    // Undo takes back one's own typing only.
+    await second.keyboard.press("Control+z");
+    const firstText = first.getByRole("textbox", { name: "Case text" });
+    await expect.poll(() => firstText.textContent(), { timeout: 10_000 }).not.toContain(ownerText);
+    expect(await firstText.textContent()).toContain(editorText);
     await first.context().close();
     await second.context().close();
   });
 
-  it("says when it is offline and saves once the connection is back", async () => {
+  it("keeps typing offline on this device and merges when the connection is back", async () => {
     const page = await newPage("editor");
     const caseUrl = await createCase(page, `Offline check ${unique()}`);
+    const other = await newPage("owner");
     await openEditor(page, caseUrl);
+    await openEditor(other, caseUrl);
+    await waitForSaved(page);
     await page.context().setOffline(true);
     await clickUnder(page, "Process");
     await page.keyboard.type("Written on a bus with no signal.");
     await expect
-      .poll(() => saveStatus(page).textContent(), { timeout: 10_000 })
-      .toMatch(/^Offline — not saved/);
+      .poll(() => saveStatus(page).textContent(), { timeout: 15_000 })
+      .toBe("Offline — changes kept on this device");
+    // Someone else writes meanwhile.
+    await clickUnder(other, "Lessons");
+    await other.keyboard.type("Written at the office.");
+    await waitForSaved(other);
     await page.context().setOffline(false);
     await waitForSaved(page);
+    for (const current of [page, other]) {
+      const text = current.getByRole("textbox", { name: "Case text" });
+      await expect
+        .poll(() => text.textContent(), { timeout: 10_000 })
+        .toContain("Written on a bus with no signal.");
+      await expect.poll(() => text.textContent(), { timeout: 10_000 }).toContain("Written at the office.");
+    }
     await page.reload();
     await expect
       .poll(() => page.getByRole("textbox", { name: "Case text" }).textContent())
       .toContain("Written on a bus with no signal.");
     await page.context().close();
+    await other.context().close();
   });
 
-  it("warns before leaving with unsaved changes", async () => {
+  it("warns before leaving while changes have not reached the server", async () => {
     const page = await newPage("editor");
     const caseUrl = await createCase(page, `Leave check ${unique()}`);
     await openEditor(page, caseUrl);
+    await waitForSaved(page);
+    await page.context().setOffline(true);
     await clickUnder(page, "Outcomes");
-    await page.keyboard.type("Not saved yet");
+    await page.keyboard.type("Not on the server yet");
+    await expect
+      .poll(() => saveStatus(page).textContent(), { timeout: 15_000 })
+      .toBe("Offline — changes kept on this device");
     // Closing the tab asks first (the browser's own "Leave site?" question)...
     const question = new Promise<string>((resolve) =>
       page.once("dialog", (dialog) => {
@@ -306,11 +315,15 @@ describe("case text editor", () => {
     expect(await question).toBe("beforeunload");
     // ...and so does a link inside the app.
     await page.getByRole("link", { name: "← Back to case" }).click();
-    const dialog = page.getByRole("dialog", { name: "Leave without saving?" });
+    const dialog = page.getByRole("dialog", { name: "Leave before the server has your changes?" });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await dialog.getByRole("button", { name: "Save and leave" }).click();
-    await page.waitForURL(caseUrl);
-    await expect.poll(() => page.getByText("Not saved yet").isVisible()).toBe(true);
+    await dialog.getByRole("button", { name: "Stay here" }).click();
+    await page.context().setOffline(false);
+    await waitForSaved(page);
+    await page.getByRole("link", { name: "← Back to case" }).click();
+    await expect
+      .poll(() => page.getByText("Not on the server yet").isVisible(), { timeout: 10_000 })
+      .toBe(true);
     await page.context().close();
   });
 

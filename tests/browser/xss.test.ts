@@ -268,7 +268,7 @@ describe("hostile text", () => {
     await expect.poll(() => cite.isVisible()).toBe(false);
     await expect
       .poll(() => page.locator(".save-status").textContent(), { timeout: 15_000 })
-      .toMatch(/^Saved \d/);
+      .toBe("All changes saved");
 
     // A comment on a passage of the case page.
     await page.goto(caseUrl);
@@ -304,6 +304,9 @@ describe("hostile text", () => {
     await page.goto(caseUrl);
     await settle(page);
     await page.getByRole("button", { name: "Submit for review" }).click();
+    // Without a reviewer picked the form says so; wait for that answer before picking one, or it replaces
+    // the form under the pick.
+    await visible(page.getByText("Pick at least one reviewer."));
     await page.getByLabel(/Rokia Reviewer/).check();
     await page.getByLabel("Message to the reviewers (optional)").fill(SUMMARY);
     await page.getByRole("button", { name: "Submit for review" }).click();

@@ -30,6 +30,8 @@ export type TestServer = {
 export type TestServerOptions = {
   /** Start on this database file (e.g. again after a crash) instead of a fresh one; stop() keeps it. */
   databaseFile?: string;
+  /** Listen on this port (e.g. the same one again after a restart, so clients reconnect) instead of a free one. */
+  port?: number;
 };
 
 /** Starts the production build (npm run build first) on a free port with its own fresh database. */
@@ -37,7 +39,7 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dir = options.databaseFile ? null : mkdtempSync(join(tmpdir(), "casebook-test-"));
   const databaseFile = options.databaseFile ?? join(dir as string, "casebook.db");
   let log = "";

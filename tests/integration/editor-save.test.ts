@@ -252,7 +252,7 @@ describe("creating a source from the citation dialog", () => {
 });
 
 describe("the edit page", () => {
-  it("gives editors the text, the revision, the codebook and the library", async () => {
+  it("gives editors their name for the co-editing carets, the codebook and the library", async () => {
     const result = await callRoute(route, {
       path: "/edit",
       cookie: team.people.editor.cookie,
@@ -261,7 +261,7 @@ describe("the edit page", () => {
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({
       caseId: team.caseStudy.id,
-      revision: expect.any(Number),
+      user: expect.objectContaining({ id: team.people.editor.id, color: expect.stringMatching(/^#/) }),
       codes: expect.arrayContaining([expect.objectContaining({ id: codeId, label: "Local channel" })]),
       sources: expect.arrayContaining([expect.objectContaining({ id: sourceId })]),
     });

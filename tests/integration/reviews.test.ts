@@ -263,7 +263,12 @@ describe("deciding", () => {
     expect(stale.status).toBe(409);
     expect(statusOf(caseId).status).toBe("in_review");
     const result = approveCase(reviewer(), caseId, { revision: 2 });
-    expect(result).toEqual({ revision: 2, submittedRevision: 1, editedSinceSubmission: true });
+    expect(result).toEqual({
+      revision: 2,
+      submittedRevision: 1,
+      editedSinceSubmission: true,
+      editedSinceRead: false,
+    });
     expect(statusOf(caseId).approvedRevision).toBe(2);
   });
 

@@ -1,5 +1,6 @@
 import { useBlocker } from "@remix-run/react";
-import type { Editor, JSONContent } from "@tiptap/core";
+import type { Editor } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
 import { Placeholder } from "@tiptap/extensions";
 import { TextSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -14,7 +15,15 @@ import {
   sectionIndexAt,
 } from "~/editor";
 import { CiteDialog } from "./cite-dialog";
-import { ConflictView } from "./conflict-view";
+import {
+  COLLAB_FIELD,
+  CollabCarets,
+  type CollabSession,
+  type CollabUser,
+  closeCollabSession,
+  openCollabSession,
+  useCollabState,
+} from "./collab";
 import { CaseHighlights, type HighlightLookup, refreshHighlights } from "./highlights";
 import { LinkDialog } from "./link-dialog";
 import { Modal } from "./modal";
@@ -23,7 +32,6 @@ import { SaveStatusBar } from "./save-status";
 import { HEX_COLOR, TagPicker } from "./tag-picker";
 import { Toolbar } from "./toolbar";
 import type { CodeOption, SourceOption } from "./types";
-import { useCaseSaver } from "./use-case-saver";
 
 export type { EditorActionResult } from "./types";
 
@@ -81,8 +89,7 @@ export function CaseEditor(props: {
   caseId: string;
   workspaceId: string;
   actionUrl: string;
-  initialDoc: unknown;
-  initialRevision: number;
+  user: CollabUser;
   codes: CodeOption[];
   sources: SourceOption[];
 }) {
@@ -92,7 +99,6 @@ export function CaseEditor(props: {
   lookup.current.sources = new Map(sources.map((source) => [source.id, source]));
 
   const [rows, setRows] = useState<DerivedCaseRows | null>(null);
-  const [currentDoc, setCurrentDoc] = useState<JSONContent | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [hint, setHint] = useState("");
   const onChange = useRef<() => void>(() => {});
@@ -101,11 +107,28 @@ export function CaseEditor(props: {
   const hintTimer = useRef<ReturnType<typeof setTimeout>>();
   const passagesHeading = useRef<HTMLDivElement>(null);
 
+  // One Yjs session per page visit, opened in the browser only (the server renders the loading state).
+  const [session, setSession] = useState<CollabSession | null>(null);
+  useEffect(() => {
+    const opened = openCollabSession(props.caseId, props.user);
+    setSession(opened);
+    return () => closeCollabSession(opened);
+  }, [props.caseId, props.user]);
+  const collab = useCollabState(session, props.user.id);
+  // Edits made while offline count as not yet on the server until it acknowledges everything.
+  const changedOffline = useRef(false);
+
   const editor = useEditor(
     {
       immediatelyRender: false,
       extensions: [
-        ...createCaseExtensions(),
+        ...createCaseExtensions({ collaboration: true }),
+        ...(session
+          ? [
+              Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
+              CollabCarets.configure({ awareness: session.provider.awareness }),
+            ]
+          : []),
         Placeholder.configure({
           showOnlyCurrent: false,
           placeholder: ({ editor: current, node, pos }) => {
@@ -121,7 +144,6 @@ export function CaseEditor(props: {
         }),
         CaseHighlights.configure({ lookup }),
       ],
-      content: props.initialDoc as JSONContent,
       editorProps: {
         attributes: {
           id: "case-editor-text",
@@ -148,34 +170,48 @@ export function CaseEditor(props: {
       onCreate: ({ editor: created }) => setRows(deriveCaseRows(created.state.doc)),
       onUpdate: () => onChange.current(),
     },
-    [],
+    [session],
   );
 
-  const saver = useCaseSaver({
-    editor,
-    actionUrl: props.actionUrl,
-    initialRevision: props.initialRevision,
-    fetcherKey: `case-text-${props.caseId}`,
-  });
-  const conflict = saver.status.kind === "conflict" ? saver.status.theirs : null;
-  const conflictOpen = useRef(false);
-  conflictOpen.current = conflict !== null;
+  // The first editor instance exists before the session does; only the one bound to Yjs is shown.
+  const bound = editor?.extensionManager.extensions.some((extension) => extension.name === "collaboration")
+    ? editor
+    : null;
+  const dirty = collab.unsynced > 0 || (collab.connection !== "online" && changedOffline.current);
 
   const derive = useCallback(() => {
     if (!editor || editor.isDestroyed) return;
     setRows(deriveCaseRows(editor.state.doc));
-    if (conflictOpen.current) setCurrentDoc(editor.getJSON());
   }, [editor]);
 
   onChange.current = () => {
-    saver.noteChange();
+    if (collab.connection !== "online") changedOffline.current = true;
     clearTimeout(deriveTimer.current);
     deriveTimer.current = setTimeout(derive, DERIVE_DELAY_MS);
   };
 
   useEffect(() => {
-    if (conflict && editor) setCurrentDoc(editor.getJSON());
-  }, [conflict, editor]);
+    if (collab.connection === "online" && collab.unsynced === 0) changedOffline.current = false;
+  }, [collab.connection, collab.unsynced]);
+
+  // Reviewers (and anyone the server made read-only) follow the text without changing it.
+  useEffect(() => {
+    // Nothing is typed before the text is there: typing into an empty document would add its structure
+    // a second time once the server's copy arrives.
+    if (editor && !editor.isDestroyed)
+      editor.setEditable(collab.ready && !collab.readOnly && !collab.refused);
+  }, [editor, collab.ready, collab.readOnly, collab.refused]);
+
+  // Closing the tab before the server has the latest changes: the device keeps them, but warn anyway.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   useEffect(() => () => clearTimeout(deriveTimer.current), []);
 
@@ -232,7 +268,12 @@ export function CaseEditor(props: {
     });
   }, [editor]);
 
-  // Ctrl/Cmd+S saves from anywhere on the page instead of opening the browser's "Save page".
+  const saveVersion = useCallback(
+    (note: string) => session?.provider.sendStateless(JSON.stringify({ type: "saveVersion", note })),
+    [session],
+  );
+
+  // Ctrl/Cmd+S keeps a version instead of opening the browser's "Save page" (the text itself saves as typed).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (
@@ -242,22 +283,19 @@ export function CaseEditor(props: {
         event.key.toLowerCase() === "s"
       ) {
         event.preventDefault();
-        saver.saveNow();
+        saveVersion("");
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [saver.saveNow]);
+  }, [saveVersion]);
 
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => saver.dirty && currentLocation.pathname !== nextLocation.pathname,
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
   );
-  const [leaveAfterSave, setLeaveAfterSave] = useState(false);
   useEffect(() => {
-    if (!leaveAfterSave || blocker.state !== "blocked") return;
-    if (!saver.dirty) blocker.proceed();
-    else if (saver.status.kind !== "saving" && saver.status.kind !== "pending") setLeaveAfterSave(false);
-  }, [leaveAfterSave, blocker, saver.dirty, saver.status.kind]);
+    if (blocker.state === "blocked" && !dirty) blocker.proceed();
+  }, [blocker, dirty]);
 
   const jumpTo = useCallback(
     (range: { from: number; to: number }) => {
@@ -314,34 +352,21 @@ export function CaseEditor(props: {
         <style dangerouslySetInnerHTML={{ __html: tagCss }} />
       ) : null}
       <div className="editor-bar">
-        {editor ? (
-          <Toolbar editor={editor} onLink={openLink} onTag={openTag} onCite={openCite} />
+        {bound ? (
+          <Toolbar editor={bound} onLink={openLink} onTag={openTag} onCite={openCite} />
         ) : (
           <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
         )}
-        <SaveStatusBar status={saver.status} dirty={saver.dirty} onSave={saver.saveNow} />
+        <SaveStatusBar state={collab} onSaveVersion={saveVersion} />
         <p className="editor-hint" role="status" aria-live="polite">
           {hint}
         </p>
       </div>
 
-      {conflict ? (
-        <ConflictView
-          theirs={conflict}
-          mine={currentDoc}
-          busy={false}
-          onSaveMine={() => saver.saveMine(conflict)}
-          onLoadTheirs={() => {
-            saver.loadTheirs(conflict);
-            derive();
-          }}
-        />
-      ) : null}
-
       <div className="editor-columns">
         <div className="editor-column">
-          {editor ? (
-            <EditorContent editor={editor} />
+          {bound ? (
+            <EditorContent editor={bound} />
           ) : (
             <div className="editor-loading">
               <p>Loading the editor…</p>
@@ -408,30 +433,18 @@ export function CaseEditor(props: {
         />
       ) : null}
       {blocker.state === "blocked" ? (
-        <Modal title="Leave without saving?" onClose={() => blocker.reset()}>
-          <p>Your latest changes to the text are not saved yet.</p>
-          {!leaveAfterSave && ["failed", "offline", "conflict"].includes(saver.status.kind) ? (
-            <p className="field-error" role="alert">
-              The last save did not go through (see the message above the text). Stay to keep your changes.
-            </p>
-          ) : null}
+        <Modal title="Leave before the server has your changes?" onClose={() => blocker.reset()}>
+          <p>
+            {collab.connection === "online"
+              ? "Your latest changes are still on their way to the server."
+              : "You are offline. Your changes are kept on this device and are sent when you open this case again online."}
+          </p>
           <div className="actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setLeaveAfterSave(true);
-                saver.saveNow();
-              }}
-              disabled={leaveAfterSave}
-            >
-              {leaveAfterSave ? "Saving…" : "Save and leave"}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => blocker.reset()}>
+            <button type="button" className="button" onClick={() => blocker.reset()}>
               Stay here
             </button>
-            <button type="button" className="button button-danger" onClick={() => blocker.proceed()}>
-              Leave without saving
+            <button type="button" className="button button-secondary" onClick={() => blocker.proceed()}>
+              Leave
             </button>
           </div>
         </Modal>

@@ -95,6 +95,8 @@ export default {
   },
   toasts: {
     submitted: "Revision {{revision}} submitted for review. The reviewers are notified.",
+    approvedEditedSinceRead:
+      "Approved revision {{revision}}. It includes text edited after you opened the case (revision {{read}}): the current text is what you approved.",
     approvedEdited:
       "Approved revision {{revision}}. It was edited after it was submitted (revision {{submitted}}): the current revision is what you approved.",
     approved: "Approved revision {{revision}}. Trainers now read this version.",
@@ -120,7 +122,7 @@ export default {
     cannotRequestChanges:
       "Only a case in review can be sent back with changes. This case is $t(review.errors.statuses.{{status}}): an editor submits it for review first.",
     staleRevision:
-      "The case was saved again (now revision {{revision}}) after you opened it. Read the latest version, then decide.",
+      "The case details were changed (now revision {{revision}}) after you opened it. Read the latest version, then decide.",
     notYours: "Only the person who submitted the case, or an owner, can withdraw it from review.",
     nothingToWithdraw: "There is no review to withdraw: this case is $t(review.errors.statuses.{{status}}).",
     statuses: {

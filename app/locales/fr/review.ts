@@ -97,6 +97,8 @@ export default {
   },
   toasts: {
     submitted: "Version {{revision}} soumise en relecture. Les relecteurs sont prévenus.",
+    approvedEditedSinceRead:
+      "Version {{revision}} approuvée. Elle comprend du texte modifié après que vous avez ouvert le cas (version {{read}}) : c’est le texte actuel que vous avez approuvé.",
     approvedEdited:
       "Version {{revision}} approuvée. Elle avait été modifiée après la soumission (version {{submitted}}) : c’est la version actuelle que vous avez approuvée.",
     approved: "Version {{revision}} approuvée. Les formateurs lisent désormais cette version.",
@@ -123,7 +125,7 @@ export default {
     cannotRequestChanges:
       "Seul un cas en relecture peut être renvoyé avec des modifications. Ce cas est $t(review.errors.statuses.{{status}}) : un rédacteur doit d’abord le soumettre en relecture.",
     staleRevision:
-      "Le cas a été enregistré de nouveau (c’est maintenant la version {{revision}}) après que vous l’avez ouvert. Lisez la dernière version, puis décidez.",
+      "Les informations du cas ont changé (c’est maintenant la version {{revision}}) après que vous l’avez ouvert. Lisez la dernière version, puis décidez.",
     notYours: "Seule la personne qui a soumis le cas, ou un propriétaire, peut le retirer de la relecture.",
     nothingToWithdraw:
       "Il n’y a pas de relecture à retirer : ce cas est $t(review.errors.statuses.{{status}}).",

@@ -1,0 +1,219 @@
+// The co-editing server (ADR 0007): Hocuspocus on the app's own HTTP server, at /collab.
+// Imported by server.ts only; the Remix build never loads it.
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { type Document, Server as HocuspocusServer } from "@hocuspocus/server";
+import * as Y from "yjs";
+import {
+  applyBodyToYDoc,
+  bodyFromYDoc,
+  collabAccess,
+  loadCaseState,
+  storeCaseState,
+} from "~/models/collab.server";
+import { lucia } from "~/utils/auth.server";
+import { registerLiveDocuments } from "~/utils/live-registry.server";
+
+export const COLLAB_PATH = "/collab";
+/** One message (an update or a whole-document sync) may not exceed this; the case body limit is 2 MB. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Close code sent with a refused oversized update (4000–4999 are for applications). */
+export const TOO_LARGE_CODE = 4413;
+export const TOO_LARGE_REASON =
+  "This change is too large to share (over 4 MB). Split it or remove pasted material.";
+
+/** Close code when the person may no longer write (or read) this case; the provider reconnects. */
+export const ACCESS_CHANGED_CODE = 4403;
+export const SIGNED_OUT_CODE = 4401;
+
+type Context = { userId: string; sessionId: string };
+type Socket = { close(code: number, reason: string): void; on(event: "error", listener: () => void): void };
+
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  // Browsers always send Origin on a WebSocket handshake; other clients (tests, the load script) may not.
+  if (!origin) return true;
+  let originHost = "";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const allowed = new Set([
+    request.headers.host,
+    ...(process.env.APP_ORIGIN ? [new URL(process.env.APP_ORIGIN).host] : []),
+  ]);
+  return allowed.has(originHost);
+}
+
+/**
+ * Closes the whole socket with a code and reason the browser sees (a document-level close would leave the
+ * provider connected but silent); the provider reconnects and is told again what it may do.
+ */
+function closeSocket(connection: { webSocket: unknown }, code: number, reason: string) {
+  (connection.webSocket as Socket).close(code, reason);
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string) {
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
+}
+
+export function createCollabServer() {
+  const lastAuthor = new Map<string, string>();
+  /** Names of live documents changed since they were last stored. */
+  const unstored = new Set<string>();
+  /** Open sockets by session, so that signing out closes them. */
+  const sockets = new Map<Socket, Context>();
+
+  /** Stores a live document; tells its editors if the server refused it. */
+  function store(document: Document, options: { authorId?: string; note?: string; closing?: boolean } = {}) {
+    unstored.delete(document.name);
+    const result = storeCaseState(document.name, document, {
+      authorId: options.authorId ?? lastAuthor.get(document.name) ?? null,
+      note: options.note,
+      closing: options.closing,
+    });
+    if (result.kind === "rejected") {
+      document.broadcastStateless(JSON.stringify({ type: "storeRefused", errors: result.errors }));
+    }
+    return result;
+  }
+
+  // Hocuspocus's Server gives the WebSocket server with its size limit; its own HTTP server is never started.
+  const collabServer = new HocuspocusServer(
+    {
+      quiet: true,
+      debounce: 1000,
+      maxDebounce: 5000,
+      // Editors leave; the document is stored (with a revision if the text changed) and dropped from memory.
+      unloadImmediately: true,
+      async onConnect({ documentName, context, connectionConfig }) {
+        const { userId } = context as Context;
+        const access = collabAccess(userId, documentName);
+        if (!access) throw { reason: "This case is not open to you for editing." };
+        connectionConfig.readOnly = access.readOnly;
+      },
+      async onLoadDocument({ documentName, document }) {
+        const state = loadCaseState(documentName);
+        if (state) Y.applyUpdate(document, state);
+        return document;
+      },
+      async beforeHandleMessage({ update, connection, documentName }) {
+        if (update.byteLength > MAX_MESSAGE_BYTES) {
+          closeSocket(connection, TOO_LARGE_CODE, TOO_LARGE_REASON);
+          throw { code: TOO_LARGE_CODE, reason: TOO_LARGE_REASON };
+        }
+        // The role is read again for every message: a member demoted or removed while connected stops
+        // writing at once (their client reconnects and is told what it may do now).
+        const { userId } = connection.context as Context;
+        const access = collabAccess(userId, documentName);
+        if (!access || access.readOnly !== connection.readOnly) {
+          const reason = access
+            ? "Your role in this workspace changed: you can now only read this case."
+            : "This case is no longer open to you.";
+          connection.readOnly = true;
+          closeSocket(connection, ACCESS_CHANGED_CODE, reason);
+          throw { code: ACCESS_CHANGED_CODE, reason };
+        }
+      },
+      async onChange({ documentName, context }) {
+        const { userId } = (context ?? {}) as Partial<Context>;
+        if (userId) lastAuthor.set(documentName, userId);
+        unstored.add(documentName);
+      },
+      async onStoreDocument({ document }) {
+        store(document);
+      },
+      async onDisconnect({ document, documentName, clientsCount }) {
+        if (clientsCount > 0 || !document) return;
+        store(document, { closing: true });
+        lastAuthor.delete(documentName);
+      },
+      async onStateless({ connection, document, documentName, payload }) {
+        let message: { type?: unknown; note?: unknown };
+        try {
+          message = JSON.parse(payload);
+        } catch {
+          return;
+        }
+        if (message.type !== "saveVersion" || connection.readOnly) return;
+        const note = typeof message.note === "string" ? message.note.trim().slice(0, 200) : "";
+        const { userId } = connection.context as Context;
+        const result = store(document, { authorId: userId, note });
+        connection.sendStateless(
+          JSON.stringify(
+            result.kind === "stored"
+              ? { type: "versionSaved", revision: result.revision, note }
+              : { type: "versionRefused", errors: result.kind === "rejected" ? result.errors : [] },
+          ),
+        );
+        if (lastAuthor.get(documentName) === undefined) lastAuthor.set(documentName, userId);
+      },
+    },
+    { maxPayload: MAX_MESSAGE_BYTES },
+  );
+  const { hocuspocus, webSocketServer } = collabServer;
+
+  registerLiveDocuments({
+    apply(caseId, change) {
+      const live = hocuspocus.documents.get(caseId);
+      if (!live) return false;
+      applyBodyToYDoc(live, typeof change === "function" ? change(bodyFromYDoc(live)) : change);
+      return true;
+    },
+    flush(caseId) {
+      const live = hocuspocus.documents.get(caseId);
+      if (live && unstored.has(caseId)) store(live);
+    },
+    closeSessions(match) {
+      for (const [socket, context] of sockets) {
+        if (context.sessionId === match.sessionId || context.userId === match.userId)
+          socket.close(SIGNED_OUT_CODE, "You signed out.");
+      }
+    },
+  });
+
+  async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    if (!sameOrigin(request)) return refuseUpgrade(socket, 403, "Forbidden");
+    const sessionId = lucia.readSessionCookie(request.headers.cookie ?? "");
+    const { session, user } = sessionId
+      ? await lucia.validateSession(sessionId)
+      : { session: null, user: null };
+    if (!session || !user) return refuseUpgrade(socket, 401, "Unauthorized");
+    webSocketServer.handleUpgrade(
+      request,
+      socket,
+      head,
+      (ws: Parameters<typeof hocuspocus.handleConnection>[0]) => {
+        const raw = ws as unknown as Socket & { once(event: "close", listener: () => void): void };
+        // A frame over maxPayload (or a broken one) is an error on this socket: it closes (1009/1002), and
+        // without a listener it would be thrown and take the whole process down.
+        raw.on("error", () => {});
+        const context: Context = { userId: user.id, sessionId: session.id };
+        sockets.set(raw, context);
+        raw.once("close", () => sockets.delete(raw));
+        hocuspocus.handleConnection(ws, request, context);
+      },
+    );
+  }
+
+  return {
+    hocuspocus,
+    /** Listens on the HTTP server's upgrade event for COLLAB_PATH; other upgrades (Vite's) pass by. */
+    attach(server: Server) {
+      server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+        const path = (request.url ?? "").split("?")[0];
+        if (path !== COLLAB_PATH) return;
+        handleUpgrade(request, socket, head).catch(() => refuseUpgrade(socket, 500, "Server error"));
+      });
+    },
+    /** At shutdown: every open document is stored now, so nothing waits on a debounce that never comes. */
+    storeAll() {
+      for (const document of hocuspocus.documents.values()) store(document, { closing: true });
+      hocuspocus.closeConnections();
+      registerLiveDocuments(undefined);
+    },
+  };
+}

@@ -160,6 +160,13 @@ if (dev) {
   build = (await import(pathToFileURL(`${process.cwd()}/${buildDir}/server/index.js`).href)) as ServerBuild;
 }
 
+// Per-member cache of rendered pages (ADR 0009), checked after the session; RESPONSE_CACHE=0 turns it off.
+type ResponseCache = { middleware: express.RequestHandler } | null;
+const responseCache = dev
+  ? null
+  : ((build as ServerBuild).entry.module as { responseCache?: ResponseCache }).responseCache;
+if (responseCache) app.get("*", responseCache.middleware);
+
 const remixHandler = createRequestHandler({
   build,
   getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),

@@ -9,6 +9,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { databaseGeneration } from "~/models/derived-cache.server";
 import { cacheableSessionUser, lucia } from "~/utils/auth.server";
+import { TIME_DEPENDENT, UNCACHEABLE } from "~/utils/response-cache-rules";
 
 type Entry = {
   status: number;
@@ -23,15 +24,6 @@ type Entry = {
 type Next = (error?: unknown) => void;
 type Locals = { locals: { cspNonce?: string } };
 
-/** Pages whose content does not come only from the database: export jobs live in memory. */
-const UNCACHEABLE = /\/export(?:[/.]|$)/;
-/**
- * Pages that depend on the clock as well: relative dates ("5 minutes ago", TimeAgo with the loader's `now`)
- * and invites that expire. Their answers are kept for the current minute only. A new page showing either
- * must be added here (tests/integration/response-cache.test.ts checks the route files).
- */
-export const TIME_DEPENDENT =
-  /^\/w\/[^/]+\/(?:reviews|notifications|members|cases\/[^/]+\/activity)(?:\.data)?$/;
 const TOAST_COOKIE = "casebook_toast";
 const DROPPED_HEADERS = new Set([
   "content-length",

@@ -26,16 +26,19 @@ export function CommentText({ body, mentions }: { body: string; mentions: Person
   );
 }
 
+// One formatter for every comment (toLocaleString builds a new one per call).
+const COMMENT_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
 /** Date and time in one fixed format and zone, so the server and browser renders agree. */
 export function CommentTime({ date }: { date: string | Date }) {
   const value = new Date(date);
-  const text = value.toLocaleString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  });
+  const text = COMMENT_TIME.format(value);
   return <time dateTime={value.toISOString()}>{text} UTC</time>;
 }

@@ -167,6 +167,34 @@ const responseCache = dev
   : ((build as ServerBuild).entry.module as { responseCache?: ResponseCache }).responseCache;
 if (responseCache) app.get("*", responseCache.middleware);
 
+// At most RENDER_CONCURRENCY pages render at once (2 by default), the others wait their turn: one process
+// renders one page at a time anyway, so more at once only interleave them while each holds its memory
+// (32 matrix renders side by side took the server past 400 MB). Writes are not held back.
+const renderSlots = Math.max(1, Number(process.env.RENDER_CONCURRENCY) || 2);
+let rendering = 0;
+const waitingToRender: Array<() => void> = [];
+app.get("*", (_req, res, next) => {
+  // A client gone before its turn (or before it got here) takes no slot: its 'close' would never come again.
+  if (res.closed) return;
+  let started = false;
+  const render = () => {
+    started = true;
+    rendering++;
+    next();
+  };
+  res.once("close", () => {
+    if (started) {
+      rendering--;
+      waitingToRender.shift()?.();
+      return;
+    }
+    const at = waitingToRender.indexOf(render);
+    if (at !== -1) waitingToRender.splice(at, 1);
+  });
+  if (rendering < renderSlots) render();
+  else waitingToRender.push(render);
+});
+
 const remixHandler = createRequestHandler({
   build,
   getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),

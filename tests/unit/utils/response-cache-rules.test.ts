@@ -19,7 +19,8 @@ function sampleAddress(file: string) {
   return `/${segments.join("/")}`;
 }
 
-const CLOCK = /TimeAgo|ActivityTimeline|NotificationItem|new Date\(\)|Date\.now\(\)|listOpenInvites|findInvite/;
+const CLOCK =
+  /TimeAgo|ActivityTimeline|NotificationItem|new Date\(\)|Date\.now\(\)|listOpenInvites|findInvite/;
 const IN_MEMORY = /ExportJob|exportJob|getExport|startExport/;
 
 describe("response cache rules", () => {

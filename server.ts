@@ -169,25 +169,29 @@ if (responseCache) app.get("*", responseCache.middleware);
 
 // At most RENDER_CONCURRENCY pages render at once (2 by default), the others wait their turn: one process
 // renders one page at a time anyway, so more at once only interleave them while each holds its memory
-// (32 matrix renders side by side took the server past 400 MB). Writes are not held back.
+// (32 matrix renders side by side took the server past 400 MB). Writes are not held back, and an answer
+// still streaming after 5 s (a large download to a slow client) gives its slot up.
 const renderSlots = Math.max(1, Number(process.env.RENDER_CONCURRENCY) || 2);
 let rendering = 0;
 const waitingToRender: Array<() => void> = [];
 app.get("*", (_req, res, next) => {
   // A client gone before its turn (or before it got here) takes no slot: its 'close' would never come again.
   if (res.closed) return;
-  let started = false;
+  let state: "waiting" | "rendering" | "done" = "waiting";
+  const release = () => {
+    if (state !== "rendering") return;
+    state = "done";
+    rendering--;
+    waitingToRender.shift()?.();
+  };
   const render = () => {
-    started = true;
+    state = "rendering";
     rendering++;
+    setTimeout(release, 5_000).unref();
     next();
   };
   res.once("close", () => {
-    if (started) {
-      rendering--;
-      waitingToRender.shift()?.();
-      return;
-    }
+    if (state === "rendering") return release();
     const at = waitingToRender.indexOf(render);
     if (at !== -1) waitingToRender.splice(at, 1);
   });

@@ -161,6 +161,45 @@ if (dev) {
   build = (await import(pathToFileURL(`${process.cwd()}/${buildDir}/server/index.js`).href)) as ServerBuild;
 }
 
+// Per-member cache of rendered pages (ADR 0009), checked after the session; RESPONSE_CACHE=0 turns it off.
+type ResponseCache = { middleware: express.RequestHandler } | null;
+const responseCache = dev
+  ? null
+  : ((build as ServerBuild).entry.module as { responseCache?: ResponseCache }).responseCache;
+if (responseCache) app.get("*", responseCache.middleware);
+
+// At most RENDER_CONCURRENCY pages render at once (2 by default), the others wait their turn: one process
+// renders one page at a time anyway, so more at once only interleave them while each holds its memory
+// (32 matrix renders side by side took the server past 400 MB). Writes are not held back, and an answer
+// still streaming after 5 s (a large download to a slow client) gives its slot up.
+const renderSlots = Math.max(1, Number(process.env.RENDER_CONCURRENCY) || 2);
+let rendering = 0;
+const waitingToRender: Array<() => void> = [];
+app.get("*", (_req, res, next) => {
+  // A client gone before its turn (or before it got here) takes no slot: its 'close' would never come again.
+  if (res.closed) return;
+  let state: "waiting" | "rendering" | "done" = "waiting";
+  const release = () => {
+    if (state !== "rendering") return;
+    state = "done";
+    rendering--;
+    waitingToRender.shift()?.();
+  };
+  const render = () => {
+    state = "rendering";
+    rendering++;
+    setTimeout(release, 5_000).unref();
+    next();
+  };
+  res.once("close", () => {
+    if (state === "rendering") return release();
+    const at = waitingToRender.indexOf(render);
+    if (at !== -1) waitingToRender.splice(at, 1);
+  });
+  if (rendering < renderSlots) render();
+  else waitingToRender.push(render);
+});
+
 const remixHandler = createRequestHandler({
   build,
   getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),

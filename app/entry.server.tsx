@@ -11,6 +11,9 @@ import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
 
+// server.ts mounts it in front of this handler (ADR 0009).
+export { responseCache } from "~/utils/response-cache.server";
+
 function contentSecurityPolicy(nonce: string) {
   return [
     "default-src 'self'",

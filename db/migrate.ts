@@ -26,7 +26,11 @@ export function migrationStatus(sqlite: Database.Database): { applied: number; e
   return { applied, expected: journal.entries.length };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run as a script (`tsx db/migrate.ts`), not when bundled into build/server.js, whose own file is argv[1].
+if (
+  import.meta.url.endsWith("/db/migrate.ts") &&
+  import.meta.url === pathToFileURL(process.argv[1] ?? "").href
+) {
   const { db, sqlite } = openDatabase();
   runMigrations(db);
   console.log("Migrations applied:", migrationStatus(sqlite));

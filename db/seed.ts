@@ -167,7 +167,11 @@ export async function seedDemo(db: DB) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run as a script (`tsx db/seed.ts`), not when bundled into build/server.js, whose own file is argv[1].
+if (
+  import.meta.url.endsWith("/db/seed.ts") &&
+  import.meta.url === pathToFileURL(process.argv[1] ?? "").href
+) {
   const { db, sqlite } = openDatabase();
   runMigrations(db);
   if (isDatabaseEmpty(db)) {

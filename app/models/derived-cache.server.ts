@@ -29,6 +29,14 @@ function databaseState(): string | null {
 }
 
 /**
+ * Where the database is: moves on every write by any connection (null inside a transaction). The response
+ * cache keys pages on it (app/utils/response-cache.server.ts).
+ */
+export function databaseGeneration(): string | null {
+  return databaseState();
+}
+
+/**
  * `compute()` once per database state for this key. The value is shared between requests: callers treat
  * it as read-only. Keys must hold everything the value depends on besides the data (workspace, what the
  * reader may see).

@@ -276,8 +276,11 @@ function readCells(member: Member, visible: VisibleCases, shown: MatrixCase[]) {
   return cells;
 }
 
-/** Rows per page of the matrix page's grid; the figures always count every case. */
-export const MATRIX_PAGE_SIZE = 25;
+/**
+ * Rows per page of the matrix page's grid: a row holds a cell panel per code (~50 KB of HTML with 60 codes).
+ * The figures always count every case.
+ */
+export const MATRIX_PAGE_SIZE = 10;
 
 export type MatrixPaging = { rowPage: number };
 

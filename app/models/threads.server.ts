@@ -1,6 +1,6 @@
 // Comment threads on passages of a case (ADR 0005). Commenting never touches the case body: a thread
 // stores the selectors of its passage and is placed again on the current text every time the case is shown.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import {
   caseAnchorText,
@@ -337,7 +337,9 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
   const threadRows = db
     .select()
     .from(threads)
-    .where(and(eq(threads.caseId, caseStudy.id), eq(threads.workspaceId, member.workspaceId)))
+    // The unary + keeps SQLite on threads_case_idx: with both columns indexed it otherwise picked
+    // threads_workspace_idx and read every thread of the workspace (~1 ms for 8,000 threads) per case page.
+    .where(and(eq(threads.caseId, caseStudy.id), sql`+${threads.workspaceId} = ${member.workspaceId}`))
     .orderBy(asc(threads.createdAt))
     .all();
   const people = participants(db, member.workspaceId);

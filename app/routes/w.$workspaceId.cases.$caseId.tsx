@@ -42,10 +42,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const reading = getCaseReading(member, requireId(params, "caseId"));
   const t = await getT(request);
+  // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here.
+  const { body: _body, bodyText: _bodyText, ...caseStudy } = reading.caseStudy;
   return {
     pageTitle: t("common.pageTitle", { title: reading.caseStudy.title }),
     workspaceId: member.workspaceId,
     ...reading,
+    caseStudy,
     // Placed on the version this member reads; trainers get none (ADR 0005).
     discussion: listCaseThreads(member, reading.caseStudy),
     reviewState: getReviewState(member, reading.caseStudy.id, reading.caseStudy),

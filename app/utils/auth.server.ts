@@ -11,9 +11,11 @@ import { liveDocuments } from "./live-registry.server";
 
 const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
 
+// Lucia extends a session when less than half of this remains: sessions slide on use.
+const SESSION_LIFETIME = new TimeSpan(30, "d");
+
 export const lucia = new Lucia(adapter, {
-  // Lucia extends a session when less than half of this remains: sessions slide on use.
-  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionExpiresIn: SESSION_LIFETIME,
   sessionCookie: {
     name: "casebook_session",
     expires: true,
@@ -73,6 +75,21 @@ async function authenticate(request: Request): Promise<AuthResult> {
   if (!session) return { user: null, setCookie: serializeCookie(request, lucia.createBlankSessionCookie()) };
   const setCookie = session.fresh ? serializeCookie(request, lucia.createSessionCookie(session.id)) : null;
   return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, setCookie };
+}
+
+/**
+ * The signed-in user behind a Cookie header, for the response cache (app/utils/response-cache.server.ts),
+ * which must check the session before it looks anything up. Reads without extending: null when there is no
+ * valid session, and also when Lucia would extend it now, so that the app renders that answer and renews
+ * the cookie on it.
+ */
+export async function cacheableSessionUser(cookieHeader: string): Promise<string | null> {
+  const sessionId = lucia.readSessionCookie(cookieHeader);
+  if (!sessionId) return null;
+  const [session, user] = await adapter.getSessionAndUser(sessionId);
+  if (!session || !user) return null;
+  if (session.expiresAt.getTime() - Date.now() <= SESSION_LIFETIME.milliseconds() / 2) return null;
+  return user.id;
 }
 
 export function getAuth(request: Request): Promise<AuthResult> {

@@ -11,41 +11,67 @@ const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
 
 const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
 
+// Building an Intl formatter costs ~0.1 ms; a matrix page formats thousands of dates, so keep one per shape.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** 26 Nov 2026 · 26 nov. 2026 */
 export function formatDate(value: Date | string | number, locale: Locale) {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: TIME_ZONE,
-  }).format(toDate(value));
+  return memo(
+    `date:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        timeZone: TIME_ZONE,
+      }),
+  ).format(toDate(value));
 }
 
 /** 26 Nov 2026, 14:05 · 26 nov. 2026, 14:05 (UTC) */
 export function formatDateTime(value: Date | string | number, locale: Locale, withZone = false) {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-    timeZoneName: withZone ? "short" : undefined,
-  }).format(toDate(value));
+  return memo(
+    `dateTime:${locale}:${withZone}`,
+    () =>
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: TIME_ZONE,
+        timeZoneName: withZone ? "short" : undefined,
+      }),
+  ).format(toDate(value));
 }
 
 /** 14:05 */
 export function formatTime(value: Date | string | number, locale: Locale) {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-  }).format(toDate(value));
+  return memo(
+    `time:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: TIME_ZONE,
+      }),
+  ).format(toDate(value));
 }
 
 /** 12,345 · 12 345 */
 export function formatNumber(value: number, locale: Locale) {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(value);
+  return memo(`number:${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(value);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -60,7 +86,10 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "5 minutes ago", "yesterday" · "il y a 5 minutes", "hier"; null under a minute (say "just now"). */
 export function formatRelative(value: Date | string | number, now: Date | string | number, locale: Locale) {
   const seconds = Math.round((toDate(value).getTime() - toDate(now).getTime()) / 1000);
-  const relative = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" });
+  const relative = memo(
+    `relative:${locale}`,
+    () => new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" }),
+  );
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }

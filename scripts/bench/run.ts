@@ -133,9 +133,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function startServer(env: Record<string, string>, logFile: string) {
   const out = openSync(logFile, "a");
   const started = performance.now();
-  // Node itself with tsx's loader (what `npm run serve` does, without tsx's extra supervising process),
-  // so the pid is the server's and its memory can be read.
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The compiled server, as `npm start` runs it (node build/server.js), so the pid is the server's.
+  const child = spawn(process.execPath, [`${env.BUILD_DIR}/server.js`], {
     env: { ...process.env, ...env },
     stdio: ["ignore", out, out],
   });
@@ -215,6 +214,10 @@ async function load(
       headers: { cookie },
       requests: target.paths.map((path) => ({ method: "GET", path })),
     });
+  // Every address once before the warm-up: with the response cache on, the measured run is then the steady
+  // state of pages read again (the "cache off" run measures what a render costs).
+  for (const path of target.paths.slice(1))
+    await (await fetch(`${base}${path}`, { headers: { cookie } })).text();
   if (flags.warmup > 0) await run(flags.warmup);
   const cpuBefore = cpuMsOf(serverPid);
   const result = await run(flags.duration);
@@ -272,7 +275,7 @@ async function main() {
 
   if (flags.build) {
     log(`building the production app into ${buildDir}/`);
-    execSync("npx remix vite:build", { stdio: ["ignore", "ignore", "inherit"], env: process.env });
+    execSync("npm run build", { stdio: ["ignore", "ignore", "inherit"], env: process.env });
   }
 
   let workspace: GeneratedWorkspace;
@@ -316,6 +319,7 @@ async function main() {
   };
   const { child, base, coldStartMs } = await startServer(env, logFile);
   log(`server ready in ${coldStartMs.toFixed(0)} ms (pid ${child.pid})`);
+  const servers = [child];
 
   try {
     const cookie = await signIn(base, workspace.ownerEmail, workspace.password);
@@ -398,6 +402,32 @@ async function main() {
     }
     const memory = memoryOf(child.pid!);
     log(`server memory: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.currentMb.toFixed(0)} MB`);
+    await stopServer(child);
+
+    // What the response cache hides: the same pages on a server without it (RESPONSE_CACHE=0). Fewer
+    // connections and shorter runs: only the CPU each render costs is wanted here, and uncached pages
+    // under 32 connections may not answer within a run at all.
+    const uncachedFlags = {
+      ...flags,
+      connections: Math.min(flags.connections, 4),
+      duration: Math.max(2, Math.round(flags.duration / 2)),
+      warmup: Math.min(flags.warmup, 1),
+    };
+    const uncached = await startServer(
+      { ...env, PORT: String(await freePort()), RESPONSE_CACHE: "0" },
+      logFile,
+    );
+    servers.push(uncached.child);
+    const uncachedCookie = await signIn(uncached.base, workspace.ownerEmail, workspace.password);
+    log(`cache off (RESPONSE_CACHE=0), ${uncachedFlags.connections} connections:`);
+    for (const page of pages) {
+      const target = targets.find((t) => t.key === page.key)!;
+      const figures = await load(uncached.base, uncachedCookie, target, uncachedFlags, uncached.child.pid!);
+      page.uncachedCpuMsPerRequest = figures.requests ? figures.cpuMsPerRequest : Number.NaN;
+      page.uncachedP50 = figures.p50;
+    }
+    const uncachedMemory = memoryOf(uncached.child.pid!);
+    log(`cache off: server memory peak ${uncachedMemory.peakMb.toFixed(0)} MB`);
 
     const previous = flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null;
     const collabSection =
@@ -415,6 +445,8 @@ async function main() {
       browser: browserFigures,
       browserProblem,
       peakRssMb: memory.peakMb,
+      uncachedPeakRssMb: uncachedMemory.peakMb,
+      uncachedConnections: uncachedFlags.connections,
       loadAverage: [loadBefore, loadavg()[0]],
       previous,
     });
@@ -426,7 +458,7 @@ async function main() {
     console.log(`\n${report}`);
     log(`done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
   } finally {
-    await stopServer(child);
+    for (const server of servers) await stopServer(server);
     if (!flags.db) rmSync(work, { recursive: true, force: true });
     else log(`server log: ${logFile}`);
   }

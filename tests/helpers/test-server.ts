@@ -43,7 +43,9 @@ export async function startTestServer(
   const dir = options.databaseFile ? null : mkdtempSync(join(tmpdir(), "casebook-test-"));
   const databaseFile = options.databaseFile ?? join(dir as string, "casebook.db");
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The server compiled by `npm run build` (build/server.js), as `npm start` runs it.
+  const buildDir = env.BUILD_DIR || process.env.BUILD_DIR || "build";
+  const child: ChildProcess = spawn(process.execPath, [`${buildDir}/server.js`], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -1,0 +1,12 @@
+// Which addresses the response cache (app/utils/response-cache.server.ts, ADR 0009) leaves alone or keeps
+// for a minute only. Pure, so the unit tests can hold it against the route files.
+
+/** Pages whose content does not come only from the database: export jobs live in memory. */
+export const UNCACHEABLE = /\/export(?:[/.]|$)/;
+/**
+ * Pages that depend on the clock as well: relative dates ("5 minutes ago", TimeAgo with the loader's `now`)
+ * and invites that expire. Their answers are kept for the current minute only. A new page showing either
+ * must be added here (tests/unit/response-cache-rules.test.ts checks the route files).
+ */
+export const TIME_DEPENDENT =
+  /^\/(?:w\/[^/]+\/(?:reviews|notifications|members|cases\/[^/]+\/activity)|invite\/[^/]+)(?:\.data)?$/;

@@ -273,7 +273,10 @@ describe("the case editor and comments in French", () => {
     // A demo case with text (the first case of the list may be one just created, still empty).
     const { workspace } = await firstCase(page);
     await page.goto(`${baseUrl}${workspace}/cases`);
-    await page.getByRole("link", { name: /Somalia/ }).first().click();
+    await page
+      .getByRole("link", { name: /Somalia/ })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: /Somalia/ }).waitFor();
     const column = page.getByRole("complementary", { name: /Commentaires/ });
     await expect.poll(() => column.isVisible()).toBe(true);

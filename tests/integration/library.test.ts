@@ -108,6 +108,8 @@ describe("case library", () => {
     expect(toFtsQuery('NEAR("a" b) OR * -x')).toBe('"NEAR"* "a"* "b"* "OR"* "x"*');
     expect(toFtsQuery("  ")).toBeNull();
     expect(searchLibrary(editor, query({ q: '"unbalanced' })).results).toHaveLength(0);
-    expect(parseLibraryQuery(new URLSearchParams("from=abc")).problems[0]).toMatch(/^cases\.list\.yearsRange\|/);
+    expect(parseLibraryQuery(new URLSearchParams("from=abc")).problems[0]).toMatch(
+      /^cases\.list\.yearsRange\|/,
+    );
   });
 });

@@ -158,7 +158,9 @@ describe("revision history", () => {
       form: { intent: "restore", number: "1", revision: "2" },
     });
     expect(result.status).toBe(409);
-    expect(String((result.body as { error: string }).error)).toBe('history.errors.stale|{"current":3,"number":1}');
+    expect(String((result.body as { error: string }).error)).toBe(
+      'history.errors.stale|{"current":3,"number":1}',
+    );
     expect(db.select().from(caseRevisions).where(eq(caseRevisions.caseId, id)).all()).toHaveLength(3);
   });
 

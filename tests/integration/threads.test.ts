@@ -160,7 +160,9 @@ describe("threads on passages", () => {
       baseRevision: 2,
       doc: body(CONTEXT.replace("a temporary truce", "a pause")),
     });
-    expect(() => createThread(editor, caseId, { ...stale, body: "Hm" })).toThrow(/threads.errors.textChanged/);
+    expect(() => createThread(editor, caseId, { ...stale, body: "Hm" })).toThrow(
+      /threads.errors.textChanged/,
+    );
   });
 
   it("refuses a quote over 2,000 characters", () => {

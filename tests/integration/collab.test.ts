@@ -1,7 +1,7 @@
 // The co-editing server in-process: access rules, persistence through the save logic, limits.
 import { createServer, request, type Server } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import type { JSONContent } from "@tiptap/core";
 import { eq } from "drizzle-orm";
@@ -126,10 +126,17 @@ function upgradeStatus(headers: Record<string, string>): Promise<number> {
 const plain = (document: Y.Doc) => JSON.stringify(bodyFromYDoc(document));
 const storedCase = (id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!;
 
+const sockets = new Set<Socket>();
+
 beforeAll(async () => {
   team = await makeTeam();
   collab = createCollabServer();
   server = createServer((_req, res) => res.end());
+  // Upgraded sockets leave the HTTP server's own bookkeeping: keep them to close them at the end.
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   collab.attach(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
@@ -140,6 +147,7 @@ afterAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));
   collab.hocuspocus.closeConnections();
   server.closeAllConnections();
+  for (const socket of sockets) socket.destroy();
   await new Promise((resolve) => server.close(resolve));
 });
 

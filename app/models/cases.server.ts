@@ -14,11 +14,13 @@ import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
   can,
+  canSeeCase,
   type Executor,
   type Member,
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
 
@@ -80,18 +82,24 @@ export function listCases(member: Member, options: { trashed?: boolean } = {}) {
       and(
         eq(cases.workspaceId, member.workspaceId),
         options.trashed ? isNotNull(cases.deletedAt) : isNull(cases.deletedAt),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .orderBy(options.trashed ? desc(cases.deletedAt) : desc(cases.updatedAt))
     .all();
 }
 
-function findCase(executor: Executor, workspaceId: string, caseId: string) {
-  return executor
+/**
+ * A case of the member's workspace that they may see. A confidential case they are not listed on is
+ * undefined, exactly like an unknown id, so its existence does not leak (ADR 0008).
+ */
+function findCase(executor: Executor, member: Member, caseId: string) {
+  const found = executor
     .select()
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
+  return found && canSeeCase(member, found, executor) ? found : undefined;
 }
 
 /** A case of another workspace, or an unknown id, is a 404: never its data. */
@@ -141,7 +149,7 @@ export function approvedVersions(
  */
 export function getCase(member: Member, caseId: string, options: { allowTrashed?: boolean } = {}) {
   requirePermission(member, "case.read");
-  const found = findCase(db, member.workspaceId, caseId);
+  const found = findCase(db, member, caseId);
   if (!found || (found.deletedAt && !options.allowTrashed))
     throw notFound("This case does not exist in this workspace.");
   const drafts = seesDrafts(member);
@@ -218,8 +226,9 @@ export function createCase(member: Member, fields: CaseFields, origin?: RequestO
 
 export function updateCaseFields(member: Member, caseId: string, baseRevision: number, fields: CaseFields) {
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
     if (current.revision !== baseRevision) throw new StaleRevisionError(current.revision);
     const number = current.revision + 1;
@@ -257,8 +266,9 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
 
 export function trashCase(member: Member, caseId: string, origin?: RequestOrigin) {
   db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.trash");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.trash");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
     tx.update(cases)
       .set({ deletedAt: new Date(), deletedBy: member.userId })
@@ -279,8 +289,9 @@ export function trashCase(member: Member, caseId: string, origin?: RequestOrigin
 
 export function restoreCase(member: Member, caseId: string, origin?: RequestOrigin) {
   db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.restore");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.restore");
+    const current = findCase(tx, fresh, caseId);
     if (!current?.deletedAt) throw notFound("This case is not in the trash.");
     tx.update(cases)
       .set({ deletedAt: null, deletedBy: null, updatedAt: new Date() })
@@ -312,8 +323,9 @@ export function saveCaseBody(
   const validated = validateCaseDocument(input.doc);
   if (!validated.ok) throw new DocumentRejectedError(validated.errors, validated.tooLarge ?? false);
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt)
       throw notFound("This case does not exist in this workspace (it may have been moved to the trash).");
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);

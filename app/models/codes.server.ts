@@ -15,6 +15,7 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
 import { STARTER_CODES } from "../../db/seed-content";
@@ -225,6 +226,7 @@ function readablePassages(member: Member, codeId?: string) {
         eq(cases.workspaceId, member.workspaceId),
         codeId ? eq(passages.codeId, codeId) : undefined,
         drafts ? undefined : and(isNull(cases.deletedAt), isNotNull(cases.approvedRevision)),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .orderBy(asc(cases.title), asc(cases.id), asc(passages.position))
@@ -259,6 +261,7 @@ function readablePassages(member: Member, codeId?: string) {
           isNull(cases.deletedAt),
           isNotNull(cases.approvedRevision),
           sql`${cases.approvedRevision} <> ${cases.revision}`,
+          visibleCaseCondition(member, cases.id),
         ),
       )
       .all();
@@ -300,6 +303,7 @@ export function getCodebook(member: Member): CodebookEntry[] {
           isNull(cases.deletedAt),
           eq(caseConditions.value, "present"),
           seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+          visibleCaseCondition(member, cases.id),
         ),
       )
       .groupBy(caseConditions.codeId)
@@ -387,6 +391,7 @@ export function getCodeDetail(member: Member, id: string) {
         isNull(cases.deletedAt),
         eq(caseConditions.codeId, id),
         seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .groupBy(caseConditions.value)

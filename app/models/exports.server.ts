@@ -30,7 +30,15 @@ import {
   workspaceExportLibrary,
 } from "~/models/workspace-transfer.server";
 import { db } from "~/utils/db.server";
-import { can, findMember, forbidden, type Member, notFound } from "~/utils/permissions.server";
+import {
+  can,
+  findMember,
+  forbidden,
+  type Member,
+  notFound,
+  onlyVisibleCases,
+  visibleCaseCondition,
+} from "~/utils/permissions.server";
 import { databasePath } from "../../db/client";
 import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 
@@ -310,14 +318,18 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
     );
     // The header object without its closing brace, then the cases one per line.
     await handle.write(`${header.slice(0, header.lastIndexOf("}")).trimEnd()},\n  "cases": [`);
-    const ids = workspaceCaseIds(job.workspaceId);
+    const starter = findMember(job.userId, job.workspaceId);
+    if (!starter || !canExportWorkspace(starter)) throw new Error("your role in this workspace changed");
+    // Confidential cases the exporter may not see are not in their file (ADR 0008).
+    const ids = onlyVisibleCases(starter, workspaceCaseIds(job.workspaceId), (id) => id);
     job.total = ids.length;
     let written = 0;
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK_SIZE) {
       // Someone removed from the workspace (or made a reviewer) mid-export gets no file.
       const member = findMember(job.userId, job.workspaceId);
       if (!member || !canExportWorkspace(member)) throw new Error("your role in this workspace changed");
-      const records = workspaceCaseRecords(job.workspaceId, ids.slice(start, start + EXPORT_CHUNK_SIZE));
+      const chunk = onlyVisibleCases(member, ids.slice(start, start + EXPORT_CHUNK_SIZE), (id) => id);
+      const records = workspaceCaseRecords(job.workspaceId, chunk);
       if (records.length) {
         await handle.write(
           `${written ? "," : ""}\n${records.map((record) => `    ${JSON.stringify(record)}`).join(",\n")}`,
@@ -425,8 +437,8 @@ export function workspaceExportSummary(member: Member) {
       .where(and(eq(table.workspaceId, member.workspaceId), where))
       .get()?.n ?? 0;
   return {
-    cases: count(cases),
-    trashed: count(cases, isNotNull(cases.deletedAt)),
+    cases: count(cases, visibleCaseCondition(member, cases.id)),
+    trashed: count(cases, and(isNotNull(cases.deletedAt), visibleCaseCondition(member, cases.id))),
     codes: count(codes),
     sources: count(sources),
   };

@@ -12,6 +12,7 @@ import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import { db } from "~/utils/db.server";
 import {
   can,
+  canSeeCase,
   type Executor,
   forbidden,
   type Member,
@@ -19,6 +20,8 @@ import {
   PERMISSIONS,
   requireMember,
   requirePermission,
+  usersWhoSeeCase,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { caseReviews, cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
@@ -41,13 +44,14 @@ const DRAFT_READER_ROLES = PERMISSIONS["case.readDrafts"] as readonly string[];
 type ReviewRow = typeof caseReviews.$inferSelect;
 type Person = { id: string; name: string };
 
-function findLiveCase(executor: Executor, workspaceId: string, caseId: string) {
+function findLiveCase(executor: Executor, member: Member, caseId: string) {
   const found = executor
     .select()
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
-  if (!found || found.deletedAt) throw notFound("This case does not exist in this workspace.");
+  if (!found || found.deletedAt || !canSeeCase(member, found, executor))
+    throw notFound("This case does not exist in this workspace.");
   return found;
 }
 
@@ -136,7 +140,7 @@ export function submitForReview(
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.edit");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
+    const current = findLiveCase(tx, me, caseId);
     if (current.status === "in_review")
       throw new ReviewConflictError(
         "This case is already in review. Withdraw the request first to change it.",
@@ -145,7 +149,12 @@ export function submitForReview(
       throw new ReviewConflictError(
         `Revision ${current.revision} is already approved. Edit the case to start a new draft, then submit it.`,
       );
-    const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
+    // A confidential case is reviewed by people who may read it (ADR 0008).
+    const approvers = usersWhoSeeCase(
+      tx,
+      caseId,
+      membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES),
+    );
     if (approvers.length !== picked.length)
       throw new ReviewInputError(
         "reviewerIds",
@@ -210,7 +219,7 @@ function decide(
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.approve");
-    const current = findLiveCase(tx, member.workspaceId, caseId);
+    const current = findLiveCase(tx, me, caseId);
     if (current.status !== "in_review") {
       const verb = decision === "approved" ? "approved" : "sent back with changes";
       throw new ReviewConflictError(
@@ -298,7 +307,7 @@ export function withdrawReview(member: Member, caseId: string, origin?: RequestO
     const me = requireMember(member.userId, member.workspaceId, tx);
     const notYours = "Only the person who submitted the case, or an owner, can withdraw it from review.";
     if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
-    const current = findLiveCase(tx, member.workspaceId, caseId);
+    const current = findLiveCase(tx, me, caseId);
     if (current.status !== "in_review")
       throw new ReviewConflictError(
         `There is no review to withdraw: this case is ${STATUS_WORDS[current.status]}.`,
@@ -390,7 +399,7 @@ export function getReviewState(
   const submittable = status === "draft" || status === "changes_requested";
   const inReview = status === "in_review" && pendingRow !== undefined;
 
-  const reviewersChoices =
+  const reviewerRows =
     drafts && canEdit && submittable
       ? db
           .select({ id: users.id, name: users.name, role: memberships.role })
@@ -413,6 +422,15 @@ export function getReviewState(
             suggested: (reviews[0]?.reviewerIds ?? []).includes(row.id),
           }))
       : [];
+  // A confidential case is offered to the approvers who may read it (ADR 0008).
+  const readers = new Set(
+    usersWhoSeeCase(
+      db,
+      caseStudy.id,
+      reviewerRows.map((row) => row.id),
+    ),
+  );
+  const reviewersChoices = reviewerRows.filter((row) => readers.has(row.id));
 
   return {
     caseId: caseStudy.id,
@@ -467,6 +485,7 @@ function readableCases(member: Member) {
     eq(cases.workspaceId, member.workspaceId),
     isNull(cases.deletedAt),
     seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+    visibleCaseCondition(member, cases.id),
   );
 }
 

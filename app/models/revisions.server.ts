@@ -19,6 +19,7 @@ import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import {
+  canSeeCase,
   type Executor,
   type Member,
   notFound,
@@ -261,13 +262,15 @@ export function restoreRevision(
   origin?: RequestOrigin,
 ): { revision: number; droppedReferences: number } {
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
     const current = tx
       .select()
       .from(cases)
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
       .get();
-    if (!current || current.deletedAt) throw notFound("This case does not exist in this workspace.");
+    if (!current || current.deletedAt || !canSeeCase(fresh, current, tx))
+      throw notFound("This case does not exist in this workspace.");
     const old = findRevision(tx, caseId, input.number);
     if (!old) throw notFound(`This case has no revision ${input.number}.`);
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);

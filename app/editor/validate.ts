@@ -47,6 +47,7 @@ const MARK_LABELS: Record<string, string> = {
   link: "link",
   tag: "tag",
   citation: "citation",
+  sensitive: "sensitive",
 };
 
 function nodeLabel(name: string): string {

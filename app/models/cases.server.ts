@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
+import { redactCaseDocument } from "~/editor/redact";
 import { renderCaseHtml } from "~/editor/render";
 import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
@@ -396,9 +397,15 @@ export function saveCaseBody(
   });
 }
 
-/** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
-export function getCaseReading(member: Member, caseId: string) {
-  const caseStudy = getCase(member, caseId);
+/**
+ * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code.
+ * `redacted`: the body with sensitive passages replaced by "[redacted]" (the print view, ADR 0008).
+ */
+export function getCaseReading(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+  const read = getCase(member, caseId);
+  const caseStudy = options.redacted
+    ? { ...read, body: redactCaseDocument(read.body as Parameters<typeof redactCaseDocument>[0]).doc }
+    : read;
   // The codebook and the sources library are the same for every case page of the workspace.
   const codeList = cachedCodes(member);
   const sourceList = cachedSources(member);

@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
+import { redactCaseDocument } from "~/editor/redact";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseToMarkdown } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
@@ -108,8 +109,17 @@ function readableRevisions(member: Member, caseId: string, approvedRevision: num
  * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
  * version only; a case they may not read is a 404). Recorded in the audit log.
  */
-export function exportCase(member: Member, caseId: string, format: CaseExportFormat, origin?: RequestOrigin) {
-  const caseStudy = getCase(member, caseId);
+export function exportCase(
+  member: Member,
+  caseId: string,
+  format: CaseExportFormat,
+  origin?: RequestOrigin,
+  options: { redacted?: boolean } = {},
+) {
+  const read = getCase(member, caseId);
+  // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
+  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
+  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
   const drafts = seesDrafts(member);
   // Readers of approved versions read the approved revision, whatever draft is pending since.
   const status = drafts ? caseStudy.status : "approved";
@@ -194,7 +204,10 @@ export function exportCase(member: Member, caseId: string, format: CaseExportFor
       })),
       codes: codeList.filter((code) => usedCodeIds.has(code.id)),
       sources: sourceList.filter((source) => citedSourceIds.has(source.id)).map((source) => source.csl),
-      revisions: readableRevisions(member, caseId, caseStudy.approvedRevision),
+      revisions: readableRevisions(member, caseId, caseStudy.approvedRevision).map((revision) =>
+        redacted ? { ...revision, body: redactCaseDocument(revision.body as JSONContent).doc } : revision,
+      ),
+      redacted,
     };
     body = `${JSON.stringify(record, null, 2)}\n`;
   }
@@ -202,7 +215,7 @@ export function exportCase(member: Member, caseId: string, format: CaseExportFor
     action: "case.exported",
     workspaceId: member.workspaceId,
     userId: member.userId,
-    detail: { caseId, format, revision: caseStudy.shownRevision },
+    detail: { caseId, format, revision: caseStudy.shownRevision, redacted },
     origin,
   });
   const slug = fileSlug(caseStudy.title, "case");

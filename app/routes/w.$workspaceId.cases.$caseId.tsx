@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge } from "~/components/case-bits";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
@@ -10,6 +10,7 @@ import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
 import { requestOrigin } from "~/models/audit.server";
+import { recordConfidentialOpened } from "~/models/case-access.server";
 import { formatPeriod } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
@@ -39,17 +40,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const reading = getCaseReading(member, requireId(params, "caseId"));
+  // ?redacted=1: the print view with sensitive passages replaced by "[redacted]" (ADR 0008).
+  const redacted = new URL(request.url).searchParams.get("redacted") === "1";
+  const reading = getCaseReading(member, requireId(params, "caseId"), { redacted });
+  recordConfidentialOpened(member, reading.caseStudy, requestOrigin(request));
   return {
     workspaceId: member.workspaceId,
     ...reading,
-    // Placed on the version this member reads; trainers get none (ADR 0005).
-    discussion: listCaseThreads(member, reading.caseStudy),
+    redacted,
+    // Placed on the version this member reads; trainers get none (ADR 0005). The redacted view has none:
+    // the threads quote the passages it leaves out.
+    discussion: redacted ? { threads: [], people: [] } : listCaseThreads(member, reading.caseStudy),
     reviewState: getReviewState(member, reading.caseStudy.id, reading.caseStudy),
     canReadDrafts: can(member, "case.readDrafts"),
     canEdit: can(member, "case.edit"),
     canTrash: can(member, "case.trash"),
-    canComment: can(member, "case.comment"),
+    canComment: can(member, "case.comment") && !redacted,
+    canExportUnredacted: can(member, "case.exportUnredacted"),
   };
 }
 
@@ -172,6 +179,8 @@ export default function CaseView() {
     canTrash,
     canComment,
     canReadDrafts,
+    canExportUnredacted,
+    redacted,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
   const noJsResult = useActionData<typeof action>() as ThreadActionResult | undefined;
@@ -186,8 +195,14 @@ export default function CaseView() {
         <div>
           <h1>{caseStudy.title}</h1>
           <p className="case-meta">
-            <StatusBadge status={caseStudy.status} /> {caseStudy.regions.join(", ")} ·{" "}
-            {formatPeriod(caseStudy)} · updated <RelativeDate date={caseStudy.updatedAt} />
+            <StatusBadge status={caseStudy.status} />{" "}
+            {caseStudy.confidential ? (
+              <>
+                <ConfidentialBadge />{" "}
+              </>
+            ) : null}
+            {caseStudy.regions.join(", ")} · {formatPeriod(caseStudy)} · updated{" "}
+            <RelativeDate date={caseStudy.updatedAt} />
           </p>
         </div>
         <div className="actions case-actions">
@@ -207,12 +222,29 @@ export default function CaseView() {
           <Link to={`${caseUrl}/history`} className="button button-secondary">
             History
           </Link>
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            Print
-          </button>
-          <CaseExportLinks workspaceId={workspaceId} caseId={caseStudy.id} />
+          {canExportUnredacted || redacted ? (
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              {redacted ? "Print redacted" : "Print"}
+            </button>
+          ) : (
+            // Trainers print the redacted copy only (ADR 0008).
+            <Link to={`${caseUrl}?redacted=1`} className="button button-secondary">
+              Print
+            </Link>
+          )}
+          <CaseExportLinks
+            workspaceId={workspaceId}
+            caseId={caseStudy.id}
+            canExportUnredacted={canExportUnredacted}
+          />
         </div>
       </div>
+      {redacted ? (
+        <p className="notice redacted-notice" role="status">
+          Redacted view for printing: sensitive passages are replaced by “[redacted]” and the locators of
+          their citations are left out. <Link to={caseUrl}>Back to the full case</Link>
+        </p>
+      ) : null}
       {caseStudy.summary ? <p className="lead">{caseStudy.summary}</p> : null}
       <dl className="case-fields">
         <div>
@@ -237,7 +269,7 @@ export default function CaseView() {
         </div>
       </dl>
       <div className="reading-layout">
-        <article className="case-body" aria-label="Case study">
+        <article className="case-body" aria-label="Case study" lang={caseStudy.language}>
           {canComment ? (
             <ThreadedCaseBody html={html} state={threads} canComment={canComment} />
           ) : (

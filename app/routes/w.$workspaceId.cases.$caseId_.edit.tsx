@@ -12,6 +12,8 @@ import { StatusBadge } from "~/components/case-bits";
 import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
 import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
 import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
+import { requestOrigin } from "~/models/audit.server";
+import { recordConfidentialOpened } from "~/models/case-access.server";
 import { DocumentRejectedError, getCase, StaleRevisionError, saveCaseBody } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { createSource, listSources } from "~/models/sources.server";
@@ -30,10 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, requireId(params, "caseId"));
+  recordConfidentialOpened(member, caseStudy, requestOrigin(request));
   return {
     workspaceId: member.workspaceId,
     caseId: caseStudy.id,
     title: caseStudy.title,
+    language: caseStudy.language,
     status: caseStudy.status,
     revision: caseStudy.revision,
     body: caseStudy.body,
@@ -185,7 +189,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function EditCaseText() {
-  const { workspaceId, caseId, title, status, revision, body, codes, sources } =
+  const { workspaceId, caseId, title, status, revision, body, language, codes, sources } =
     useLoaderData<typeof loader>();
   const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
   return (
@@ -214,6 +218,7 @@ export default function EditCaseText() {
         actionUrl={`${caseUrl}/edit`}
         initialDoc={body}
         initialRevision={revision}
+        language={language}
         codes={codes}
         sources={sources}
       />

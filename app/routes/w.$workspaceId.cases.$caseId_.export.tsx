@@ -1,5 +1,6 @@
 // One case as a file to download: ?format=md (Markdown) or ?format=json (the full record). A resource route.
 // Every member may export a case they read; trainers get the approved version (see exports.server.ts).
+// &redacted=1 replaces sensitive passages by "[redacted]"; trainers' exports always are (ADR 0008).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
@@ -9,11 +10,13 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
-  const format = new URL(request.url).searchParams.get("format") ?? "md";
+  const searchParams = new URL(request.url).searchParams;
+  const format = searchParams.get("format") ?? "md";
+  const redacted = searchParams.get("redacted") === "1";
   if (!isCaseExportFormat(format)) {
     throw data({ message: "Choose format=md (Markdown) or format=json (the full record)." }, { status: 400 });
   }
-  const file = exportCase(member, caseId, format, requestOrigin(request));
+  const file = exportCase(member, caseId, format, requestOrigin(request), { redacted });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   "compare.use": ["owner", "editor", "reviewer", "trainer"],
   // The whole-workspace file holds every draft and the review discussion.
   "workspace.export": ["owner", "editor"],
+  // Exports that keep sensitive passages. Trainers take material to workshops with outsiders: what they
+  // export or print is always redacted (ADR 0008).
+  "case.exportUnredacted": ["owner", "editor", "reviewer"],
   // Marking a case confidential and choosing who may read it (ADR 0008); the marker must see the case.
   "case.setConfidential": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -85,6 +85,8 @@ type LibraryCase = {
   updatedAt: Date;
   createdBy: string;
   createdByName: string;
+  confidential: boolean;
+  language: string;
 };
 
 function overlaps(item: LibraryCase, from: number | null, to: number | null) {
@@ -170,6 +172,8 @@ function librarySnapshot(member: Member) {
         updatedAt: cases.updatedAt,
         createdBy: cases.createdBy,
         createdByName: users.name,
+        confidential: cases.confidential,
+        language: cases.language,
       })
       .from(cases)
       .innerJoin(users, eq(users.id, cases.createdBy))

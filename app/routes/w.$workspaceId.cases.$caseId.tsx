@@ -11,7 +11,7 @@ import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";
-import { formatPeriod } from "~/models/case-fields";
+import { formatPeriod, languageName } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
@@ -201,8 +201,8 @@ export default function CaseView() {
                 <ConfidentialBadge />{" "}
               </>
             ) : null}
-            {caseStudy.regions.join(", ")} · {formatPeriod(caseStudy)} · updated{" "}
-            <RelativeDate date={caseStudy.updatedAt} />
+            {caseStudy.regions.join(", ")} · {formatPeriod(caseStudy)} · in {languageName(caseStudy.language)}{" "}
+            · updated <RelativeDate date={caseStudy.updatedAt} />
           </p>
         </div>
         <div className="actions case-actions">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge } from "~/components/case-bits";
 import { Snippet } from "~/components/library/snippet";
 import { CASE_STATUS_LABELS, formatPeriod } from "~/models/case-fields";
 import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
@@ -306,14 +306,21 @@ export default function CaseLibrary() {
                           {item.title}
                         </Link>
                         <p className="case-result-meta">
-                          <StatusBadge status={item.status} /> {item.regions.join(", ")} ·{" "}
-                          {formatPeriod(item)} · by {item.createdByName} · updated{" "}
+                          <StatusBadge status={item.status} />{" "}
+                          {item.confidential ? (
+                            <>
+                              <ConfidentialBadge />{" "}
+                            </>
+                          ) : null}
+                          {item.regions.join(", ")} · {formatPeriod(item)} · by {item.createdByName} · updated{" "}
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (
                           <Snippet text={item.snippet} />
                         ) : item.summary ? (
-                          <p className="case-summary">{item.summary}</p>
+                          <p className="case-summary" dir="auto">
+                            {item.summary}
+                          </p>
                         ) : null}
                       </div>
                     </li>

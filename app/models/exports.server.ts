@@ -25,6 +25,7 @@ import { listCaseConditions } from "~/models/conditions.server";
 import { newId } from "~/models/ids.server";
 import { listSources } from "~/models/sources.server";
 import {
+  type WorkspaceCaseRecord,
   workspaceCaseIds,
   workspaceCaseRecords,
   workspaceExportHeader,
@@ -247,6 +248,8 @@ type ExportJob = {
   error: string | null;
   startedAt: number;
   finishedAt: number | null;
+  /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */
+  redacted: boolean;
   /** Settles when the job has finished, failed or not (tests wait on it). */
   finished: Promise<void>;
 };
@@ -342,7 +345,9 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
       const member = findMember(job.userId, job.workspaceId);
       if (!member || !canExportWorkspace(member)) throw new Error("your role in this workspace changed");
       const chunk = onlyVisibleCases(member, ids.slice(start, start + EXPORT_CHUNK_SIZE), (id) => id);
-      const records = workspaceCaseRecords(job.workspaceId, chunk);
+      const records = workspaceCaseRecords(job.workspaceId, chunk).map((record) =>
+        job.redacted ? redactCaseRecord(record) : record,
+      );
       if (records.length) {
         await handle.write(
           `${written ? "," : ""}\n${records.map((record) => `    ${JSON.stringify(record)}`).join(",\n")}`,
@@ -365,7 +370,7 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
       action: "workspace.exported",
       workspaceId: job.workspaceId,
       userId: job.userId,
-      detail: { ...counts, bytes: job.bytes },
+      detail: { ...counts, bytes: job.bytes, redacted: job.redacted },
       origin,
     });
     setTimeout(() => removeJob(job), EXPORT_LIFETIME_MS).unref();
@@ -383,7 +388,27 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
  * Starts building the workspace file and returns at once; progress is read with getExportJob. A second
  * start while this member's export of this workspace is running returns that export.
  */
-export function startWorkspaceExport(member: Member, origin?: RequestOrigin): ExportJobView {
+/**
+ * A case record of the workspace file with its sensitive passages replaced by "[redacted]", in the body
+ * and in every revision. Comment threads are left out: they quote the passages they are about.
+ */
+export function redactCaseRecord(record: WorkspaceCaseRecord): WorkspaceCaseRecord {
+  return {
+    ...record,
+    body: redactCaseDocument(record.body as JSONContent).doc,
+    revisions: record.revisions.map((revision) => ({
+      ...revision,
+      body: redactCaseDocument(revision.body as JSONContent).doc,
+    })),
+    threads: [],
+  };
+}
+
+export function startWorkspaceExport(
+  member: Member,
+  origin?: RequestOrigin,
+  options: { redacted?: boolean } = {},
+): ExportJobView {
   requireWorkspaceExport(member);
   const running = [...jobs.values()].find(
     (job) =>
@@ -404,11 +429,12 @@ export function startWorkspaceExport(member: Member, origin?: RequestOrigin): Ex
     done: 0,
     total: 0,
     file: join(exportsDirectory(), `${id}.json`),
-    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}.json`,
+    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}${options.redacted ? "-redacted" : ""}.json`,
     bytes: 0,
     error: null,
     startedAt: Date.now(),
     finishedAt: null,
+    redacted: options.redacted === true,
     finished: Promise.resolve(),
   };
   // Known at once, so the first look at the page already says "0 of 5,000".

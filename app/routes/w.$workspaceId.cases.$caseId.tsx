@@ -222,16 +222,12 @@ export default function CaseView() {
           <Link to={`${caseUrl}/history`} className="button button-secondary">
             History
           </Link>
+          {/* Trainers print the redacted copy only, from its print view (ADR 0008). */}
           {canExportUnredacted || redacted ? (
             <button type="button" className="button button-secondary" onClick={() => window.print()}>
               {redacted ? "Print redacted" : "Print"}
             </button>
-          ) : (
-            // Trainers print the redacted copy only (ADR 0008).
-            <Link to={`${caseUrl}?redacted=1`} className="button button-secondary">
-              Print
-            </Link>
-          )}
+          ) : null}
           <CaseExportLinks
             workspaceId={workspaceId}
             caseId={caseStudy.id}

@@ -9,6 +9,15 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   return <span className={`status status-${status}`}>{t(`cases.status.${status}`)}</span>;
 }
 
+/** Shown to those who may see a confidential case (ADR 0008); nobody else learns it exists. */
+export function ConfidentialBadge() {
+  return (
+    <span className="confidential-badge" title="Only owners and the members listed on this case can see it">
+      Confidential
+    </span>
+  );
+}
+
 export function RelativeDate({ date }: { date: string | Date }) {
   const format = useFormat();
   const value = new Date(date);

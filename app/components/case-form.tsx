@@ -1,6 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
+import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
 
 type Props = {
   values: Record<string, string | undefined>;
@@ -95,6 +97,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         errors={errors.summary}
         maxLength={500}
       />
+      <LanguageField values={values} errors={errors} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t("cases.form.saving") : submitLabel}
@@ -104,5 +107,56 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         </Link>
       </div>
     </Form>
+  );
+}
+
+/**
+ * The language the case is written in: a list of the usual ones, or any BCP 47 tag under "Other".
+ * Passages in another script still read in their own direction (dir="auto" on every block).
+ */
+function LanguageField({
+  values,
+  errors,
+}: {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string[] | undefined>;
+}) {
+  const id = useId();
+  const selectErrors = errors.language;
+  return (
+    <div className={`field${selectErrors?.length ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>Language of the case</label>
+      <p className="field-hint" id={`${id}-hint`}>
+        The language most of the text is written in. Passages in another script, such as Arabic, still read in
+        their own direction.
+      </p>
+      <select
+        id={id}
+        name="language"
+        defaultValue={values.language || "en"}
+        aria-describedby={`${id}-hint${selectErrors?.length ? ` ${id}-error` : ""}`}
+        aria-invalid={selectErrors?.length ? true : undefined}
+      >
+        {CASE_LANGUAGES.map((language) => (
+          <option key={language.tag} value={language.tag} lang={language.tag}>
+            {language.label}
+          </option>
+        ))}
+        <option value={OTHER_LANGUAGE}>Other (type a language tag below)</option>
+      </select>
+      {selectErrors?.length ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {selectErrors.join(" ")}
+        </p>
+      ) : null}
+      <Field
+        label="Other language (BCP 47 tag)"
+        name="languageOther"
+        hint="Only when “Other” is chosen, e.g. “tzm” for Tamazight or “ar-SY” for Syrian Arabic."
+        defaultValue={values.languageOther}
+        errors={errors.languageOther}
+        maxLength={40}
+      />
+    </div>
   );
 }

@@ -4,6 +4,8 @@
 import { Extension, type Extensions, getSchema, type JSONContent, Mark, mergeAttributes } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import StarterKit from "@tiptap/starter-kit";
 import {
   addCitation,
@@ -28,6 +30,10 @@ declare module "@tiptap/core" {
       /** Cite a source of the workspace library on the selected passage. */
       addCitation: (citation: { sourceId: string; locator?: string }) => ReturnType;
       removeCitation: (citation: { sourceId: string; locator?: string }) => ReturnType;
+    };
+    sensitive: {
+      /** Mark the selection as sensitive (names, channels of contact): redacted exports leave it out. */
+      toggleSensitive: () => ReturnType;
     };
     caseSections: {
       /** Insert a new section (heading + paragraph) after the current one. */
@@ -126,6 +132,79 @@ export const CitationMark = Mark.create({
   },
 });
 
+/**
+ * A sensitive passage (a name, a channel of contact): shown to members with a dotted underline and
+ * replaced by "[redacted]" in redacted exports (app/editor/redact.ts). The outermost mark, so that one
+ * sensitive run stays one span across tags, citations and formatting inside it.
+ */
+export const SensitiveMark = Mark.create({
+  name: "sensitive",
+  priority: 1300,
+  excludes: "",
+  parseHTML() {
+    return [{ tag: "span[data-sensitive]" }];
+  },
+  renderHTML() {
+    return ["span", { class: "sensitive", "data-sensitive": "" }, 0];
+  },
+  addCommands() {
+    return {
+      toggleSensitive:
+        () =>
+        ({ commands }) =>
+          commands.toggleMark(this.name),
+    };
+  },
+  addKeyboardShortcuts() {
+    return { "Mod-Shift-x": () => this.editor.commands.toggleSensitive() };
+  },
+});
+
+/** The blocks that carry `dir="auto"`: each takes its direction from its own first strong letter. */
+export const DIRECTIONAL_BLOCKS = [
+  "paragraph",
+  "heading",
+  "blockquote",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "tableCell",
+  "tableHeader",
+] as const;
+
+/**
+ * Right-to-left passages (Arabic, Hebrew, Persian…) in a case written in a left-to-right language, and
+ * the other way round: every block of DIRECTIONAL_BLOCKS gets `dir="auto"`, so the browser sets each
+ * block's direction from its own first strong letter. Nothing is stored in the document: the editor adds
+ * the attribute as a node decoration and the renderer (render.ts) writes it on the same blocks.
+ */
+export const TextDirection = Extension.create({
+  name: "textDirection",
+  addProseMirrorPlugins() {
+    const blocks = new Set<string>(DIRECTIONAL_BLOCKS);
+    const decorate = (doc: ProseMirrorNode) => {
+      const decorations: Decoration[] = [];
+      doc.descendants((node, pos) => {
+        if (blocks.has(node.type.name))
+          decorations.push(Decoration.node(pos, pos + node.nodeSize, { dir: "auto" }));
+        return !node.isTextblock;
+      });
+      return DecorationSet.create(doc, decorations);
+    };
+    const key = new PluginKey<DecorationSet>("textDirection");
+    return [
+      new Plugin<DecorationSet>({
+        key,
+        state: {
+          init: (_config, state) => decorate(state.doc),
+          apply: (tr, previous) => (tr.docChanged ? decorate(tr.doc) : previous),
+        },
+        props: { decorations: (state) => key.getState(state) },
+      }),
+    ];
+  },
+});
+
 /** Section commands for the editor toolbar; no schema of its own. */
 export const CaseSections = Extension.create({
   name: "caseSections",
@@ -171,6 +250,8 @@ export function createCaseExtensions(options: { collaboration?: boolean } = {}):
     TableKit.configure({ table: { resizable: false } }),
     TagMark,
     CitationMark,
+    SensitiveMark,
+    TextDirection,
     CaseSections,
   ];
 }

@@ -9,7 +9,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { DOMOutputSpec, Mark, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { getSectionRanges } from "./commands";
-import { LINK_REL, toCaseNode } from "./extensions";
+import { DIRECTIONAL_BLOCKS, LINK_REL, toCaseNode } from "./extensions";
 import { normalizeLinkHref } from "./links";
 import { sectionAnchorIds } from "./outline";
 
@@ -117,6 +117,16 @@ function specAround(spec: DOMOutputSpec | undefined, typeName: string): [string,
   return rendered;
 }
 
+/** Adds `dir` to the outer element of a block's DOMOutputSpec. */
+function withDirection(spec: DOMOutputSpec | undefined, dir: string | null): DOMOutputSpec | undefined {
+  if (!dir || !Array.isArray(spec)) return spec;
+  const [tag, ...rest] = spec as readonly [string, ...unknown[]];
+  const first = rest[0];
+  if (first !== null && typeof first === "object" && !Array.isArray(first))
+    return [tag, { ...(first as Record<string, unknown>), dir }, ...rest.slice(1)] as DOMOutputSpec;
+  return [tag, { dir }, ...rest] as DOMOutputSpec;
+}
+
 interface OpenMark {
   mark: Mark;
   close: string;
@@ -156,10 +166,12 @@ class CaseHtmlRenderer {
   }
 
   private blockAround(node: ProseMirrorNode, sectionId: string | undefined): [string, string] {
+    // dir="auto" on the same blocks as the editor (TextDirection in extensions.ts).
+    const dir = (DIRECTIONAL_BLOCKS as readonly string[]).includes(node.type.name) ? "auto" : null;
     switch (node.type.name) {
       case "heading": {
         const tag = node.attrs.level === 3 ? "h3" : "h2";
-        return [openTag(tag, { id: sectionId }), `</${tag}>`];
+        return [openTag(tag, { id: sectionId, dir }), `</${tag}>`];
       }
       // Tiptap's table rendering adds widths from user-editable attributes; a plain table is enough here.
       case "table":
@@ -175,12 +187,13 @@ class CaseHtmlRenderer {
             colspan: span(node.attrs.colspan),
             rowspan: span(node.attrs.rowspan),
             style: align,
+            dir,
           }),
           `</${tag}>`,
         ];
       }
       default:
-        return specAround(node.type.spec.toDOM?.(node), node.type.name);
+        return specAround(withDirection(node.type.spec.toDOM?.(node), dir), node.type.name);
     }
   }
 

@@ -43,7 +43,7 @@ const NODE_NAMES = new Set([
   "tableHeader",
 ]);
 
-const MARK_NAMES = new Set(["bold", "italic", "underline", "link", "tag", "citation"]);
+const MARK_NAMES = new Set(["bold", "italic", "underline", "link", "tag", "citation", "sensitive"]);
 
 function nodeLabel(name: string): string {
   return NODE_NAMES.has(name) ? name : "other";

@@ -39,6 +39,48 @@ const optionalYear = z
     return year;
   });
 
+/** Languages offered in the case form; any other BCP 47 tag can be typed in "Other". */
+export const CASE_LANGUAGES = [
+  { tag: "en", label: "English" },
+  { tag: "fr", label: "French (français)" },
+  { tag: "ar", label: "Arabic (العربية)" },
+  { tag: "es", label: "Spanish (español)" },
+  { tag: "pt", label: "Portuguese (português)" },
+  { tag: "ru", label: "Russian (русский)" },
+  { tag: "fa", label: "Persian (فارسی)" },
+  { tag: "ps", label: "Pashto (پښتو)" },
+  { tag: "ur", label: "Urdu (اردو)" },
+  { tag: "he", label: "Hebrew (עברית)" },
+  { tag: "so", label: "Somali (Soomaali)" },
+  { tag: "ha", label: "Hausa" },
+  { tag: "sw", label: "Swahili (Kiswahili)" },
+  { tag: "tr", label: "Turkish (Türkçe)" },
+] as const;
+
+export const OTHER_LANGUAGE = "other";
+
+/** A well-formed BCP 47 tag ("en", "ar-SY", "zh-Hant"), in its canonical case, or null. */
+export function canonicalLanguageTag(value: string): string | null {
+  const trimmed = value.trim();
+  // language, optional script, region or variants: what a case's text can be written in.
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(trimmed)) return null;
+  try {
+    return Intl.getCanonicalLocales(trimmed)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The name of a case's language in English ("Arabic"), or the tag itself when unknown. */
+/** The name of a case's language in the reader's interface language ("Arabic", « arabe »). */
+export function languageName(tag: string, locale = "en"): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 const checkbox = z
   .string()
   .optional()
@@ -76,8 +118,24 @@ export const caseFieldsSchema = z
       .string()
       .trim()
       .max(500, msg("cases.errors.summaryTooLong", { max: 500 })),
+    // Absent from a post: the case keeps its language (the form always sends it).
+    language: z.string().max(40).optional(),
+    languageOther: z.string().max(40).optional(),
   })
   .superRefine((fields, ctx) => {
+    if (fields.language === OTHER_LANGUAGE && canonicalLanguageTag(fields.languageOther ?? "") === null) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["languageOther"],
+        message: msg("cases.errors.languageTag"),
+      });
+    } else if (
+      fields.language !== undefined &&
+      fields.language !== OTHER_LANGUAGE &&
+      canonicalLanguageTag(fields.language) === null
+    ) {
+      ctx.addIssue({ code: "custom", path: ["language"], message: msg("cases.errors.languageChoose") });
+    }
     if (fields.periodStart !== null && fields.periodEnd !== null && fields.periodEnd < fields.periodStart) {
       ctx.addIssue({
         code: "custom",
@@ -85,6 +143,12 @@ export const caseFieldsSchema = z
         message: msg("cases.errors.endBeforeStart"),
       });
     }
+  })
+  // "Other" is resolved to the typed tag; no language in the post keeps the stored one.
+  .transform(({ language, languageOther: _other, ...fields }): typeof fields & { language?: string } => {
+    if (language === undefined) return fields;
+    const tag = canonicalLanguageTag(language === OTHER_LANGUAGE ? (_other ?? "") : language);
+    return tag === null ? fields : { ...fields, language: tag };
   });
 
 export type CaseFields = z.output<typeof caseFieldsSchema>;
@@ -135,7 +199,14 @@ export function fieldsToFormValues(fields: CaseFields): Record<string, string> {
     actors: fields.actors.join("\n"),
     mediators: fields.mediators.join("\n"),
     summary: fields.summary,
+    ...languageFormValues(fields.language ?? "en"),
   };
+}
+
+function languageFormValues(tag: string): { language: string; languageOther: string } {
+  return CASE_LANGUAGES.some((language) => language.tag === tag)
+    ? { language: tag, languageOther: "" }
+    : { language: OTHER_LANGUAGE, languageOther: tag };
 }
 
 /** The structured fields alone, as stored with each revision (any wider case row may be passed). */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
+import { redactCaseDocument } from "~/editor/redact";
 import { renderCaseHtml } from "~/editor/render";
 import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
@@ -17,11 +18,13 @@ import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
   can,
+  canSeeCase,
   type Executor,
   type Member,
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
 
@@ -83,18 +86,24 @@ export function listCases(member: Member, options: { trashed?: boolean } = {}) {
       and(
         eq(cases.workspaceId, member.workspaceId),
         options.trashed ? isNotNull(cases.deletedAt) : isNull(cases.deletedAt),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .orderBy(options.trashed ? desc(cases.deletedAt) : desc(cases.updatedAt))
     .all();
 }
 
-function findCase(executor: Executor, workspaceId: string, caseId: string) {
-  return executor
+/**
+ * A case of the member's workspace that they may see. A confidential case they are not listed on is
+ * undefined, exactly like an unknown id, so its existence does not leak (ADR 0008).
+ */
+function findCase(executor: Executor, member: Member, caseId: string) {
+  const found = executor
     .select()
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
+  return found && canSeeCase(member, found, executor) ? found : undefined;
 }
 
 /** A case of another workspace, or an unknown id, is a 404: never its data. */
@@ -145,7 +154,7 @@ export function approvedVersions(
 export function getCase(member: Member, caseId: string, options: { allowTrashed?: boolean } = {}) {
   requirePermission(member, "case.read");
   flushLiveDocument(caseId);
-  const found = findCase(db, member.workspaceId, caseId);
+  const found = findCase(db, member, caseId);
   if (!found || (found.deletedAt && !options.allowTrashed)) throw notFound(msg("cases.errors.notFound"));
   const drafts = seesDrafts(member);
   if (!drafts && found.approvedRevision === null) throw notFound(msg("cases.errors.notFound"));
@@ -226,8 +235,9 @@ export function createCase(
 
 export function updateCaseFields(member: Member, caseId: string, baseRevision: number, fields: CaseFields) {
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFound"));
     if (current.revision !== baseRevision) throw new StaleRevisionError(current.revision);
     const number = current.revision + 1;
@@ -265,8 +275,9 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
 
 export function trashCase(member: Member, caseId: string, origin?: RequestOrigin) {
   db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.trash");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.trash");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFound"));
     tx.update(cases)
       .set({ deletedAt: new Date(), deletedBy: member.userId })
@@ -287,8 +298,9 @@ export function trashCase(member: Member, caseId: string, origin?: RequestOrigin
 
 export function restoreCase(member: Member, caseId: string, origin?: RequestOrigin) {
   db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.restore");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.restore");
+    const current = findCase(tx, fresh, caseId);
     if (!current?.deletedAt) throw notFound(msg("cases.trash.notInTrash"));
     tx.update(cases)
       .set({ deletedAt: null, deletedBy: null, updatedAt: new Date() })
@@ -320,8 +332,9 @@ export function saveCaseBody(
   const validated = validateCaseDocument(input.doc);
   if (!validated.ok) throw new DocumentRejectedError(validated.errors, validated.tooLarge ?? false);
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
-    const current = findCase(tx, member.workspaceId, caseId);
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
+    const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFoundOrTrashed"));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
     const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
@@ -386,9 +399,15 @@ export function saveCaseBody(
   });
 }
 
-/** Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code. */
-export function getCaseReading(member: Member, caseId: string) {
-  const caseStudy = getCase(member, caseId);
+/**
+ * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code.
+ * `redacted`: the body with sensitive passages replaced by "[redacted]" (the print view, ADR 0008).
+ */
+export function getCaseReading(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+  const read = getCase(member, caseId);
+  const caseStudy = options.redacted
+    ? { ...read, body: redactCaseDocument(read.body as Parameters<typeof redactCaseDocument>[0]).doc }
+    : read;
   // The codebook and the sources library are the same for every case page of the workspace.
   const codeList = cachedCodes(member);
   const sourceList = cachedSources(member);

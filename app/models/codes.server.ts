@@ -17,6 +17,7 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
 import { STARTER_CODES } from "../../db/seed-content";
@@ -273,6 +274,7 @@ function readablePassages(member: Member, codeId?: string) {
         eq(cases.workspaceId, member.workspaceId),
         codeId ? eq(passages.codeId, codeId) : undefined,
         drafts ? undefined : and(isNull(cases.deletedAt), isNotNull(cases.approvedRevision)),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .orderBy(asc(cases.title), asc(cases.id), asc(passages.position))
@@ -307,6 +309,7 @@ function readablePassages(member: Member, codeId?: string) {
           isNull(cases.deletedAt),
           isNotNull(cases.approvedRevision),
           sql`${cases.approvedRevision} <> ${cases.revision}`,
+          visibleCaseCondition(member, cases.id),
         ),
       )
       .all();
@@ -348,6 +351,7 @@ export function getCodebook(member: Reader): CodebookEntry[] {
           isNull(cases.deletedAt),
           eq(caseConditions.value, "present"),
           seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+          visibleCaseCondition(member, cases.id),
         ),
       )
       .groupBy(caseConditions.codeId)
@@ -435,6 +439,7 @@ export function getCodeDetail(member: Reader, id: string) {
         isNull(cases.deletedAt),
         eq(caseConditions.codeId, id),
         seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+        visibleCaseCondition(member, cases.id),
       ),
     )
     .groupBy(caseConditions.value)

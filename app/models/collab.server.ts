@@ -15,7 +15,7 @@ import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db, sqlite } from "~/utils/db.server";
 import { type BodyChange, liveDocuments } from "~/utils/live-registry.server";
-import { can, type Executor, findMember } from "~/utils/permissions.server";
+import { can, canSeeCase, type Executor, findMember } from "~/utils/permissions.server";
 import { caseDocuments, caseRevisions, cases } from "../../db/schema";
 
 /** The Yjs field the Collaboration extension binds the editor to. */
@@ -27,17 +27,23 @@ export type CollabAccess = { userId: string; workspaceId: string; readOnly: bool
 
 /**
  * Who may open the live document of a case: members of its workspace who read drafts. Editors write;
- * reviewers follow read-only; trainers (approved versions only), outsiders and trashed cases are refused.
+ * reviewers follow read-only; trainers (approved versions only), outsiders, trashed cases and confidential
+ * cases the member is not listed on (ADR 0008) are refused. Read again on every message.
  */
 export function collabAccess(userId: string, caseId: string, executor: Executor = db): CollabAccess | null {
   const found = executor
-    .select({ workspaceId: cases.workspaceId, deletedAt: cases.deletedAt })
+    .select({
+      id: cases.id,
+      workspaceId: cases.workspaceId,
+      deletedAt: cases.deletedAt,
+      confidential: cases.confidential,
+    })
     .from(cases)
     .where(eq(cases.id, caseId))
     .get();
   if (!found || found.deletedAt) return null;
   const member = findMember(userId, found.workspaceId, executor);
-  if (!member || !can(member, "case.readDrafts")) return null;
+  if (!member || !can(member, "case.readDrafts") || !canSeeCase(member, found, executor)) return null;
   return { userId, workspaceId: found.workspaceId, readOnly: !can(member, "case.edit") };
 }
 

@@ -26,6 +26,7 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { COMPARISON_VIEWS, cases, codes, comparisonSets, users } from "../../db/schema";
 
@@ -113,7 +114,12 @@ function readableCaseIds(executor: Executor, member: Member, caseIds: string[]) 
       .select({ id: cases.id, approvedRevision: cases.approvedRevision })
       .from(cases)
       .where(
-        and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt), inArray(cases.id, caseIds)),
+        and(
+          eq(cases.workspaceId, member.workspaceId),
+          isNull(cases.deletedAt),
+          inArray(cases.id, caseIds),
+          visibleCaseCondition(member, cases.id),
+        ),
       )
       .all()
       .filter((row) => seesDrafts(member) || row.approvedRevision !== null)

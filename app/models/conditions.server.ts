@@ -10,7 +10,13 @@ import { type Code, foreignCodeIds, listCodes } from "~/models/codes.server";
 import type { ConditionValue } from "~/models/domain";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import {
+  canSeeCase,
+  type Member,
+  notFound,
+  requireMember,
+  requirePermission,
+} from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 export const MAX_CONDITION_NOTE = 1000;
@@ -145,13 +151,15 @@ export function saveCaseConditions(
   origin?: RequestOrigin,
 ): { changed: number } {
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
     const found = tx
-      .select({ id: cases.id, deletedAt: cases.deletedAt })
+      .select({ id: cases.id, deletedAt: cases.deletedAt, confidential: cases.confidential })
       .from(cases)
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
       .get();
-    if (!found || found.deletedAt) throw notFound(msg("conditions.errors.caseNotFound"));
+    if (!found || found.deletedAt || !canSeeCase(fresh, found, tx))
+      throw notFound(msg("conditions.errors.caseNotFound"));
     const foreign = foreignCodeIds(
       tx,
       member.workspaceId,

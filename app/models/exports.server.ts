@@ -16,6 +16,7 @@ import { dirname, join } from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
+import { redactCaseDocument } from "~/editor/redact";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
@@ -24,6 +25,7 @@ import { listCaseConditions } from "~/models/conditions.server";
 import { newId } from "~/models/ids.server";
 import { listSources } from "~/models/sources.server";
 import {
+  type WorkspaceCaseRecord,
   workspaceCaseIds,
   workspaceCaseRecords,
   workspaceExportHeader,
@@ -31,7 +33,15 @@ import {
 } from "~/models/workspace-transfer.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { can, findMember, forbidden, type Member, notFound } from "~/utils/permissions.server";
+import {
+  can,
+  findMember,
+  forbidden,
+  type Member,
+  notFound,
+  onlyVisibleCases,
+  visibleCaseCondition,
+} from "~/utils/permissions.server";
 import { databasePath } from "../../db/client";
 import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 
@@ -108,8 +118,12 @@ export function exportCase(
   origin?: RequestOrigin,
   /** The Markdown's fixed words in the exporting person's language (getT(request)); English by default. */
   words?: MarkdownWords,
+  options: { redacted?: boolean } = {},
 ) {
-  const caseStudy = getCase(member, caseId);
+  const read = getCase(member, caseId);
+  // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
+  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
+  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
   const drafts = seesDrafts(member);
   // Readers of approved versions read the approved revision, whatever draft is pending since.
   const status = drafts ? caseStudy.status : "approved";
@@ -195,7 +209,10 @@ export function exportCase(
       })),
       codes: codeList.filter((code) => usedCodeIds.has(code.id)),
       sources: sourceList.filter((source) => citedSourceIds.has(source.id)).map((source) => source.csl),
-      revisions: readableRevisions(member, caseId, caseStudy.approvedRevision),
+      revisions: readableRevisions(member, caseId, caseStudy.approvedRevision).map((revision) =>
+        redacted ? { ...revision, body: redactCaseDocument(revision.body as JSONContent).doc } : revision,
+      ),
+      redacted,
     };
     body = `${JSON.stringify(record, null, 2)}\n`;
   }
@@ -203,7 +220,7 @@ export function exportCase(
     action: "case.exported",
     workspaceId: member.workspaceId,
     userId: member.userId,
-    detail: { caseId, format, revision: caseStudy.shownRevision },
+    detail: { caseId, format, revision: caseStudy.shownRevision, redacted },
     origin,
   });
   const slug = fileSlug(caseStudy.title, "case");
@@ -235,6 +252,8 @@ type ExportJob = {
   error: string | null;
   startedAt: number;
   finishedAt: number | null;
+  /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */
+  redacted: boolean;
   /** Settles when the job has finished, failed or not (tests wait on it). */
   finished: Promise<void>;
 };
@@ -316,14 +335,20 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
     );
     // The header object without its closing brace, then the cases one per line.
     await handle.write(`${header.slice(0, header.lastIndexOf("}")).trimEnd()},\n  "cases": [`);
-    const ids = workspaceCaseIds(job.workspaceId);
+    const starter = findMember(job.userId, job.workspaceId);
+    if (!starter || !canExportWorkspace(starter)) throw new Error("your role in this workspace changed");
+    // Confidential cases the exporter may not see are not in their file (ADR 0008).
+    const ids = onlyVisibleCases(starter, workspaceCaseIds(job.workspaceId), (id) => id);
     job.total = ids.length;
     let written = 0;
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK_SIZE) {
       // Someone removed from the workspace (or made a reviewer) mid-export gets no file.
       const member = findMember(job.userId, job.workspaceId);
       if (!member || !canExportWorkspace(member)) throw new Error("your role in this workspace changed");
-      const records = workspaceCaseRecords(job.workspaceId, ids.slice(start, start + EXPORT_CHUNK_SIZE));
+      const chunk = onlyVisibleCases(member, ids.slice(start, start + EXPORT_CHUNK_SIZE), (id) => id);
+      const records = workspaceCaseRecords(job.workspaceId, chunk).map((record) =>
+        job.redacted ? redactCaseRecord(record) : record,
+      );
       if (records.length) {
         await handle.write(
           `${written ? "," : ""}\n${records.map((record) => `    ${JSON.stringify(record)}`).join(",\n")}`,
@@ -346,7 +371,7 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
       action: "workspace.exported",
       workspaceId: job.workspaceId,
       userId: job.userId,
-      detail: { ...counts, bytes: job.bytes },
+      detail: { ...counts, bytes: job.bytes, redacted: job.redacted },
       origin,
     });
     setTimeout(() => removeJob(job), EXPORT_LIFETIME_MS).unref();
@@ -367,7 +392,27 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
  * Starts building the workspace file and returns at once; progress is read with getExportJob. A second
  * start while this member's export of this workspace is running returns that export.
  */
-export function startWorkspaceExport(member: Member, origin?: RequestOrigin): ExportJobView {
+/**
+ * A case record of the workspace file with its sensitive passages replaced by "[redacted]", in the body
+ * and in every revision. Comment threads are left out: they quote the passages they are about.
+ */
+export function redactCaseRecord(record: WorkspaceCaseRecord): WorkspaceCaseRecord {
+  return {
+    ...record,
+    body: redactCaseDocument(record.body as JSONContent).doc,
+    revisions: record.revisions.map((revision) => ({
+      ...revision,
+      body: redactCaseDocument(revision.body as JSONContent).doc,
+    })),
+    threads: [],
+  };
+}
+
+export function startWorkspaceExport(
+  member: Member,
+  origin?: RequestOrigin,
+  options: { redacted?: boolean } = {},
+): ExportJobView {
   requireWorkspaceExport(member);
   const running = [...jobs.values()].find(
     (job) =>
@@ -388,11 +433,12 @@ export function startWorkspaceExport(member: Member, origin?: RequestOrigin): Ex
     done: 0,
     total: 0,
     file: join(exportsDirectory(), `${id}.json`),
-    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}.json`,
+    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}${options.redacted ? "-redacted" : ""}.json`,
     bytes: 0,
     error: null,
     startedAt: Date.now(),
     finishedAt: null,
+    redacted: options.redacted === true,
     finished: Promise.resolve(),
   };
   // Known at once, so the first look at the page already says "0 of 5,000".
@@ -434,8 +480,8 @@ export function workspaceExportSummary(member: Member) {
       .where(and(eq(table.workspaceId, member.workspaceId), where))
       .get()?.n ?? 0;
   return {
-    cases: count(cases),
-    trashed: count(cases, isNotNull(cases.deletedAt)),
+    cases: count(cases, visibleCaseCondition(member, cases.id)),
+    trashed: count(cases, and(isNotNull(cases.deletedAt), visibleCaseCondition(member, cases.id))),
     codes: count(codes),
     sources: count(sources),
   };

@@ -7,7 +7,7 @@ import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { type Member, requirePermission } from "~/utils/permissions.server";
+import { hiddenCaseIds, type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 const list = z.preprocess(
@@ -86,6 +86,8 @@ type LibraryCase = {
   updatedAt: Date;
   createdBy: string;
   createdByName: string;
+  confidential: boolean;
+  language: string;
 };
 
 function overlaps(item: LibraryCase, from: number | null, to: number | null) {
@@ -171,6 +173,8 @@ function librarySnapshot(member: Member) {
         updatedAt: cases.updatedAt,
         createdBy: cases.createdBy,
         createdByName: users.name,
+        confidential: cases.confidential,
+        language: cases.language,
       })
       .from(cases)
       .innerJoin(users, eq(users.id, cases.createdBy))
@@ -239,10 +243,30 @@ function librarySnapshot(member: Member) {
   });
 }
 
+/**
+ * The shared snapshot narrowed to the cases this member may see (ADR 0008). The snapshot is cached per
+ * workspace and kind of reader; confidential cases are taken out here, per request, after the cache, so a
+ * per-person view is never kept in the shared cache.
+ */
+function libraryView(member: Member) {
+  const snapshot = librarySnapshot(member);
+  const hidden = hiddenCaseIds(member);
+  if (hidden.size === 0) return snapshot;
+  const all = snapshot.all.filter((item) => !hidden.has(item.id));
+  return {
+    all,
+    byId: new Map(all.map((item) => [item.id, item])),
+    approvedText: new Map([...snapshot.approvedText].filter(([caseId]) => !hidden.has(caseId))),
+    codesByCase: snapshot.codesByCase,
+    allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
+    authorNames: new Map(all.map((item) => [item.createdBy, item.createdByName])),
+  };
+}
+
 /** These cases as the library reads them for this member (title and status of the version they read). */
 export function libraryCases(member: Member, caseIds: readonly string[]) {
   requirePermission(member, "case.read");
-  const { byId } = librarySnapshot(member);
+  const { byId } = libraryView(member);
   return caseIds.flatMap((id) => {
     const item = byId.get(id);
     return item ? [item] : [];
@@ -251,7 +275,7 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, approvedText, codesByCase, allRegions, authorNames } = librarySnapshot(member);
+  const { all, byId, approvedText, codesByCase, allRegions, authorNames } = libraryView(member);
 
   const ftsQuery = toFtsQuery(query.q);
   // Snippets are left for later (null): FTS5 re-reads a case's whole text to cut one, so only the cases of

@@ -22,7 +22,7 @@ import {
 } from "~/models/qca";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { type Member, requirePermission } from "~/utils/permissions.server";
+import { type Member, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 const ID = /^[a-z0-9]{8,40}$/;
@@ -103,7 +103,14 @@ export function visibleCases(member: Member, caseIds: readonly string[]) {
       approvedRevision: cases.approvedRevision,
     })
     .from(cases)
-    .where(and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt), inArray(cases.id, wanted)))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        isNull(cases.deletedAt),
+        inArray(cases.id, wanted),
+        visibleCaseCondition(member, cases.id),
+      ),
+    )
     .all()
     .filter((row) => seesDrafts(member) || row.approvedRevision !== null);
   const approved = approvedVersions(member, rows);

@@ -9,6 +9,8 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  usersWhoSeeCase,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { cases, notifications, users } from "../../db/schema";
 
@@ -17,7 +19,7 @@ type Kind = (typeof notifications.$inferInsert)["kind"];
 /**
  * Queues an in-app notification, in the caller's transaction. Nobody is notified of their own action.
  * Callers make sure the recipient may see the case (a notification must not reveal a case to someone
- * who may not read it).
+ * who may not read it); those who may not see a confidential case are left out here as well (ADR 0008).
  */
 export function notify(
   executor: Executor,
@@ -31,7 +33,10 @@ export function notify(
     detail?: Record<string, unknown>;
   },
 ) {
-  for (const userId of new Set(entry.userIds)) {
+  const recipients = entry.caseId
+    ? usersWhoSeeCase(executor, entry.caseId, [...new Set(entry.userIds)])
+    : new Set(entry.userIds);
+  for (const userId of recipients) {
     if (userId === entry.actorId) continue;
     executor
       .insert(notifications)
@@ -69,6 +74,7 @@ function visibleTo(member: Member) {
               eq(cases.workspaceId, member.workspaceId),
               isNull(cases.deletedAt),
               seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+              visibleCaseCondition(member, cases.id),
             ),
           ),
       ),

@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
   can,
+  canSeeCase,
   type Executor,
   forbidden,
   type Member,
@@ -22,6 +23,8 @@ import {
   PERMISSIONS,
   requireMember,
   requirePermission,
+  usersWhoSeeCase,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import {
   caseReviews,
@@ -53,13 +56,14 @@ const DRAFT_READER_ROLES = PERMISSIONS["case.readDrafts"] as readonly string[];
 type ReviewRow = typeof caseReviews.$inferSelect;
 type Person = { id: string; name: string };
 
-function findLiveCase(executor: Executor, workspaceId: string, caseId: string) {
+function findLiveCase(executor: Executor, member: Member, caseId: string) {
   const found = executor
     .select()
     .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, workspaceId)))
+    .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
-  if (!found || found.deletedAt) throw notFound(msg("review.errors.caseNotFound"));
+  if (!found || found.deletedAt || !canSeeCase(member, found, executor))
+    throw notFound(msg("review.errors.caseNotFound"));
   return found;
 }
 
@@ -143,11 +147,16 @@ export function submitForReview(
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.edit");
-    const found = findLiveCase(tx, member.workspaceId, caseId);
+    const found = findLiveCase(tx, me, caseId);
     if (found.status === "in_review") throw new ReviewConflictError(msg("review.errors.alreadyInReview"));
     if (found.status === "approved")
       throw new ReviewConflictError(msg("review.errors.alreadyApproved", { revision: found.revision }));
-    const approvers = membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES);
+    // A confidential case is reviewed by people who may read it (ADR 0008).
+    const approvers = usersWhoSeeCase(
+      tx,
+      caseId,
+      membersWithRole(tx, member.workspaceId, picked, APPROVER_ROLES),
+    );
     if (approvers.length !== picked.length)
       throw new ReviewInputError("reviewerIds", msg("review.errors.notApprovers"));
     const current = settleLiveText(tx, found);
@@ -229,7 +238,7 @@ function decide(
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     requirePermission(me, "case.approve");
-    const found = findLiveCase(tx, member.workspaceId, caseId);
+    const found = findLiveCase(tx, me, caseId);
     if (found.status !== "in_review") {
       throw new ReviewConflictError(
         msg(decision === "approved" ? "review.errors.cannotApprove" : "review.errors.cannotRequestChanges", {
@@ -323,7 +332,7 @@ export function withdrawReview(member: Member, caseId: string, origin?: RequestO
     const me = requireMember(member.userId, member.workspaceId, tx);
     const notYours = msg("review.errors.notYours");
     if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
-    const current = findLiveCase(tx, member.workspaceId, caseId);
+    const current = findLiveCase(tx, me, caseId);
     if (current.status !== "in_review")
       throw new ReviewConflictError(msg("review.errors.nothingToWithdraw", { status: current.status }));
     const pending = openReviewFor(tx, current);
@@ -413,7 +422,7 @@ export function getReviewState(
   const submittable = status === "draft" || status === "changes_requested";
   const inReview = status === "in_review" && pendingRow !== undefined;
 
-  const reviewersChoices =
+  const reviewerRows =
     drafts && canEdit && submittable
       ? db
           .select({ id: users.id, name: users.name, role: memberships.role })
@@ -436,6 +445,15 @@ export function getReviewState(
             suggested: (reviews[0]?.reviewerIds ?? []).includes(row.id),
           }))
       : [];
+  // A confidential case is offered to the approvers who may read it (ADR 0008).
+  const readers = new Set(
+    usersWhoSeeCase(
+      db,
+      caseStudy.id,
+      reviewerRows.map((row) => row.id),
+    ),
+  );
+  const reviewersChoices = reviewerRows.filter((row) => readers.has(row.id));
 
   return {
     caseId: caseStudy.id,
@@ -490,6 +508,7 @@ function readableCases(member: Member) {
     eq(cases.workspaceId, member.workspaceId),
     isNull(cases.deletedAt),
     seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
+    visibleCaseCondition(member, cases.id),
   );
 }
 

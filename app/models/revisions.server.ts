@@ -21,6 +21,7 @@ import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
+  canSeeCase,
   type Executor,
   type Member,
   notFound,
@@ -274,13 +275,15 @@ export function restoreRevision(
   origin?: RequestOrigin,
 ): { revision: number; droppedReferences: number } {
   return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.edit");
+    const fresh = requireMember(member.userId, member.workspaceId, tx);
+    requirePermission(fresh, "case.edit");
     const current = tx
       .select()
       .from(cases)
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
       .get();
-    if (!current || current.deletedAt) throw notFound(msg("history.errors.caseNotFound"));
+    if (!current || current.deletedAt || !canSeeCase(fresh, current, tx))
+      throw notFound(msg("history.errors.caseNotFound"));
     const old = findRevision(tx, caseId, input.number);
     if (!old) throw notFound(msg("history.errors.noSuchRevision", { number: input.number }));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);

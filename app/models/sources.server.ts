@@ -20,6 +20,7 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { cases, citations, sources, users } from "../../db/schema";
 
@@ -127,7 +128,13 @@ export function searchSources(
       .select({ sourceId: citations.sourceId, cases: sql<number>`count(distinct ${citations.caseId})` })
       .from(citations)
       .innerJoin(cases, eq(cases.id, citations.caseId))
-      .where(and(eq(cases.workspaceId, member.workspaceId), isNull(cases.deletedAt)))
+      .where(
+        and(
+          eq(cases.workspaceId, member.workspaceId),
+          isNull(cases.deletedAt),
+          visibleCaseCondition(member, cases.id),
+        ),
+      )
       .groupBy(citations.sourceId)
       .all()
       .map((row) => [row.sourceId, row.cases]),
@@ -177,7 +184,13 @@ function findSource(executor: Executor, workspaceId: string, sourceId: string) {
 export type CitingCase = { caseId: string; title: string; locators: string[]; citations: number };
 
 /** Cases of the workspace that cite the source, each with its locators in document order. */
-function citingCasesOf(executor: Executor, workspaceId: string, sourceId: string, trashed: boolean) {
+/** `{ all: true }`: every citing case, confidential ones included (the delete check must count them all). */
+function citingCasesOf(
+  executor: Executor,
+  member: Member | { workspaceId: string; all: true },
+  sourceId: string,
+  trashed: boolean,
+) {
   const rows = executor
     .select({ caseId: cases.id, title: cases.title, locator: citations.locator })
     .from(citations)
@@ -185,8 +198,9 @@ function citingCasesOf(executor: Executor, workspaceId: string, sourceId: string
     .where(
       and(
         eq(citations.sourceId, sourceId),
-        eq(cases.workspaceId, workspaceId),
+        eq(cases.workspaceId, member.workspaceId),
         trashed ? sql`${cases.deletedAt} is not null` : isNull(cases.deletedAt),
+        "all" in member ? undefined : visibleCaseCondition(member, cases.id),
       ),
     )
     .orderBy(sql`${cases.title} collate nocase`, asc(cases.id), asc(citations.position))
@@ -219,8 +233,8 @@ export function getSource(member: Member, sourceId: string) {
     createdAt: found.createdAt,
     updatedAt: found.updatedAt,
     createdByName: creator?.name ?? "",
-    citedIn: citingCasesOf(db, member.workspaceId, found.id, false),
-    citedInTrash: citingCasesOf(db, member.workspaceId, found.id, true).length,
+    citedIn: citingCasesOf(db, member, found.id, false),
+    citedInTrash: citingCasesOf(db, member, found.id, true).length,
   };
 }
 
@@ -283,8 +297,8 @@ export function deleteSource(
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "source.edit");
     const current = findSource(tx, member.workspaceId, sourceId);
     if (!current) throw notFound(msg("sources.errors.notFound"));
-    const active = citingCasesOf(tx, member.workspaceId, sourceId, false).length;
-    const trashed = citingCasesOf(tx, member.workspaceId, sourceId, true).length;
+    const active = citingCasesOf(tx, { workspaceId: member.workspaceId, all: true }, sourceId, false).length;
+    const trashed = citingCasesOf(tx, { workspaceId: member.workspaceId, all: true }, sourceId, true).length;
     if (active + trashed > 0) throw new SourceInUseError(active, trashed);
     if (!options.confirmed) return { deleted: false, title: current.title };
     tx.delete(sources).where(eq(sources.id, sourceId)).run();

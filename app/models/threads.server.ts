@@ -17,6 +17,7 @@ import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
   can,
+  canSeeCase,
   type Executor,
   forbidden,
   type Member,
@@ -24,6 +25,7 @@ import {
   PERMISSIONS,
   requireMember,
   requirePermission,
+  usersWhoSeeCase,
 } from "~/utils/permissions.server";
 import { cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
@@ -53,8 +55,8 @@ function checkBody(body: string) {
  * Members who take part in discussions: they may be mentioned and are notified. Trainers are not among
  * them: they read approved versions only and do not see threads (ADR 0005).
  */
-function participants(executor: Executor, workspaceId: string) {
-  return executor
+function participants(executor: Executor, workspaceId: string, caseId: string) {
+  const people = executor
     .select({ id: users.id, name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -66,6 +68,15 @@ function participants(executor: Executor, workspaceId: string) {
     )
     .orderBy(asc(users.name))
     .all();
+  // A confidential case's discussion involves only those who may read it (ADR 0008).
+  const readers = new Set(
+    usersWhoSeeCase(
+      executor,
+      caseId,
+      people.map((person) => person.id),
+    ),
+  );
+  return people.filter((person) => readers.has(person.id));
 }
 
 function commentableCase(tx: Executor, member: Member, caseId: string) {
@@ -76,11 +87,12 @@ function commentableCase(tx: Executor, member: Member, caseId: string) {
       body: cases.body,
       revision: cases.revision,
       deletedAt: cases.deletedAt,
+      confidential: cases.confidential,
     })
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
-  if (!found) throw notFound(msg("threads.errors.caseNotFound"));
+  if (!found || !canSeeCase(member, found, tx)) throw notFound(msg("threads.errors.caseNotFound"));
   if (found.deletedAt) throw notFound(CASE_TRASHED_MESSAGE);
   return found;
 }
@@ -120,11 +132,12 @@ function ownComment(tx: Executor, member: Member, caseId: string, commentId: str
 function writeMentions(
   tx: Executor,
   workspaceId: string,
+  caseId: string,
   commentId: string,
   body: string,
   pickedIds: string[],
 ) {
-  const ids = findMentions(body, participants(tx, workspaceId), pickedIds);
+  const ids = findMentions(body, participants(tx, workspaceId, caseId), pickedIds);
   tx.delete(commentMentions).where(eq(commentMentions.commentId, commentId)).run();
   for (const userId of ids) tx.insert(commentMentions).values({ commentId, userId }).run();
   return ids;
@@ -178,7 +191,7 @@ export function createThread(member: Member, caseId: string, input: NewThreadInp
     tx.insert(comments)
       .values({ id: commentId, threadId, authorId: member.userId, body, createdAt: now })
       .run();
-    const mentioned = writeMentions(tx, member.workspaceId, commentId, body, input.mentionIds ?? []);
+    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
     notify(tx, {
       userIds: mentioned,
       workspaceId: member.workspaceId,
@@ -216,13 +229,13 @@ export function replyToThread(
       .values({ id: commentId, threadId, authorId: member.userId, body, createdAt: now })
       .run();
     tx.update(threads).set({ updatedAt: now }).where(eq(threads.id, threadId)).run();
-    const mentioned = writeMentions(tx, member.workspaceId, commentId, body, input.mentionIds ?? []);
+    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
     const detail = notificationDetail(found.title, thread.anchor.exact, body);
     const common = { workspaceId: member.workspaceId, actorId: member.userId, caseId, threadId, detail };
     notify(tx, { ...common, userIds: mentioned, kind: "mentioned" });
     // Whoever took part hears of the reply, unless they no longer take part in discussions here (left the
     // workspace, became a trainer) or already got a "mentioned" for this comment.
-    const current = new Set(participants(tx, member.workspaceId).map((person) => person.id));
+    const current = new Set(participants(tx, member.workspaceId, caseId).map((person) => person.id));
     const repliedTo = [thread.authorId, ...earlierAuthors].filter(
       (userId) => current.has(userId) && !mentioned.includes(userId),
     );
@@ -257,7 +270,7 @@ export function editComment(
         .map((row) => row.userId),
     );
     tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, comment.id)).run();
-    const mentioned = writeMentions(tx, member.workspaceId, commentId, body, input.mentionIds ?? []);
+    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
     // Only people newly mentioned by the edit hear of it.
     notify(tx, {
       userIds: mentioned.filter((userId) => !before.has(userId)),
@@ -342,7 +355,7 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
     .where(and(eq(threads.caseId, caseStudy.id), sql`+${threads.workspaceId} = ${member.workspaceId}`))
     .orderBy(asc(threads.createdAt))
     .all();
-  const people = participants(db, member.workspaceId);
+  const people = participants(db, member.workspaceId, caseStudy.id);
   if (threadRows.length === 0) return { threads: [], people };
   const commentRows = db
     .select()

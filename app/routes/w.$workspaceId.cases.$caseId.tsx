@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
@@ -11,6 +11,8 @@ import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
 import { requestOrigin } from "~/models/audit.server";
+import { recordConfidentialOpened } from "~/models/case-access.server";
+import { languageName } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
@@ -40,7 +42,10 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const reading = getCaseReading(member, requireId(params, "caseId"));
+  // ?redacted=1: the print view with sensitive passages replaced by "[redacted]" (ADR 0008).
+  const redacted = new URL(request.url).searchParams.get("redacted") === "1";
+  const reading = getCaseReading(member, requireId(params, "caseId"), { redacted });
+  recordConfidentialOpened(member, reading.caseStudy, requestOrigin(request));
   const t = await getT(request);
   // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here.
   const { body: _body, bodyText: _bodyText, ...caseStudy } = reading.caseStudy;
@@ -49,13 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspaceId: member.workspaceId,
     ...reading,
     caseStudy,
-    // Placed on the version this member reads; trainers get none (ADR 0005).
-    discussion: listCaseThreads(member, reading.caseStudy),
+    redacted,
+    // Placed on the version this member reads; trainers get none (ADR 0005). The redacted view has none:
+    // the threads quote the passages it leaves out.
+    discussion: redacted ? { threads: [], people: [] } : listCaseThreads(member, reading.caseStudy),
     reviewState: getReviewState(member, reading.caseStudy.id, reading.caseStudy),
     canReadDrafts: can(member, "case.readDrafts"),
     canEdit: can(member, "case.edit"),
     canTrash: can(member, "case.trash"),
-    canComment: can(member, "case.comment"),
+    canComment: can(member, "case.comment") && !redacted,
+    canExportUnredacted: can(member, "case.exportUnredacted"),
   };
 }
 
@@ -166,7 +174,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const period = usePeriod();
   const {
     caseStudy,
@@ -180,6 +188,8 @@ export default function CaseView() {
     canTrash,
     canComment,
     canReadDrafts,
+    canExportUnredacted,
+    redacted,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
   const noJsResult = useActionData<typeof action>() as ThreadActionResult | undefined;
@@ -194,8 +204,17 @@ export default function CaseView() {
         <div>
           <h1>{caseStudy.title}</h1>
           <p className="case-meta">
-            <StatusBadge status={caseStudy.status} /> {caseStudy.regions.join(", ")} ·{" "}
-            {t("cases.page.updated", { period: period(caseStudy) })}
+            <StatusBadge status={caseStudy.status} />{" "}
+            {caseStudy.confidential ? (
+              <>
+                <ConfidentialBadge />{" "}
+              </>
+            ) : null}
+            {caseStudy.regions.join(", ")} ·{" "}
+            {t("cases.page.updated", {
+              period: period(caseStudy),
+              language: languageName(caseStudy.language, i18n.language),
+            })}
             <RelativeDate date={caseStudy.updatedAt} />
           </p>
         </div>
@@ -216,12 +235,24 @@ export default function CaseView() {
           <Link to={`${caseUrl}/history`} className="button button-secondary">
             {t("cases.page.history")}
           </Link>
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            {t("cases.page.print")}
-          </button>
-          <CaseExportLinks workspaceId={workspaceId} caseId={caseStudy.id} />
+          {/* Trainers print the redacted copy only, from its print view (ADR 0008). */}
+          {canExportUnredacted || redacted ? (
+            <button type="button" className="button button-secondary" onClick={() => window.print()}>
+              {redacted ? t("cases.page.printRedacted") : t("cases.page.print")}
+            </button>
+          ) : null}
+          <CaseExportLinks
+            workspaceId={workspaceId}
+            caseId={caseStudy.id}
+            canExportUnredacted={canExportUnredacted}
+          />
         </div>
       </div>
+      {redacted ? (
+        <p className="notice redacted-notice" role="status">
+          {t("cases.page.redactedNotice")} <Link to={caseUrl}>{t("cases.page.backToFullCase")}</Link>
+        </p>
+      ) : null}
       {caseStudy.summary ? <p className="lead">{caseStudy.summary}</p> : null}
       <dl className="case-fields">
         <div>
@@ -246,7 +277,7 @@ export default function CaseView() {
         </div>
       </dl>
       <div className="reading-layout">
-        <article className="case-body" aria-label={t("cases.page.caseStudy")}>
+        <article className="case-body" aria-label={t("cases.page.caseStudy")} lang={caseStudy.language}>
           {canComment ? (
             <ThreadedCaseBody html={html} state={threads} canComment={canComment} />
           ) : (

@@ -4,6 +4,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CaseFieldsForm } from "~/components/case-form";
+import { ConfidentialityForm } from "~/components/confidentiality-form";
+import { requestOrigin } from "~/models/audit.server";
+import { getCaseAccess, setCaseConfidentiality } from "~/models/case-access.server";
 import { caseFieldsSchema, fieldsToFormValues } from "~/models/case-fields";
 import { getCase, StaleRevisionError, updateCaseFields } from "~/models/cases.server";
 import { parseForm } from "~/utils/forms";
@@ -11,7 +14,7 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
-import { requirePermission } from "~/utils/permissions.server";
+import { can, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
@@ -30,14 +33,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: caseStudy.title,
     revision: caseStudy.revision,
     values: fieldsToFormValues(caseStudy),
+    access: can(member, "case.setConfidential") ? getCaseAccess(member, caseStudy.id) : null,
+    myUserId: member.userId,
   };
 }
+
+const confidentialitySchema = z.object({
+  confidential: z
+    .string()
+    .optional()
+    .transform((value) => value === "on"),
+  readers: z.array(z.string().regex(/^[a-z0-9]{8,40}$/)).max(500),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseId = requireId(params, "caseId");
   const formData = await request.formData();
+  if (formData.get("intent") === "confidentiality") {
+    requirePermission(member, "case.setConfidential");
+    const access = confidentialitySchema.safeParse({
+      confidential: formData.get("confidential") ?? undefined,
+      readers: formData.getAll("readers").map(String),
+    });
+    if (!access.success)
+      return data(
+        { errors: { confidentiality: ["Choose the members from the list."] }, values: null },
+        { status: 400 },
+      );
+    const result = setCaseConfidentiality(
+      member,
+      caseId,
+      { confidential: access.data.confidential, userIds: access.data.readers },
+      requestOrigin(request),
+    );
+    return redirectWithToast(request, `/w/${member.workspaceId}/cases/${caseId}`, {
+      kind: "success",
+      message: result.confidential
+        ? `This case is confidential: owners and ${result.listed.length === 1 ? "1 listed member" : `${result.listed.length} listed members`} can see it.`
+        : "This case is no longer confidential: every member of the workspace can see it.",
+    });
+  }
   const parsed = parseForm(formData, caseFieldsSchema);
   const revision = revisionSchema.safeParse({ revision: formData.get("revision") });
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
@@ -74,17 +111,25 @@ export default function EditCaseDetails() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? loaderData.values;
+  const errors = (actionData?.errors ?? {}) as Record<string, string[] | undefined>;
   return (
     <main id="main" className="page page-narrow">
       <h1>{t("cases.details.title")}</h1>
       <p className="muted">{loaderData.title}</p>
       <CaseFieldsForm
         values={values}
-        errors={actionData?.errors ?? {}}
+        errors={errors}
         submitLabel={t("cases.details.submit")}
         cancelTo={`/w/${loaderData.workspaceId}/cases/${loaderData.caseId}`}
-        hidden={{ revision: actionData?.values.revision ?? String(loaderData.revision) }}
+        hidden={{ revision: actionData?.values?.revision ?? String(loaderData.revision) }}
       />
+      {loaderData.access ? (
+        <ConfidentialityForm
+          access={loaderData.access}
+          myUserId={loaderData.myUserId}
+          errors={errors.confidentiality}
+        />
+      ) : null}
     </main>
   );
 }

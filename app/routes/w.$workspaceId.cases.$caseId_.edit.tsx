@@ -14,6 +14,8 @@ import { CaseEditor, type EditorActionResult } from "~/components/editor/case-ed
 import { caretColor } from "~/components/editor/collab";
 import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
 import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
+import { requestOrigin } from "~/models/audit.server";
+import { recordConfidentialOpened } from "~/models/case-access.server";
 import { DocumentRejectedError, getCase, StaleRevisionError, saveCaseBody } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { createSource, listSources } from "~/models/sources.server";
@@ -32,11 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, user } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, requireId(params, "caseId"));
+  recordConfidentialOpened(member, caseStudy, requestOrigin(request));
   return {
     user: { id: user.id, name: user.name, color: caretColor(user.id) },
     workspaceId: member.workspaceId,
     caseId: caseStudy.id,
     title: caseStudy.title,
+    language: caseStudy.language,
     status: caseStudy.status,
     codes: listCodes(member),
     sources: listSources(member).map((source) => ({
@@ -186,7 +190,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formEncType, defaul
   formEncType === "application/json" ? false : defaultShouldRevalidate;
 
 export default function EditCaseText() {
-  const { workspaceId, caseId, title, status, user, codes, sources } = useLoaderData<typeof loader>();
+  const { workspaceId, caseId, title, status, user, language, codes, sources } =
+    useLoaderData<typeof loader>();
   // Stable across revalidations, so the co-editing session is not reopened.
   const { id: userId, name: userName, color: userColor } = user;
   const self = useMemo(
@@ -219,6 +224,7 @@ export default function EditCaseText() {
         workspaceId={workspaceId}
         actionUrl={`${caseUrl}/edit`}
         user={self}
+        language={language}
         codes={codes}
         sources={sources}
       />

@@ -1,5 +1,6 @@
 // One case as a file to download: ?format=md (Markdown) or ?format=json (the full record). A resource route.
 // Every member may export a case they read; trainers get the approved version (see exports.server.ts).
+// &redacted=1 replaces sensitive passages by "[redacted]"; trainers' exports always are (ADR 0008).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
@@ -11,14 +12,21 @@ import { msg } from "~/utils/messages";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
-  const format = new URL(request.url).searchParams.get("format") ?? "md";
+  const searchParams = new URL(request.url).searchParams;
+  const format = searchParams.get("format") ?? "md";
+  const redacted = searchParams.get("redacted") === "1";
   if (!isCaseExportFormat(format)) {
     throw data({ message: msg("cases.exportLinks.badFormat") }, { status: 400 });
   }
   // The Markdown's fixed words follow the exporting person's language; the case content is never translated.
   const t = await getT(request);
-  const file = exportCase(member, caseId, format, requestOrigin(request), (key, values) =>
-    t(key, values ?? {}),
+  const file = exportCase(
+    member,
+    caseId,
+    format,
+    requestOrigin(request),
+    (key, values) => t(key, values ?? {}),
+    { redacted },
   );
   return new Response(file.body, {
     headers: {

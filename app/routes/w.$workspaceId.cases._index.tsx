@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
 import { Snippet } from "~/components/library/snippet";
 import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
 import libraryStyles from "~/styles/library.css?url";
@@ -327,14 +327,22 @@ export default function CaseLibrary() {
                           {item.title}
                         </Link>
                         <p className="case-result-meta">
-                          <StatusBadge status={item.status} /> {item.regions.join(", ")} ·{" "}
+                          <StatusBadge status={item.status} />{" "}
+                          {item.confidential ? (
+                            <>
+                              <ConfidentialBadge />{" "}
+                            </>
+                          ) : null}
+                          {item.regions.join(", ")} ·{" "}
                           {t("cases.list.meta", { period: period(item), author: item.createdByName })}
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (
                           <Snippet text={item.snippet} />
                         ) : item.summary ? (
-                          <p className="case-summary">{item.summary}</p>
+                          <p className="case-summary" dir="auto">
+                            {item.summary}
+                          </p>
                         ) : null}
                       </div>
                     </li>

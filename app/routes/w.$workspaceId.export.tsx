@@ -44,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const job = startWorkspaceExport(member, requestOrigin(request));
+  const formData = await request.formData();
+  const job = startWorkspaceExport(member, requestOrigin(request), {
+    redacted: formData.get("redacted") === "on",
+  });
   return redirect(`/w/${member.workspaceId}/export?job=${job.id}`);
 }
 

@@ -1,8 +1,8 @@
 // Who may do what in a workspace: the one place that decides. Every loader and action
 // goes through requireMember() / requirePermission() (or a model function that calls them).
 import { data } from "@remix-run/node";
-import { and, eq } from "drizzle-orm";
-import { memberships, type Role, workspaces } from "../../db/schema";
+import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
+import { caseAccess, cases, memberships, type Role, workspaces } from "../../db/schema";
 import { type DB, db } from "./db.server";
 
 // A transaction handle or the database itself: writes re-check membership inside their transaction.
@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   "compare.use": ["owner", "editor", "reviewer", "trainer"],
   // The whole-workspace file holds every draft and the review discussion.
   "workspace.export": ["owner", "editor"],
+  // Exports that keep sensitive passages. Trainers take material to workshops with outsiders: what they
+  // export or print is always redacted (ADR 0008).
+  "case.exportUnredacted": ["owner", "editor", "reviewer"],
+  // Marking a case confidential and choosing who may read it (ADR 0008); the marker must see the case.
+  "case.setConfidential": ["owner", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -74,4 +79,107 @@ export function requirePermission(member: Member, permission: Permission): void 
 export function capabilities(member: Pick<Member, "role">) {
   const entries = (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, can(member, p)] as const);
   return Object.fromEntries(entries) as Record<Permission, boolean>;
+}
+
+// ---- Confidential cases (ADR 0008) ----------------------------------------------------------------
+// The one rule: a confidential case is visible to the workspace's owners and to the members listed in
+// case_access; to everyone else it does not exist (404, absent from every list, count and export).
+// Every read path goes through one of the three functions below.
+
+/** Owners see every case of their workspace, confidential or not. */
+function seesAllCases(member: Pick<Member, "role">) {
+  return member.role === "owner";
+}
+
+/**
+ * An SQL condition on a case id column: true when this member may see that case. Undefined (no
+ * condition) for owners, so `and(…, visibleCaseCondition(member, cases.id))` reads naturally.
+ */
+export function visibleCaseCondition(member: Member, caseIdColumn: Column | SQL): SQL | undefined {
+  if (seesAllCases(member)) return undefined;
+  return sql`${caseIdColumn} NOT IN (
+    SELECT hidden.id FROM ${cases} AS hidden
+    WHERE hidden.workspace_id = ${member.workspaceId} AND hidden.confidential = 1
+      AND NOT EXISTS (
+        SELECT 1 FROM ${caseAccess} AS access
+        WHERE access.case_id = hidden.id AND access.user_id = ${member.userId}
+      )
+  )`;
+}
+
+/** The ids of this workspace's cases this member may not see (empty for owners and most members). */
+export function hiddenCaseIds(member: Member, executor: Executor = db): Set<string> {
+  if (seesAllCases(member)) return new Set();
+  const rows = executor
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        eq(cases.confidential, true),
+        sql`NOT EXISTS (SELECT 1 FROM ${caseAccess} AS access WHERE access.case_id = ${cases.id} AND access.user_id = ${member.userId})`,
+      ),
+    )
+    .all();
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Whether this member may see this case (already known to be of their workspace). */
+export function canSeeCase(
+  member: Member,
+  caseRow: { id: string; confidential: boolean },
+  executor: Executor = db,
+): boolean {
+  if (!caseRow.confidential || seesAllCases(member)) return true;
+  const listed = executor
+    .select({ userId: caseAccess.userId })
+    .from(caseAccess)
+    .where(and(eq(caseAccess.caseId, caseRow.id), eq(caseAccess.userId, member.userId)))
+    .get();
+  return Boolean(listed);
+}
+
+/** Keeps the items whose case this member may see; one query for the whole list. */
+export function onlyVisibleCases<T>(
+  member: Member,
+  items: readonly T[],
+  caseIdOf: (item: T) => string | null,
+): T[] {
+  if (seesAllCases(member) || items.length === 0) return [...items];
+  const hidden = hiddenCaseIds(member);
+  if (hidden.size === 0) return [...items];
+  return items.filter((item) => {
+    const caseId = caseIdOf(item);
+    return caseId === null || !hidden.has(caseId);
+  });
+}
+
+/**
+ * Of these users, those who may see this case: everyone when it is not confidential, otherwise the
+ * workspace's owners and the listed members. Used before notifying or offering someone for a mention.
+ */
+export function usersWhoSeeCase(executor: Executor, caseId: string, userIds: readonly string[]): string[] {
+  if (userIds.length === 0) return [];
+  const found = executor
+    .select({ workspaceId: cases.workspaceId, confidential: cases.confidential })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .get();
+  if (!found) return [];
+  if (!found.confidential) return [...userIds];
+  const allowed = new Set([
+    ...executor
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.workspaceId, found.workspaceId), eq(memberships.role, "owner")))
+      .all()
+      .map((row) => row.userId),
+    ...executor
+      .select({ userId: caseAccess.userId })
+      .from(caseAccess)
+      .where(eq(caseAccess.caseId, caseId))
+      .all()
+      .map((row) => row.userId),
+  ]);
+  return userIds.filter((userId) => allowed.has(userId));
 }

@@ -65,7 +65,7 @@ describe("exports", () => {
       .toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Markdown" }).click(),
+      page.getByRole("link", { name: "Markdown", exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(
       "Mali, Ségou — local truce between Katiba Macina and local militias.md",

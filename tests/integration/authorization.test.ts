@@ -1,8 +1,9 @@
 // Walks every route of the app for every role, for a member of another workspace and for a visitor
 // who is not signed in. A route file without an entry in ROUTES fails the first test: add it here.
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCase, trashCase, updateCaseFields } from "~/models/cases.server";
+import { setCaseConfidentiality } from "~/models/case-access.server";
+import { createCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
 import { createCode } from "~/models/codes.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import type { Role } from "~/models/domain";
@@ -12,7 +13,7 @@ import { createSource } from "~/models/sources.server";
 import { createThread, setThreadStatus } from "~/models/threads.server";
 import { createInvite } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
-import { notifications } from "../../db/schema";
+import { cases, notifications } from "../../db/schema";
 import { addMember, makeTeam, makeUser, sampleFields, sessionCookie } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
@@ -343,6 +344,16 @@ const ROUTES: Record<string, Check[]> = {
         path: "/details",
         params: { ...ws(team), caseId: freshCase(team) },
         form: { ...caseFields, revision: "1" },
+      }),
+      expect: writers(302),
+    },
+    {
+      // Marking a case confidential (ADR 0008): owners and editors.
+      method: "POST",
+      request: (team) => ({
+        path: "/details",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "confidentiality", confidential: "on" },
       }),
       expect: writers(302),
     },
@@ -938,5 +949,151 @@ describe("authorization", () => {
       params: { workspaceId: team.otherWorkspace.id, caseId: team.caseStudy.id },
     });
     expect(viaOwnWorkspace.status).toBe(404);
+  });
+
+  describe("a confidential case (ADR 0008)", () => {
+    const SECRET = "Confidential channel via the cousin";
+    /** Approved (so trainers could read it), marked confidential, with only the editor listed. */
+    const confidentialCase = () => {
+      const { id } = createCase(team.people.editor.member, { ...sampleFields, title: SECRET });
+      const codeId = freshCode(team, "precondition");
+      saveCaseBody(team.people.editor.member, id, {
+        baseRevision: 1,
+        doc: {
+          type: "doc",
+          content: [
+            { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Context" }] },
+            {
+              type: "paragraph",
+              content: [{ type: "text", text: SECRET, marks: [{ type: "tag", attrs: { codeId } }] }],
+            },
+          ],
+        },
+      });
+      db.update(cases).set({ status: "approved", approvedRevision: 2 }).where(eq(cases.id, id)).run();
+      setCaseConfidentiality(team.people.editor.member, id, { confidential: true, userIds: [] });
+      return { id, codeId };
+    };
+    const caseRoutes = Object.entries(ROUTES).filter(([file]) => file.includes("$caseId"));
+    const notListed = ["reviewer", "trainer"] as const;
+
+    it("is a 404 on every route that takes a case id, for members who are not listed", async () => {
+      expect(caseRoutes.length).toBeGreaterThanOrEqual(8);
+      const problems: string[] = [];
+      for (const [file, checks] of caseRoutes) {
+        const route = await import(`../../app/routes/${file.replace(/\.tsx?$/, "")}.tsx`);
+        for (const check of checks) {
+          for (const who of notListed) {
+            const secret = confidentialCase();
+            const request = await check.request(team);
+            const call = (caseId: string) =>
+              callRoute(route, {
+                method: check.method,
+                cookie: team.people[who].cookie,
+                ...request,
+                params: { ...request.params, caseId },
+              });
+            const onSecret = (await call(secret.id)).status;
+            // Exactly what an id that does not exist gets: nothing tells the two apart.
+            const onNothing = (await call("nosuchcase0000")).status;
+            if (onSecret !== onNothing)
+              problems.push(`${check.method} ${file} ${who}: ${onSecret} ≠ ${onNothing}`);
+            // A role that may not use the page at all is refused first (403), whatever the case.
+            const expected = check.expect[who] === 403 ? 403 : 404;
+            if (check.method === "GET" && onSecret !== expected)
+              problems.push(`GET ${file} ${who}: ${onSecret}, expected ${expected}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("opens as usual for the listed member and for owners", async () => {
+      const problems: string[] = [];
+      for (const [file, checks] of caseRoutes) {
+        const route = await import(`../../app/routes/${file.replace(/\.tsx?$/, "")}.tsx`);
+        for (const check of checks.filter((c) => c.method === "GET")) {
+          for (const who of ["owner", "editor"] as const) {
+            const secret = confidentialCase();
+            const request = await check.request(team);
+            const result = await callRoute(route, {
+              method: "GET",
+              cookie: team.people[who].cookie,
+              ...request,
+              params: { ...request.params, caseId: secret.id },
+            });
+            if (result.status !== check.expect[who])
+              problems.push(`GET ${file} ${who}: ${result.status}, expected ${check.expect[who]}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("is not in any listing of a member who is not listed, and is in the owner's", async () => {
+      const secret = confidentialCase();
+      const sourceId = freshSource(team);
+      const setId = createComparisonSet(team.people.editor.member, {
+        name: "With the secret",
+        view: "side",
+        caseIds: [secret.id, team.caseStudy.id],
+        codeIds: [],
+        outcomeId: null,
+        settings: {},
+      }).id;
+      notify(db, {
+        userIds: [team.people.reviewer.id, team.people.owner.id],
+        workspaceId: team.workspace.id,
+        kind: "mentioned",
+        actorId: team.people.editor.id,
+        caseId: secret.id,
+      });
+      const listings: Array<[string, RouteRequest]> = [
+        [
+          "w.$workspaceId.cases._index",
+          { path: `/cases?q=${encodeURIComponent("cousin")}`, params: ws(team) },
+        ],
+        ["w.$workspaceId.cases._index", { path: "/cases", params: ws(team) }],
+        ["w.$workspaceId.matrix", { path: "/matrix", params: ws(team) }],
+        [
+          "w.$workspaceId.compare",
+          { path: `/compare?case=${secret.id}&case=${team.caseStudy.id}`, params: ws(team) },
+        ],
+        ["w.$workspaceId.codebook", { path: "/codebook", params: ws(team) }],
+        [
+          "w.$workspaceId.codebook.$codeId",
+          { path: "/code", params: { ...ws(team), codeId: secret.codeId } },
+        ],
+        ["w.$workspaceId.comparisons.$setId", { path: "/set", params: { ...ws(team), setId } }],
+        ["w.$workspaceId.sources.$sourceId", { path: "/source", params: { ...ws(team), sourceId } }],
+        ["w.$workspaceId.reviews", { path: "/reviews", params: ws(team) }],
+        ["w.$workspaceId.notifications", { path: "/notifications", params: ws(team) }],
+      ];
+      const seen: Record<string, Record<string, boolean>> = {};
+      for (const [file, request] of listings) {
+        const route = await import(`../../app/routes/${file}.tsx`);
+        for (const who of ["reviewer", "trainer", "owner"] as const) {
+          const result = await callRoute(route, { cookie: team.people[who].cookie, ...request });
+          expect(result.status, `${file} ${who}`).toBeLessThan(400);
+          // A side-by-side set redirects to the comparison of its cases: the address counts too.
+          const text = JSON.stringify(result.body ?? "") + (result.location ?? "");
+          const key = `${file} ${request.path}`;
+          seen[key] = { ...seen[key], [who]: text.includes(SECRET) || text.includes(secret.id) };
+        }
+      }
+      for (const [listing, by] of Object.entries(seen)) {
+        expect(by.reviewer, `${listing}: reviewer`).toBe(false);
+        expect(by.trainer, `${listing}: trainer`).toBe(false);
+      }
+      // The owner sees it in the library, the matrix, the comparison, the code page and the set.
+      for (const listing of [
+        "w.$workspaceId.cases._index /cases",
+        "w.$workspaceId.matrix /matrix",
+        "w.$workspaceId.codebook.$codeId /code",
+        "w.$workspaceId.comparisons.$setId /set",
+        "w.$workspaceId.notifications /notifications",
+      ])
+        expect(seen[listing]?.owner, `${listing}: owner`).toBe(true);
+    });
   });
 });

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { caseAnchorText, describePassage } from "~/models/anchors";
+import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
 import { createCode } from "~/models/codes.server";
 import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
@@ -358,6 +359,21 @@ describe("co-editing server", () => {
     await until(() => editor.events.includes(`closed:${ACCESS_CHANGED_CODE}`), "connection closed");
     editor.destroy();
     expect(storedCase(caseId).bodyText).not.toContain("Written after the case went to the trash.");
+    const again = connect(team.people.editor.cookie, caseId);
+    await until(() => again.events.some((event) => event.startsWith("refused")), "refusal");
+    again.destroy();
+  });
+
+  it("refuses a confidential case to an editor not listed on it, and closes their open editing when it becomes confidential", async () => {
+    const caseId = createCase(team.people.editor.member, { ...sampleFields, title: "Confidential check" }).id;
+    const editor = connect(team.people.editor.cookie, caseId);
+    await until(() => editor.provider.isSynced, "synced");
+    // The owner restricts it to themselves: the editor is no longer listed.
+    setCaseConfidentiality(team.people.owner.member, caseId, { confidential: true, userIds: [] });
+    appendParagraph(editor.document, "Written after the case became confidential.");
+    await until(() => editor.events.includes(`closed:${ACCESS_CHANGED_CODE}`), "connection closed");
+    editor.destroy();
+    expect(storedCase(caseId).bodyText).not.toContain("Written after the case became confidential.");
     const again = connect(team.people.editor.cookie, caseId);
     await until(() => again.events.some((event) => event.startsWith("refused")), "refusal");
     again.destroy();

@@ -90,6 +90,8 @@ export function CaseEditor(props: {
   workspaceId: string;
   actionUrl: string;
   user: CollabUser;
+  /** BCP 47 tag of the case's language, for spelling, hyphenation and screen readers. */
+  language?: string;
   codes: CodeOption[];
   sources: SourceOption[];
 }) {
@@ -152,6 +154,7 @@ export function CaseEditor(props: {
           "aria-multiline": "true",
           "aria-label": "Case text",
           spellcheck: "true",
+          lang: props.language ?? "en",
         },
         // Keep the cursor clear of the sticky toolbar when the editor scrolls to it.
         scrollMargin: { top: 140, bottom: 48, left: 0, right: 0 },

@@ -61,6 +61,7 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
       bold: current.isActive("bold"),
       italic: current.isActive("italic"),
       underline: current.isActive("underline"),
+      sensitive: current.isActive("sensitive"),
       section: current.isActive("heading", { level: 2 }),
       subheading: current.isActive("heading", { level: 3 }),
       bulletList: current.isActive("bulletList"),
@@ -160,6 +161,15 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           onClick={() => chain().toggleUnderline().run()}
         >
           <u aria-hidden="true">U</u>
+        </ToolButton>
+        <ToolButton
+          label="Sensitive: left out of redacted exports"
+          shortcut="Ctrl+Shift+X"
+          pressed={state.sensitive}
+          className="tool-sensitive"
+          onClick={() => chain().toggleSensitive().run()}
+        >
+          Sensitive
         </ToolButton>
       </fieldset>
       <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupHistory")}>

@@ -1,8 +1,12 @@
+import { Link } from "@remix-run/react";
+
 /**
  * "Export this case: Markdown · JSON" for the case page, styled with the shared classes only (and hidden
  * when printing, like every `.actions` row). The downloads are plain links: no prefetch, and they work
  * without JavaScript. `withPrint` adds a Print button for pages that do not have one already; printing
  * uses the case page's print stylesheet, and the browser's "Save as PDF" makes a PDF.
+ * The redacted copies replace sensitive passages by "[redacted]" (ADR 0008); members who may only take
+ * redacted copies out (trainers) are offered those alone.
  */
 import { useTranslation } from "react-i18next";
 
@@ -10,27 +14,63 @@ export function CaseExportLinks({
   workspaceId,
   caseId,
   withPrint = false,
+  canExportUnredacted = true,
 }: {
   workspaceId: string;
   caseId: string;
   withPrint?: boolean;
+  canExportUnredacted?: boolean;
 }) {
   const { t } = useTranslation();
   const base = `/w/${workspaceId}/cases/${caseId}/export`;
   return (
-    <div className="actions case-export">
-      <span className="muted">{t("cases.exportLinks.label")}</span>
-      <a className="button button-secondary button-small" href={`${base}?format=md`} download>
-        {t("cases.exportLinks.markdown")}
-      </a>
-      <a className="button button-secondary button-small" href={`${base}?format=json`} download>
-        {t("cases.exportLinks.json")}
-      </a>
-      {withPrint ? (
-        <button type="button" className="button button-secondary button-small" onClick={() => window.print()}>
-          {t("cases.exportLinks.print")}
-        </button>
+    <>
+      {canExportUnredacted ? (
+        <div className="actions case-export">
+          <span className="muted">{t("cases.exportLinks.label")}</span>
+          <a className="button button-secondary button-small" href={`${base}?format=md`} download>
+            {t("cases.exportLinks.markdown")}
+          </a>
+          <a className="button button-secondary button-small" href={`${base}?format=json`} download>
+            {t("cases.exportLinks.json")}
+          </a>
+          {withPrint ? (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => window.print()}
+            >
+              {t("cases.exportLinks.print")}
+            </button>
+          ) : null}
+        </div>
       ) : null}
-    </div>
+      <div className="actions case-export">
+        <span className="muted">{t("cases.exportLinks.redactedLabel")}</span>
+        <a
+          className="button button-secondary button-small"
+          href={`${base}?format=md&redacted=1`}
+          aria-label={t("cases.exportLinks.markdownRedacted")}
+          download
+        >
+          {t("cases.exportLinks.markdown")}
+        </a>
+        <a
+          className="button button-secondary button-small"
+          href={`${base}?format=json&redacted=1`}
+          aria-label={t("cases.exportLinks.jsonRedacted")}
+          download
+        >
+          {t("cases.exportLinks.json")}
+        </a>
+        <Link
+          className="button button-secondary button-small"
+          to={`/w/${workspaceId}/cases/${caseId}?redacted=1`}
+          aria-label={t("cases.exportLinks.printViewRedacted")}
+        >
+          {t("cases.exportLinks.printView")}
+        </Link>
+      </div>
+    </>
   );
 }

@@ -86,6 +86,10 @@ export function StartExportForm({ label, secondary = false }: { label: string; s
   return (
     <Form method="post" className="export-start">
       <input type="hidden" name="intent" value="start" />
+      <label className="checkbox">
+        <input type="checkbox" name="redacted" /> Redacted: sensitive passages replaced by “[redacted]”, their
+        citations' locators and the comment threads left out
+      </label>
       <button type="submit" className={secondary ? "button button-secondary" : "button"}>
         {label}
       </button>

@@ -18,7 +18,7 @@ export function Snippet({ text }: { text: string }) {
     rest = end === -1 ? "" : rest.slice(end + 1);
   }
   return (
-    <p className="snippet">
+    <p className="snippet" dir="auto">
       {parts.map((part, index) =>
         part.hit ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
       )}

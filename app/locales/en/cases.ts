@@ -108,7 +108,11 @@ export default {
   },
   page: {
     breadcrumb: "Breadcrumb",
-    updated: "{{period}} · updated ",
+    updated: "{{period}} · in {{language}} · updated ",
+    printRedacted: "Print redacted",
+    redactedNotice:
+      "Redacted view for printing: sensitive passages are replaced by “[redacted]” and the locators of their citations are left out.",
+    backToFullCase: "Back to the full case",
     editText: "Edit text",
     editDetails: "Edit details",
     conditions: "Conditions",
@@ -135,6 +139,11 @@ export default {
     markdown: "Markdown",
     json: "JSON",
     print: "Print",
+    redactedLabel: "Redacted copy (sensitive passages removed):",
+    markdownRedacted: "Markdown, redacted",
+    jsonRedacted: "JSON, redacted",
+    printViewRedacted: "Print view, redacted",
+    printView: "Print view",
     badFormat: "Choose format=md (Markdown) or format=json (the full record).",
   },
   trash: {
@@ -149,6 +158,8 @@ export default {
     notInTrash: "This case is not in the trash.",
   },
   errors: {
+    languageTag: "Type a language tag such as “tzm” (Tamazight) or “ar-SY” (Syrian Arabic).",
+    languageChoose: "Choose a language from the list.",
     stale: "Someone else saved this case after you opened it. Reload to see their changes, then edit again.",
     unknownCodes_one:
       "The document is tagged with a code that is not in this workspace’s codebook ({{count}}).",

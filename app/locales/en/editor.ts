@@ -180,6 +180,7 @@ export default {
       link: "link",
       tag: "tag",
       citation: "citation",
+      sensitive: "sensitive",
       other: "other",
     },
     notJson: "The document is not valid JSON.",

@@ -111,7 +111,11 @@ export default {
   },
   page: {
     breadcrumb: "Fil d’Ariane",
-    updated: "{{period}} · mis à jour le ",
+    updated: "{{period}} · en {{language}} · mis à jour le ",
+    printRedacted: "Imprimer la version caviardée",
+    redactedNotice:
+      "Vue caviardée pour l’impression : les passages sensibles sont remplacés par « [redacted] » et les localisations de leurs citations sont retirées.",
+    backToFullCase: "Revenir au cas complet",
     editText: "Modifier le texte",
     editDetails: "Modifier les informations",
     conditions: "Conditions",
@@ -139,6 +143,11 @@ export default {
     markdown: "Markdown",
     json: "JSON",
     print: "Imprimer",
+    redactedLabel: "Copie caviardée (passages sensibles retirés) :",
+    markdownRedacted: "Markdown, caviardé",
+    jsonRedacted: "JSON, caviardé",
+    printViewRedacted: "Vue d’impression, caviardée",
+    printView: "Vue d’impression",
     badFormat: "Choisissez format=md (Markdown) ou format=json (la fiche complète).",
   },
   trash: {
@@ -154,6 +163,8 @@ export default {
     notInTrash: "Ce cas n’est pas dans la corbeille.",
   },
   errors: {
+    languageTag: "Saisissez un code de langue comme « tzm » (tamazight) ou « ar-SY » (arabe syrien).",
+    languageChoose: "Choisissez une langue dans la liste.",
     stale:
       "Quelqu’un d’autre a enregistré ce cas après que vous l’avez ouvert. Rechargez la page pour voir ses modifications, puis modifiez de nouveau.",
     unknownCodes_one:

@@ -184,6 +184,7 @@ export default {
       link: "lien",
       tag: "code",
       citation: "citation",
+      sensitive: "sensible",
       other: "autre",
     },
     notJson: "Le document n’est pas du JSON valide.",

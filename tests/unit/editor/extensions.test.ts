@@ -20,7 +20,15 @@ describe("caseSchema", () => {
         "text",
       ].sort(),
     );
-    expect(Object.keys(caseSchema.marks)).toEqual(["tag", "citation", "link", "bold", "italic", "underline"]);
+    expect(Object.keys(caseSchema.marks)).toEqual([
+      "sensitive",
+      "tag",
+      "citation",
+      "link",
+      "bold",
+      "italic",
+      "underline",
+    ]);
     expect(caseSchema.nodes.doc.spec.content).toBe("block+");
   });
 

@@ -36,3 +36,5 @@ export const section = (title: string) => heading(2, title);
 export function doc(...content: JSONContent[]): JSONContent {
   return { type: "doc", content };
 }
+
+export const sensitive: MarkJSON = { type: "sensitive" };

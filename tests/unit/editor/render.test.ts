@@ -14,16 +14,16 @@ describe("renderCaseHtml", () => {
       ),
     );
     expect(html).toBe(
-      '<p>Intro</p><h2 id="section-context">Context</h2><h3>Mali, 2012</h3>' +
-        '<h2 id="section-context-2">Context</h2><h2 id="section-lecons-suites">Leçons &amp; suites</h2>',
+      '<p dir="auto">Intro</p><h2 id="section-context" dir="auto">Context</h2><h3 dir="auto">Mali, 2012</h3>' +
+        '<h2 id="section-context-2" dir="auto">Context</h2><h2 id="section-lecons-suites" dir="auto">Leçons &amp; suites</h2>',
     );
   });
 
   it("renders the new case template", () => {
     expect(renderCaseHtml(newCaseDocument()).html).toBe(
-      '<h2 id="section-context">Context</h2><p></p><h2 id="section-actors">Actors</h2><p></p>' +
-        '<h2 id="section-process">Process</h2><p></p><h2 id="section-preconditions">Preconditions</h2><p></p>' +
-        '<h2 id="section-outcomes">Outcomes</h2><p></p><h2 id="section-lessons">Lessons</h2><p></p>',
+      '<h2 id="section-context" dir="auto">Context</h2><p dir="auto"></p><h2 id="section-actors" dir="auto">Actors</h2><p dir="auto"></p>' +
+        '<h2 id="section-process" dir="auto">Process</h2><p dir="auto"></p><h2 id="section-preconditions" dir="auto">Preconditions</h2><p dir="auto"></p>' +
+        '<h2 id="section-outcomes" dir="auto">Outcomes</h2><p dir="auto"></p><h2 id="section-lessons" dir="auto">Lessons</h2><p dir="auto"></p>',
     );
   });
 
@@ -35,8 +35,8 @@ describe("renderCaseHtml", () => {
       ),
     );
     expect(html).toBe(
-      '<h2 id="section-img-src-x-onerror-alert-1">&lt;img src=x onerror=alert(1)&gt;</h2>' +
-        "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; and &quot; onerror=&quot;alert(1)</p>",
+      '<h2 id="section-img-src-x-onerror-alert-1" dir="auto">&lt;img src=x onerror=alert(1)&gt;</h2>' +
+        '<p dir="auto">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; and &quot; onerror=&quot;alert(1)</p>',
     );
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
@@ -60,7 +60,7 @@ describe("renderCaseHtml", () => {
       },
     );
     expect(html).toBe(
-      "<p>" +
+      '<p dir="auto">' +
         '<span class="tag" data-tag="x&quot; onmouseover=&quot;alert(1)" title="&lt;b&gt;&quot;Truce&quot;&lt;/b&gt;" style="--tag-color:#aabbcc">tagged</span>' +
         '<span class="citation" data-citation="s1" data-locator="p. 4&quot; onclick=&quot;alert(1)" title="Report &lt;2024&gt;, p. 4&quot; onclick=&quot;alert(1)">cited</span>' +
         '<sup class="cite-ref"><a href="#ref-1">[1]</a></sup>' +
@@ -86,7 +86,7 @@ describe("renderCaseHtml", () => {
       { codes },
     );
     expect(html).toBe(
-      '<p><span class="tag" data-tag="truce" title="Temporary truce or ceasefire" style="--tag-color:#1A2b3C">a truce</span>' +
+      '<p dir="auto"><span class="tag" data-tag="truce" title="Temporary truce or ceasefire" style="--tag-color:#1A2b3C">a truce</span>' +
         ' and <span class="tag" data-tag="patron" title="Distanced from patron">a split</span>' +
         '<span class="tag" data-tag="unknown">?</span></p>',
     );
@@ -96,7 +96,9 @@ describe("renderCaseHtml", () => {
     const { html } = renderCaseHtml(
       doc(paragraph(text("plain ", tag("a")), text("bold", tag("a"), bold), text(" plain", tag("a")))),
     );
-    expect(html).toBe('<p><span class="tag" data-tag="a">plain <strong>bold</strong> plain</span></p>');
+    expect(html).toBe(
+      '<p dir="auto"><span class="tag" data-tag="a">plain <strong>bold</strong> plain</span></p>',
+    );
   });
 
   it("numbers sources in order of first citation and reuses the number", () => {
@@ -153,7 +155,7 @@ describe("renderCaseHtml", () => {
       ),
     );
     expect(html).toBe(
-      '<p><a href="https://example.org" rel="noopener noreferrer nofollow">web</a> ' +
+      '<p dir="auto"><a href="https://example.org" rel="noopener noreferrer nofollow">web</a> ' +
         '<a href="mailto:desk@example.org" rel="noopener noreferrer nofollow">mail</a> bad data tricky</p>',
     );
   });
@@ -196,11 +198,11 @@ describe("renderCaseHtml", () => {
       ),
     );
     expect(html).toBe(
-      "<ul><li><p>one</p></li></ul>" +
-        '<ol start="2"><li><p>two</p></li></ol>' +
-        "<blockquote><p>a<br><em>b</em></p></blockquote>" +
-        '<table class="case-table"><tbody><tr><th colspan="2"><p>Actors</p></th></tr>' +
-        '<tr><td style="text-align: center"><p>AQIM</p></td><td><p><u>Dicko</u></p></td></tr></tbody></table>',
+      '<ul dir="auto"><li dir="auto"><p dir="auto">one</p></li></ul>' +
+        '<ol start="2" dir="auto"><li dir="auto"><p dir="auto">two</p></li></ol>' +
+        '<blockquote dir="auto"><p dir="auto">a<br><em>b</em></p></blockquote>' +
+        '<table class="case-table"><tbody><tr><th colspan="2" dir="auto"><p dir="auto">Actors</p></th></tr>' +
+        '<tr><td style="text-align: center" dir="auto"><p dir="auto">AQIM</p></td><td dir="auto"><p dir="auto"><u>Dicko</u></p></td></tr></tbody></table>',
     );
   });
 

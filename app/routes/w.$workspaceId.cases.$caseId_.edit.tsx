@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   type ClientActionFunctionArgs,
@@ -8,6 +8,7 @@ import {
   useLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { ZodError, z } from "zod";
 import { StatusBadge } from "~/components/case-bits";
 import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
@@ -22,20 +23,23 @@ import { createSource, listSources } from "~/models/sources.server";
 import { listMembers } from "~/models/workspaces.server";
 import editorStyles from "~/styles/editor.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Edit text · ${data?.title ?? "Case"} · Mediation Casebook` },
-];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, user } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, requireId(params, "caseId"));
   recordConfidentialOpened(member, caseStudy, requestOrigin(request));
+  const t = await getT(request);
   return {
+    pageTitle: t("common.pageTitle", { title: t("editor.page.metaTitle", { title: caseStudy.title }) }),
     user: { id: user.id, name: user.name, color: caretColor(user.id) },
     workspaceId: member.workspaceId,
     caseId: caseStudy.id,
@@ -64,9 +68,7 @@ async function saveBody(member: Member, caseId: string, request: Request) {
     return data(
       {
         kind: "rejected" as const,
-        errors: [
-          `The case text is over the ${limit} MB limit. Split it or remove pasted material, then save.`,
-        ],
+        errors: [msg("editor.save.tooLarge", { limit })],
       },
       { status: 413 },
     );
@@ -75,17 +77,14 @@ async function saveBody(member: Member, caseId: string, request: Request) {
   try {
     payload = JSON.parse(text);
   } catch {
-    return data(
-      { kind: "rejected" as const, errors: ["The editor sent something that is not JSON. Reload the page."] },
-      { status: 400 },
-    );
+    return data({ kind: "rejected" as const, errors: [msg("editor.save.notJson")] }, { status: 400 });
   }
   const parsed = saveSchema.safeParse(payload);
   if (!parsed.success || parsed.data.doc === undefined) {
     return data(
       {
         kind: "rejected" as const,
-        errors: ["The save is missing its revision number or document. Reload the page."],
+        errors: [msg("editor.save.missingRevision")],
       },
       { status: 400 },
     );
@@ -114,8 +113,8 @@ async function saveBody(member: Member, caseId: string, request: Request) {
           doc: current.body,
           savedBy:
             current.updatedBy === member.userId
-              ? "You (in another tab or window)"
-              : (author?.name ?? "A former member"),
+              ? msg("editor.save.savedByYou")
+              : (author?.name ?? msg("editor.save.formerMember")),
           savedAt: current.updatedAt.toISOString(),
         },
         { status: 409 },
@@ -134,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   if (formData.get("intent") !== "createSource") {
-    throw data({ message: "This page does not know that action." }, { status: 400 });
+    throw data({ message: msg("editor.save.unknownAction") }, { status: 400 });
   }
   getCase(member, caseId);
   const parsed = parseSourceForm(formData);
@@ -165,14 +164,14 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
       const message =
         typeof error.data === "object" && error.data && "message" in error.data
           ? String(error.data.message)
-          : error.statusText || `The server answered ${error.status}.`;
+          : error.statusText || msg("editor.save.serverAnswered", { status: error.status });
       return { kind: "failed", status: error.status, message };
     }
     if (error instanceof Response) {
       return {
         kind: "failed",
         status: error.status,
-        message: "You were signed out. Sign in again in another tab, then save: your text is still here.",
+        message: msg("editor.save.signedOut"),
       };
     }
     // fetch() rejects with a TypeError when the request never reached the server.
@@ -180,7 +179,7 @@ export async function clientAction({ serverAction }: ClientActionFunctionArgs): 
     return {
       kind: "failed",
       status: 500,
-      message: "the server ran into an error. Your text is still here; try again in a moment.",
+      message: msg("editor.save.serverError"),
     };
   }
 }
@@ -198,23 +197,23 @@ export default function EditCaseText() {
     () => ({ id: userId, name: userName, color: userColor }),
     [userId, userName, userColor],
   );
+  const { t } = useTranslation();
   const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
   return (
     <main id="main" className="page editor-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={caseUrl}>← Back to case</Link>
+      <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
+        <Link to={caseUrl}>{t("editor.page.back")}</Link>
       </nav>
       <div className="editor-page-heading">
-        <p className="eyebrow">Editing the text</p>
+        <p className="eyebrow">{t("editor.page.eyebrow")}</p>
         <h1>{title}</h1>
         {status === "approved" ? (
           <p className="editor-notice">
-            <StatusBadge status={status} /> Editing starts a new draft; readers keep the approved version
-            until it is approved again.
+            <StatusBadge status={status} /> {t("editor.page.approvedNotice")}
           </p>
         ) : status === "in_review" ? (
           <p className="editor-notice">
-            <StatusBadge status={status} /> Reviewers see your changes as you make them.
+            <StatusBadge status={status} /> {t("editor.page.inReviewNotice")}
           </p>
         ) : null}
       </div>

@@ -13,14 +13,18 @@ import {
 } from "~/models/collab.server";
 import { lucia } from "~/utils/auth.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
+import { msg } from "~/utils/messages";
 
 export const COLLAB_PATH = "/collab";
 /** One message (an update or a whole-document sync) may not exceed this; the case body limit is 2 MB. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+// Reasons the browser shows (refusal, close) are catalogue keys (msg), translated by the editor
+// (components/editor/collab.ts); a close reason must stay under 123 bytes.
 /** Close code sent with a refused oversized update (4000–4999 are for applications). */
 export const TOO_LARGE_CODE = 4413;
-export const TOO_LARGE_REASON =
-  "This change is too large to share (over 4 MB). Split it or remove pasted material.";
+export const TOO_LARGE_REASON = msg("editor.collab.reasons.tooLarge", {
+  limit: MAX_MESSAGE_BYTES / (1024 * 1024),
+});
 
 /** Close code when the person may no longer write (or read) this case; the provider reconnects. */
 export const ACCESS_CHANGED_CODE = 4403;
@@ -92,7 +96,7 @@ export function createCollabServer() {
       async onConnect({ documentName, context, connectionConfig }) {
         const { userId } = context as Context;
         const access = collabAccess(userId, documentName);
-        if (!access) throw { reason: "This case is not open to you for editing." };
+        if (!access) throw { reason: msg("editor.collab.reasons.notOpen") };
         connectionConfig.readOnly = access.readOnly;
       },
       async onLoadDocument({ documentName, document }) {
@@ -111,8 +115,8 @@ export function createCollabServer() {
         const access = collabAccess(userId, documentName);
         if (!access || access.readOnly !== connection.readOnly) {
           const reason = access
-            ? "Your role in this workspace changed: you can now only read this case."
-            : "This case is no longer open to you.";
+            ? msg("editor.collab.reasons.readOnlyNow")
+            : msg("editor.collab.reasons.noLongerOpen");
           connection.readOnly = true;
           closeSocket(connection, ACCESS_CHANGED_CODE, reason);
           throw { code: ACCESS_CHANGED_CODE, reason };
@@ -170,7 +174,7 @@ export function createCollabServer() {
     closeSessions(match) {
       for (const [socket, context] of sockets) {
         if (context.sessionId === match.sessionId || context.userId === match.userId)
-          socket.close(SIGNED_OUT_CODE, "You signed out.");
+          socket.close(SIGNED_OUT_CODE, msg("editor.collab.reasons.signedOut"));
       }
     },
   });

@@ -170,7 +170,7 @@ describe("saving the case text", () => {
     const caseId = freshCase();
     const result = await save(caseId, 1, docWith("x".repeat(2 * 1024 * 1024 + 10), []));
     expect(result.status).toBe(413);
-    expect(String(result.body?.errors)).toMatch(/2 MB/);
+    expect(String(result.body?.errors)).toMatch(/^editor\.(save|validation)\.tooLarge\|.*"limit":2[,}]/);
   });
 
   it("refuses a body that is not JSON, or lacks its revision, with 400", async () => {

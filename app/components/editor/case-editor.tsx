@@ -4,7 +4,9 @@ import Collaboration from "@tiptap/extension-collaboration";
 import { Placeholder } from "@tiptap/extensions";
 import { TextSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
+import type { TFunction } from "i18next";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import {
   createCaseExtensions,
   type DerivedCaseRows,
@@ -13,7 +15,9 @@ import {
   deriveCaseRows,
   getSectionRanges,
   sectionIndexAt,
+  sectionTitles,
 } from "~/editor";
+import { LOCALES } from "~/models/domain";
 import { CiteDialog } from "./cite-dialog";
 import {
   COLLAB_FIELD,
@@ -39,15 +43,21 @@ const DERIVE_DELAY_MS = 300;
 const HINT_MS = 6000;
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
-/** What to write under each standard section while it is empty (shown, never saved). */
-const SECTION_HINTS: Record<string, string> = {
-  Context: "Where and when: the conflict, the armed group, the situation before any talks.",
-  Actors: "Who took part: armed groups, state actors, mediators and intermediaries.",
-  Process: "How the dialogue happened: channels, steps and dates, as the sources give them.",
-  Preconditions: "What made talks possible. Select a passage and choose Tag to link it to a precondition.",
-  Outcomes: "What came of the talks. Select a passage and choose Tag to link it to an outcome.",
-  Lessons: "What a mediation team could take from this case.",
-};
+/**
+ * What to write under each standard section while it is empty (shown, never saved), in the reader's
+ * language; the section is recognised by its English or French heading.
+ */
+const SECTION_HINTS = ["context", "actors", "process", "preconditions", "outcomes", "lessons"] as const;
+const HINT_BY_TITLE = new Map(
+  LOCALES.flatMap((locale) =>
+    sectionTitles(locale).map((title, index) => [title.toLowerCase(), SECTION_HINTS[index]] as const),
+  ),
+);
+
+function sectionHint(t: TFunction, title: string): string {
+  const section = HINT_BY_TITLE.get(title.replace(/\s+/g, " ").trim().toLowerCase());
+  return section ? t(`editor.text.hints.${section}`) : t("editor.text.writeHere");
+}
 
 type OpenDialog =
   | null
@@ -96,6 +106,10 @@ export function CaseEditor(props: {
   sources: SourceOption[];
 }) {
   const { codes, sources } = props;
+  const { t } = useTranslation();
+  // The placeholder is built when the editor is; it reads the current language through this ref.
+  const tRef = useRef(t);
+  tRef.current = t;
   const lookup = useRef<HighlightLookup>({ codes: new Map(), sources: new Map() });
   lookup.current.codes = new Map(codes.map((code) => [code.id, code]));
   lookup.current.sources = new Map(sources.map((source) => [source.id, source]));
@@ -128,20 +142,25 @@ export function CaseEditor(props: {
         ...(session
           ? [
               Collaboration.configure({ document: session.doc, field: COLLAB_FIELD }),
-              CollabCarets.configure({ awareness: session.provider.awareness }),
+              CollabCarets.configure({
+                awareness: session.provider.awareness,
+                someone: t("editor.collab.someone"),
+              }),
             ]
           : []),
         Placeholder.configure({
           showOnlyCurrent: false,
           placeholder: ({ editor: current, node, pos }) => {
-            if (node.type.name === "heading") return node.attrs.level === 2 ? "Section title" : "Sub-heading";
+            const tr = tRef.current;
+            if (node.type.name === "heading")
+              return node.attrs.level === 2 ? tr("editor.text.sectionTitle") : tr("editor.text.subheading");
             // A hint only in a section that is still empty, not on every blank line of the text.
             const sections = getSectionRanges(current.state.doc);
             const section = sections[sectionIndexAt(sections, pos)];
-            if (!section) return current.state.doc.childCount === 1 ? "Write the case here…" : "";
+            if (!section) return current.state.doc.childCount === 1 ? tr("editor.text.writeCase") : "";
             const heading = current.state.doc.nodeAt(section.from);
             const alone = heading !== null && section.to - section.from === heading.nodeSize + node.nodeSize;
-            return alone ? (SECTION_HINTS[section.title] ?? "Write here…") : "";
+            return alone ? sectionHint(tr, section.title) : "";
           },
         }),
         CaseHighlights.configure({ lookup }),
@@ -152,7 +171,7 @@ export function CaseEditor(props: {
           class: "case-editor-text",
           role: "textbox",
           "aria-multiline": "true",
-          "aria-label": "Case text",
+          "aria-label": t("editor.text.label"),
           spellcheck: "true",
           lang: props.language ?? "en",
         },
@@ -241,21 +260,21 @@ export function CaseEditor(props: {
   const openTag = useCallback(() => {
     const text = selectedText();
     if (!text.trim()) {
-      showHint("Select the words to tag first, then choose Tag.");
+      showHint(t("editor.text.selectToTag"));
       return;
     }
     setDialog({ kind: "tag", text });
-  }, [selectedText, showHint]);
+  }, [selectedText, showHint, t]);
   openTagPicker.current = openTag;
 
   const openCite = useCallback(() => {
     const text = selectedText();
     if (!text.trim()) {
-      showHint("Select the words the source supports first, then choose Cite.");
+      showHint(t("editor.text.selectToCite"));
       return;
     }
     setDialog({ kind: "cite", text });
-  }, [selectedText, showHint]);
+  }, [selectedText, showHint, t]);
 
   const openLink = useCallback(() => {
     if (!editor) return;
@@ -372,8 +391,8 @@ export function CaseEditor(props: {
             <EditorContent editor={bound} />
           ) : (
             <div className="editor-loading">
-              <p>Loading the editor…</p>
-              <noscript>The editor needs JavaScript. The case can still be read on its page.</noscript>
+              <p>{t("editor.text.loading")}</p>
+              <noscript>{t("editor.text.needsJavaScript")}</noscript>
             </div>
           )}
         </div>
@@ -436,18 +455,14 @@ export function CaseEditor(props: {
         />
       ) : null}
       {blocker.state === "blocked" ? (
-        <Modal title="Leave before the server has your changes?" onClose={() => blocker.reset()}>
-          <p>
-            {collab.connection === "online"
-              ? "Your latest changes are still on their way to the server."
-              : "You are offline. Your changes are kept on this device and are sent when you open this case again online."}
-          </p>
+        <Modal title={t("editor.leave.title")} onClose={() => blocker.reset()}>
+          <p>{collab.connection === "online" ? t("editor.leave.onTheirWay") : t("editor.leave.offline")}</p>
           <div className="actions">
             <button type="button" className="button" onClick={() => blocker.reset()}>
-              Stay here
+              {t("editor.leave.stay")}
             </button>
             <button type="button" className="button button-secondary" onClick={() => blocker.proceed()}>
-              Leave
+              {t("editor.leave.leave")}
             </button>
           </div>
         </Modal>

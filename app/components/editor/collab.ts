@@ -3,10 +3,12 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { Extension } from "@tiptap/core";
 import { yCursorPlugin } from "@tiptap/y-tiptap";
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { msg, translateMessage } from "~/utils/messages";
 
 export const COLLAB_FIELD = "default";
 
@@ -25,10 +27,10 @@ export type CollabUser = { id: string; name: string; color: string };
  * Remote carets with the person's name. A small wrapper around y-tiptap's cursor plugin: the packaged
  * caret extension has no release matching the pinned Tiptap version (ADR 0007).
  */
-export const CollabCarets = Extension.create<{ awareness: Awareness | null }>({
+export const CollabCarets = Extension.create<{ awareness: Awareness | null; someone: string }>({
   name: "collabCarets",
   addOptions() {
-    return { awareness: null };
+    return { awareness: null, someone: "Someone" };
   },
   addProseMirrorPlugins() {
     if (!this.options.awareness) return [];
@@ -40,7 +42,7 @@ export const CollabCarets = Extension.create<{ awareness: Awareness | null }>({
           caret.style.setProperty("--caret-color", user.color ?? "#444");
           const label = document.createElement("span");
           label.className = "collab-caret-label";
-          label.textContent = user.name ?? "Someone";
+          label.textContent = user.name ?? this.options.someone;
           caret.append(label);
           return caret;
         },
@@ -61,10 +63,19 @@ export type CollabState = {
   /** Whether the server's copy has been received at least once (or the device's copy loaded). */
   ready: boolean;
   readOnly: boolean;
+  /** Why the server refused the connection: a catalogue key (msg) or, from an older server, text. */
   refused: string | null;
   others: CollabUser[];
-  message: string | null;
+  message: CollabMessage | null;
 };
+
+/** A message under the status: a catalogue key (msg) and, for a refused store, the validator's keys. */
+export type CollabMessage = { text: string; details?: string[] };
+
+/** The message in the reader's language (the server's close reasons and the validator's errors are keys). */
+export function collabMessageText(t: TFunction, message: CollabMessage): string {
+  return [message.text, ...(message.details ?? [])].map((part) => translateMessage(t, part)).join(" ");
+}
 
 export type CollabSession = {
   doc: Y.Doc;
@@ -129,16 +140,20 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     const onRefused = ({ reason }: { reason: string }) => update({ refused: reason, connection: "offline" });
     const onClose = ({ event }: { event: { code: number; reason: string } }) => {
       // The server's reasons (too large, role changed, signed out) come with codes 4000–4999.
-      if (event.code >= 4000 && event.reason) update({ message: event.reason });
+      if (event.code >= 4000 && event.reason) update({ message: { text: event.reason } });
     };
     const onStateless = ({ payload }: { payload: string }) => {
       try {
         const message = JSON.parse(payload) as { type?: string; errors?: string[]; revision?: number | null };
-        if (message.type === "storeRefused")
-          update({ message: `Not stored: ${(message.errors ?? []).join(" ")}` });
+        if (message.type === "storeRefused" || message.type === "versionRefused")
+          update({ message: { text: msg("editor.collab.notStored"), details: message.errors ?? [] } });
         if (message.type === "versionSaved")
           update({
-            message: message.revision ? `Version ${message.revision} saved.` : "Nothing new to save.",
+            message: {
+              text: message.revision
+                ? msg("editor.collab.versionSaved", { revision: message.revision })
+                : msg("editor.collab.nothingNew"),
+            },
           });
       } catch {
         // Not a message for this page.

@@ -1,13 +1,24 @@
+import type { TFunction } from "i18next";
 import { useState } from "react";
-import type { CollabState } from "./collab";
+import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/utils/messages";
+import { type CollabState, collabMessageText } from "./collab";
 
-function describe(state: CollabState): { text: string; tone: "quiet" | "busy" | "ok" | "warn" | "error" } {
-  if (state.refused) return { text: `Not connected: ${state.refused}`, tone: "error" };
-  if (state.connection === "offline") return { text: "Offline — changes kept on this device", tone: "warn" };
-  if (state.connection === "connecting" || !state.ready) return { text: "Connecting…", tone: "busy" };
-  if (state.readOnly) return { text: "Read only: your role does not allow editing", tone: "warn" };
-  if (state.unsynced > 0) return { text: "Saving…", tone: "busy" };
-  return { text: "All changes saved", tone: "ok" };
+function describe(
+  t: TFunction,
+  state: CollabState,
+): { text: string; tone: "quiet" | "busy" | "ok" | "warn" | "error" } {
+  if (state.refused)
+    return {
+      text: t("editor.collab.notConnected", { reason: translateMessage(t, state.refused) }),
+      tone: "error",
+    };
+  if (state.connection === "offline") return { text: t("editor.collab.offline"), tone: "warn" };
+  if (state.connection === "connecting" || !state.ready)
+    return { text: t("editor.collab.connecting"), tone: "busy" };
+  if (state.readOnly) return { text: t("editor.collab.readOnly"), tone: "warn" };
+  if (state.unsynced > 0) return { text: t("editor.collab.saving"), tone: "busy" };
+  return { text: t("editor.collab.saved"), tone: "ok" };
 }
 
 /** Where the text stands (always visible above it), who else is editing, and "Save version". */
@@ -18,7 +29,8 @@ export function SaveStatusBar({
   state: CollabState;
   onSaveVersion: (note: string) => void;
 }) {
-  const { text, tone } = describe(state);
+  const { t } = useTranslation();
+  const { text, tone } = describe(t, state);
   const [naming, setNaming] = useState(false);
   const [note, setNote] = useState("");
   const canSave = state.connection === "online" && !state.readOnly && !state.refused;
@@ -27,12 +39,12 @@ export function SaveStatusBar({
       <p className={`save-status save-status-${tone}`} role="status" aria-live="polite">
         {text}
       </p>
-      {state.message ? <p className="save-status-message">{state.message}</p> : null}
-      <section aria-label="Who is here" className="collab-people">
+      {state.message ? <p className="save-status-message">{collabMessageText(t, state.message)}</p> : null}
+      <section aria-label={t("editor.collab.whoIsHere")} className="collab-people">
         {state.others.length === 0 ? (
-          <span className="muted">Only you</span>
+          <span className="muted">{t("editor.collab.onlyYou")}</span>
         ) : (
-          <ul aria-label="Also editing">
+          <ul aria-label={t("editor.collab.alsoEditing")}>
             {state.others.map((person) => (
               <li key={person.id} style={{ "--caret-color": person.color } as React.CSSProperties}>
                 {person.name}
@@ -52,24 +64,24 @@ export function SaveStatusBar({
           }}
         >
           <label>
-            <span className="visually-hidden">Name of this version</span>
+            <span className="visually-hidden">{t("editor.collab.versionName")}</span>
             <input
               value={note}
               maxLength={200}
-              placeholder="Name (optional)"
+              placeholder={t("editor.collab.versionNamePlaceholder")}
               onChange={(event) => setNote(event.target.value)}
               autoFocus
             />
           </label>
           <button type="submit" className="button button-small" disabled={!canSave}>
-            Save
+            {t("common.save")}
           </button>
           <button
             type="button"
             className="button button-small button-secondary"
             onClick={() => setNaming(false)}
           >
-            Cancel
+            {t("common.cancel")}
           </button>
         </form>
       ) : (
@@ -78,9 +90,9 @@ export function SaveStatusBar({
           className="button button-small button-secondary"
           onClick={() => setNaming(true)}
           disabled={!canSave}
-          title="Keep this text as a named revision"
+          title={t("editor.collab.saveVersionTitle")}
         >
-          Save version
+          {t("editor.collab.saveVersion")}
         </button>
       )}
     </div>

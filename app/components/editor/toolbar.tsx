@@ -163,13 +163,13 @@ export function Toolbar({ editor, onLink, onTag, onCite }: ToolbarProps) {
           <u aria-hidden="true">U</u>
         </ToolButton>
         <ToolButton
-          label="Sensitive: left out of redacted exports"
+          label={t("editor.toolbar.sensitiveLabel")}
           shortcut="Ctrl+Shift+X"
           pressed={state.sensitive}
           className="tool-sensitive"
           onClick={() => chain().toggleSensitive().run()}
         >
-          Sensitive
+          {t("editor.toolbar.sensitive")}
         </ToolButton>
       </fieldset>
       <fieldset className="tool-group tool-group-more" aria-label={t("editor.toolbar.groupHistory")}>

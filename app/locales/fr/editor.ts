@@ -60,6 +60,87 @@ export default {
     moveSectionDownShort: "Section ↓",
     moreTools: "Plus d’outils",
     fewerTools: "Moins d’outils",
+    sensitive: "Sensible",
+    sensitiveLabel: "Sensible : retiré des exports caviardés",
+  },
+  page: {
+    metaTitle: "Modifier le texte · {{title}}",
+    back: "← Retour au cas",
+    eyebrow: "Modification du texte",
+    approvedNotice:
+      "Modifier le texte ouvre un nouveau brouillon ; les lecteurs gardent la version approuvée jusqu’à ce qu’elle soit de nouveau approuvée.",
+    inReviewNotice: "Les relecteurs voient vos modifications au fur et à mesure.",
+  },
+  save: {
+    tooLarge:
+      "Le texte du cas dépasse la limite de {{limit}} Mo. Divisez-le ou retirez le contenu collé, puis enregistrez.",
+    notJson: "L’éditeur a envoyé des données qui ne sont pas du JSON. Rechargez la page.",
+    missingRevision: "Il manque à l’enregistrement son numéro de version ou son document. Rechargez la page.",
+    unknownAction: "Cette page ne connaît pas cette action.",
+    savedByYou: "Vous (dans un autre onglet ou une autre fenêtre)",
+    formerMember: "Un ancien membre",
+    serverAnswered: "Le serveur a répondu {{status}}.",
+    signedOut:
+      "Vous avez été déconnecté. Reconnectez-vous dans un autre onglet, puis enregistrez : votre texte est toujours là.",
+    serverError:
+      "le serveur a rencontré une erreur. Votre texte est toujours là ; réessayez dans un instant.",
+  },
+  text: {
+    label: "Texte du cas",
+    sectionTitle: "Titre de la section",
+    subheading: "Sous-titre",
+    writeCase: "Rédigez le cas ici…",
+    writeHere: "Écrivez ici…",
+    loading: "Chargement de l’éditeur…",
+    needsJavaScript: "L’éditeur a besoin de JavaScript. Le cas reste lisible sur sa page.",
+    selectToTag: "Sélectionnez d’abord les mots à coder, puis choisissez Coder.",
+    selectToCite: "Sélectionnez d’abord les mots qu’appuie la source, puis choisissez Citer.",
+    hints: {
+      context: "Où et quand : le conflit, le groupe armé, la situation avant tout dialogue.",
+      actors: "Qui a participé : groupes armés, acteurs étatiques, médiateurs et intermédiaires.",
+      process:
+        "Comment le dialogue s’est déroulé : canaux, étapes et dates, tels que les sources les donnent.",
+      preconditions:
+        "Ce qui a rendu le dialogue possible. Sélectionnez un passage et choisissez Coder pour le relier à une précondition.",
+      outcomes:
+        "Ce qui est sorti du dialogue. Sélectionnez un passage et choisissez Coder pour le relier à un résultat.",
+      lessons: "Ce qu’une équipe de médiation peut retenir de ce cas.",
+    },
+  },
+  leave: {
+    title: "Quitter avant que le serveur ait reçu vos modifications ?",
+    onTheirWay: "Vos dernières modifications sont encore en route vers le serveur.",
+    offline:
+      "Vous êtes hors ligne. Vos modifications sont gardées sur cet appareil et seront envoyées quand vous rouvrirez ce cas en ligne.",
+    stay: "Rester ici",
+    leave: "Quitter",
+  },
+  collab: {
+    notConnected: "Non connecté : {{reason}}",
+    offline: "Hors ligne — modifications gardées sur cet appareil",
+    connecting: "Connexion…",
+    readOnly: "Lecture seule : votre rôle ne permet pas de modifier",
+    saving: "Enregistrement…",
+    saved: "Toutes les modifications sont enregistrées",
+    whoIsHere: "Qui est là",
+    onlyYou: "Vous seul",
+    alsoEditing: "Modifient aussi",
+    someone: "Quelqu’un",
+    versionName: "Nom de cette version",
+    versionNamePlaceholder: "Nom (facultatif)",
+    saveVersion: "Enregistrer une version",
+    saveVersionTitle: "Garder ce texte comme une version nommée",
+    notStored: "Non enregistré :",
+    versionSaved: "Version {{revision}} enregistrée.",
+    nothingNew: "Rien de nouveau à enregistrer.",
+    reasons: {
+      notOpen: "Ce cas ne vous est pas ouvert en modification.",
+      noLongerOpen: "Ce cas ne vous est plus ouvert.",
+      readOnlyNow: "Votre rôle dans cet espace de travail a changé : vous pouvez seulement lire ce cas.",
+      tooLarge:
+        "Cette modification est trop volumineuse pour être partagée (plus de {{limit}} Mo). Divisez-la ou retirez le contenu collé.",
+      signedOut: "Vous vous êtes déconnecté.",
+    },
   },
   modal: {
     close: "Fermer",

@@ -11,9 +11,10 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
 
 /** Shown to those who may see a confidential case (ADR 0008); nobody else learns it exists. */
 export function ConfidentialBadge() {
+  const { t } = useTranslation();
   return (
-    <span className="confidential-badge" title="Only owners and the members listed on this case can see it">
-      Confidential
+    <span className="confidential-badge" title={t("cases.confidential.badgeTitle")}>
+      {t("cases.confidential.badge")}
     </span>
   );
 }

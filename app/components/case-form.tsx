@@ -2,7 +2,8 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
-import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
+import { CASE_LANGUAGES, languageName, OTHER_LANGUAGE } from "~/models/case-fields";
+import { useMessage } from "~/utils/messages";
 
 type Props = {
   values: Record<string, string | undefined>;
@@ -121,14 +122,23 @@ function LanguageField({
   values: Record<string, string | undefined>;
   errors: Record<string, string[] | undefined>;
 }) {
+  const { t, i18n } = useTranslation();
+  const tm = useMessage();
   const id = useId();
   const selectErrors = errors.language;
+  // The language's name in the reader's language, then in its own ("arabe (العربية)"); the value stays the tag.
+  const optionLabel = (tag: string) => {
+    const name = capitalise(languageName(tag, i18n.language), i18n.language);
+    const native = languageName(tag, tag);
+    return name.toLocaleLowerCase() === native.toLocaleLowerCase()
+      ? name
+      : t("cases.form.languageOption", { name, native });
+  };
   return (
     <div className={`field${selectErrors?.length ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>Language of the case</label>
+      <label htmlFor={id}>{t("cases.form.language")}</label>
       <p className="field-hint" id={`${id}-hint`}>
-        The language most of the text is written in. Passages in another script, such as Arabic, still read in
-        their own direction.
+        {t("cases.form.languageHint")}
       </p>
       <select
         id={id}
@@ -139,24 +149,33 @@ function LanguageField({
       >
         {CASE_LANGUAGES.map((language) => (
           <option key={language.tag} value={language.tag} lang={language.tag}>
-            {language.label}
+            {optionLabel(language.tag)}
           </option>
         ))}
-        <option value={OTHER_LANGUAGE}>Other (type a language tag below)</option>
+        <option value={OTHER_LANGUAGE}>{t("cases.form.languageOther")}</option>
       </select>
       {selectErrors?.length ? (
         <p className="field-error" id={`${id}-error`} role="alert">
-          {selectErrors.join(" ")}
+          {selectErrors.map(tm).join(" ")}
         </p>
       ) : null}
       <Field
-        label="Other language (BCP 47 tag)"
+        label={t("cases.form.languageOtherTag")}
         name="languageOther"
-        hint="Only when “Other” is chosen, e.g. “tzm” for Tamazight or “ar-SY” for Syrian Arabic."
+        hint={t("cases.form.languageOtherHint")}
         defaultValue={values.languageOther}
         errors={errors.languageOther}
         maxLength={40}
       />
     </div>
   );
+}
+
+/** "anglais" → "Anglais": a name at the start of a list entry. */
+function capitalise(text: string, locale: string): string {
+  try {
+    return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+  } catch {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
 }

@@ -1,5 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/field";
+import { ROLES, type Role } from "~/models/domain";
 
 type Person = { userId: string; name: string; role: string; listed: boolean; owner: boolean };
 
@@ -16,31 +18,32 @@ export function ConfidentialityForm({
   myUserId: string;
   errors?: string[];
 }) {
+  const { t } = useTranslation();
+  const roleName = (role: string) =>
+    ROLES.includes(role as Role) ? t(`common.roles.${role as Role}`) : role;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "confidentiality";
   const others = access.people.filter((person) => !person.owner);
   const owners = access.people.filter((person) => person.owner);
   return (
     <Form method="post" className="card form confidentiality-form" aria-labelledby="confidentiality-heading">
-      <h2 id="confidentiality-heading">Confidentiality</h2>
+      <h2 id="confidentiality-heading">{t("cases.confidentiality.title")}</h2>
       <FormError errors={errors} />
       <input type="hidden" name="intent" value="confidentiality" />
       <label className="checkbox">
-        <input type="checkbox" name="confidential" defaultChecked={access.confidential} /> Confidential: only
-        owners and the members ticked below can see this case
+        <input type="checkbox" name="confidential" defaultChecked={access.confidential} />{" "}
+        {t("cases.confidentiality.checkbox")}
       </label>
-      <p className="field-hint">
-        Everyone else in the workspace will not find it anywhere: not in the list, search, matrix,
-        comparisons, codebook, exports or notifications. Each opening of a confidential case is written to the
-        audit log.
-      </p>
+      <p className="field-hint">{t("cases.confidentiality.hint")}</p>
       <fieldset>
-        <legend>Members who may see it</legend>
+        <legend>{t("cases.confidentiality.readers")}</legend>
         <p className="field-hint">
-          Owners always can: {owners.map((person) => person.name).join(", ") || "none"}.
+          {t("cases.confidentiality.ownersAlways", {
+            names: owners.map((person) => person.name).join(", ") || t("cases.confidentiality.noOwners"),
+          })}
         </p>
         {others.length === 0 ? (
-          <p className="muted">No other members in this workspace.</p>
+          <p className="muted">{t("cases.confidentiality.noOtherMembers")}</p>
         ) : (
           <ul className="reader-list">
             {others.map((person) => (
@@ -53,8 +56,10 @@ export function ConfidentialityForm({
                     defaultChecked={person.listed || person.userId === myUserId}
                     disabled={person.userId === myUserId}
                   />{" "}
-                  {person.name} <span className="muted">({person.role})</span>
-                  {person.userId === myUserId ? <span className="muted"> — you, always kept</span> : null}
+                  {person.name} <span className="muted">({roleName(person.role)})</span>
+                  {person.userId === myUserId ? (
+                    <span className="muted">{t("cases.confidentiality.you")}</span>
+                  ) : null}
                 </label>
                 {person.userId === myUserId ? (
                   <input type="hidden" name="readers" value={person.userId} />
@@ -66,7 +71,7 @@ export function ConfidentialityForm({
       </fieldset>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Saving…" : "Save confidentiality"}
+          {busy ? t("cases.confidentiality.saving") : t("cases.confidentiality.save")}
         </button>
       </div>
     </Form>

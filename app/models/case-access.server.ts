@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import {
   canSeeCase,
   type Member,
@@ -22,7 +23,7 @@ export function getCaseAccess(member: Member, caseId: string) {
     .from(cases)
     .where(and(eq(cases.id, caseId), eq(cases.workspaceId, member.workspaceId)))
     .get();
-  if (!found || !canSeeCase(member, found)) throw notFound("This case does not exist in this workspace.");
+  if (!found || !canSeeCase(member, found)) throw notFound(msg("cases.errors.notFound"));
   const listed = new Set(
     db
       .select({ userId: caseAccess.userId })
@@ -75,7 +76,7 @@ export function setCaseConfidentiality(
       .where(and(eq(cases.id, caseId), eq(cases.workspaceId, fresh.workspaceId)))
       .get();
     if (!found || found.deletedAt || !canSeeCase(fresh, found, tx))
-      throw notFound("This case does not exist in this workspace.");
+      throw notFound(msg("cases.errors.notFound"));
     const wanted = new Set(input.userIds);
     if (input.confidential && fresh.role !== "owner") wanted.add(fresh.userId);
     const workspaceMembers = wanted.size

@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     if (!access.success)
       return data(
-        { errors: { confidentiality: ["Choose the members from the list."] }, values: null },
+        { errors: { confidentiality: [msg("cases.confidentiality.chooseMembers")] }, values: null },
         { status: 400 },
       );
     const result = setCaseConfidentiality(
@@ -71,8 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(request, `/w/${member.workspaceId}/cases/${caseId}`, {
       kind: "success",
       message: result.confidential
-        ? `This case is confidential: owners and ${result.listed.length === 1 ? "1 listed member" : `${result.listed.length} listed members`} can see it.`
-        : "This case is no longer confidential: every member of the workspace can see it.",
+        ? msg("cases.confidentiality.set", { count: result.listed.length })
+        : msg("cases.confidentiality.lifted"),
     });
   }
   const parsed = parseForm(formData, caseFieldsSchema);

@@ -83,12 +83,12 @@ export function ExportProgress({ job, downloadUrl }: { job: ExportJobView; downl
 }
 
 export function StartExportForm({ label, secondary = false }: { label: string; secondary?: boolean }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="export-start">
       <input type="hidden" name="intent" value="start" />
       <label className="checkbox">
-        <input type="checkbox" name="redacted" /> Redacted: sensitive passages replaced by “[redacted]”, their
-        citations' locators and the comment threads left out
+        <input type="checkbox" name="redacted" /> {t("exports.progress.redacted")}
       </label>
       <button type="submit" className={secondary ? "button button-secondary" : "button"}>
         {label}

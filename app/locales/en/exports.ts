@@ -53,6 +53,8 @@ export default {
     download: "Download {{file}}",
     onlyYou: "Only you can download it. It is removed from the server once downloaded, or after a day.",
     exportAgain: "Export again",
+    redacted:
+      "Redacted: sensitive passages replaced by “[redacted]”, their citations’ locators and the comment threads left out",
     bytes: "{{n}} bytes",
     kilobytes: "{{n}} KB",
     megabytes: "{{n}} MB",

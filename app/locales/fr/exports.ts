@@ -57,6 +57,8 @@ export default {
     download: "Télécharger {{file}}",
     onlyYou:
       "Vous seul pouvez le télécharger. Il est supprimé du serveur une fois téléchargé, ou au bout d’un jour.",
+    redacted:
+      "Caviardé : passages sensibles remplacés par « [redacted] », références de leurs citations et fils de commentaires retirés",
     exportAgain: "Exporter de nouveau",
     bytes: "{{n}} octets",
     kilobytes: "{{n}} Ko",

@@ -16,7 +16,7 @@ import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { writeDerivedRows } from "~/models/cases.server";
 import { cslItemSchema } from "~/models/csl";
-import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES } from "~/models/domain";
+import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
@@ -103,6 +103,7 @@ export function workspaceExportLibrary(workspaceId: string) {
       id: codes.id,
       kind: codes.kind,
       label: codes.label,
+      labelTranslations: codes.labelTranslations,
       description: codes.description,
       color: codes.color,
       parentId: codes.parentId,
@@ -383,6 +384,19 @@ const workspaceFile = z.object({
       id: fileId,
       kind: z.enum(CODE_KINDS),
       label: text(CODE_LABEL_MAX).trim().min(1, "is empty"),
+      // The label in other interface languages; files exported before it existed have none.
+      labelTranslations: z
+        .object({ fr: text(CODE_LABEL_MAX).optional(), en: text(CODE_LABEL_MAX).optional() })
+        .optional()
+        .default({})
+        .transform((translations) => {
+          const kept: Partial<Record<Locale, string>> = {};
+          for (const locale of LOCALES) {
+            const value = translations[locale]?.trim();
+            if (value) kept[locale] = value;
+          }
+          return kept;
+        }),
       description: text(CODE_DESCRIPTION_MAX).optional().default(""),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2563eb"),
       parentId: fileId.nullable().optional().default(null),
@@ -599,12 +613,16 @@ export async function importWorkspace(
   if (problems.length) throw new WorkspaceImportError(problems.slice(0, 5));
 
   let droppedReferences = 0;
+  let badBodies = 0;
+  // A refused body is reported as where it is, then the validator's first two problems: all catalogue keys,
+  // which the import page writes out in the reader's language, one after the other.
   const checkBody = (body: unknown, where: string) => {
     const remapped = remapBodyReferences(body, codeIds, sourceIds);
     droppedReferences += remapped.dropped;
     const validated = validateCaseDocument(remapped.body);
     if (!validated.ok) {
-      problems.push(`${where}: ${validated.errors.slice(0, 2).join(" ")}`);
+      problems.push(where, ...validated.errors.slice(0, 2));
+      badBodies += 1;
       return null;
     }
     return validated.doc;
@@ -616,16 +634,21 @@ export async function importWorkspace(
     revisions: Array<{ body: JSONContent; number: number }>;
   }> = [];
   for (const [index, record] of file.cases.entries()) {
-    const where = `Case ${index + 1} “${record.title.slice(0, 60)}”`;
-    const body = checkBody(record.body, where);
+    const which = { n: index + 1, title: record.title.slice(0, 60) };
+    const body = checkBody(record.body, msg("exports.import.caseBody", which));
     const revisionBodies = record.revisions.map((revision) => ({
       number: revision.number,
-      body: checkBody(revision.body, `${where}, revision ${revision.number}`),
+      body: checkBody(
+        revision.body,
+        msg("exports.import.revisionBody", { ...which, revision: revision.number }),
+      ),
     }));
     const numbers = new Set(record.revisions.map((revision) => revision.number));
-    if (numbers.size !== record.revisions.length)
-      problems.push(msg("exports.import.sameRevision", { where }));
-    if (problems.length >= 5) break;
+    if (numbers.size !== record.revisions.length) {
+      problems.push(msg("exports.import.sameRevision", which));
+      badBodies += 1;
+    }
+    if (badBodies >= 5) break;
     if (body && revisionBodies.every((revision) => revision.body)) {
       prepared.push({
         record,
@@ -637,7 +660,7 @@ export async function importWorkspace(
     // Checking bodies is the slow part of a large import: let other requests in between cases.
     if (index % 10 === 9) await yieldToOtherRequests();
   }
-  if (problems.length) throw new WorkspaceImportError(problems.slice(0, 5));
+  if (problems.length) throw new WorkspaceImportError(problems);
 
   const baseName = file.workspace.name.slice(0, MAX_WORKSPACE_NAME - IMPORTED_SUFFIX.length).trim();
   const name = `${baseName}${IMPORTED_SUFFIX}`;
@@ -656,6 +679,7 @@ export async function importWorkspace(
           workspaceId: id,
           kind: code.kind,
           label: code.label,
+          labelTranslations: code.labelTranslations,
           description: code.description,
           color: code.color.toLowerCase(),
           parentId: code.parentId ? (codeIds.get(code.parentId) ?? null) : null,

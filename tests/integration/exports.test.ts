@@ -93,6 +93,10 @@ beforeAll(async () => {
   localId = addCode(ws, "precondition", "Local channel");
   const outcomes = addCode(ws, "outcome", "Outcomes of talks");
   truceId = addCode(ws, "outcome", "Temporary truce or ceasefire", outcomes);
+  db.update(codes)
+    .set({ labelTranslations: { fr: "Trêve temporaire ou cessez-le-feu" } })
+    .where(eq(codes.id, truceId))
+    .run();
   sourceId = createSource(team.people.editor.member, { type: "report", title: "Field notes, Ségou" }).id;
   // The team's case is approved at revision 1 (the empty template); this save makes a pending draft.
   saveCaseBody(team.people.editor.member, team.caseStudy.id, { baseRevision: 1, doc: caseBody() });
@@ -351,6 +355,10 @@ describe("workspace export and import", () => {
     expect(file.cases).toHaveLength(48);
     expect(file.codes).toHaveLength(3);
     expect(file.sources).toHaveLength(1);
+    // A code's labels in other languages travel with it.
+    expect(file.codes.find((code: { id: string }) => code.id === truceId).labelTranslations).toEqual({
+      fr: "Trêve temporaire ou cessez-le-feu",
+    });
     const exported = file.cases.find((record: { id: string }) => record.id === team.caseStudy.id);
     expect(exported.revisions).toHaveLength(2);
     expect(exported.approvedRevision).toBe(1);
@@ -407,6 +415,9 @@ describe("workspace export and import", () => {
     // The sub-code keeps its parent, by the new id.
     const truce = newCodes.find((code) => code.label === "Temporary truce or ceasefire")!;
     expect(newCodes.find((code) => code.id === truce.parentId)?.label).toBe("Outcomes of talks");
+    // The French label comes back; codes without one have none.
+    expect(truce.labelTranslations).toEqual({ fr: "Trêve temporaire ou cessez-le-feu" });
+    expect(newCodes.find((code) => code.label === "Local channel")?.labelTranslations).toEqual({});
     // Passages and citations were derived again from the body.
     const importedPassages = db.select().from(passages).where(eq(passages.caseId, imported.id)).all();
     expect(importedPassages.map((passage) => passage.codeId).sort()).toEqual([...refs.codeIds].sort());
@@ -497,7 +508,7 @@ describe("workspace export and import", () => {
               : record,
           ),
         }),
-        /^Case 48 “[^”]+”: /,
+        /exports\.import\.caseBody\|\{"n":48,"title":"[^"]+"\} editor\.validation\.linkHref\|/,
       ],
     ];
     for (const [content, message] of attempts) {
@@ -539,6 +550,33 @@ describe("workspace export and import", () => {
 });
 
 describe("import page", () => {
+  // One case as a workspace export writes it (its body is set by each test).
+  const exportedCaseRecord = {
+    id: "k1",
+    title: "Rouge",
+    regions: [],
+    periodStart: null,
+    periodStartCirca: false,
+    periodEnd: null,
+    periodEndCirca: false,
+    actors: [],
+    mediators: [],
+    summary: "",
+    status: "draft",
+    revision: 1,
+    approvedRevision: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    revisions: [
+      {
+        number: 1,
+        fields: {},
+        body: { type: "doc", content: [{ type: "paragraph" }] },
+        author: null,
+        createdAt: "2026-01-01T00:00:00.000Z",
+      },
+    ],
+  };
   async function post(cookie: string, file: Blob | null, headers: Record<string, string> = {}) {
     const form = new FormData();
     if (file) form.append("file", file, "export.json");
@@ -575,6 +613,41 @@ describe("import page", () => {
       .where(eq(memberships.userId, user.id))
       .all();
     expect(name).toEqual([{ name: "Small team (imported)" }]);
+  });
+
+  it("imports a file from before labels in other languages, and says what is wrong in the reader's language", async () => {
+    const user = await makeUser("Francophone");
+    const cookie = await sessionCookie(user.id);
+    const code = { id: "c1", kind: "outcome", label: "Truce", color: "#ea580c" };
+    const file = (body: unknown) =>
+      JSON.stringify({
+        format: "mediation-casebook/workspace",
+        version: 1,
+        workspace: { name: "Old file" },
+        codes: [code],
+        sources: [],
+        cases: body ? [{ ...exportedCaseRecord, body }] : [],
+      });
+    const old = await post(cookie, new Blob([file(null)], { type: "application/json" }));
+    expect(old.status).toBe(302);
+    const imported = db
+      .select({ labelTranslations: codes.labelTranslations })
+      .from(codes)
+      .innerJoin(memberships, eq(memberships.workspaceId, codes.workspaceId))
+      .where(eq(memberships.userId, user.id))
+      .all();
+    expect(imported).toEqual([{ labelTranslations: {} }]);
+
+    const link = { type: "link", attrs: { href: "javascript:alert(1)" } };
+    const badBody = { type: "doc", content: [{ type: "paragraph", content: [text("click", [link])] }] };
+    const refused = await post(cookie, new Blob([file(badBody)], { type: "application/json" }), {
+      "Accept-Language": "fr",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.error).toMatch(
+      /^Ce fichier ne peut pas être importé.* Cas 1 « Rouge » : .*javascript:alert/,
+    );
+    expect(refused.error).not.toMatch(/editor\.validation|exports\.import|⟦/);
   });
 
   it("answers 400 with the reason for a file it cannot import, and 413 for one too large", async () => {

@@ -102,7 +102,9 @@ export default {
     duplicateCodes: "Two codes share the id {{id}}.",
     duplicateSources: "Two sources share the id {{id}}.",
     duplicateCases: "Two cases share the id {{id}}.",
-    sameRevision: "{{where}}: two revisions have the same number.",
+    caseBody: "Case {{n}} “{{title}}”:",
+    revisionBody: "Case {{n}} “{{title}}”, revision {{revision}}:",
+    sameRevision: "Case {{n}} “{{title}}”: two revisions have the same number.",
   },
   markdown: {
     field: "- **{{label}}:** {{value}}",

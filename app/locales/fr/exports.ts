@@ -108,7 +108,9 @@ export default {
     duplicateCodes: "Deux codes ont le même identifiant {{id}}.",
     duplicateSources: "Deux sources ont le même identifiant {{id}}.",
     duplicateCases: "Deux cas ont le même identifiant {{id}}.",
-    sameRevision: "{{where}} : deux versions portent le même numéro.",
+    caseBody: "Cas {{n}} « {{title}} » :",
+    revisionBody: "Cas {{n}} « {{title}} », version {{revision}} :",
+    sameRevision: "Cas {{n}} « {{title}} » : deux versions portent le même numéro.",
   },
   markdown: {
     field: "- **{{label}} :** {{value}}",

@@ -48,9 +48,10 @@ async function clickUnder(page: Page, section: string) {
 }
 
 async function waitForSaved(page: Page) {
+  // Co-editing: the server has acknowledged every change (ADR 0007).
   await expect
     .poll(() => page.locator(".save-status").textContent(), { timeout: 15_000 })
-    .toMatch(/^Saved \d/);
+    .toBe("All changes saved");
 }
 
 const direction = (page: Page, selector: string, text: string) =>

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
-import { CASE_LANGUAGES, languageName, OTHER_LANGUAGE } from "~/models/case-fields";
+import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
 import { useMessage } from "~/utils/messages";
 
 type Props = {
@@ -122,17 +122,18 @@ function LanguageField({
   values: Record<string, string | undefined>;
   errors: Record<string, string[] | undefined>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const tm = useMessage();
   const id = useId();
   const selectErrors = errors.language;
-  // The language's name in the reader's language, then in its own ("arabe (العربية)"); the value stays the tag.
-  const optionLabel = (tag: string) => {
-    const name = capitalise(languageName(tag, i18n.language), i18n.language);
-    const native = languageName(tag, tag);
-    return name.toLocaleLowerCase() === native.toLocaleLowerCase()
+  // The language's name in the reader's language, then in its own ("Arabe (العربية)"); the value stays the tag.
+  // Both come from fixed lists, not Intl.DisplayNames: browsers lack some names (Pashto, Somali) that the
+  // server has, and the page would not hydrate the same.
+  const optionLabel = (language: (typeof CASE_LANGUAGES)[number]) => {
+    const name = t(`cases.form.languages.${language.tag}`);
+    return name.toLowerCase() === language.native.toLowerCase()
       ? name
-      : t("cases.form.languageOption", { name, native });
+      : t("cases.form.languageOption", { name, native: language.native });
   };
   return (
     <div className={`field${selectErrors?.length ? " field-invalid" : ""}`}>
@@ -149,7 +150,7 @@ function LanguageField({
       >
         {CASE_LANGUAGES.map((language) => (
           <option key={language.tag} value={language.tag} lang={language.tag}>
-            {optionLabel(language.tag)}
+            {optionLabel(language)}
           </option>
         ))}
         <option value={OTHER_LANGUAGE}>{t("cases.form.languageOther")}</option>
@@ -169,13 +170,4 @@ function LanguageField({
       />
     </div>
   );
-}
-
-/** "anglais" → "Anglais": a name at the start of a list entry. */
-function capitalise(text: string, locale: string): string {
-  try {
-    return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
-  } catch {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  }
 }

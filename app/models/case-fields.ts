@@ -39,22 +39,25 @@ const optionalYear = z
     return year;
   });
 
-/** Languages offered in the case form; any other BCP 47 tag can be typed in "Other". */
+/**
+ * Languages offered in the case form, each with its name in itself; the name in the reader's language is in
+ * the catalogue (cases.form.languages). Any other BCP 47 tag can be typed in "Other".
+ */
 export const CASE_LANGUAGES = [
-  { tag: "en", label: "English" },
-  { tag: "fr", label: "French (français)" },
-  { tag: "ar", label: "Arabic (العربية)" },
-  { tag: "es", label: "Spanish (español)" },
-  { tag: "pt", label: "Portuguese (português)" },
-  { tag: "ru", label: "Russian (русский)" },
-  { tag: "fa", label: "Persian (فارسی)" },
-  { tag: "ps", label: "Pashto (پښتو)" },
-  { tag: "ur", label: "Urdu (اردو)" },
-  { tag: "he", label: "Hebrew (עברית)" },
-  { tag: "so", label: "Somali (Soomaali)" },
-  { tag: "ha", label: "Hausa" },
-  { tag: "sw", label: "Swahili (Kiswahili)" },
-  { tag: "tr", label: "Turkish (Türkçe)" },
+  { tag: "en", native: "English" },
+  { tag: "fr", native: "français" },
+  { tag: "ar", native: "العربية" },
+  { tag: "es", native: "español" },
+  { tag: "pt", native: "português" },
+  { tag: "ru", native: "русский" },
+  { tag: "fa", native: "فارسی" },
+  { tag: "ps", native: "پښتو" },
+  { tag: "ur", native: "اردو" },
+  { tag: "he", native: "עברית" },
+  { tag: "so", native: "Soomaali" },
+  { tag: "ha", native: "Hausa" },
+  { tag: "sw", native: "Kiswahili" },
+  { tag: "tr", native: "Türkçe" },
 ] as const;
 
 export const OTHER_LANGUAGE = "other";

@@ -252,6 +252,20 @@ describe("the case editor and comments in French", () => {
       .poll(() => page.getByRole("complementary", { name: "Passages codés et citations" }).isVisible())
       .toBe(true);
     expect(await page.locator("html").textContent()).not.toContain("⟦");
+    // The co-editing status bar: connected and saved, nobody else here, "Save version".
+    await expect
+      .poll(() =>
+        page.getByRole("status").filter({ hasText: "Toutes les modifications sont enregistrées" }).count(),
+      )
+      .toBe(1);
+    expect(await page.getByRole("region", { name: "Qui est là" }).textContent()).toBe("Vous seul");
+    expect(await page.getByRole("button", { name: "Enregistrer une version" }).getAttribute("title")).toBe(
+      "Garder ce texte comme une version nommée",
+    );
+    expect(await page.getByRole("textbox", { name: "Texte du cas" }).count()).toBe(1);
+    expect(await toolbar.getByRole("button", { name: /^Sensible/ }).getAttribute("title")).toBe(
+      "Sensible : retiré des exports caviardés (Ctrl+Maj+X)",
+    );
 
     // A case created in French starts with the standard sections in French.
     await page.goto(`${baseUrl}${workspace}/cases/new`);
@@ -264,6 +278,34 @@ describe("the case editor and comments in French", () => {
     await expect
       .poll(() => headings.allTextContents())
       .toEqual(["Contexte", "Acteurs", "Processus", "Préconditions", "Résultats", "Enseignements"]);
+    // Each empty section says in French what to write there.
+    await expect
+      .poll(() =>
+        page.locator(".case-editor-text [data-placeholder]").first().getAttribute("data-placeholder"),
+      )
+      .toMatch(/^Où et quand : le conflit/);
+    const newCaseUrl = page.url().replace(/\/edit$/, "");
+
+    // Its details page: the language names in French, then marked confidential.
+    await page.goto(`${newCaseUrl}/details`);
+    const language = page.getByRole("combobox", { name: "Langue du cas" });
+    await expect.poll(() => language.isVisible()).toBe(true);
+    expect(await language.locator('option[value="ar"]').textContent()).toBe("Arabe (العربية)");
+    expect(await language.locator('option[value="fr"]').textContent()).toBe("Français");
+    expect(await page.getByRole("heading", { name: "Confidentialité" }).isVisible()).toBe(true);
+    expect(await page.locator("main").textContent()).not.toContain("⟦");
+    await page.getByRole("checkbox", { name: /^Confidentiel : seuls les propriétaires/ }).check();
+    await page.getByRole("button", { name: "Enregistrer la confidentialité" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            /^Ce cas est confidentiel : les propriétaires et \d+ membres? inscrits? peuvent le voir\.$/,
+          )
+          .isVisible(),
+      )
+      .toBe(true);
+    expect(await page.locator(".case-meta .confidential-badge").textContent()).toBe("Confidentiel");
     expect(problems).toEqual([]);
     await backToBrowserLanguage(page);
   });

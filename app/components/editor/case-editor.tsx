@@ -1,10 +1,11 @@
 import { useBlocker } from "@remix-run/react";
 import type { Editor } from "@tiptap/core";
+import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
-import { Placeholder } from "@tiptap/extensions";
-import { TextSelection } from "@tiptap/pm/state";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, TextSelection } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { EditorContent, useEditor } from "@tiptap/react";
-import type { TFunction } from "i18next";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -18,6 +19,7 @@ import {
   sectionTitles,
 } from "~/editor";
 import { LOCALES } from "~/models/domain";
+import { type MessageKey, translateMessage } from "~/utils/messages";
 import { CiteDialog } from "./cite-dialog";
 import {
   COLLAB_FIELD,
@@ -54,10 +56,68 @@ const HINT_BY_TITLE = new Map(
   ),
 );
 
-function sectionHint(t: TFunction, title: string): string {
+function sectionHint(t: Translate, title: string): string {
   const section = HINT_BY_TITLE.get(title.replace(/\s+/g, " ").trim().toLowerCase());
   return section ? t(`editor.text.hints.${section}`) : t("editor.text.writeHere");
 }
+
+/** The hint of each empty top-level block: a heading's kind, or what to write in a section still empty. */
+function emptyBlockHints(doc: ProseMirrorNode, t: Translate): DecorationSet {
+  const sections = getSectionRanges(doc);
+  const decorations: Decoration[] = [];
+  doc.forEach((node, pos) => {
+    if (!node.isTextblock || node.content.size > 0) return;
+    let hint = "";
+    if (node.type.name === "heading")
+      hint = node.attrs.level === 2 ? t("editor.text.sectionTitle") : t("editor.text.subheading");
+    else {
+      // A hint only in a section that is still empty, not on every blank line of the text.
+      const section = sections[sectionIndexAt(sections, pos)];
+      if (!section) hint = doc.childCount === 1 ? t("editor.text.writeCase") : "";
+      else {
+        const heading = doc.nodeAt(section.from);
+        const alone = heading !== null && section.to - section.from === heading.nodeSize + node.nodeSize;
+        hint = alone ? sectionHint(t, section.title) : "";
+      }
+    }
+    if (hint)
+      decorations.push(
+        Decoration.node(pos, pos + node.nodeSize, { class: "is-empty", "data-placeholder": hint }),
+      );
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Translates a catalogue key in the page's current language. */
+type Translate = (key: MessageKey) => string;
+
+/**
+ * Hints in empty blocks (shown, never saved). Tiptap's Placeholder asks for a hint with the editor's
+ * previous state, so a text arriving from the co-editing server at once got the hints of an empty document;
+ * these are worked out from the document being shown (top-level blocks only, kept per document).
+ */
+const EmptyBlockHints = Extension.create<{ t: Translate }>({
+  name: "emptyBlockHints",
+  addOptions() {
+    return { t: (key) => key };
+  },
+  addProseMirrorPlugins() {
+    const { editor, options } = this;
+    let last: { doc: ProseMirrorNode; set: DecorationSet } | null = null;
+    return [
+      new Plugin({
+        props: {
+          decorations: (state) => {
+            if (!editor.isEditable) return null;
+            if (last?.doc !== state.doc)
+              last = { doc: state.doc, set: emptyBlockHints(state.doc, options.t) };
+            return last.set;
+          },
+        },
+      }),
+    ];
+  },
+});
 
 type OpenDialog =
   | null
@@ -148,21 +208,7 @@ export function CaseEditor(props: {
               }),
             ]
           : []),
-        Placeholder.configure({
-          showOnlyCurrent: false,
-          placeholder: ({ editor: current, node, pos }) => {
-            const tr = tRef.current;
-            if (node.type.name === "heading")
-              return node.attrs.level === 2 ? tr("editor.text.sectionTitle") : tr("editor.text.subheading");
-            // A hint only in a section that is still empty, not on every blank line of the text.
-            const sections = getSectionRanges(current.state.doc);
-            const section = sections[sectionIndexAt(sections, pos)];
-            if (!section) return current.state.doc.childCount === 1 ? tr("editor.text.writeCase") : "";
-            const heading = current.state.doc.nodeAt(section.from);
-            const alone = heading !== null && section.to - section.from === heading.nodeSize + node.nodeSize;
-            return alone ? sectionHint(tr, section.title) : "";
-          },
-        }),
+        EmptyBlockHints.configure({ t: (key) => translateMessage(tRef.current, key) }),
         CaseHighlights.configure({ lookup }),
       ],
       editorProps: {

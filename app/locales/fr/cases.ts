@@ -95,6 +95,22 @@ export default {
     languageHint:
       "La langue dans laquelle la plus grande partie du texte est écrite. Les passages dans une autre écriture, comme l’arabe, se lisent toujours dans leur propre sens.",
     languageOption: "{{name}} ({{native}})",
+    languages: {
+      en: "Anglais",
+      fr: "Français",
+      ar: "Arabe",
+      es: "Espagnol",
+      pt: "Portugais",
+      ru: "Russe",
+      fa: "Persan",
+      ps: "Pachto",
+      ur: "Ourdou",
+      he: "Hébreu",
+      so: "Somali",
+      ha: "Haoussa",
+      sw: "Swahili",
+      tr: "Turc",
+    },
     languageOther: "Autre (saisissez un code de langue ci-dessous)",
     languageOtherTag: "Autre langue (code BCP 47)",
     languageOtherHint:

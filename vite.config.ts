@@ -27,12 +27,24 @@ export default defineConfig(({ command }) => ({
   build: { target: "es2022" },
   // The server build carries its dependencies in one file: Node then starts without resolving and reading
   // hundreds of package files (most of the cold start). Native modules stay outside, and so does the Remix
-  // runtime, which server.ts's request handler shares with the app. `npm run dev` loads them as they are.
+  // runtime, which server.ts's request handler shares with the app, and Yjs. `npm run dev` loads them as they are.
   ssr:
     command === "build"
       ? {
           noExternal: true,
-          external: ["better-sqlite3", "@node-rs/argon2", "@remix-run/node", "@remix-run/server-runtime"],
+          external: [
+            "better-sqlite3",
+            "@node-rs/argon2",
+            "@remix-run/node",
+            "@remix-run/server-runtime",
+            // Live Yjs documents cross from server.ts (Hocuspocus) into the app's models: both must use the
+            // one Yjs module, or its constructor checks fail and changes go astray.
+            "yjs",
+            "y-protocols",
+            "lib0",
+            "@tiptap/y-tiptap",
+            "@hocuspocus/server",
+          ],
         }
       : undefined,
 }));

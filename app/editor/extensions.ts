@@ -179,7 +179,8 @@ export const DIRECTIONAL_BLOCKS = [
  * the attribute as a node decoration and the renderer (render.ts) writes it on the same blocks.
  */
 export const TextDirection = Extension.create({
-  name: "textDirection",
+  // Not "textDirection": Tiptap 3 has a core extension of that name (the editor's textDirection option).
+  name: "blockDirection",
   addProseMirrorPlugins() {
     const blocks = new Set<string>(DIRECTIONAL_BLOCKS);
     const decorate = (doc: ProseMirrorNode) => {
@@ -191,7 +192,7 @@ export const TextDirection = Extension.create({
       });
       return DecorationSet.create(doc, decorations);
     };
-    const key = new PluginKey<DecorationSet>("textDirection");
+    const key = new PluginKey<DecorationSet>("blockDirection");
     return [
       new Plugin<DecorationSet>({
         key,

@@ -135,18 +135,26 @@ export async function measureCollab(options: {
   );
   try {
     await until(() => editors.every((editor) => editor.provider.isSynced), "every editor synced");
-    const labels = editors.map((_, index) => `Bench editor ${String(index + 1).padStart(2, "0")}: `);
+    // A tag of this run: a kept database (--db) holds the paragraphs of earlier runs.
+    const run = Date.now().toString(36);
+    const labels = editors.map((_, index) => `Bench editor ${String(index + 1).padStart(2, "0")} (${run}): `);
     const own = editors.map((editor, index) => addParagraph(editor.doc, labels[index]));
-    await until(
-      () => editors.every((editor) => paragraphTexts(editor.doc).length >= count),
-      "every paragraph everywhere",
-    );
-    // Each replica finds each editor's paragraph by its label, once.
-    const found = editors.map((editor) => {
-      const byLabel = new Map(paragraphTexts(editor.doc).map((text) => [text.toString(), text]));
-      return labels.map((label) => byLabel.get(label));
-    });
-    if (found.some((row) => row.some((text) => !text))) throw new Error("A replica misses a paragraph");
+    // Each replica finds each editor's paragraph by its label, once. The case already has paragraphs of its
+    // own, so wait for the labels themselves, not for a paragraph count.
+    const findAll = () =>
+      editors.map((editor) => {
+        const byLabel = new Map(paragraphTexts(editor.doc).map((text) => [text.toString(), text]));
+        return labels.map((label) => byLabel.get(label));
+      });
+    let found = findAll();
+    try {
+      await until(() => {
+        found = findAll();
+        return found.every((row) => row.every(Boolean));
+      }, "every editor's paragraph in every replica");
+    } catch {
+      throw new Error("A replica misses a paragraph");
+    }
 
     // sentAt[i][k]: when editor i typed its k-th character; seen[j][i]: how many of them j has.
     const sentAt: number[][] = editors.map(() => []);

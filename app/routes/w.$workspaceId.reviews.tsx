@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case-bits";
 import { TimeAgo } from "~/components/review/time-ago";
@@ -95,61 +96,85 @@ export default function MyReviews() {
         </section>
       ) : null}
 
-      <section className="card review-section" aria-labelledby="mentions-heading">
-        <h2 id="mentions-heading">
-          {t("review.mine.mentions")} <span className="count">{mentions.length}</span>
-        </h2>
-        {mentions.length === 0 ? (
-          <p className="empty-state">{t("review.mine.mentionsEmpty")}</p>
-        ) : (
-          <ul className="review-list">
-            {mentions.map((item) => (
-              <li key={item.threadId}>
-                <Link to={`${caseUrl(item.caseId)}#thread-${item.threadId}`} className="review-list-title">
-                  {item.title}
-                </Link>
-                {item.threadStatus === "resolved" ? (
-                  <span className="tag-label">{t("review.mine.resolved")}</span>
-                ) : null}
-                <p className="review-list-message">{quote(item.anchor)}</p>
-                <p className="muted">
-                  {t("review.mine.mentionedYou", { name: item.mentionedByName })}
-                  <TimeAgo date={item.mentionedAt} now={now} />
-                </p>
-              </li>
-            ))}
-          </ul>
+      <ThreadList
+        id="mentions-heading"
+        heading={t("review.mine.mentions")}
+        empty={t("review.mine.mentionsEmpty")}
+        items={mentions}
+        caseUrl={caseUrl}
+        quote={quote}
+        when={(item) => (
+          <>
+            {t("review.mine.mentionedYou", { name: item.mentionedByName })}
+            <TimeAgo date={item.mentionedAt} now={now} />
+          </>
         )}
-      </section>
-
-      <section className="card review-section" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">
-          {t("review.mine.replies")} <span className="count">{replies.length}</span>
-        </h2>
-        {replies.length === 0 ? (
-          <p className="empty-state">{t("review.mine.repliesEmpty")}</p>
-        ) : (
-          <ul className="review-list">
-            {replies.map((item) => (
-              <li key={item.threadId}>
-                <Link to={`${caseUrl(item.caseId)}#thread-${item.threadId}`} className="review-list-title">
-                  {item.title}
-                </Link>
-                {item.threadStatus === "resolved" ? (
-                  <span className="tag-label">{t("review.mine.resolved")}</span>
-                ) : null}
-                <p className="review-list-message">{quote(item.anchor)}</p>
-                <p className="muted">
-                  {t("review.mine.newReplies", { count: item.newReplies })}
-                  <TimeAgo date={item.latestReplyAt} now={now} />
-                </p>
-              </li>
-            ))}
-          </ul>
+      />
+      <ThreadList
+        id="replies-heading"
+        heading={t("review.mine.replies")}
+        empty={t("review.mine.repliesEmpty")}
+        items={replies}
+        caseUrl={caseUrl}
+        quote={quote}
+        when={(item) => (
+          <>
+            {t("review.mine.newReplies", { count: item.newReplies })}
+            <TimeAgo date={item.latestReplyAt} now={now} />
+          </>
         )}
-      </section>
+      />
     </main>
   );
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";
+
+type ThreadItem = {
+  threadId: string;
+  caseId: string;
+  title: string;
+  threadStatus: string;
+  anchor: { exact: string };
+};
+
+/** Threads that call for this member: where they were mentioned, or where replies came. */
+function ThreadList<T extends ThreadItem>(props: {
+  id: string;
+  heading: string;
+  empty: string;
+  items: T[];
+  caseUrl: (caseId: string) => string;
+  quote: (anchor: { exact: string }) => string;
+  when: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="card review-section" aria-labelledby={props.id}>
+      <h2 id={props.id}>
+        {props.heading} <span className="count">{props.items.length}</span>
+      </h2>
+      {props.items.length === 0 ? (
+        <p className="empty-state">{props.empty}</p>
+      ) : (
+        <ul className="review-list">
+          {props.items.map((item) => (
+            <li key={item.threadId}>
+              <Link
+                to={`${props.caseUrl(item.caseId)}#thread-${item.threadId}`}
+                className="review-list-title"
+              >
+                {item.title}
+              </Link>
+              {item.threadStatus === "resolved" ? (
+                <span className="tag-label">{t("review.mine.resolved")}</span>
+              ) : null}
+              <p className="review-list-message">{props.quote(item.anchor)}</p>
+              <p className="muted">{props.when(item)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

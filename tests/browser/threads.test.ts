@@ -173,8 +173,13 @@ describe("comment threads", () => {
     const caseUrl = reviewer.url();
     await select(reviewer, "influenced by the “Mauritanian model”");
     await reviewer.locator(".selection-comment").getByRole("button", { name: "Comment" }).click();
-    await reviewer.getByLabel("Your comment", { exact: true }).fill("Worth a code of its own?");
-    await reviewer.getByRole("button", { name: "Comment", exact: true }).click();
+    const comment = reviewer.getByLabel("Your comment", { exact: true });
+    await comment.fill("Worth a code of its own?");
+    // The form's own button: the selection's "Comment" may still be on screen for a moment.
+    await reviewer
+      .locator("form", { has: comment })
+      .getByRole("button", { name: "Comment", exact: true })
+      .click();
     await reviewer.locator(".thread-list > .thread-card", { hasText: "Worth a code" }).waitFor();
     await reviewer.context().close();
 

@@ -259,7 +259,7 @@ describe("the case editor and comments in French", () => {
         page.getByRole("status").filter({ hasText: "Toutes les modifications sont enregistrées" }).count(),
       )
       .toBe(1);
-    expect(await page.getByRole("region", { name: "Qui est là" }).textContent()).toBe("Vous seul");
+    await expect.poll(() => page.getByRole("region", { name: "Qui est là" }).textContent()).toBe("Vous seul");
     expect(await page.getByRole("button", { name: "Enregistrer une version" }).getAttribute("title")).toBe(
       "Garder ce texte comme une version nommée",
     );

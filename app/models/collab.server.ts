@@ -1,11 +1,13 @@
 // Persistence and access rules for co-editing (ADR 0007). The Hocuspocus server in server.ts calls these;
 // they go through the same derived-rows function, revision table and checks as the HTTP save path.
+
 import type { JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { caseSchema } from "~/editor";
+import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
@@ -88,22 +90,6 @@ export function loadCaseState(caseId: string): Uint8Array | null {
     const winner = tx.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).get();
     return winner ? new Uint8Array(winner.state) : state;
   });
-}
-
-/** Drops tags and citations whose code or source is not in this workspace. */
-function withoutForeign(node: JSONContent, codeIds: Set<string>, sourceIds: Set<string>): JSONContent {
-  const marks = node.marks?.filter(
-    (mark) =>
-      !(mark.type === "tag" && codeIds.has(String(mark.attrs?.codeId))) &&
-      !(mark.type === "citation" && sourceIds.has(String(mark.attrs?.sourceId))),
-  );
-  return {
-    ...node,
-    ...(node.marks ? { marks } : {}),
-    ...(node.content
-      ? { content: node.content.map((child) => withoutForeign(child, codeIds, sourceIds)) }
-      : {}),
-  };
 }
 
 export type StoreResult =
@@ -197,7 +183,7 @@ export function storeCaseState(
     const goneCodes = new Set(foreignCodeIds(tx, current.workspaceId, validated.references.codeIds));
     const goneSources = new Set(foreignSourceIds(tx, current.workspaceId, validated.references.sourceIds));
     const corrected = goneCodes.size > 0 || goneSources.size > 0;
-    const body = corrected ? withoutForeign(validated.doc, goneCodes, goneSources) : validated.doc;
+    const body = corrected ? withoutReferences(validated.doc, goneCodes, goneSources) : validated.doc;
     if (corrected) applyBodyToYDoc(doc, body);
     const state = Buffer.from(Y.encodeStateAsUpdate(doc));
     tx.insert(caseDocuments)

@@ -1,9 +1,11 @@
 // A case's revision history: every save is a row of case_revisions, none is ever deleted. Listing,
 // comparing two revisions and restoring one (which writes a new revision) live here.
+
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
+import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { formatPeriod, type PeriodWords } from "~/models/case-fields";
@@ -238,22 +240,6 @@ export function viewRevision(member: Member, caseId: string, number: number, wor
     fields: { ...fields, period: formatPeriod(fields, words) },
     html: rendered.html,
     bibliographyHtml: renderBibliographyHtml(rendered.bibliography, sources),
-  };
-}
-
-/** Drops the tags and citations whose code or source no longer exists, so old text can come back. */
-function withoutReferences(node: JSONContent, codeIds: Set<string>, sourceIds: Set<string>): JSONContent {
-  const marks = node.marks?.filter(
-    (mark) =>
-      !(mark.type === "tag" && codeIds.has(String(mark.attrs?.codeId))) &&
-      !(mark.type === "citation" && sourceIds.has(String(mark.attrs?.sourceId))),
-  );
-  return {
-    ...node,
-    ...(node.marks ? { marks } : {}),
-    ...(node.content
-      ? { content: node.content.map((child) => withoutReferences(child, codeIds, sourceIds)) }
-      : {}),
   };
 }
 

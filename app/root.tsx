@@ -12,6 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppHeader } from "~/components/app-header";
@@ -42,6 +43,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // The root loader's locale; when the root loader failed (error page), the language already loaded.
   const fallback = useLocale();
   const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? fallback;
+  // A marker that the page has hydrated: browser tests wait for it before leaving the page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale}>
       <head>

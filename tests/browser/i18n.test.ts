@@ -34,8 +34,9 @@ async function newPage(language: keyof typeof BROWSER_LOCALE) {
 
 /** Waits for the page to be hydrated enough, then checks it has no missing key. */
 async function expectFullyTranslated(page: Page, problems: string[], language: string) {
-  // Idle network means hydrated and lazy chunks loaded; a busy machine may keep a request open longer.
-  await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => page.waitForLoadState("load"));
+  // Hydrated (the first client render said the same as the server's), then lazy chunks given a chance.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => page.waitForLoadState("load"));
   expect(await page.getAttribute("html", "lang")).toBe(language);
   // Text, including hidden menus, plus the attributes people hear or see (labels, tooltips, placeholders).
   const text = await page.evaluate(() => {

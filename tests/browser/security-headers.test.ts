@@ -90,7 +90,7 @@ async function watchedPage(problems: string[]) {
 
 async function hydrated(page: Page) {
   await page.locator("main").first().waitFor();
-  await page.waitForFunction(() => (window as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 describe("security headers", () => {

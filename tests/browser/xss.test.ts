@@ -79,7 +79,7 @@ async function person(who: Who, problems: string[], options: { bypassCSP: boolea
     await dialog.dismiss().catch(() => {});
   });
   context.on("weberror", (error) => {
-    problems.push(`page error: ${error.error().message}`);
+    problems.push(`page error on ${error.page()?.url()}: ${error.error().message}`);
   });
   context.on("console", (message) => {
     if (message.type() === "error" && message.text().startsWith("CSP violation"))
@@ -111,11 +111,14 @@ function injected(page: Page) {
   });
 }
 
-/** Loaded, hydrated (React has taken over the page) and a frame painted. */
+/**
+ * Loaded, hydrated (React has committed the page: leaving earlier can interrupt hydration, an error that
+ * is the test's, not the page's) and a frame painted.
+ */
 async function settle(page: Page) {
   await page.locator("main").first().waitFor();
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => (window as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 

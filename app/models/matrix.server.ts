@@ -22,7 +22,7 @@ import {
 } from "~/models/qca";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { type Member, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
+import { type Member, notFound, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 const ID = /^[a-z0-9]{8,40}$/;
@@ -139,6 +139,9 @@ export type MatrixCell = {
   /** Evidence and statement disagree or the statement is missing: worth a look before trusting a figure. */
   flag: "tagged-absent" | "tagged-unknown" | null;
 };
+
+/** What the grid shows of a cell; the evidence itself is read when the cell is opened (`matrixCell`). */
+export type MatrixCellSummary = Pick<MatrixCell, "value" | "flag"> & { passageCount: number };
 
 export type Matrix = {
   /** The rows shown: every case, or one page of them when the page asks for pages. */
@@ -406,6 +409,51 @@ function assembleMatrix(
     problems,
   };
   return { matrix, missing: visible.missing, valueAt };
+}
+
+/**
+ * The matrix as a page sends it: each cell's value, flag and passage count, not its evidence. With 60 codes a
+ * row of full cells was ~50 KB of HTML; the evidence of one cell comes from `matrixCell` when it is opened.
+ */
+export function matrixForPage(matrix: Matrix) {
+  const cells: Record<string, Record<string, MatrixCellSummary>> = {};
+  for (const [caseId, row] of Object.entries(matrix.cells)) {
+    cells[caseId] = {};
+    for (const [codeId, cell] of Object.entries(row))
+      cells[caseId][codeId] = { value: cell.value, flag: cell.flag, passageCount: cell.passages.length };
+  }
+  return { ...matrix, cells };
+}
+
+export type MatrixForPage = ReturnType<typeof matrixForPage>;
+
+/** `?case=…&code=…` of a cell's address; anything else is a 404, like a case that does not exist. */
+export function parseCellQuery(searchParams: URLSearchParams) {
+  const caseId = searchParams.get("case") ?? "";
+  const codeId = searchParams.get("code") ?? "";
+  if (!ID.test(caseId)) throw notFound(msg("cases.errors.notFound"));
+  if (!ID.test(codeId)) throw notFound(msg("matrix.problems.codeGone"));
+  return { caseId, codeId };
+}
+
+/**
+ * One cell of the matrix with its evidence: the statement, who made it, and the tagged passages (of the
+ * approved version for readers of approved versions). 404 for a case this member may not read or a code
+ * that is not in the codebook, as for the matrix itself.
+ */
+export function matrixCell(member: Member, caseId: string, codeId: string) {
+  requirePermission(member, "compare.use");
+  const visible = visibleCases(member, [caseId]);
+  const shown = visible.cases[0];
+  if (!shown) throw notFound(msg("cases.errors.notFound"));
+  const code = cachedCodes(member).find((candidate) => candidate.id === codeId);
+  if (!code) throw notFound(msg("matrix.problems.codeGone"));
+  const cell = readCells(member, visible, [shown]).get(caseId)?.get(codeId) ?? UNKNOWN;
+  return {
+    case: { id: shown.id, title: shown.title },
+    code: { id: code.id, label: code.label, kind: code.kind, color: code.color },
+    cell,
+  };
 }
 
 /** The matrix of the cases the library filters find (one page of rows when `paging` is given). */

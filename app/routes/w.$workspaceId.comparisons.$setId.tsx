@@ -18,6 +18,7 @@ import {
   setNameSchema,
   setViewOverrides,
 } from "~/models/comparison-sets.server";
+import { matrixForPage } from "~/models/matrix.server";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       caseCount: set.caseIds.length,
     },
     shareUrl: `${url.origin}/w/${member.workspaceId}/comparisons/${set.id}`,
-    matrix,
+    matrix: matrixForPage(matrix),
     missing,
     changed,
   };

@@ -9,7 +9,7 @@ import { QcaFigures } from "~/components/matrix/qca-figures";
 import { SaveSetForm } from "~/components/matrix/set-parts";
 import { requestOrigin } from "~/models/audit.server";
 import { SetRejectedError, saveMatrixAsSet, setNameSchema } from "~/models/comparison-sets.server";
-import { filteredMatrix, matrixSearchParams, parseMatrixQuery } from "~/models/matrix.server";
+import { filteredMatrix, matrixForPage, matrixSearchParams, parseMatrixQuery } from "~/models/matrix.server";
 import styles from "~/styles/matrix.css?url";
 import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspaceName: member.workspaceName,
     query,
     search: matrixSearchParams(query).toString(),
-    matrix,
+    matrix: matrixForPage(matrix),
     total,
     facets,
   };

@@ -64,15 +64,17 @@ describe("matrix and comparison sets", () => {
     const row = page.getByRole("row", { name: new RegExp(MAURITANIA) });
     const columns = await page.locator("table.matrix thead th").allTextContents();
     const custodyColumn = columns.findIndex((text) => text.includes(CUSTODY));
-    const cell = row.locator("td, th").nth(custodyColumn);
-    expect(await cell.locator("summary").textContent()).toContain("Present");
-    await cell.locator("summary").click();
-    const panel = cell.locator(".cell-panel");
-    await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await panel.textContent()).toContain("“jihadist prisoners in its custody”");
+    const cell = row.locator("td, th").nth(custodyColumn).getByRole("link");
+    expect(await cell.textContent()).toContain("Present");
+    await cell.click();
+    const panel = page.getByRole("dialog", { name: `${CUSTODY} in ${MAURITANIA}` });
+    await expect.poll(() => panel.textContent()).toContain("“jihadist prisoners in its custody”");
     expect(await panel.textContent()).toContain("Set present by Rokia Reviewer");
+    expect(await cell.getAttribute("aria-expanded")).toBe("true");
     await page.keyboard.press("Escape");
     await expect.poll(() => panel.isVisible()).toBe(false);
+    // Focus is back on the cell that was opened.
+    expect(await cell.evaluate((link) => link === document.activeElement)).toBe(true);
 
     // The CSV has the page's rows and every code as a 1/0/blank column.
     const [download] = await Promise.all([
@@ -137,21 +139,43 @@ describe("matrix and comparison sets", () => {
       .poll(() => page.getByRole("heading", { level: 1, name: "Workshop — truce" }).isVisible())
       .toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const summary = page
+    await page
       .getByRole("row", { name: new RegExp(MALI) })
-      .locator("summary")
-      .first();
-    await summary.click();
-    const panel = page
-      .getByRole("row", { name: new RegExp(MALI) })
-      .locator(".cell-panel")
-      .first();
-    await expect.poll(() => panel.isVisible()).toBe(true);
+      .locator("td a")
+      .first()
+      .click();
+    const panel = page.getByRole("dialog", { name: new RegExp(`in ${MALI}`) });
+    await expect.poll(() => panel.textContent()).toContain("Read the case");
     const box = await panel.boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(360);
     await page.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => panel.isVisible()).toBe(false);
     await page.context().close();
+  });
+
+  it("opens a cell as a page of its own without JavaScript", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, "trainer");
+    await page.goto(setUrl);
+    const columns = await page.locator("table.matrix thead th").allTextContents();
+    const custodyColumn = columns.findIndex((text) => text.includes(CUSTODY));
+    await page
+      .getByRole("row", { name: new RegExp(MAURITANIA) })
+      .locator("td, th")
+      .nth(custodyColumn)
+      .getByRole("link")
+      .click();
+    await page.waitForURL(/\/matrix\/cell\?/);
+    const main = page.getByRole("main");
+    expect(await main.textContent()).toContain("“jihadist prisoners in its custody”");
+    expect(await main.textContent()).toContain("Set present by Rokia Reviewer");
+    await page.getByRole("link", { name: "Back to the matrix" }).click();
+    await page.waitForURL(/\/matrix$/);
+    await context.close();
   });
 });

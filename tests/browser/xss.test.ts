@@ -365,6 +365,12 @@ describe("hostile text", () => {
       },
       { url: `${base}/matrix`, who: "editor", shows: [CASE_TITLE, CODE_LABEL] },
       {
+        // A cell of the matrix as its own page (where it leads without JavaScript): statement and evidence.
+        url: `${base}/matrix/cell?case=${caseUrl.split("/").pop()}&code=${code!.split("/").pop()}`,
+        who: "editor",
+        shows: [CASE_TITLE, CODE_LABEL, COMMENT, TAGGED_LINE],
+      },
+      {
         url: `${baseUrl}${code}`,
         who: "editor",
         shows: [CODE_LABEL, CODE_DESCRIPTION, CASE_TITLE, TAGGED_LINE],
@@ -415,9 +421,14 @@ describe("hostile text", () => {
       const page = pages[who];
       await page.goto(url);
       await settle(page);
-      // Cell details of the matrix: every present cell opens.
+      // The hostile case's present cell opens its evidence (the note, the passage) in a sheet.
       if (url.endsWith("/matrix")) {
-        for (const summary of await page.locator("table.matrix td summary").all()) await summary.click();
+        await page.locator("tr", { hasText: CASE_TITLE }).locator("td.cell-present a").first().click();
+        await page
+          .getByRole("dialog")
+          .filter({ hasText: COMMENT })
+          .filter({ hasText: TAGGED_LINE })
+          .waitFor();
       }
       // What is shown, not the page's data: Remix's scripts carry every string too, as JSON. Some parts
       // (the editor's panel, filled from the live document) come a moment after the page.

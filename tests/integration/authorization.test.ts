@@ -646,6 +646,26 @@ const ROUTES: Record<string, Check[]> = {
       expect: members(302),
     },
   ],
+  "w.$workspaceId.matrix_.cell.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({
+        path: `/matrix/cell?case=${team.caseStudy.id}&code=${freshCode(team)}`,
+        params: ws(team),
+      }),
+      expect: members(200),
+    },
+  ],
+  "w.$workspaceId.matrix_.evidence.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({
+        path: `/matrix/evidence?case=${team.caseStudy.id}&code=${freshCode(team)}`,
+        params: ws(team),
+      }),
+      expect: members(200),
+    },
+  ],
   "w.$workspaceId.matrix.export.tsx": [
     {
       method: "GET",
@@ -1003,6 +1023,32 @@ describe("authorization", () => {
             if (check.method === "GET" && onSecret !== expected)
               problems.push(`GET ${file} ${who}: ${onSecret}, expected ${expected}`);
           }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it("is a 404 in a matrix cell's page and evidence, for members who are not listed", async () => {
+      const problems: string[] = [];
+      for (const file of ["w.$workspaceId.matrix_.cell", "w.$workspaceId.matrix_.evidence"]) {
+        const route = await import(`../../app/routes/${file}.tsx`);
+        const secret = confidentialCase();
+        const call = (who: "reviewer" | "trainer" | "owner" | "editor", caseId: string) =>
+          callRoute(route, {
+            cookie: team.people[who].cookie,
+            path: `/matrix/cell?case=${caseId}&code=${secret.codeId}`,
+            params: ws(team),
+          });
+        for (const who of notListed) {
+          const onSecret = await call(who, secret.id);
+          const onNothing = await call(who, "nosuchcase0000");
+          if (onSecret.status !== 404 || onNothing.status !== 404)
+            problems.push(`${file} ${who}: ${onSecret.status}, nothing: ${onNothing.status}`);
+          if (JSON.stringify(onSecret.body ?? "").includes(SECRET)) problems.push(`${file} ${who}: leaks`);
+        }
+        for (const who of ["owner", "editor"] as const) {
+          const result = await call(who, secret.id);
+          if (result.status !== 200) problems.push(`${file} ${who}: ${result.status}, expected 200`);
         }
       }
       expect(problems).toEqual([]);

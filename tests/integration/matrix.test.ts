@@ -4,7 +4,15 @@ import { getCase, saveCaseBody } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { saveCaseConditions } from "~/models/conditions.server";
 import type { Role } from "~/models/domain";
-import { exportMatrix, filteredMatrix, type Matrix, parseMatrixQuery } from "~/models/matrix.server";
+import {
+  exportMatrix,
+  filteredMatrix,
+  type Matrix,
+  matrixCell,
+  matrixForPage,
+  parseCellQuery,
+  parseMatrixQuery,
+} from "~/models/matrix.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { findMember, type Member } from "~/utils/permissions.server";
@@ -285,5 +293,64 @@ describe("evidence against statements", () => {
       "jihadist prisoners in its custody",
       "prisoners held by the state",
     ]);
+  });
+});
+
+describe("a cell opened from the grid", () => {
+  it("opens one cell with its evidence, the approved version's for a trainer", () => {
+    const mauritania = caseId(open(demo.editor).matrix, MAURITANIA);
+    const custody = code("Participants in state custody");
+    const forTrainer = matrixCell(demo.trainer, mauritania, custody);
+    expect(forTrainer.case.title).toBe(MAURITANIA);
+    expect(forTrainer.code.label).toBe("Participants in state custody");
+    expect(forTrainer.cell).toMatchObject({ value: "present", setByName: "Rokia Reviewer" });
+    expect(forTrainer.cell.passages.map((p) => p.text)).toEqual([
+      "jihadist prisoners in its custody",
+      "prisoners held by the state",
+    ]);
+    // The editor reads the draft saved by the test above.
+    expect(matrixCell(demo.editor, mauritania, custody).cell.passages.map((p) => p.text)).toEqual([
+      "Draft wording",
+    ]);
+    // A code with nothing stated and nothing tagged is unknown, not an error.
+    expect(matrixCell(demo.editor, mauritania, code("Stable political leadership")).cell).toMatchObject({
+      value: "unknown",
+      passages: [],
+    });
+  });
+
+  it("answers 404 for a cell of a case the member cannot read, or of a code not in the codebook", () => {
+    const status = (run: () => unknown) => {
+      try {
+        run();
+        return 200;
+      } catch (thrown) {
+        return (thrown as { init?: { status?: number } }).init?.status;
+      }
+    };
+    const somalia = caseId(open(demo.editor).matrix, SOMALIA);
+    const custody = code("Participants in state custody");
+    // Never approved: trainers read approved versions only.
+    expect(status(() => matrixCell(demo.trainer, somalia, custody))).toBe(404);
+    expect(status(() => matrixCell(demo.editor, somalia, "nosuchcode0000"))).toBe(404);
+    expect(status(() => matrixCell(demo.editor, "nosuchcase0000", custody))).toBe(404);
+    expect(status(() => parseCellQuery(new URLSearchParams("case=<x>&code=abc")))).toBe(404);
+    expect(parseCellQuery(new URLSearchParams(`case=${somalia}&code=${custody}`))).toEqual({
+      caseId: somalia,
+      codeId: custody,
+    });
+  });
+
+  it("sends the page each cell's value, flag and passage count, not the evidence", () => {
+    const { matrix } = open(demo.editor);
+    const page = matrixForPage(matrix);
+    const mali = caseId(matrix, MALI);
+    const channel = code("Local channel (communities, militias)");
+    expect(page.cells[mali][channel]).toEqual({
+      value: matrix.cells[mali][channel].value,
+      flag: matrix.cells[mali][channel].flag,
+      passageCount: 2,
+    });
+    expect(JSON.stringify(page.cells)).not.toContain("between Katiba Macina and local militias");
   });
 });

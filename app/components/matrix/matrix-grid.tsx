@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
-import type { Matrix, MatrixCell } from "~/models/matrix.server";
+import type { MatrixCell, MatrixCellSummary, MatrixForPage } from "~/models/matrix.server";
 
 export const VALUE_SYMBOL = { present: "✓", absent: "✗", unknown: "?" } as const;
 
@@ -48,7 +48,7 @@ export function MatrixLegend() {
   );
 }
 
-function Statement({ cell }: { cell: MatrixCell }) {
+function Statement({ cell }: { cell: Pick<CellData, "setAt" | "setByName" | "value"> }) {
   const { t } = useTranslation();
   if (!cell.setAt) return <p className="cell-statement">{t("matrix.cell.notSet")}</p>;
   return (
@@ -59,46 +59,14 @@ function Statement({ cell }: { cell: MatrixCell }) {
   );
 }
 
-function CellPanel({
-  cell,
-  caseId,
-  caseTitle,
-  codeLabel,
-  workspaceId,
-  hydrated,
-}: {
-  cell: MatrixCell;
-  caseId: string;
-  caseTitle: string;
-  codeLabel: string;
-  workspaceId: string;
-  hydrated: boolean;
-}) {
+/** A cell's evidence as the server sends it (dates as ISO strings when read as JSON). */
+type CellData = Omit<MatrixCell, "setAt"> & { setAt: string | Date | null };
+
+/** What a case states for a code, who stated it, and the tagged passages behind it. */
+export function CellEvidence({ cell }: { cell: CellData }) {
   const { t } = useTranslation();
-  const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
   return (
-    <div className="cell-panel">
-      <div className="cell-panel-head">
-        <p>
-          <strong>{codeLabel}</strong>
-          <br />
-          <span className="muted">{t("matrix.cell.in")} </span>
-          <Link to={caseUrl}>{caseTitle}</Link>
-        </p>
-        {hydrated ? (
-          <button
-            type="button"
-            className="button button-secondary button-small cell-close"
-            onClick={(event) => {
-              const details = event.currentTarget.closest("details");
-              details?.removeAttribute("open");
-              details?.querySelector("summary")?.focus();
-            }}
-          >
-            {t("matrix.cell.close")}
-          </button>
-        ) : null}
-      </div>
+    <>
       <p className={`cell-value-line value-${cell.value}`}>
         <span aria-hidden="true">{VALUE_SYMBOL[cell.value]} </span>
         {t(`matrix.value.${cell.value}`)}
@@ -135,6 +103,44 @@ function CellPanel({
       ) : cell.value === "present" ? (
         <p className="muted">{t("matrix.cell.noPassage")}</p>
       ) : null}
+    </>
+  );
+}
+
+/** The frame of an opened cell: which code in which case, the evidence, and links to the case. */
+export function CellPanel({
+  caseId,
+  caseTitle,
+  codeLabel,
+  workspaceId,
+  onClose,
+  children,
+}: {
+  caseId: string;
+  caseTitle: string;
+  codeLabel: string;
+  workspaceId: string;
+  onClose?: () => void;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const caseUrl = `/w/${workspaceId}/cases/${caseId}`;
+  return (
+    <div className="cell-panel-body">
+      <div className="cell-panel-head">
+        <p>
+          <strong>{codeLabel}</strong>
+          <br />
+          <span className="muted">{t("matrix.cell.in")} </span>
+          <Link to={caseUrl}>{caseTitle}</Link>
+        </p>
+        {onClose ? (
+          <button type="button" className="button button-secondary button-small cell-close" onClick={onClose}>
+            {t("matrix.cell.close")}
+          </button>
+        ) : null}
+      </div>
+      {children}
       <p className="cell-links">
         <Link to={caseUrl}>{t("matrix.cell.readCase")}</Link> ·{" "}
         <Link to={`${caseUrl}/conditions`}>{t("matrix.cell.conditions")}</Link>
@@ -143,82 +149,161 @@ function CellPanel({
   );
 }
 
+type OpenCell = { caseId: string; codeId: string; caseTitle: string; codeLabel: string };
+
+type Evidence =
+  | { state: "loading" }
+  | { state: "failed"; message: string }
+  | { state: "loaded"; cell: CellData };
+
+/** Reads an opened cell's evidence; a newer cell cancels the request of the one before. */
+function useCellEvidence(workspaceId: string, open: OpenCell | null) {
+  const { t } = useTranslation();
+  const [evidence, setEvidence] = useState<Evidence>({ state: "loading" });
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    setEvidence({ state: "loading" });
+    const url = `/w/${workspaceId}/matrix/evidence?case=${open.caseId}&code=${open.codeId}`;
+    fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } })
+      .then(async (response) => {
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { message?: string } | null;
+          throw new Error(body?.message ?? t("matrix.cell.loadFailed"));
+        }
+        const body = (await response.json()) as { cell: CellData };
+        setEvidence({ state: "loaded", cell: body.cell });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = error instanceof Error && !(error instanceof TypeError) ? error.message : "";
+        setEvidence({ state: "failed", message: message || t("matrix.cell.loadFailed") });
+      });
+    return () => controller.abort();
+  }, [workspaceId, open, t]);
+  return evidence;
+}
+
+/** Where a cell leads: its own page without JavaScript; with it, the same address opens the sheet. */
+export const cellHref = (workspaceId: string, caseId: string, codeId: string) =>
+  `/w/${workspaceId}/matrix/cell?case=${caseId}&code=${codeId}`;
+
 function Cell(props: {
-  cell: MatrixCell;
-  caseId: string;
-  caseTitle: string;
-  codeLabel: string;
-  workspaceId: string;
+  cell: MatrixCellSummary;
+  href: string;
   isOutcome: boolean;
   isFirstOutcome: boolean;
-  hydrated: boolean;
+  isOpen: boolean;
+  onOpen: (event: React.MouseEvent<HTMLAnchorElement>) => void;
 }) {
   const { t } = useTranslation();
-  const { cell, isFirstOutcome, isOutcome, ...panel } = props;
-  const count = cell.passages.length;
+  const { cell, isFirstOutcome, isOutcome } = props;
+  const count = cell.passageCount;
   return (
     <td
       className={`cell cell-${cell.value}${cell.flag ? " cell-flagged" : ""}${isOutcome ? " cell-outcome" : ""}${isFirstOutcome ? " matrix-first-outcome" : ""}`}
     >
-      <details className="cell-details">
-        <summary>
-          <span className="cell-symbol" aria-hidden="true">
-            {VALUE_SYMBOL[cell.value]}
-          </span>{" "}
-          <span className="cell-word">{t(`matrix.value.${cell.value}`)}</span>
-          {count ? (
-            <span className="cell-count">
-              {count}
-              <span className="visually-hidden"> {t("matrix.cell.passagesWord", { count })}</span>
+      <a
+        className={`cell-open${props.isOpen ? " cell-open-current" : ""}`}
+        href={props.href}
+        aria-haspopup="dialog"
+        aria-expanded={props.isOpen}
+        onClick={props.onOpen}
+      >
+        <span className="cell-symbol" aria-hidden="true">
+          {VALUE_SYMBOL[cell.value]}
+        </span>{" "}
+        <span className="cell-word">{t(`matrix.value.${cell.value}`)}</span>
+        {count ? (
+          <span className="cell-count">
+            {count}
+            <span className="visually-hidden"> {t("matrix.cell.passagesWord", { count })}</span>
+          </span>
+        ) : null}
+        {cell.flag ? (
+          <span className="cell-flag">
+            <span aria-hidden="true">⚠</span>
+            <span className="visually-hidden">
+              {cell.flag === "tagged-absent" ? t("matrix.cell.flagAbsent") : t("matrix.cell.flagUnknown")}
             </span>
-          ) : null}
-          {cell.flag ? (
-            <span className="cell-flag">
-              <span aria-hidden="true">⚠</span>
-              <span className="visually-hidden">
-                {cell.flag === "tagged-absent" ? t("matrix.cell.flagAbsent") : t("matrix.cell.flagUnknown")}
-              </span>
-            </span>
-          ) : null}
-        </summary>
-        <CellPanel cell={cell} {...panel} />
-      </details>
+          </span>
+        ) : null}
+      </a>
     </td>
   );
 }
 
-/**
- * Cases as rows, codes as columns. Each cell is a <details>: it opens without JavaScript; with it, only one
- * stays open and Escape closes it.
- */
-export function MatrixGrid({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+/** The opened cell, as a sheet at the bottom of the window; Escape or Close gives focus back to the cell. */
+function CellSheet({
+  open,
+  workspaceId,
+  onClose,
+}: {
+  open: OpenCell;
+  workspaceId: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
-  const wrap = useRef<HTMLElement>(null);
-  const [hydrated, setHydrated] = useState(false);
+  const evidence = useCellEvidence(workspaceId, open);
+  const sheet = useRef<HTMLElement>(null);
+  // Focus moves to the sheet so its content is read next; opening another cell moves it again.
   useEffect(() => {
-    setHydrated(true);
-    const root = wrap.current;
-    if (!root) return;
-    const onToggle = (event: Event) => {
-      const opened = event.target as HTMLDetailsElement;
-      if (!opened.open) return;
-      for (const other of root.querySelectorAll<HTMLDetailsElement>("details[open]"))
-        if (other !== opened) other.open = false;
-    };
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      const open = root.querySelector<HTMLDetailsElement>("details[open]");
-      if (!open) return;
-      open.open = false;
-      open.querySelector("summary")?.focus();
-    };
-    root.addEventListener("toggle", onToggle, true);
-    root.addEventListener("keydown", onKey);
-    return () => {
-      root.removeEventListener("toggle", onToggle, true);
-      root.removeEventListener("keydown", onKey);
-    };
+    if (open) sheet.current?.focus();
+  }, [open]);
+  return (
+    <section
+      ref={sheet}
+      className="cell-panel"
+      role="dialog"
+      aria-label={t("matrix.cell.sheetLabel", { code: open.codeLabel, case: open.caseTitle })}
+      aria-busy={evidence.state === "loading"}
+      tabIndex={-1}
+    >
+      <CellPanel
+        caseId={open.caseId}
+        caseTitle={open.caseTitle}
+        codeLabel={open.codeLabel}
+        workspaceId={workspaceId}
+        onClose={onClose}
+      >
+        {evidence.state === "loaded" ? (
+          <CellEvidence cell={evidence.cell} />
+        ) : evidence.state === "failed" ? (
+          <p className="form-error" role="alert">
+            {evidence.message}
+          </p>
+        ) : (
+          <p className="muted" role="status">
+            {t("matrix.cell.loading")}
+          </p>
+        )}
+      </CellPanel>
+    </section>
+  );
+}
+
+/**
+ * Cases as rows, codes as columns. Each cell is a link to its own page, so it opens without JavaScript;
+ * with it, the cell opens in a sheet over the page, its evidence read then (the grid itself carries only
+ * values and counts: with 60 codes, evidence for every cell made pages of ~800 KB).
+ */
+export function MatrixGrid({ matrix, workspaceId }: { matrix: MatrixForPage; workspaceId: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState<OpenCell | null>(null);
+  const opener = useRef<HTMLAnchorElement | null>(null);
+  const close = useCallback(() => {
+    setOpen(null);
+    opener.current?.focus();
   }, []);
+  // Escape closes the sheet from anywhere in the grid too.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") close();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open, close]);
 
   // The chosen outcome comes first, next to the case names, so it is in view beside every precondition.
   const columns = matrix.outcome
@@ -229,62 +314,80 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: Matrix; workspaceI
     : matrix.columns;
   const firstOutcome = columns.findIndex((code) => code.kind === "outcome" && code.id !== matrix.outcome?.id);
   return (
-    <section
-      className="matrix-wrap"
-      ref={wrap}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
-      tabIndex={0}
-      aria-label={t("matrix.grid.label")}
-    >
-      <table className="matrix">
-        <caption className="visually-hidden">
-          {t("matrix.grid.caption", { cases: matrix.cases.length, codes: matrix.columns.length })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="matrix-corner">
-              {t("matrix.grid.case")}
-            </th>
-            {columns.map((code, index) => (
-              <th
-                key={code.id}
-                scope="col"
-                className={`matrix-code matrix-code-${code.kind}${index === firstOutcome ? " matrix-first-outcome" : ""}${matrix.outcome?.id === code.id ? " matrix-chosen-outcome" : ""}`}
-                style={codeStyle(code.color)}
-              >
-                <span className="matrix-code-kind">
-                  {matrix.outcome?.id === code.id
-                    ? t("matrix.grid.chosenOutcome")
-                    : t(`codebook.kind.${code.kind}`)}
-                </span>
-                <span className="matrix-code-label">{code.label}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.cases.map((item) => (
-            <tr key={item.id}>
-              <th scope="row" className="matrix-case">
-                <Link to={`/w/${workspaceId}/cases/${item.id}`}>{item.title}</Link>
+    <>
+      <section
+        className="matrix-wrap"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
+        tabIndex={0}
+        aria-label={t("matrix.grid.label")}
+      >
+        <table className="matrix">
+          <caption className="visually-hidden">
+            {t("matrix.grid.caption", { cases: matrix.cases.length, codes: matrix.columns.length })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="matrix-corner">
+                {t("matrix.grid.case")}
               </th>
               {columns.map((code, index) => (
-                <Cell
+                <th
                   key={code.id}
-                  cell={matrix.cells[item.id][code.id]}
-                  caseId={item.id}
-                  caseTitle={item.title}
-                  codeLabel={code.label}
-                  workspaceId={workspaceId}
-                  isOutcome={matrix.outcome?.id === code.id}
-                  isFirstOutcome={index === firstOutcome}
-                  hydrated={hydrated}
-                />
+                  scope="col"
+                  className={`matrix-code matrix-code-${code.kind}${index === firstOutcome ? " matrix-first-outcome" : ""}${matrix.outcome?.id === code.id ? " matrix-chosen-outcome" : ""}`}
+                  style={codeStyle(code.color)}
+                >
+                  <span className="matrix-code-kind">
+                    {matrix.outcome?.id === code.id
+                      ? t("matrix.grid.chosenOutcome")
+                      : t(`codebook.kind.${code.kind}`)}
+                  </span>
+                  <span className="matrix-code-label">{code.label}</span>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {matrix.cases.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="matrix-case">
+                  <Link to={`/w/${workspaceId}/cases/${item.id}`}>{item.title}</Link>
+                </th>
+                {columns.map((code, index) => (
+                  <Cell
+                    key={code.id}
+                    cell={matrix.cells[item.id][code.id]}
+                    href={cellHref(workspaceId, item.id, code.id)}
+                    isOutcome={matrix.outcome?.id === code.id}
+                    isFirstOutcome={index === firstOutcome}
+                    isOpen={open?.caseId === item.id && open.codeId === code.id}
+                    onOpen={(event) => {
+                      // A new tab or window gets the cell's own page.
+                      if (
+                        event.button !== 0 ||
+                        event.metaKey ||
+                        event.ctrlKey ||
+                        event.shiftKey ||
+                        event.altKey
+                      )
+                        return;
+                      event.preventDefault();
+                      opener.current = event.currentTarget;
+                      setOpen({
+                        caseId: item.id,
+                        codeId: code.id,
+                        caseTitle: item.title,
+                        codeLabel: code.label,
+                      });
+                    }}
+                  />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {open ? <CellSheet open={open} workspaceId={workspaceId} onClose={close} /> : null}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Matrix } from "~/models/matrix.server";
+import type { MatrixForPage } from "~/models/matrix.server";
 import { LOW_N } from "~/models/qca";
 import { useLocale } from "~/utils/format";
 import { SyncedCheckbox } from "./form-state";
@@ -52,7 +52,7 @@ export function SmallNBanner({ n }: { n: number }) {
   );
 }
 
-function Measures({ matrix }: { matrix: Matrix }) {
+function Measures({ matrix }: { matrix: MatrixForPage }) {
   const { t } = useTranslation();
   const measures = matrix.measures ?? [];
   return (
@@ -155,7 +155,7 @@ function Measures({ matrix }: { matrix: Matrix }) {
   );
 }
 
-function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+function TruthTableSection({ matrix, workspaceId }: { matrix: MatrixForPage; workspaceId: string }) {
   const { t } = useTranslation();
   const cases = useCases();
   const formatRatio = useRatio();
@@ -291,7 +291,7 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: Matrix; workspaceI
 }
 
 /** The figures for the chosen outcome; the truth-table ticks belong to the page's GET form. */
-export function QcaFigures({ matrix, workspaceId }: { matrix: Matrix; workspaceId: string }) {
+export function QcaFigures({ matrix, workspaceId }: { matrix: MatrixForPage; workspaceId: string }) {
   const { t } = useTranslation();
   if (!matrix.outcome) {
     return (

@@ -88,6 +88,11 @@ export default {
     readCase: "Read the case",
     conditions: "Its conditions",
     flagAbsent: ", tagged but set absent",
+    loading: "Loading the evidence…",
+    loadFailed: "The evidence could not be loaded. Check your connection and open the cell again.",
+    sheetLabel: "{{code}} in {{case}}",
+    metaTitle: "{{code}} in {{case}}",
+    backToMatrix: "Back to the matrix",
     flagUnknown: ", tagged, not set",
   },
   qca: {
@@ -173,6 +178,7 @@ export default {
   problems: {
     codesGone: "Some of the chosen codes are no longer in the codebook and were left out.",
     outcomeGone: "The chosen outcome is no longer in the codebook.",
+    codeGone: "This code is no longer in the codebook.",
   },
   export: {
     badFormat: "Choose format=csv or format=md (Markdown).",

@@ -89,6 +89,12 @@ export default {
     readCase: "Lire le cas",
     conditions: "Ses conditions",
     flagAbsent: ", codée mais indiquée absente",
+    loading: "Chargement des éléments de preuve…",
+    loadFailed:
+      "Les éléments de preuve n’ont pas pu être chargés. Vérifiez votre connexion et rouvrez la cellule.",
+    sheetLabel: "{{code}} dans {{case}}",
+    metaTitle: "{{code}} dans {{case}}",
+    backToMatrix: "Retour à la matrice",
     flagUnknown: ", codée, non renseignée",
   },
   qca: {
@@ -177,6 +183,7 @@ export default {
   problems: {
     codesGone: "Certains des codes choisis ne sont plus dans la grille de codage et ont été laissés de côté.",
     outcomeGone: "Le résultat choisi n’est plus dans la grille de codage.",
+    codeGone: "Ce code n’est plus dans la grille de codage.",
   },
   export: {
     badFormat: "Choisissez format=csv ou format=md (Markdown).",

@@ -121,7 +121,7 @@ export function matchSnippet(text: string, q: string): string | null {
   const end = Math.min(text.length, first + 100);
   let out = "";
   for (let i = start; i < end; i++) {
-    const hit = positions.findIndex((position) => position === i);
+    const hit = positions.indexOf(i);
     if (hit !== -1) {
       const length = (/^[\p{L}\p{N}]+/u.exec(text.slice(i)) ?? [""])[0].length;
       out += SNIPPET_START + text.slice(i, i + length) + SNIPPET_END;

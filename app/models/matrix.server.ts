@@ -417,23 +417,42 @@ function assembleMatrix(
  */
 export function matrixForPage(matrix: Matrix) {
   const cells: Record<string, Record<string, MatrixCellSummary>> = {};
+  // Equal summaries are one object: the page's data names each once and refers to it from every cell.
+  const shared = new Map<string, MatrixCellSummary>();
   for (const [caseId, row] of Object.entries(matrix.cells)) {
     cells[caseId] = {};
-    for (const [codeId, cell] of Object.entries(row))
-      cells[caseId][codeId] = { value: cell.value, flag: cell.flag, passageCount: cell.passages.length };
+    for (const [codeId, cell] of Object.entries(row)) {
+      const key = `${cell.value}:${cell.flag}:${cell.passages.length}`;
+      let summary = shared.get(key);
+      if (!summary) {
+        summary = { value: cell.value, flag: cell.flag, passageCount: cell.passages.length };
+        shared.set(key, summary);
+      }
+      cells[caseId][codeId] = summary;
+    }
   }
   return { ...matrix, cells };
 }
 
 export type MatrixForPage = ReturnType<typeof matrixForPage>;
 
-/** `?case=…&code=…` of a cell's address; anything else is a 404, like a case that does not exist. */
+/** `?at=<case>.<code>` of a cell's address; anything else is a 404, like a case that does not exist. */
 export function parseCellQuery(searchParams: URLSearchParams) {
-  const caseId = searchParams.get("case") ?? "";
-  const codeId = searchParams.get("code") ?? "";
-  if (!ID.test(caseId)) throw notFound(msg("cases.errors.notFound"));
+  const [caseId = "", codeId = "", ...rest] = (searchParams.get("at") ?? "").split(".");
+  if (!ID.test(caseId) || rest.length) throw notFound(msg("cases.errors.notFound"));
   if (!ID.test(codeId)) throw notFound(msg("matrix.problems.codeGone"));
   return { caseId, codeId };
+}
+
+/**
+ * Where a cell's own page leads back to: the matrix or comparison set it was opened from (`back`, sent by
+ * the grid's form), if it is one of this workspace's; the matrix otherwise.
+ */
+export function cellBackLink(workspaceId: string, back: string | null) {
+  const matrix = `/w/${workspaceId}/matrix`;
+  if (!back) return matrix;
+  const allowed = new RegExp(`^/w/${workspaceId}/(?:matrix|comparisons/[a-z0-9]{8,40})(?:\\?[^#\\\\]*)?$`);
+  return allowed.test(back) ? back : matrix;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import { Field } from "~/components/field";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
-import { MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
+import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
 import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { ShareLink } from "~/components/matrix/set-parts";
@@ -104,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ComparisonSetPage() {
   const { t } = useTranslation();
+  const location = useLocation();
   const tm = useMessage();
   const { workspaceId, set, shareUrl, matrix, missing, changed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -191,6 +192,9 @@ export default function ComparisonSetPage() {
           <QcaFigures matrix={matrix} workspaceId={workspaceId} />
         </Form>
       )}
+      {matrix.cases.length ? (
+        <MatrixCellForm workspaceId={workspaceId} back={location.pathname + location.search} />
+      ) : null}
 
       {set.canManage ? (
         <details className="card set-manage" open={actionData ? true : undefined}>

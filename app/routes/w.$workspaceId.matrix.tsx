@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { MatrixFilters, OutcomePicker } from "~/components/matrix/matrix-controls";
-import { MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
+import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
 import { SaveSetForm } from "~/components/matrix/set-parts";
 import { requestOrigin } from "~/models/audit.server";
@@ -78,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MatrixPage() {
   const { t } = useTranslation();
+  const location = useLocation();
   const tm = useMessage();
   const format = useFormat();
   const { workspaceId, workspaceName, query, search, matrix, total, facets } = useLoaderData<typeof loader>();
@@ -185,6 +186,9 @@ export default function MatrixPage() {
           )}
         </Form>
       )}
+      {matrix.cases.length ? (
+        <MatrixCellForm workspaceId={workspaceId} back={location.pathname + location.search} />
+      ) : null}
 
       {matrix.cases.length ? (
         <SaveSetForm

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CellEvidence, CellPanel } from "~/components/matrix/matrix-grid";
-import { matrixCell, parseCellQuery } from "~/models/matrix.server";
+import { cellBackLink, matrixCell, parseCellQuery } from "~/models/matrix.server";
 import styles from "~/styles/matrix.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -16,7 +16,8 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const { caseId, codeId } = parseCellQuery(new URL(request.url).searchParams);
+  const searchParams = new URL(request.url).searchParams;
+  const { caseId, codeId } = parseCellQuery(searchParams);
   const found = matrixCell(member, caseId, codeId);
   const t = await getT(request);
   return {
@@ -25,13 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
+    back: cellBackLink(member.workspaceId, searchParams.get("back")),
     ...found,
   };
 }
 
 export default function MatrixCellPage() {
   const { t } = useTranslation();
-  const { workspaceId, workspaceName, case: caseStudy, code, cell } = useLoaderData<typeof loader>();
+  const { workspaceId, workspaceName, back, case: caseStudy, code, cell } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="page matrix-cell-page">
       <p className="eyebrow">{workspaceName}</p>
@@ -47,7 +49,7 @@ export default function MatrixCellPage() {
         <CellEvidence cell={cell} />
       </CellPanel>
       <p>
-        <Link to={`/w/${workspaceId}/matrix`}>← {t("matrix.cell.backToMatrix")}</Link>
+        <Link to={back}>← {t("matrix.cell.backToMatrix")}</Link>
       </p>
     </main>
   );

@@ -366,7 +366,7 @@ describe("hostile text", () => {
       { url: `${base}/matrix`, who: "editor", shows: [CASE_TITLE, CODE_LABEL] },
       {
         // A cell of the matrix as its own page (where it leads without JavaScript): statement and evidence.
-        url: `${base}/matrix/cell?case=${caseUrl.split("/").pop()}&code=${code!.split("/").pop()}`,
+        url: `${base}/matrix/cell?at=${caseUrl.split("/").pop()}.${code!.split("/").pop()}`,
         who: "editor",
         shows: [CASE_TITLE, CODE_LABEL, COMMENT, TAGGED_LINE],
       },
@@ -423,7 +423,7 @@ describe("hostile text", () => {
       await settle(page);
       // The hostile case's present cell opens its evidence (the note, the passage) in a sheet.
       if (url.endsWith("/matrix")) {
-        await page.locator("tr", { hasText: CASE_TITLE }).locator("td.cell-present a").first().click();
+        await page.locator("tr", { hasText: CASE_TITLE }).locator("td.cell-present button").first().click();
         await page
           .getByRole("dialog")
           .filter({ hasText: COMMENT })

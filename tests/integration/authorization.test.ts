@@ -650,7 +650,7 @@ const ROUTES: Record<string, Check[]> = {
     {
       method: "GET",
       request: (team) => ({
-        path: `/matrix/cell?case=${team.caseStudy.id}&code=${freshCode(team)}`,
+        path: `/matrix/cell?at=${team.caseStudy.id}.${freshCode(team)}`,
         params: ws(team),
       }),
       expect: members(200),
@@ -660,7 +660,7 @@ const ROUTES: Record<string, Check[]> = {
     {
       method: "GET",
       request: (team) => ({
-        path: `/matrix/evidence?case=${team.caseStudy.id}&code=${freshCode(team)}`,
+        path: `/matrix/evidence?at=${team.caseStudy.id}.${freshCode(team)}`,
         params: ws(team),
       }),
       expect: members(200),
@@ -1036,7 +1036,7 @@ describe("authorization", () => {
         const call = (who: "reviewer" | "trainer" | "owner" | "editor", caseId: string) =>
           callRoute(route, {
             cookie: team.people[who].cookie,
-            path: `/matrix/cell?case=${caseId}&code=${secret.codeId}`,
+            path: `/matrix/cell?at=${caseId}.${secret.codeId}`,
             params: ws(team),
           });
         for (const who of notListed) {

@@ -5,6 +5,7 @@ import { listCodes } from "~/models/codes.server";
 import { saveCaseConditions } from "~/models/conditions.server";
 import type { Role } from "~/models/domain";
 import {
+  cellBackLink,
   exportMatrix,
   filteredMatrix,
   type Matrix,
@@ -334,11 +335,32 @@ describe("a cell opened from the grid", () => {
     expect(status(() => matrixCell(demo.trainer, somalia, custody))).toBe(404);
     expect(status(() => matrixCell(demo.editor, somalia, "nosuchcode0000"))).toBe(404);
     expect(status(() => matrixCell(demo.editor, "nosuchcase0000", custody))).toBe(404);
-    expect(status(() => parseCellQuery(new URLSearchParams("case=<x>&code=abc")))).toBe(404);
-    expect(parseCellQuery(new URLSearchParams(`case=${somalia}&code=${custody}`))).toEqual({
+    expect(status(() => parseCellQuery(new URLSearchParams("at=<x>.abc")))).toBe(404);
+    expect(status(() => parseCellQuery(new URLSearchParams(`at=${somalia}.${custody}.x`)))).toBe(404);
+    expect(parseCellQuery(new URLSearchParams(`at=${somalia}.${custody}`))).toEqual({
       caseId: somalia,
       codeId: custody,
     });
+  });
+
+  it("leads a cell's page back to the matrix or set it came from, never elsewhere", () => {
+    const matrix = `/w/${workspaceId}/matrix`;
+    expect(cellBackLink(workspaceId, null)).toBe(matrix);
+    expect(cellBackLink(workspaceId, `${matrix}?outcome=abcdefgh&page=2`)).toBe(
+      `${matrix}?outcome=abcdefgh&page=2`,
+    );
+    expect(cellBackLink(workspaceId, `/w/${workspaceId}/comparisons/abcdefgh12`)).toBe(
+      `/w/${workspaceId}/comparisons/abcdefgh12`,
+    );
+    for (const elsewhere of [
+      "https://example.org/",
+      "//example.org/w",
+      `/w/otherworkspace1/matrix`,
+      `/w/${workspaceId}/members`,
+      `/w/${workspaceId}/matrix/../members`,
+      `${matrix}\\@example.org`,
+    ])
+      expect(cellBackLink(workspaceId, elsewhere), elsewhere).toBe(matrix);
   });
 
   it("sends the page each cell's value, flag and passage count, not the evidence", () => {

@@ -164,7 +164,7 @@ function useCellEvidence(workspaceId: string, open: OpenCell | null) {
     if (!open) return;
     const controller = new AbortController();
     setEvidence({ state: "loading" });
-    const url = `/w/${workspaceId}/matrix/evidence?case=${open.caseId}&code=${open.codeId}`;
+    const url = `/w/${workspaceId}/matrix/evidence?at=${open.caseId}.${open.codeId}`;
     fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } })
       .then(async (response) => {
         if (!response.ok) {
@@ -184,54 +184,72 @@ function useCellEvidence(workspaceId: string, open: OpenCell | null) {
   return evidence;
 }
 
-/** Where a cell leads: its own page without JavaScript; with it, the same address opens the sheet. */
-export const cellHref = (workspaceId: string, caseId: string, codeId: string) =>
-  `/w/${workspaceId}/matrix/cell?case=${caseId}&code=${codeId}`;
+/** The form every cell's button submits without JavaScript: `at=<case>.<code>` opens the cell's own page. */
+const CELL_FORM = "matrix-cell";
 
-function Cell(props: {
+/**
+ * The form the cells submit without JavaScript. It must sit outside the page's other forms (a form inside
+ * a form is dropped by the HTML parser), so the page renders it apart from the grid.
+ */
+export function MatrixCellForm({ workspaceId, back }: { workspaceId: string; back: string }) {
+  return (
+    <form id={CELL_FORM} method="get" action={`/w/${workspaceId}/matrix/cell`} hidden>
+      {/* The page the cell's own page leads back to. */}
+      <input type="hidden" name="back" value={back} />
+    </form>
+  );
+}
+
+/**
+ * One cell: a button of the cell form (small markup: a page has hundreds). Its symbol comes from the
+ * stylesheet; the word is for screen readers and wide screens.
+ */
+function Cell({
+  cell,
+  at,
+  words,
+  className,
+  isOpen,
+}: {
   cell: MatrixCellSummary;
-  href: string;
-  isOutcome: boolean;
-  isFirstOutcome: boolean;
+  at: string;
+  words: CellWords;
+  className: string;
   isOpen: boolean;
-  onOpen: (event: React.MouseEvent<HTMLAnchorElement>) => void;
 }) {
-  const { t } = useTranslation();
-  const { cell, isFirstOutcome, isOutcome } = props;
   const count = cell.passageCount;
   return (
-    <td
-      className={`cell cell-${cell.value}${cell.flag ? " cell-flagged" : ""}${isOutcome ? " cell-outcome" : ""}${isFirstOutcome ? " matrix-first-outcome" : ""}`}
-    >
-      <a
-        className={`cell-open${props.isOpen ? " cell-open-current" : ""}`}
-        href={props.href}
+    <td className={`cell cell-${cell.value}${cell.flag ? " cell-flagged" : ""}${className}`}>
+      {/* biome-ignore lint/a11y/useButtonType: a submit button (the default type), of the cell form */}
+      <button
+        form={CELL_FORM}
+        name="at"
+        value={at}
         aria-haspopup="dialog"
-        aria-expanded={props.isOpen}
-        onClick={props.onOpen}
+        aria-expanded={isOpen ? true : undefined}
       >
-        <span className="cell-symbol" aria-hidden="true">
-          {VALUE_SYMBOL[cell.value]}
-        </span>{" "}
-        <span className="cell-word">{t(`matrix.value.${cell.value}`)}</span>
+        <span className="cell-word">{words.value[cell.value]}</span>
         {count ? (
           <span className="cell-count">
             {count}
-            <span className="visually-hidden"> {t("matrix.cell.passagesWord", { count })}</span>
+            <span className="visually-hidden">{` ${words.passages(count)}`}</span>
           </span>
         ) : null}
         {cell.flag ? (
           <span className="cell-flag">
-            <span aria-hidden="true">⚠</span>
-            <span className="visually-hidden">
-              {cell.flag === "tagged-absent" ? t("matrix.cell.flagAbsent") : t("matrix.cell.flagUnknown")}
-            </span>
+            <span className="visually-hidden">{words.flag[cell.flag]}</span>
           </span>
         ) : null}
-      </a>
+      </button>
     </td>
   );
 }
+
+type CellWords = {
+  value: Record<MatrixCellSummary["value"], string>;
+  flag: Record<NonNullable<MatrixCellSummary["flag"]>, string>;
+  passages: (count: number) => string;
+};
 
 /** The opened cell, as a sheet at the bottom of the window; Escape or Close gives focus back to the cell. */
 function CellSheet({
@@ -290,12 +308,12 @@ function CellSheet({
 export function MatrixGrid({ matrix, workspaceId }: { matrix: MatrixForPage; workspaceId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<OpenCell | null>(null);
-  const opener = useRef<HTMLAnchorElement | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
   const close = useCallback(() => {
     setOpen(null);
     opener.current?.focus();
   }, []);
-  // Escape closes the sheet from anywhere in the grid too.
+  // Escape closes the sheet from anywhere on the page.
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -313,6 +331,33 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: MatrixForPage; wor
       ]
     : matrix.columns;
   const firstOutcome = columns.findIndex((code) => code.kind === "outcome" && code.id !== matrix.outcome?.id);
+  const words: CellWords = {
+    value: {
+      present: t("matrix.value.present"),
+      absent: t("matrix.value.absent"),
+      unknown: t("matrix.value.unknown"),
+    },
+    flag: { "tagged-absent": t("matrix.cell.flagAbsent"), "tagged-unknown": t("matrix.cell.flagUnknown") },
+    passages: (count) => t("matrix.cell.passagesWord", { count }),
+  };
+  const columnClass = columns.map(
+    (code, index) =>
+      `${matrix.outcome?.id === code.id ? " cell-outcome" : ""}${index === firstOutcome ? " matrix-first-outcome" : ""}`,
+  );
+
+  // One listener for every cell: with JavaScript a cell opens in the sheet instead of its page.
+  const onClick = (event: React.MouseEvent<HTMLTableElement>) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>("td.cell > button");
+    if (!button) return;
+    const [caseId, codeId] = button.value.split(".");
+    const item = matrix.cases.find((c) => c.id === caseId);
+    const code = matrix.columns.find((c) => c.id === codeId);
+    if (!item || !code) return;
+    event.preventDefault();
+    opener.current = button;
+    setOpen({ caseId, codeId, caseTitle: item.title, codeLabel: code.label });
+  };
+
   return (
     <>
       <section
@@ -321,7 +366,8 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: MatrixForPage; wor
         tabIndex={0}
         aria-label={t("matrix.grid.label")}
       >
-        <table className="matrix">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the cells are buttons; Enter and Space click them */}
+        <table className="matrix" onClick={onClick}>
           <caption className="visually-hidden">
             {t("matrix.grid.caption", { cases: matrix.cases.length, codes: matrix.columns.length })}
           </caption>
@@ -357,29 +403,10 @@ export function MatrixGrid({ matrix, workspaceId }: { matrix: MatrixForPage; wor
                   <Cell
                     key={code.id}
                     cell={matrix.cells[item.id][code.id]}
-                    href={cellHref(workspaceId, item.id, code.id)}
-                    isOutcome={matrix.outcome?.id === code.id}
-                    isFirstOutcome={index === firstOutcome}
+                    at={`${item.id}.${code.id}`}
+                    words={words}
+                    className={columnClass[index]}
                     isOpen={open?.caseId === item.id && open.codeId === code.id}
-                    onOpen={(event) => {
-                      // A new tab or window gets the cell's own page.
-                      if (
-                        event.button !== 0 ||
-                        event.metaKey ||
-                        event.ctrlKey ||
-                        event.shiftKey ||
-                        event.altKey
-                      )
-                        return;
-                      event.preventDefault();
-                      opener.current = event.currentTarget;
-                      setOpen({
-                        caseId: item.id,
-                        codeId: code.id,
-                        caseTitle: item.title,
-                        codeLabel: code.label,
-                      });
-                    }}
                   />
                 ))}
               </tr>

@@ -23,10 +23,8 @@ function Ratio({ value, part, whole }: { value: number | null; part: number; who
   return (
     <>
       {formatRatio(value)}
-      <span className="ratio-parts">
-        {" "}
-        ({part}/{whole})
-      </span>
+      {/* One text node: React would put a comment between each part, in every cell of a long table. */}
+      <span className="ratio-parts">{` (${part}/${whole})`}</span>
     </>
   );
 }
@@ -244,9 +242,7 @@ function TruthTableSection({ matrix, workspaceId }: { matrix: MatrixForPage; wor
                     </td>
                     <td>
                       {formatRatio(row.outcomeShare)}{" "}
-                      <span className="ratio-parts">
-                        ({t("matrix.qca.partOf", { part: positive, whole: row.n })})
-                      </span>
+                      <span className="ratio-parts">{`(${t("matrix.qca.partOf", { part: positive, whole: row.n })})`}</span>
                       {row.contradiction ? (
                         <p className="contradiction">
                           <span aria-hidden="true">⚠ </span>

@@ -130,11 +130,22 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+function serverNodeFlags(): string {
+  const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { config?: { server_node_flags?: string } };
+  return pkg.config?.server_node_flags ?? "";
+}
+
 async function startServer(env: Record<string, string>, logFile: string) {
   const out = openSync(logFile, "a");
   const started = performance.now();
   // The compiled server, as `npm start` runs it (node build/server.js), so the pid is the server's.
-  const child = spawn(process.execPath, [`${env.BUILD_DIR}/server.js`], {
+  // The node flags `npm run serve` gives the server (package.json config.server_node_flags), and
+  // BENCH_SERVER_NODE_FLAGS (say "--trace-gc") for looking into a figure.
+  const nodeFlags = [serverNodeFlags(), process.env.BENCH_SERVER_NODE_FLAGS ?? ""]
+    .join(" ")
+    .split(" ")
+    .filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, `${env.BUILD_DIR}/server.js`], {
     env: { ...process.env, ...env },
     stdio: ["ignore", out, out],
   });
@@ -360,7 +371,11 @@ async function main() {
     ];
     const pages: LoadFigures[] = [];
     const loadBefore = loadavg()[0];
-    for (const target of targets) pages.push(await load(base, cookie, target, flags, child.pid!));
+    for (const target of targets) {
+      pages.push(await load(base, cookie, target, flags, child.pid!));
+      // Where the peak comes from, in the log: after each page, the browser part and the co-editing part.
+      log(`server memory after ${target.key}: peak ${memoryOf(child.pid!).peakMb.toFixed(0)} MB`);
+    }
 
     let browserFigures: BrowserFigures | null = null;
     let browserProblem: string | null = null;
@@ -383,6 +398,7 @@ async function main() {
         log(`Chromium timings failed: ${browserProblem}`);
       }
     }
+    log(`server memory after the editor: peak ${memoryOf(child.pid!).peakMb.toFixed(0)} MB`);
     let collab: CollabFigures | null = null;
     let collabProblem: string | null = null;
     if (flags.collab) {

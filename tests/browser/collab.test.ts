@@ -3,6 +3,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addParagraph, openNodeEditor, until } from "../../scripts/bench/collab";
+import { createCase, unique } from "../helpers/case-pages";
 import { type DemoRole, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
@@ -22,19 +23,6 @@ async function newPage(who: DemoRole) {
   return page;
 }
 
-const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-
-async function createCase(page: Page, title: string): Promise<string> {
-  const workspace = /\/w\/([a-z0-9]+)/.exec(page.url())?.[1];
-  await page.goto(`${baseUrl}/w/${workspace}/cases/new`);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Countries or regions").fill("Mali");
-  await page.getByLabel("From (year)").fill("2019");
-  await page.getByRole("button", { name: "Create case" }).click();
-  await page.waitForURL(/\/cases\/(?!new$)[a-z0-9]+$/);
-  return page.url();
-}
-
 const text = (page: Page) => page.getByRole("textbox", { name: "Case text" });
 const saveStatus = (page: Page) => page.locator(".save-status");
 
@@ -49,6 +37,43 @@ async function typeUnder(page: Page, section: string, words: string) {
     .locator("xpath=following-sibling::p[1]")
     .click();
   await page.keyboard.type(words);
+}
+
+/**
+ * Waits until the device's copy (y-indexeddb, written a moment after each change) has stopped growing: a
+ * reload in the same millisecond as the last keystroke is not what this test is about.
+ */
+async function deviceCopyWritten(page: Page, caseUrl: string) {
+  const name = `casebook-case-${caseUrl.split("/").pop()}`;
+  const stored = () =>
+    page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction("updates").objectStore("updates").count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+            count.onerror = () => reject(count.error);
+          };
+        }),
+      name,
+    );
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = await stored();
+        const settled = now === last && now > 0;
+        last = now;
+        return settled;
+      },
+      { interval: 250, timeout: 10_000 },
+    )
+    .toBe(true);
 }
 
 describe("co-editing", () => {
@@ -74,6 +99,7 @@ describe("co-editing", () => {
     // what the editor shows, and it can be edited further.
     serverReachable = false;
     await page.context().setOffline(false);
+    await deviceCopyWritten(page, caseUrl);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.reload();
     await expect.poll(() => text(page).textContent(), { timeout: 15_000 }).toContain("Typed on the road.");

@@ -2,6 +2,7 @@
 // people use them: an editor writes and marks, a reviewer who is not listed looks everywhere.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clickUnder, createCase, openEditor, unique, workspaceOf } from "../helpers/case-pages";
 import { type DemoRole, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
@@ -19,32 +20,6 @@ async function newPage(who: DemoRole, width = 1280) {
   const page = await context.newPage();
   await signIn(page, baseUrl, who);
   return page;
-}
-
-const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-const workspaceOf = (page: Page) => /\/w\/([a-z0-9]+)/.exec(page.url())?.[1] ?? "";
-
-async function createCase(page: Page, title: string): Promise<string> {
-  await page.goto(`${baseUrl}/w/${workspaceOf(page)}/cases/new`);
-  await expect.poll(() => page.getByRole("button", { name: "Create case" }).isVisible()).toBe(true);
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Countries or regions").fill("Mali");
-  await page.getByLabel("From (year)").fill("2019");
-  await page.getByRole("button", { name: "Create case" }).click();
-  await page.waitForURL(/\/cases\/(?!new$)[a-z0-9]+$/);
-  return page.url();
-}
-
-async function openEditor(page: Page, caseUrl: string) {
-  await page.goto(`${caseUrl}/edit`);
-  await expect.poll(() => page.getByRole("textbox", { name: "Case text" }).isVisible()).toBe(true);
-}
-
-async function clickUnder(page: Page, section: string) {
-  await page
-    .locator(".case-editor-text h2", { hasText: section })
-    .locator("xpath=following-sibling::p[1]")
-    .click();
 }
 
 async function waitForSaved(page: Page) {

@@ -165,8 +165,21 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
       update({ connection: "offline" });
       provider.configuration.websocketProvider.disconnect();
     };
-    // Back online: connect now rather than at the end of the retry back-off (up to 30 s).
-    const onOnline = () => void provider.configuration.websocketProvider.connect();
+    // Back online: connect now rather than at the end of the retry back-off (up to 10 s). A socket opened the
+    // moment the network returns can stay pending without failing, so a few more fresh attempts follow,
+    // 3 s apart, until one connects.
+    let onlineRetry: ReturnType<typeof setTimeout> | undefined;
+    const onOnline = () => {
+      const socket = provider.configuration.websocketProvider;
+      const attempt = (left: number) => {
+        void socket.connect();
+        onlineRetry = setTimeout(() => {
+          if (left > 0 && navigator.onLine && socket.status !== "connected") attempt(left - 1);
+        }, 3_000);
+      };
+      clearTimeout(onlineRetry);
+      attempt(3);
+    };
     provider.on("status", onStatus);
     provider.on("unsyncedChanges", onUnsynced);
     provider.on("synced", onSynced);
@@ -196,6 +209,7 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
       local.off("synced", onLocal);
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
+      clearTimeout(onlineRetry);
     };
   }, [session, selfId]);
   return state;

@@ -324,6 +324,7 @@ describe("the case editor and comments in French", () => {
     await page.getByRole("heading", { level: 1, name: /Somalia/ }).waitFor();
     const column = page.getByRole("complementary", { name: /Commentaires/ });
     await expect.poll(() => column.isVisible()).toBe(true);
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
     // Select the first words of the case text, as a person dragging over them would.
     await page.evaluate(() => {
       const root = document.querySelector(".case-body-html")!;

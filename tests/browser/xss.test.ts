@@ -123,6 +123,8 @@ async function settle(page: Page) {
 }
 
 async function selectInCaseText(page: Page, quote: string) {
+  // The "Comment" button follows the selection once React has taken over the page.
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
   await page.evaluate((quote) => {
     const root = document.querySelector(".case-body-html")!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -31,6 +31,8 @@ async function compareFromLibrary(page: Page) {
   await expect
     .poll(() => page.getByRole("heading", { level: 1, name: "Compare 3 cases side by side" }).isVisible())
     .toBe(true);
+  // The code picker and scroll switch act at once only after hydration.
+  await hydrated(page);
 }
 
 describe("side-by-side comparison", () => {

@@ -1,6 +1,6 @@
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { DEMO_PASSWORD, hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 // Every converted page, rendered in each language: no missing-key marker (⟦key⟧, utils/i18n.ts), the right
 // <html lang>, and no error in the browser console (a hydration mismatch shows up there).
@@ -35,7 +35,7 @@ async function newPage(language: keyof typeof BROWSER_LOCALE) {
 /** Waits for the page to be hydrated enough, then checks it has no missing key. */
 async function expectFullyTranslated(page: Page, problems: string[], language: string) {
   // Hydrated (the first client render said the same as the server's), then lazy chunks given a chance.
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await hydrated(page);
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => page.waitForLoadState("load"));
   expect(await page.getAttribute("html", "lang")).toBe(language);
   // Text, including hidden menus, plus the attributes people hear or see (labels, tooltips, placeholders).
@@ -324,7 +324,7 @@ describe("the case editor and comments in French", () => {
     await page.getByRole("heading", { level: 1, name: /Somalia/ }).waitFor();
     const column = page.getByRole("complementary", { name: /Commentaires/ });
     await expect.poll(() => column.isVisible()).toBe(true);
-    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    await hydrated(page);
     // Select the first words of the case text, as a person dragging over them would.
     await page.evaluate(() => {
       const root = document.querySelector(".case-body-html")!;

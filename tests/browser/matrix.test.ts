@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -64,6 +64,7 @@ describe("matrix and comparison sets", () => {
     const row = page.getByRole("row", { name: new RegExp(MAURITANIA) });
     const columns = await page.locator("table.matrix thead th").allTextContents();
     const custodyColumn = columns.findIndex((text) => text.includes(CUSTODY));
+    await hydrated(page);
     const cell = row.locator("td, th").nth(custodyColumn).getByRole("button");
     expect(await cell.textContent()).toContain("Present");
     // The symbol comes from the stylesheet, silent for screen readers (the word says it).
@@ -141,6 +142,8 @@ describe("matrix and comparison sets", () => {
       .poll(() => page.getByRole("heading", { level: 1, name: "Workshop — truce" }).isVisible())
       .toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Before hydration a cell opens its own page (as without JavaScript); the sheet is what this checks.
+    await hydrated(page);
     await page
       .getByRole("row", { name: new RegExp(MALI) })
       .locator("td button")

@@ -3,7 +3,7 @@
 // beyond this site, no caching of what a signed-in person reads, and writes only from our own pages.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { DEMO_PASSWORD, hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 import { startTestServer } from "../helpers/test-server";
 
 const baseUrl = testBaseUrl();
@@ -88,9 +88,9 @@ async function watchedPage(problems: string[]) {
   return page;
 }
 
-async function hydrated(page: Page) {
+async function loaded(page: Page) {
   await page.locator("main").first().waitFor();
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await hydrated(page);
 }
 
 describe("security headers", () => {
@@ -181,9 +181,9 @@ describe("security headers", () => {
     const problems: string[] = [];
     const page = await watchedPage(problems);
     await page.goto(`${baseUrl}/sign-in`);
-    await hydrated(page);
+    await loaded(page);
     await signIn(page, baseUrl, "owner");
-    await hydrated(page);
+    await loaded(page);
     // Client-side navigations through the main pages, then full loads of the same pages.
     const nav = page.getByRole("navigation", { name: "Workspace" });
     for (const name of ["Codebook", "Sources", "Matrix", "Cases"]) {
@@ -208,7 +208,7 @@ describe("security headers", () => {
       `${baseUrl}/account`,
     ]) {
       await page.goto(path);
-      await hydrated(page);
+      await loaded(page);
     }
     expect(problems).toEqual([]);
 

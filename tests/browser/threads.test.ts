@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -28,7 +28,7 @@ async function openCase(page: Page, name: RegExp) {
 /** Selects `quote` in the case text as a person dragging over it would (it may cross tags and markers). */
 async function select(page: Page, quote: string) {
   // The "Comment" button follows the selection once React has taken over the page.
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await hydrated(page);
   await page.evaluate((quote) => {
     const root = document.querySelector(".case-body-html")!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

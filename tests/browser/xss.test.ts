@@ -4,7 +4,7 @@
 // once with it on (no script is even attempted: no CSP violation).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -118,13 +118,13 @@ function injected(page: Page) {
 async function settle(page: Page) {
   await page.locator("main").first().waitFor();
   await page.waitForLoadState("load");
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await hydrated(page);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
 async function selectInCaseText(page: Page, quote: string) {
   // The "Comment" button follows the selection once React has taken over the page.
-  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  await hydrated(page);
   await page.evaluate((quote) => {
     const root = document.querySelector(".case-body-html")!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

@@ -49,3 +49,8 @@ export function testBaseUrl(): string {
   if (!url) throw new Error("No test server: run browser tests with vitest.browser.config.ts");
   return url;
 }
+
+/** Waits until React has taken over the page (the root layout marks it): before that, clicks only do what HTML does. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}

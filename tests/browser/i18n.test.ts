@@ -53,6 +53,8 @@ async function expectFullyTranslated(page: Page, problems: string[], language: s
 /** Signs in as the demo owner on a sign-in page shown in `language`. */
 async function signInIn(page: Page, language: "en" | "fr") {
   await page.goto(`${baseUrl}/sign-in`);
+  // Posting before hydration ends makes React report an error, which these tests count as a problem.
+  await hydrated(page);
   await page.locator('input[name="email"]').fill("owner@example.org");
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: language === "fr" ? "Se connecter" : "Sign in" }).click();

@@ -308,7 +308,8 @@ export function collabSectionOf(report: string | null) {
   return start >= 0 && end > start ? report.slice(start, end + SECTION_END.length) : null;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, for a server of the bench. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -3,7 +3,6 @@
 // docs/BENCHMARKS.md and prints it. Flags: see README.md ("Benchmarks") or `npm run bench -- --help`.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
@@ -12,6 +11,7 @@ import { type BrowserFigures, measureBrowser } from "./browser";
 import {
   type CollabFigures,
   collabSectionOf,
+  freePort,
   measureCollab,
   renderCollabSection,
   runCollabOnly,
@@ -116,17 +116,6 @@ function parseFlags(argv: string[]): Flags {
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

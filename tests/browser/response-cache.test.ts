@@ -3,7 +3,7 @@
 // role changed, they were removed or they signed out. (HTTP only: no Chromium needed.)
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, testBaseUrl } from "../helpers/chromium";
+import { sessionCookie, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 const databaseFile = (globalThis as { casebookDatabaseFile?: string }).casebookDatabaseFile as string;
@@ -29,17 +29,6 @@ beforeAll(() => {
     db.close();
   }
 });
-
-async function sessionCookie(email: string) {
-  const response = await fetch(`${baseUrl}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("Set-Cookie") ?? "").split(";")[0];
-}
 
 async function get(path: string, cookie: string) {
   const response = await fetch(`${baseUrl}${path}`, { redirect: "manual", headers: { Cookie: cookie } });
@@ -78,7 +67,7 @@ const casePage = () => `/w/${workspaceId}/cases/${caseId}`;
 
 describe("response cache", () => {
   it("answers a page again with the request's own nonce, everywhere in the page", async () => {
-    const owner = await sessionCookie("owner@example.org");
+    const owner = await sessionCookie(baseUrl, "owner@example.org");
     const first = await get(casePage(), owner);
     expect(first.status).toBe(200);
     const second = await get(casePage(), owner);
@@ -97,8 +86,8 @@ describe("response cache", () => {
   });
 
   it("never gives one member's page to another", async () => {
-    const owner = await sessionCookie("owner@example.org");
-    const editor = await sessionCookie("editor@example.org");
+    const owner = await sessionCookie(baseUrl, "owner@example.org");
+    const editor = await sessionCookie(baseUrl, "editor@example.org");
     const ownerPage = await warm(library(), owner);
     expect(ownerPage.body).toContain("Olivia Owner");
     const editorPage = await get(library(), editor);
@@ -107,14 +96,14 @@ describe("response cache", () => {
     expect(editorPage.body).toContain("Eduardo Editor");
     expect(editorPage.body).not.toContain("Olivia Owner");
     // Two sessions of the same person share the page: it is keyed on the person, not the session.
-    const ownerAgain = await sessionCookie("owner@example.org");
+    const ownerAgain = await sessionCookie(baseUrl, "owner@example.org");
     const shared = await get(library(), ownerAgain);
     expect(shared.status).toBe(200);
     expect(shared.body).toContain("Olivia Owner");
   });
 
   it("drops pages after a write through the app and after one by another connection", async () => {
-    const owner = await sessionCookie("owner@example.org");
+    const owner = await sessionCookie(baseUrl, "owner@example.org");
     await warm(casePage(), owner);
     // A write by another connection (a script, a restore): SQLite's data_version moves.
     const db = new Database(databaseFile);
@@ -143,8 +132,8 @@ describe("response cache", () => {
   });
 
   it("follows a change of role and a removal at once", async () => {
-    const owner = await sessionCookie("owner@example.org");
-    const editor = await sessionCookie("editor@example.org");
+    const owner = await sessionCookie(baseUrl, "owner@example.org");
+    const editor = await sessionCookie(baseUrl, "editor@example.org");
     const asEditor = await warm(library(), editor);
     expect(asEditor.body).toContain("New case");
 
@@ -166,7 +155,7 @@ describe("response cache", () => {
   });
 
   it("stops answering a session as soon as it is signed out", async () => {
-    const reviewer = await sessionCookie("reviewer@example.org");
+    const reviewer = await sessionCookie(baseUrl, "reviewer@example.org");
     await warm(casePage(), reviewer);
     const status = await post("/sign-out", reviewer, {});
     expect(status).toBe(302);
@@ -177,7 +166,7 @@ describe("response cache", () => {
   });
 
   it("leaves a page carrying a one-shot message to the app", async () => {
-    const owner = await sessionCookie("owner@example.org");
+    const owner = await sessionCookie(baseUrl, "owner@example.org");
     await warm(casePage(), owner);
     const withToast = await get(casePage(), `${owner}; casebook_toast=anything`);
     expect(withToast.status).toBe(200);

@@ -3,7 +3,7 @@
 // beyond this site, no caching of what a signed-in person reads, and writes only from our own pages.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, sessionCookie, signIn, testBaseUrl } from "../helpers/chromium";
 import { startTestServer } from "../helpers/test-server";
 
 const baseUrl = testBaseUrl();
@@ -15,18 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A session cookie for a demo person, got through the sign-in form as a browser would post it. */
-async function sessionCookie(email: string) {
-  const response = await fetch(`${baseUrl}/sign-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(302);
-  return (response.headers.get("Set-Cookie") ?? "").split(";")[0];
-}
 
 function directives(policy: string) {
   return new Map(
@@ -95,7 +83,7 @@ async function loaded(page: Page) {
 
 describe("security headers", () => {
   it("sends a nonce-based policy with every page, a new nonce each time, signed in or not", async () => {
-    const cookie = await sessionCookie("editor@example.org");
+    const cookie = await sessionCookie(baseUrl, "editor@example.org");
     const signInPage = await checkDocument("/sign-in");
     const again = await checkDocument("/sign-in");
     expect(again.nonce).not.toBe(signInPage.nonce);
@@ -115,7 +103,7 @@ describe("security headers", () => {
   });
 
   it("keeps nosniff on data requests and downloads, and never caches them for a signed-in person", async () => {
-    const cookie = await sessionCookie("editor@example.org");
+    const cookie = await sessionCookie(baseUrl, "editor@example.org");
     const data = await fetch(`${baseUrl}/workspaces.data`, { headers: { Cookie: cookie } });
     expect(data.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(data.headers.get("Cache-Control")).toBe("private, no-store");

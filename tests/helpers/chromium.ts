@@ -57,3 +57,15 @@ export function testBaseUrl(): string {
 export async function hydrated(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
+
+/** A session cookie for a demo person, got through the sign-in form as a browser would post it. */
+export async function sessionCookie(baseUrl: string, email: string) {
+  const response = await fetch(`${baseUrl}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 302) throw new Error(`Sign-in of ${email} answered ${response.status}, not 302`);
+  return (response.headers.get("Set-Cookie") ?? "").split(";")[0];
+}

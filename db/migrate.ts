@@ -4,11 +4,13 @@ import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { type DB, openDatabase } from "./client";
+import { runDataMigrations } from "./data-migrations";
 
 export const migrationsFolder = resolve(process.env.MIGRATIONS_DIR || "migrations");
 
 export function runMigrations(db: DB) {
   migrate(db, { migrationsFolder });
+  runDataMigrations(db);
 }
 
 /** Compares applied migrations with the journal shipped in migrations/meta. */

@@ -7,16 +7,38 @@ const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 import {
+  ACTOR_KINDS,
   CASE_STATUSES,
   CODE_KINDS,
   CONDITION_VALUES,
+  DIALOGUE_TYPES,
+  LINK_KINDS,
   LOCALES,
   type Locale,
   ROLES,
 } from "../app/models/domain";
+import type { CaseEvent } from "../app/models/event-fields";
 
-export type { CaseStatus, CodeKind, ConditionValue, Locale, Role } from "../app/models/domain";
-export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES };
+export type {
+  ActorKind,
+  CaseStatus,
+  CodeKind,
+  ConditionValue,
+  DialogueType,
+  LinkKind,
+  Locale,
+  Role,
+} from "../app/models/domain";
+export {
+  ACTOR_KINDS,
+  CASE_STATUSES,
+  CODE_KINDS,
+  CONDITION_VALUES,
+  DIALOGUE_TYPES,
+  LINK_KINDS,
+  LOCALES,
+  ROLES,
+};
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -134,6 +156,8 @@ export const cases = sqliteTable(
     language: text("language").notNull().default("en"),
     // Confidential cases are visible only to owners and the members listed in case_access.
     confidential: integer("confidential", { mode: "boolean" }).notNull().default(false),
+    // Prison dialogue or negotiation with an active group; null = not stated.
+    dialogueType: text("dialogue_type", { enum: DIALOGUE_TYPES }),
   },
   (t) => [
     index("cases_workspace_idx").on(t.workspaceId, t.deletedAt, t.updatedAt),
@@ -167,6 +191,20 @@ export const caseAccess = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index("case_access_user_idx").on(t.userId)],
 );
+
+/**
+ * The dated events of a case's current draft (app/models/event-fields.ts), all in one list. Each revision
+ * keeps the list in its fields snapshot (fields.events): a trigger copies it there when a revision is
+ * written without it (migrations, custom SQL), so every write path versions the events (ADR 0010). Kept
+ * out of `cases` so that reading them never walks the body's overflow pages.
+ */
+export const caseEvents = sqliteTable("case_events", {
+  caseId: text("case_id")
+    .primaryKey()
+    .references(() => cases.id, { onDelete: "cascade" }),
+  events: text("events", { mode: "json" }).$type<CaseEvent[]>().notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 // Yjs state of a case body for real-time co-editing; seeded once from cases.body.
 export const caseDocuments = sqliteTable("case_documents", {
@@ -212,12 +250,27 @@ export const codes = sqliteTable(
       .$type<Partial<Record<Locale, string>>>()
       .notNull()
       .default({}),
+    // The definition of the code (shown as "Definition").
     description: text("description").notNull().default(""),
     color: text("color").notNull(),
     parentId: text("parent_id"),
     createdAt: createdAt(),
+    // ASCII name for CSV columns and formulas (DISTANCED, TRUCE): unique in the workspace, same in every
+    // language. Null only until the start-up data step fills it (db/data-migrations.ts).
+    shortName: text("short_name"),
+    // Coding guidance: when to code the condition present, when absent (not the same as "no evidence").
+    whenPresent: text("when_present").notNull().default(""),
+    whenAbsent: text("when_absent").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    // An example passage: a case and the quoted text tagged with this code there (checked when shown: the
+    // case may have been edited or deleted since, so no foreign key).
+    exampleCaseId: text("example_case_id"),
+    exampleQuote: text("example_quote").notNull().default(""),
   },
-  (t) => [index("codes_workspace_idx").on(t.workspaceId)],
+  (t) => [
+    index("codes_workspace_idx").on(t.workspaceId),
+    uniqueIndex("codes_short_name_idx").on(t.workspaceId, t.shortName),
+  ],
 );
 
 export const sources = sqliteTable(
@@ -377,6 +430,8 @@ export const threads = sqliteTable(
       .notNull(),
     // The revision the thread was made on, to explain a "passage removed" thread.
     revision: integer("revision").notNull(),
+    // A thread on a dated event of the case (its id in cases.events) instead of a passage of the text.
+    eventId: text("event_id"),
     status: text("status", { enum: THREAD_STATUSES }).notNull().default("open"),
     authorId: text("author_id")
       .notNull()
@@ -479,6 +534,7 @@ export const ACTIVITY_KINDS = [
   "approved",
   "changes_requested",
   "restored",
+  "events_edited",
 ] as const;
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */
@@ -495,4 +551,101 @@ export const caseActivity = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("case_activity_case_idx").on(t.caseId, t.at)],
+);
+
+/**
+ * The registry of actors and mediators: people, armed groups, governments, organisations. Cases and events
+ * name them in their own words; a name resolves to an entry through actor_names (app/models/actors.server.ts).
+ */
+export const actors = sqliteTable(
+  "actors",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ACTOR_KINDS }).notNull().default("unspecified"),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("actors_workspace_idx").on(t.workspaceId)],
+);
+
+/** Every name of an entry (its own name among them): spellings, transliterations, forms in other languages. */
+export const actorNames = sqliteTable(
+  "actor_names",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // The name folded (case, accents, spacing, apostrophes): one entry per folded name in a workspace.
+    key: text("key").notNull(),
+    // BCP 47 tag of the name's language ("ar", "fr"), "" when not said.
+    language: text("language").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("actor_names_key_idx").on(t.workspaceId, t.key),
+    index("actor_names_actor_idx").on(t.actorId),
+  ],
+);
+
+/** An entry's place in a group or government over time (ag Ghali: Ansar al-Din in 2012, JNIM later). */
+export const actorAffiliations = sqliteTable(
+  "actor_affiliations",
+  {
+    id: text("id").primaryKey(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => actors.id, { onDelete: "cascade" }),
+    role: text("role").notNull().default(""),
+    startYear: integer("start_year"),
+    startCirca: integer("start_circa", { mode: "boolean" }).notNull().default(false),
+    endYear: integer("end_year"),
+    endCirca: integer("end_circa", { mode: "boolean" }).notNull().default(false),
+    // The period as the source words it ("at the time of the article"), beside or instead of years.
+    wording: text("wording").notNull().default(""),
+    sourceId: text("source_id").references(() => sources.id, { onDelete: "set null" }),
+    locator: text("locator").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("actor_affiliations_actor_idx").on(t.actorId),
+    index("actor_affiliations_group_idx").on(t.groupId),
+  ],
+);
+
+/** A typed link from one case to another of the same workspace (app/models/case-links.server.ts). */
+export const caseLinks = sqliteTable(
+  "case_links",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    fromCaseId: text("from_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    toCaseId: text("to_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: LINK_KINDS }).notNull(),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("case_links_from_idx").on(t.fromCaseId),
+    index("case_links_to_idx").on(t.toCaseId),
+    index("case_links_workspace_idx").on(t.workspaceId),
+  ],
 );

@@ -1,13 +1,21 @@
 import { pathToFileURL } from "node:url";
 import { hash } from "@node-rs/argon2";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { generateIdFromEntropySize } from "lucia";
 import { deriveCaseRows } from "../app/editor/derive";
+import { nameKey } from "../app/models/actor-names";
+import { actorNameMap, ensureActorEntries } from "../app/models/actor-registry.server";
 import { caseFieldsSnapshot } from "../app/models/case-fields";
+import type { CaseEvent } from "../app/models/event-fields";
 import { type DB, openDatabase } from "./client";
 import { runMigrations } from "./migrate";
 import {
+  actorAffiliations,
+  actorNames,
+  actors,
   caseConditions,
+  caseEvents,
+  caseLinks,
   caseRevisions,
   cases,
   citations,
@@ -19,7 +27,16 @@ import {
   users,
   workspaces,
 } from "./schema";
-import { ARTICLE_SOURCE, type CaseSeed, DEMO_CASES, type Segment, STARTER_CODES } from "./seed-content";
+import {
+  ARTICLE_SOURCE,
+  type CaseSeed,
+  DEMO_ACTORS,
+  DEMO_AFFILIATIONS,
+  DEMO_CASES,
+  DEMO_LINKS,
+  type Segment,
+  STARTER_CODES,
+} from "./seed-content";
 
 export const DEMO_PASSWORD = "casebook-demo";
 export const DEMO_USERS: Array<{ email: string; name: string; role: Role }> = [
@@ -92,12 +109,16 @@ export async function seedDemo(db: DB) {
     const reviewerId = userIds.get("reviewer")!;
 
     const codeIds = new Map<string, string>();
+    for (const code of STARTER_CODES) codeIds.set(code.key, newId());
     for (const code of STARTER_CODES) {
-      const id = newId();
-      codeIds.set(code.key, id);
-      const { key: _key, ...fields } = code;
+      const { key, parent, example: _example, ...fields } = code;
       tx.insert(codes)
-        .values({ id, workspaceId, ...fields })
+        .values({
+          id: codeIds.get(key)!,
+          workspaceId,
+          ...fields,
+          parentId: parent ? codeIds.get(parent)! : null,
+        })
         .run();
     }
 
@@ -114,11 +135,73 @@ export async function seedDemo(db: DB) {
       })
       .run();
 
+    // The registry first, so that the names of the cases resolve to these entries.
+    const actorIds = new Map<string, string>();
+    for (const entry of DEMO_ACTORS) {
+      const id = newId();
+      actorIds.set(entry.name, id);
+      tx.insert(actors)
+        .values({
+          id,
+          workspaceId,
+          name: entry.name,
+          kind: entry.kind,
+          description: entry.description,
+          updatedAt: now,
+        })
+        .run();
+      for (const name of [entry.name, ...(entry.aliases ?? [])])
+        tx.insert(actorNames)
+          .values({ actorId: id, workspaceId, name, key: nameKey(name) })
+          .run();
+    }
+    for (const affiliation of DEMO_AFFILIATIONS) {
+      tx.insert(actorAffiliations)
+        .values({
+          id: newId(),
+          actorId: actorIds.get(affiliation.actor)!,
+          groupId: actorIds.get(affiliation.group)!,
+          role: affiliation.role,
+          startYear: affiliation.startYear,
+          wording: affiliation.wording,
+          sourceId,
+          locator: affiliation.cite,
+        })
+        .run();
+    }
+    const knownNames = actorNameMap(tx, workspaceId);
+
+    const caseIds = new Map<string, string>();
     for (const seed of DEMO_CASES) {
       const id = newId();
+      caseIds.set(seed.key, id);
       const body = caseDocument(seed, codeIds, sourceId);
       const rows = deriveCaseRows(body);
-      const { sections: _sections, conditions, ...fields } = seed;
+      const { sections: _sections, conditions, events: eventSeeds, key: _key, ...fields } = seed;
+      const events = eventSeeds.map(
+        (event): CaseEvent => ({
+          id: newId(),
+          start: event.start,
+          end: event.end,
+          circa: event.circa,
+          wording: event.wording,
+          title: event.title,
+          description: event.description,
+          actors: event.actors,
+          codeIds: event.codes.map((key) => {
+            const codeId = codeIds.get(key);
+            if (!codeId) throw new Error(`Seed event refers to unknown code "${key}"`);
+            return codeId;
+          }),
+          citations: [{ sourceId, locator: event.cite }],
+        }),
+      );
+      ensureActorEntries(
+        tx,
+        workspaceId,
+        [...fields.actors, ...fields.mediators, ...events.flatMap((event) => event.actors)],
+        knownNames,
+      );
       tx.insert(cases)
         .values({
           id,
@@ -132,13 +215,14 @@ export async function seedDemo(db: DB) {
           updatedAt: now,
         })
         .run();
+      tx.insert(caseEvents).values({ caseId: id, events, updatedAt: now }).run();
       tx.insert(caseRevisions)
         .values({
           id: newId(),
           caseId: id,
           number: 1,
           body,
-          fields: caseFieldsSnapshot(fields),
+          fields: { ...caseFieldsSnapshot(fields), events },
           note: "Demo content from the seed article",
           authorId: editorId,
         })
@@ -163,6 +247,38 @@ export async function seedDemo(db: DB) {
           })
           .run();
       }
+    }
+
+    // Each example passage is a passage tagged with its code in that case's text.
+    for (const code of STARTER_CODES) {
+      if (!code.example) continue;
+      const seed = DEMO_CASES.find((item) => item.key === code.example!.caseKey);
+      const tagged = seed?.sections.some((section) =>
+        section.paragraphs.some((paragraph) =>
+          paragraph.some(
+            (segment) => segment.text === code.example!.text && segment.codes?.includes(code.key),
+          ),
+        ),
+      );
+      if (!tagged) throw new Error(`Example of "${code.key}" is not a passage tagged with it`);
+      tx.update(codes)
+        .set({ exampleCaseId: caseIds.get(code.example.caseKey)!, exampleQuote: code.example.text })
+        .where(eq(codes.id, codeIds.get(code.key)!))
+        .run();
+    }
+
+    for (const link of DEMO_LINKS) {
+      tx.insert(caseLinks)
+        .values({
+          id: newId(),
+          workspaceId,
+          fromCaseId: caseIds.get(link.from)!,
+          toCaseId: caseIds.get(link.to)!,
+          kind: link.kind,
+          note: link.note,
+          createdBy: editorId,
+        })
+        .run();
     }
   });
 }

@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
+import { DIALOGUE_TYPES } from "~/models/domain";
 import { useMessage } from "~/utils/messages";
 
 type Props = {
@@ -79,7 +80,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         label={t("cases.form.actors")}
         name="actors"
         multiline
-        hint={t("cases.form.oneAPerLine")}
+        hint={t("cases.form.actorsHint")}
         defaultValue={values.actors}
         errors={errors.actors}
       />
@@ -98,6 +99,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         errors={errors.summary}
         maxLength={500}
       />
+      <DialogueTypeField value={values.dialogueType ?? ""} errors={errors.dialogueType} />
       <LanguageField values={values} errors={errors} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
@@ -108,6 +110,40 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         </Link>
       </div>
     </Form>
+  );
+}
+
+/** Prison dialogue or negotiation with an active group: a kind of case, not a condition (DOMAIN.md). */
+function DialogueTypeField({ value, errors }: { value: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const id = useId();
+  return (
+    <div className={`field${errors?.length ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>{t("cases.form.dialogueType")}</label>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t("cases.form.dialogueTypeHint")}
+      </p>
+      <select
+        id={id}
+        name="dialogueType"
+        defaultValue={value}
+        aria-describedby={`${id}-hint${errors?.length ? ` ${id}-error` : ""}`}
+        aria-invalid={errors?.length ? true : undefined}
+      >
+        <option value="">{t("cases.form.dialogueTypeUnknown")}</option>
+        {DIALOGUE_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {t(`cases.dialogueType.${type}`)}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {errors.map(tm).join(" ")}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 // The structured fields of a case: one zod schema used by the form (client) and the action (server).
 import { z } from "zod";
+import { DIALOGUE_TYPES, type DialogueType } from "~/models/domain";
 import { msg } from "~/utils/messages";
 
 // Messages are catalogue keys (locales/*/cases.ts), translated where they are shown (components/field.tsx).
@@ -121,6 +122,11 @@ export const caseFieldsSchema = z
       .string()
       .trim()
       .max(500, msg("cases.errors.summaryTooLong", { max: 500 })),
+    // "" = not stated. Absent from a post (an older form): the case keeps what it had.
+    dialogueType: z
+      .union([z.enum(DIALOGUE_TYPES), z.literal("")], { error: msg("cases.errors.dialogueType") })
+      .optional()
+      .transform((value): DialogueType | null | undefined => (value === "" ? null : value)),
     // Absent from a post: the case keeps its language (the form always sends it).
     language: z.string().max(40).optional(),
     languageOther: z.string().max(40).optional(),
@@ -154,7 +160,10 @@ export const caseFieldsSchema = z
     return tag === null ? fields : { ...fields, language: tag };
   });
 
-export type CaseFields = z.output<typeof caseFieldsSchema>;
+export type CaseFields = Omit<z.output<typeof caseFieldsSchema>, "dialogueType"> & {
+  /** Undefined: not on the form (the case keeps its value); null: not stated. */
+  dialogueType?: DialogueType | null;
+};
 
 export type Period = {
   periodStart: number | null;
@@ -202,6 +211,7 @@ export function fieldsToFormValues(fields: CaseFields): Record<string, string> {
     actors: fields.actors.join("\n"),
     mediators: fields.mediators.join("\n"),
     summary: fields.summary,
+    dialogueType: fields.dialogueType ?? "",
     ...languageFormValues(fields.language ?? "en"),
   };
 }
@@ -212,7 +222,11 @@ function languageFormValues(tag: string): { language: string; languageOther: str
     : { language: OTHER_LANGUAGE, languageOther: tag };
 }
 
-/** The structured fields alone, as stored with each revision (any wider case row may be passed). */
+/**
+ * The structured fields alone, as stored with each revision (any wider case row may be passed). The case's
+ * events and, when not given, its dialogue type are added by the database as the revision is written
+ * (migrations/0007_revision_events.sql).
+ */
 export function caseFieldsSnapshot(fields: CaseFields): Record<string, unknown> {
   const {
     title,
@@ -235,5 +249,6 @@ export function caseFieldsSnapshot(fields: CaseFields): Record<string, unknown> 
     actors,
     mediators,
     summary,
+    ...(fields.dialogueType !== undefined ? { dialogueType: fields.dialogueType } : {}),
   };
 }

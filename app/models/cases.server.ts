@@ -5,13 +5,16 @@ import { renderCaseHtml } from "~/editor/render";
 import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
+import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
-import type { Locale } from "~/models/domain";
+import type { DialogueType, Locale } from "~/models/domain";
+import { readStoredEvents } from "~/models/event-fields";
+import { readCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
@@ -97,7 +100,7 @@ export function listCases(member: Member, options: { trashed?: boolean } = {}) {
  * A case of the member's workspace that they may see. A confidential case they are not listed on is
  * undefined, exactly like an unknown id, so its existence does not leak (ADR 0008).
  */
-function findCase(executor: Executor, member: Member, caseId: string) {
+export function findCase(executor: Executor, member: Member, caseId: string) {
   const found = executor
     .select()
     .from(cases)
@@ -164,15 +167,20 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
     .where(eq(users.id, found.createdBy))
     .get();
   const approved = approvedVersions(member, [found]).get(found.id);
-  // Readers of approved versions read an approved text, whatever the draft's status is.
+  // Readers of approved versions read an approved text, whatever the draft's status is: its fields, body
+  // and events (ADR 0010). A snapshot from before events existed had none.
   const shown = drafts
-    ? found
-    : {
-        ...found,
-        ...(approved?.fields as Partial<CaseRow> | undefined),
-        body: approved?.body ?? found.body,
-        status: "approved" as const,
-      };
+    ? { ...found, events: readCaseEvents(db, found.id) }
+    : approved
+      ? {
+          ...found,
+          ...(approved.fields as Partial<CaseRow>),
+          body: approved.body,
+          events: readStoredEvents(approved.fields.events),
+          dialogueType: (approved.fields.dialogueType ?? null) as DialogueType | null,
+          status: "approved" as const,
+        }
+      : { ...found, events: readCaseEvents(db, found.id), status: "approved" as const };
   return {
     ...shown,
     createdByName: people?.name ?? "",
@@ -195,6 +203,7 @@ export function createCase(
     const id = newId();
     const body = newCaseDocument(locale);
     const now = new Date();
+    ensureActorEntries(tx, member.workspaceId, [...fields.actors, ...fields.mediators]);
     tx.insert(cases)
       .values({
         id,
@@ -241,6 +250,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFound"));
     if (current.revision !== baseRevision) throw new StaleRevisionError(current.revision);
     const number = current.revision + 1;
+    ensureActorEntries(tx, member.workspaceId, [...fields.actors, ...fields.mediators]);
     tx.update(cases)
       .set({
         ...fields,
@@ -264,7 +274,10 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
         number,
         baseNumber: baseRevision,
         body: current.body,
-        fields: caseFieldsSnapshot(fields),
+        fields: caseFieldsSnapshot({
+          ...fields,
+          dialogueType: fields.dialogueType === undefined ? current.dialogueType : fields.dialogueType,
+        }),
         note: "Fields edited",
         authorId: member.userId,
       })

@@ -1,14 +1,28 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
+import {
+  CODE_DESCRIPTION_MAX,
+  CODE_GUIDANCE_MAX,
+  CODE_LABEL_MAX,
+  localizedLabel,
+} from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
 import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { CODE_KINDS, type Locale } from "~/models/domain";
+import { rewriteEventCodes } from "~/models/event-fields";
+import { readCaseEvents, writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
+import {
+  normalizeShortName,
+  SHORT_NAME_MAX,
+  SHORT_NAME_PATTERN,
+  shortNameFrom,
+  uniqueShortName,
+} from "~/models/short-names";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -19,13 +33,15 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
-import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
+import { caseConditions, caseEvents, caseRevisions, cases, codes, passages } from "../../db/schema";
 import { STARTER_CODES } from "../../db/seed-content";
 
 export type Code = {
   id: string;
   kind: "precondition" | "outcome";
   label: string;
+  /** ASCII name for CSV columns and formulas, the same in every language (app/models/short-names.ts). */
+  shortName: string;
   description: string;
   color: string;
   parentId: string | null;
@@ -49,6 +65,18 @@ const labelTranslation = z
     z
       .string()
       .max(CODE_LABEL_MAX, msg("codebook.errors.labelTooLong", { max: CODE_LABEL_MAX }))
+      .optional(),
+  );
+
+/** Coding guidance: absent from a post = not on the form (kept as stored). */
+const guidanceText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim())
+  .pipe(
+    z
+      .string()
+      .max(CODE_GUIDANCE_MAX, msg("codebook.errors.guidanceTooLong", { max: CODE_GUIDANCE_MAX }))
       .optional(),
   );
 
@@ -84,9 +112,29 @@ export const codeInputSchema = z.object({
     .optional()
     .transform((value) => value || null)
     .pipe(codeId.nullable()),
+  // "" or absent: made from the English label when the code is created, kept when it is edited.
+  shortName: z
+    .string()
+    .optional()
+    .transform((value) => normalizeShortName(value ?? ""))
+    .pipe(
+      z.union([
+        z.literal(""),
+        z
+          .string()
+          .max(SHORT_NAME_MAX, msg("codebook.errors.shortNameTooLong", { max: SHORT_NAME_MAX }))
+          .regex(SHORT_NAME_PATTERN, msg("codebook.errors.shortNameInvalid")),
+      ]),
+    ),
+  whenPresent: guidanceText,
+  whenAbsent: guidanceText,
+  notes: guidanceText,
 });
 
-export type CodeInput = z.output<typeof codeInputSchema>;
+export type CodeInput = Omit<z.output<typeof codeInputSchema>, "shortName"> & {
+  /** "" or absent: made from the English label (new codes) or kept (edits). */
+  shortName?: string;
+};
 
 type StoredTranslations = Partial<Record<Locale, string>>;
 
@@ -145,6 +193,7 @@ export function listCodes(member: Reader): Code[] {
       kind: codes.kind,
       label: codes.label,
       labelTranslations: codes.labelTranslations,
+      shortName: codes.shortName,
       description: codes.description,
       color: codes.color,
       parentId: codes.parentId,
@@ -152,8 +201,9 @@ export function listCodes(member: Reader): Code[] {
     .from(codes)
     .where(eq(codes.workspaceId, member.workspaceId))
     .all()
-    .map(({ labelTranslations, ...code }) => ({
+    .map(({ labelTranslations, shortName, ...code }) => ({
       ...code,
+      shortName: shortName ?? "",
       label: localizedLabel({ ...code, labelTranslations }, locale),
     }))
     .sort((a, b) =>
@@ -450,12 +500,14 @@ export function getCodeDetail(member: Reader, id: string) {
       id: code.id,
       kind: code.kind,
       label: localizedLabel(code, member.locale),
+      shortName: code.shortName ?? "",
       description: code.description,
       color: code.color,
       parentId: code.parentId,
     } satisfies Code,
     /** The label as stored and its translations, for the code form. */
     stored: { label: code.label, labelTranslations: code.labelTranslations ?? {} },
+    guidance: { whenPresent: code.whenPresent, whenAbsent: code.whenAbsent, notes: code.notes },
     taggedCases: groups.filter((group) => !group.trashed),
     trashedCases: groups.filter((group) => group.trashed),
     conditions: {
@@ -479,6 +531,7 @@ function labelKey(label: string) {
 function tidy(input: CodeInput): CodeInput {
   return {
     ...input,
+    shortName: normalizeShortName(input.shortName ?? ""),
     label: input.label.replace(/\s+/g, " ").trim(),
     description: input.description.trim(),
     color: input.color.toLowerCase(),
@@ -487,11 +540,24 @@ function tidy(input: CodeInput): CodeInput {
 
 function checkCode(tx: Executor, workspaceId: string, id: string | null, input: CodeInput) {
   const all = tx
-    .select({ id: codes.id, kind: codes.kind, label: codes.label, parentId: codes.parentId })
+    .select({
+      id: codes.id,
+      kind: codes.kind,
+      label: codes.label,
+      parentId: codes.parentId,
+      shortName: codes.shortName,
+    })
     .from(codes)
     .where(eq(codes.workspaceId, workspaceId))
     .all();
   const errors: Record<string, string[]> = {};
+  const sameShortName = input.shortName
+    ? all.find((code) => code.id !== id && code.shortName === input.shortName)
+    : undefined;
+  if (sameShortName)
+    errors.shortName = [
+      msg("codebook.errors.shortNameTaken", { name: input.shortName ?? "", label: sameShortName.label }),
+    ];
   const clash = all.find(
     (code) => code.id !== id && code.kind === input.kind && labelKey(code.label) === labelKey(input.label),
   );
@@ -537,14 +603,37 @@ function checkCode(tx: Executor, workspaceId: string, id: string | null, input: 
   if (Object.keys(errors).length > 0) throw new CodeRejectedError(errors);
 }
 
+/** A short name for a new code: from its English label (or its label), unique in the workspace. */
+function defaultShortName(tx: Executor, workspaceId: string, englishLabel: string) {
+  const taken = new Set(
+    tx
+      .select({ shortName: codes.shortName })
+      .from(codes)
+      .where(eq(codes.workspaceId, workspaceId))
+      .all()
+      .flatMap((row) => (row.shortName ? [row.shortName] : [])),
+  );
+  return uniqueShortName(shortNameFrom(englishLabel), taken);
+}
+
 export function createCode(member: Member, raw: CodeInput, origin?: RequestOrigin): { id: string } {
   const { labelFr: _fr, labelEn: _en, ...input } = tidy(raw);
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
     checkCode(tx, member.workspaceId, null, input);
     const id = newId();
+    const shortName = input.shortName || defaultShortName(tx, member.workspaceId, raw.labelEn || input.label);
     tx.insert(codes)
-      .values({ id, workspaceId: member.workspaceId, ...input, labelTranslations: withTranslations({}, raw) })
+      .values({
+        id,
+        workspaceId: member.workspaceId,
+        ...input,
+        shortName,
+        whenPresent: input.whenPresent ?? "",
+        whenAbsent: input.whenAbsent ?? "",
+        notes: input.notes ?? "",
+        labelTranslations: withTranslations({}, raw),
+      })
       .run();
     recordAudit(
       {
@@ -567,8 +656,21 @@ export function updateCode(member: Member, id: string, raw: CodeInput, origin?: 
     const current = findCode(tx, member.workspaceId, id);
     if (!current) throw notFound(msg("codebook.errors.notFound"));
     checkCode(tx, member.workspaceId, id, input);
+    const { shortName, ...rest } = input;
     tx.update(codes)
-      .set({ ...input, labelTranslations: withTranslations(current.labelTranslations ?? {}, raw) })
+      .set({
+        ...rest,
+        // Left empty, the short name stays as it is (a code never goes without one).
+        shortName:
+          shortName ||
+          current.shortName ||
+          defaultShortName(
+            tx,
+            member.workspaceId,
+            raw.labelEn || current.labelTranslations?.en || input.label,
+          ),
+        labelTranslations: withTranslations(current.labelTranslations ?? {}, raw),
+      })
       .where(eq(codes.id, id))
       .run();
     recordAudit(
@@ -599,15 +701,26 @@ function rewriteCaseBodies(
   const affected = tx
     .select()
     .from(cases)
-    .where(and(eq(cases.workspaceId, member.workspaceId), sql`instr(${cases.body}, ${from}) > 0`))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        sql`(instr(${cases.body}, ${from}) > 0 OR ${cases.id} IN (SELECT ${caseEvents.caseId} FROM ${caseEvents} WHERE instr(${caseEvents.events}, ${from}) > 0))`,
+      ),
+    )
     .all();
   let changedCases = 0;
   const now = new Date();
   for (const row of affected) {
     const rewritten = rewriteCodeMarks(row.body as JSONContent, from, to);
-    if (rewritten.changed === 0) continue;
+    // Events showing the code show the target instead (or nothing), in the same revision as the text.
+    const events = rewriteEventCodes(readCaseEvents(tx, row.id), from, to);
+    if (rewritten.changed === 0 && !events.changed) continue;
+    if (events.changed) writeCaseEvents(tx, row.id, events.events);
     // Through the schema, as the editor would save it: adjacent text with the same marks joins up.
-    const body = toCaseNode(rewritten.doc).toJSON() as JSONContent;
+    const body =
+      rewritten.changed === 0
+        ? (row.body as JSONContent)
+        : (toCaseNode(rewritten.doc).toJSON() as JSONContent);
     const derived = writeDerivedRows(tx, row.id, body);
     const number = row.revision + 1;
     // Retagging changes no word of the text: an approved version stays approved, so readers of approved
@@ -631,18 +744,19 @@ function rewriteCaseBodies(
         number,
         baseNumber: row.revision,
         body,
-        fields: caseFieldsSnapshot(row),
+        fields: { ...caseFieldsSnapshot(row), events: events.events },
         note,
         authorId: member.userId,
         createdAt: now,
       })
       .run();
     // People editing the case see the retagging as a change, on top of what they are typing.
-    bodyWrittenOutsideCollab(
-      tx,
-      row.id,
-      (live) => toCaseNode(rewriteCodeMarks(live, from, to).doc).toJSON() as JSONContent,
-    );
+    if (rewritten.changed > 0)
+      bodyWrittenOutsideCollab(
+        tx,
+        row.id,
+        (live) => toCaseNode(rewriteCodeMarks(live, from, to).doc).toJSON() as JSONContent,
+      );
     changedCases += 1;
   }
   return changedCases;
@@ -803,19 +917,34 @@ export function deleteCode(
 export function addStarterCodes(member: Member, origin?: RequestOrigin): number {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    const existing = new Set(
-      tx
-        .select({ kind: codes.kind, label: codes.label })
-        .from(codes)
-        .where(eq(codes.workspaceId, member.workspaceId))
-        .all()
-        .map((code) => `${code.kind}:${labelKey(code.label)}`),
-    );
+    const rows = tx
+      .select({ id: codes.id, kind: codes.kind, label: codes.label, shortName: codes.shortName })
+      .from(codes)
+      .where(eq(codes.workspaceId, member.workspaceId))
+      .all();
+    const existing = new Map(rows.map((code) => [`${code.kind}:${labelKey(code.label)}`, code.id]));
+    const shortNames = new Set(rows.flatMap((code) => (code.shortName ? [code.shortName] : [])));
+    // Parents first (the list has them before their sub-codes), so a sub-code finds its parent's id.
+    const ids = new Map<string, string>();
     let added = 0;
-    for (const { key: _key, ...code } of STARTER_CODES) {
-      if (existing.has(`${code.kind}:${labelKey(code.label)}`)) continue;
+    for (const { key, parent, example: _example, shortName, ...code } of STARTER_CODES) {
+      const found = existing.get(`${code.kind}:${labelKey(code.label)}`);
+      if (found) {
+        ids.set(key, found);
+        continue;
+      }
+      const id = newId();
+      ids.set(key, id);
+      const name = uniqueShortName(shortName, shortNames);
+      shortNames.add(name);
       tx.insert(codes)
-        .values({ id: newId(), workspaceId: member.workspaceId, ...code, parentId: null })
+        .values({
+          id,
+          workspaceId: member.workspaceId,
+          ...code,
+          shortName: name,
+          parentId: parent ? (ids.get(parent) ?? null) : null,
+        })
         .run();
       added += 1;
     }

@@ -14,3 +14,16 @@ export type ConditionValue = (typeof CONDITION_VALUES)[number];
 // Interface languages; the first is the fallback for missing translations.
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+// A kind of case, not a condition: prisoners in state custody, or an armed group still active (DOMAIN.md).
+export const DIALOGUE_TYPES = ["prison", "active_group"] as const;
+export type DialogueType = (typeof DIALOGUE_TYPES)[number];
+
+// Entries of the registry of actors and mediators.
+export const ACTOR_KINDS = ["person", "armed_group", "government", "organisation", "unspecified"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+// Typed links between cases. "influenced" and "earlier_phase" read from the first case to the second;
+// the other two read the same both ways.
+export const LINK_KINDS = ["influenced", "same_conflict", "earlier_phase", "contrasting"] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];

@@ -30,6 +30,7 @@ import {
   workspaceCaseRecords,
   workspaceExportHeader,
   workspaceExportLibrary,
+  workspaceExportRegistry,
 } from "~/models/workspace-transfer.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
@@ -359,9 +360,18 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
       await yieldToOtherRequests();
     }
     const library = workspaceExportLibrary(job.workspaceId);
+    const finisher = findMember(job.userId, job.workspaceId);
+    if (!finisher || !canExportWorkspace(finisher)) throw new Error("your role in this workspace changed");
+    const exported = new Set(onlyVisibleCases(finisher, ids, (id) => id));
+    // An example passage quotes a case: only one the file holds, and never in a redacted copy.
+    const codeRows = library.codes.map((code) => ({
+      ...code,
+      example: code.example && !job.redacted && exported.has(code.example.caseId) ? code.example : null,
+    }));
+    const registry = workspaceExportRegistry(finisher, [...exported]);
     const counts = { cases: written, codes: library.codes.length, sources: library.sources.length };
     await handle.write(
-      `${written ? "\n  " : ""}],\n  "codes": ${jsonLines(library.codes, "  ")},\n  "sources": ${jsonLines(library.sources, "  ")},\n  "counts": ${JSON.stringify(counts)}\n}\n`,
+      `${written ? "\n  " : ""}],\n  "codes": ${jsonLines(codeRows, "  ")},\n  "sources": ${jsonLines(library.sources, "  ")},\n  "actors": ${jsonLines(registry.actors, "  ")},\n  "links": ${jsonLines(registry.links, "  ")},\n  "counts": ${JSON.stringify(counts)}\n}\n`,
     );
     await handle.close();
     job.bytes = (await stat(job.file)).size;

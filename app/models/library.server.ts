@@ -1,14 +1,23 @@
 // The case library: filters, facet counts and full-text search (ADR 0004).
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deriveCaseRows } from "~/editor/derive";
+import { nameKey } from "~/models/actor-names";
+import { actorNameMap } from "~/models/actor-registry.server";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
+import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
+import { readEventsOfCases } from "~/models/event-store.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import { hiddenCaseIds, type Member, requirePermission } from "~/utils/permissions.server";
-import { caseConditions, cases, passages, users } from "../../db/schema";
+import {
+  hiddenCaseIds,
+  type Member,
+  requirePermission,
+  visibleCaseCondition,
+} from "~/utils/permissions.server";
+import { actors, caseConditions, caseLinks, cases, passages, users } from "../../db/schema";
 
 const list = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
@@ -28,6 +37,11 @@ export const libraryQuerySchema = z.object({
   from: year.default(null),
   to: year.default(null),
   author: z.string().max(40).default(""),
+  // Registry entries: cases naming the entry among their actors (or in an event), or among their mediators.
+  actor: list,
+  mediator: list,
+  // A case id: the cases linked to it (the library following a link).
+  linked: z.string().max(40).default(""),
   sort: z.enum(["relevance", "updated", "title", "period"]).default("updated"),
   page: z.preprocess(
     (value) => (value === "" || value === undefined ? 1 : value),
@@ -45,7 +59,7 @@ export function parseLibraryQuery(searchParams: URLSearchParams): {
   const raw: Record<string, string | string[]> = {};
   for (const key of new Set(searchParams.keys())) {
     const values = searchParams.getAll(key);
-    raw[key] = ["region", "status", "code"].includes(key) ? values : values[0];
+    raw[key] = ["region", "status", "code", "actor", "mediator"].includes(key) ? values : values[0];
   }
   const parsed = libraryQuerySchema.safeParse(raw);
   if (parsed.success) return { query: parsed.data, problems: [] };
@@ -71,7 +85,7 @@ export function toFtsQuery(q: string): string | null {
 export const SNIPPET_START = "\u0002";
 export const SNIPPET_END = "\u0003";
 
-type LibraryCase = {
+export type LibraryCase = {
   id: string;
   revision: number;
   approvedRevision: number | null;
@@ -88,6 +102,8 @@ type LibraryCase = {
   createdByName: string;
   confidential: boolean;
   language: string;
+  actors: string[];
+  mediators: string[];
 };
 
 function overlaps(item: LibraryCase, from: number | null, to: number | null) {
@@ -140,6 +156,8 @@ function pickFields(fields: Record<string, unknown>) {
     "periodEnd",
     "periodEndCirca",
     "summary",
+    "actors",
+    "mediators",
   ] as const;
   return Object.fromEntries(
     keys.filter((key) => key in fields).map((key) => [key, fields[key]]),
@@ -175,6 +193,8 @@ function librarySnapshot(member: Member) {
         createdByName: users.name,
         confidential: cases.confidential,
         language: cases.language,
+        actors: cases.actors,
+        mediators: cases.mediators,
       })
       .from(cases)
       .innerJoin(users, eq(users.id, cases.createdBy))
@@ -190,10 +210,16 @@ function librarySnapshot(member: Member) {
     const approved = approvedVersions(member, all);
     const approvedText = new Map<string, string>();
     const approvedPassages = new Map<string, string[]>();
+    // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0010).
+    const eventsByCase = readEventsOfCases(
+      db,
+      all.filter((item) => !approved.has(item.id)).map((item) => item.id),
+    );
     for (const item of all) {
       const version = approved.get(item.id);
       if (version) {
         Object.assign(item, pickFields(version.fields));
+        eventsByCase.set(item.id, readStoredEvents(version.fields.events));
         const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
         approvedText.set(
           item.id,
@@ -237,6 +263,7 @@ function librarySnapshot(member: Member) {
       byId: new Map(all.map((item) => [item.id, item])),
       approvedText,
       codesByCase,
+      eventsByCase: eventsByCase as ReadonlyMap<string, CaseEvent[]>,
       allRegions,
       authorNames,
     };
@@ -258,9 +285,42 @@ function libraryView(member: Member) {
     byId: new Map(all.map((item) => [item.id, item])),
     approvedText: new Map([...snapshot.approvedText].filter(([caseId]) => !hidden.has(caseId))),
     codesByCase: snapshot.codesByCase,
+    eventsByCase: snapshot.eventsByCase,
     allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
     authorNames: new Map(all.map((item) => [item.createdBy, item.createdByName])),
   };
+}
+
+/**
+ * Every case this member may read, as they read it (fields and events of the approved version for
+ * trainers; no confidential case they are not listed on, none in the trash): what the timelines and the
+ * registry's pages are built from. Shared and read-only.
+ */
+export function readableCases(member: Member): {
+  all: readonly LibraryCase[];
+  byId: ReadonlyMap<string, LibraryCase>;
+  eventsByCase: ReadonlyMap<string, CaseEvent[]>;
+} {
+  requirePermission(member, "case.read");
+  const { all, byId, eventsByCase } = libraryView(member);
+  return { all, byId, eventsByCase };
+}
+
+/** Ids of the cases linked to `caseId` either way (any kind), among those this member may see. */
+export function linkedCaseIds(member: Member, caseId: string): Set<string> {
+  const rows = db
+    .select({ from: caseLinks.fromCaseId, to: caseLinks.toCaseId })
+    .from(caseLinks)
+    .where(
+      and(
+        eq(caseLinks.workspaceId, member.workspaceId),
+        sql`(${caseLinks.fromCaseId} = ${caseId} OR ${caseLinks.toCaseId} = ${caseId})`,
+        visibleCaseCondition(member, caseLinks.fromCaseId),
+        visibleCaseCondition(member, caseLinks.toCaseId),
+      ),
+    )
+    .all();
+  return new Set(rows.map((row) => (row.from === caseId ? row.to : row.from)));
 }
 
 /** These cases as the library reads them for this member (title and status of the version they read). */
@@ -275,7 +335,16 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, approvedText, codesByCase, allRegions, authorNames } = libraryView(member);
+  const { all, byId, approvedText, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
+  // Registry filters: a case names an entry when one of its names folds to one of the entry's names.
+  const names = actorNameMap(db, member.workspaceId);
+  const entryOf = (name: string) => names.get(nameKey(name));
+  const actorsOf = (item: LibraryCase) =>
+    [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].flatMap(
+      (name) => entryOf(name) ?? [],
+    );
+  const mediatorsOf = (item: LibraryCase) => item.mediators.flatMap((name) => entryOf(name) ?? []);
+  const linked = query.linked ? linkedCaseIds(member, query.linked) : null;
 
   const ftsQuery = toFtsQuery(query.q);
   // Snippets are left for later (null): FTS5 re-reads a case's whole text to cut one, so only the cases of
@@ -300,9 +369,18 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     }
   }
 
-  type Facet = "q" | "region" | "status" | "code" | "period" | "author";
+  type Facet = "q" | "region" | "status" | "code" | "period" | "author" | "actor" | "mediator";
   const passes = (item: LibraryCase, except: Facet | null) => {
     if (except !== "q" && ftsQuery && !hits.has(item.id)) return false;
+    if (linked && !linked.has(item.id)) return false;
+    if (except !== "actor" && query.actor.length) {
+      const named = actorsOf(item);
+      if (!query.actor.every((id) => named.includes(id))) return false;
+    }
+    if (except !== "mediator" && query.mediator.length) {
+      const named = mediatorsOf(item);
+      if (!query.mediator.every((id) => named.includes(id))) return false;
+    }
     if (except !== "region" && query.region.length && !item.regions.some((r) => query.region.includes(r)))
       return false;
     if (except !== "status" && query.status.length && !query.status.includes(item.status)) return false;
@@ -334,6 +412,29 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const statusCounts = count("status", (item) => [item.status]);
   const codeCounts = count("code", (item) => [...(codesByCase.get(item.id) ?? [])]);
   const authorCounts = count("author", (item) => [item.createdBy]);
+  const actorCounts = count("actor", actorsOf);
+  const mediatorCounts = count("mediator", mediatorsOf);
+  // Entry names for the registry facets: only entries some readable case names (so none leaks).
+  const entryIds = [
+    ...new Set([...actorCounts.keys(), ...mediatorCounts.keys(), ...query.actor, ...query.mediator]),
+  ];
+  const entryNames = new Map(
+    entryIds.length
+      ? db
+          .select({ id: actors.id, name: actors.name })
+          .from(actors)
+          .where(and(eq(actors.workspaceId, member.workspaceId), inArray(actors.id, entryIds)))
+          .all()
+          .map((row) => [row.id, row.name])
+      : [],
+  );
+  const entryFacet = (counts: Map<string, number>, chosen: string[]) =>
+    [...new Set([...counts.keys(), ...chosen])]
+      .flatMap((id) => {
+        const name = entryNames.get(id);
+        return name ? [{ id, name, count: counts.get(id) ?? 0 }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
   const authors = [...authorNames.entries()]
     .map(([id, name]) => ({ id, name, count: authorCounts.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -382,6 +483,10 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
       statuses: CASE_STATUSES.map((value) => ({ value, count: statusCounts.get(value) ?? 0 })),
       codes: cachedCodes(member).map((code) => ({ ...code, count: codeCounts.get(code.id) ?? 0 })),
       authors,
+      actors: entryFacet(actorCounts, query.actor),
+      mediators: entryFacet(mediatorCounts, query.mediator),
     },
+    /** The case whose links the library follows (null when it may not be read). */
+    linkedFrom: query.linked ? (byId.get(query.linked) ?? null) : null,
   };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
 import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
+import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { formatPeriod, type PeriodWords } from "~/models/case-fields";
 import {
@@ -18,6 +19,17 @@ import {
 } from "~/models/cases.server";
 import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
+import { DIALOGUE_TYPES } from "~/models/domain";
+import {
+  type CaseEvent,
+  diffEvents,
+  type EventChanges,
+  eventReferences,
+  eventsWithoutReferences,
+  readStoredEvents,
+  sortEvents,
+} from "~/models/event-fields";
+import { writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds, listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
@@ -53,6 +65,9 @@ const snapshotSchema = z.object({
   actors: z.array(z.string()).catch([]),
   mediators: z.array(z.string()).catch([]),
   summary: z.string().catch(""),
+  // Absent from snapshots older than events and dialogue types: none then, not stated then.
+  dialogueType: z.enum(DIALOGUE_TYPES).nullable().catch(null),
+  events: z.unknown().transform((value): CaseEvent[] => readStoredEvents(value)),
 });
 export type FieldsSnapshot = z.output<typeof snapshotSchema>;
 
@@ -156,6 +171,8 @@ const FIELD_LABELS: Array<
   ["actors", "Armed groups and state actors", (f) => f.actors.join("; ")],
   ["mediators", "Mediators and intermediaries", (f) => f.mediators.join("; ")],
   ["summary", "One-line summary", (f) => f.summary],
+  // The stored value ("prison"); the page names it in the reader's language.
+  ["dialogueType", "Dialogue type", (f) => f.dialogueType ?? ""],
 ];
 
 export type FieldChange = { field: string; label: string; before: string; after: string };
@@ -173,6 +190,7 @@ export type RevisionComparison = {
   tagsRemoved: TagChange[];
   citationsAdded: CitationChange[];
   citationsRemoved: CitationChange[];
+  events: EventChanges;
 };
 
 /**
@@ -222,6 +240,7 @@ export function compareRevisions(
     tagsRemoved: diff.tagsRemoved.map(tag),
     citationsAdded: diff.citationsAdded.map(citation),
     citationsRemoved: diff.citationsRemoved.map(citation),
+    events: diffEvents(beforeFields.events, afterFields.events),
   };
 }
 
@@ -234,10 +253,11 @@ export function viewRevision(member: Member, caseId: string, number: number, wor
   const codes = new Map(listCodes(member).map((code) => [code.id, { label: code.label, color: code.color }]));
   const sources = new Map(listSources(member).map((source) => [source.id, { title: source.title }]));
   const rendered = renderCaseHtml(revision.body as JSONContent, { codes, sources });
-  const fields = readSnapshot(revision.fields);
+  const { events, ...fields } = readSnapshot(revision.fields);
   return {
     ...summarise(revision),
     fields: { ...fields, period: formatPeriod(fields, words) },
+    events: sortEvents(events),
     html: rendered.html,
     bibliographyHtml: renderBibliographyHtml(rendered.bibliography, sources),
   };
@@ -283,8 +303,21 @@ export function restoreRevision(
       goneCodes.size || goneSources.size
         ? withoutReferences(checked.doc, goneCodes, goneSources)
         : checked.doc;
-    const fields = readSnapshot(old.fields);
+    const { events: oldEvents, ...fields } = readSnapshot(old.fields);
     if (fields.title.trim() === "") fields.title = current.title;
+    // The events come back with the text and fields (ADR 0010), without codes or sources removed since.
+    const eventRefs = eventReferences(oldEvents);
+    const restored = eventsWithoutReferences(
+      oldEvents,
+      new Set(foreignCodeIds(tx, member.workspaceId, eventRefs.codeIds)),
+      new Set(foreignSourceIds(tx, member.workspaceId, eventRefs.sourceIds)),
+    );
+    writeCaseEvents(tx, caseId, restored.events);
+    ensureActorEntries(tx, member.workspaceId, [
+      ...fields.actors,
+      ...fields.mediators,
+      ...restored.events.flatMap((event) => event.actors),
+    ]);
 
     const rows = writeDerivedRows(tx, caseId, body);
     const number = current.revision + 1;
@@ -307,7 +340,7 @@ export function restoreRevision(
         number,
         baseNumber: current.revision,
         body,
-        fields,
+        fields: { ...fields, events: restored.events },
         note: `Restored from revision ${input.number}`,
         authorId: member.userId,
         createdAt: now,
@@ -324,6 +357,9 @@ export function restoreRevision(
       tx,
     );
     bodyWrittenOutsideCollab(tx, caseId, body);
-    return { revision: number, droppedReferences: goneCodes.size + goneSources.size };
+    return {
+      revision: number,
+      droppedReferences: goneCodes.size + goneSources.size + restored.dropped,
+    };
   });
 }

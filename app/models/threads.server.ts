@@ -11,6 +11,8 @@ import {
   type TextAnchor,
 } from "~/models/anchors";
 import { findMentions, MAX_COMMENT_LENGTH } from "~/models/comment-text";
+import type { CaseEvent } from "~/models/event-fields";
+import { readCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { db } from "~/utils/db.server";
@@ -206,6 +208,56 @@ export function createThread(member: Member, caseId: string, input: NewThreadInp
   });
 }
 
+/**
+ * Opens a thread on a dated event of the case (ADR 0010): reviewers comment on an event as on a passage.
+ * The event must still be in the case: someone may have removed it since the page was opened.
+ */
+export function createEventThread(
+  member: Member,
+  caseId: string,
+  input: { eventId: string; body: string; mentionIds?: string[] },
+) {
+  return db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.comment");
+    const found = commentableCase(tx, member, caseId);
+    const body = checkBody(input.body);
+    const event = readCaseEvents(tx, caseId).find((item) => item.id === input.eventId);
+    if (!event) throw new CommentRejectedError(msg("threads.errors.eventGone"), 409);
+    const now = new Date();
+    const threadId = newId();
+    tx.insert(threads)
+      .values({
+        id: threadId,
+        workspaceId: member.workspaceId,
+        caseId,
+        eventId: event.id,
+        // The event's title as it was, to name the thread if the event is removed later.
+        anchor: { exact: event.title, prefix: "", suffix: "", start: 0, end: 0 },
+        revision: found.revision,
+        authorId: member.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    const commentId = newId();
+    tx.insert(comments)
+      .values({ id: commentId, threadId, authorId: member.userId, body, createdAt: now })
+      .run();
+    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
+    notify(tx, {
+      userIds: mentioned,
+      workspaceId: member.workspaceId,
+      kind: "mentioned",
+      actorId: member.userId,
+      caseId,
+      threadId,
+      detail: notificationDetail(found.title, event.title, body),
+    });
+    recordActivity(tx, { caseId, actorId: member.userId, kind: "commented", detail: { threadId } });
+    return { threadId, commentId };
+  });
+}
+
 export function replyToThread(
   member: Member,
   caseId: string,
@@ -345,7 +397,10 @@ export type CaseThread = ReturnType<typeof listCaseThreads>["threads"][number];
  * member reads): open and resolved, in document order, with threads whose passage was removed last.
  * Members who do not comment (trainers) get none: review discussion is internal (ADR 0005).
  */
-export function listCaseThreads(member: Member, caseStudy: { id: string; body: unknown }) {
+export function listCaseThreads(
+  member: Member,
+  caseStudy: { id: string; body: unknown; events?: readonly CaseEvent[] },
+) {
   if (!can(member, "case.comment")) return { threads: [], people: [] };
   const threadRows = db
     .select()
@@ -396,8 +451,10 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       .map((user) => [user.id, user.name]),
   );
   const { text, sections } = caseAnchorText(caseStudy.body);
+  const eventOrder = new Map((caseStudy.events ?? []).map((event, index) => [event.id, { event, index }]));
   const listed = threadRows.map((thread) => {
-    const located = locateAnchor(text, thread.anchor);
+    const onEvent = thread.eventId ? eventOrder.get(thread.eventId) : undefined;
+    const located = thread.eventId ? null : locateAnchor(text, thread.anchor);
     const threadComments = commentRows
       .filter((comment) => comment.threadId === thread.id)
       .map((comment) => ({
@@ -425,11 +482,24 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       resolvedByName: thread.resolvedBy ? (names.get(thread.resolvedBy) ?? "") : null,
       canResolve: canResolveThread(member, thread),
       comments: threadComments,
+      // A thread on an event: the event's current title, or removed (its title as it was in the quote).
+      event: thread.eventId
+        ? {
+            id: thread.eventId,
+            title: onEvent?.event.title ?? thread.anchor.exact,
+            removed: !onEvent,
+            order: onEvent?.index ?? Number.MAX_SAFE_INTEGER,
+          }
+        : null,
     };
   });
+  // Passages in text order, then events, then threads whose passage or event was removed.
+  const rank = (thread: (typeof listed)[number]) =>
+    thread.range ? 0 : thread.event && !thread.event.removed ? 1 : 2;
   listed.sort((a, b) => {
+    if (rank(a) !== rank(b)) return rank(a) - rank(b);
     if (a.range && b.range) return a.range.start - b.range.start || a.range.end - b.range.end;
-    if (a.range || b.range) return a.range ? -1 : 1;
+    if (a.event && b.event && a.event.order !== b.event.order) return a.event.order - b.event.order;
     return a.createdAt.getTime() - b.createdAt.getTime();
   });
   return { threads: listed, people };

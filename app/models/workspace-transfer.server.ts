@@ -7,22 +7,41 @@
 // People: members are listed for reference only. An import adds nobody to the new workspace: what others
 // wrote (revisions, comments) is kept under the importer's name with "Originally by …" in the text.
 import type { JSONContent } from "@tiptap/core";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/components/codebook/rules";
 import { deriveCaseRows } from "~/editor/derive";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
+import { ACTOR_KINDS, nameKey, tidyName } from "~/models/actor-names";
+import { ensureActorEntries } from "~/models/actor-registry.server";
+import { actorChoices } from "~/models/actors.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { linksAmong } from "~/models/case-links.server";
 import { writeDerivedRows } from "~/models/cases.server";
 import { cslItemSchema } from "~/models/csl";
-import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
+import {
+  CASE_STATUSES,
+  CODE_KINDS,
+  CONDITION_VALUES,
+  DIALOGUE_TYPES,
+  LINK_KINDS,
+  LOCALES,
+  type Locale,
+} from "~/models/domain";
+import { type CaseEvent, eventsWithoutReferences, readStoredEvents } from "~/models/event-fields";
+import { readEventsOfCases, writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
+import { SHORT_NAME_MAX, SHORT_NAME_PATTERN, shortNameFrom, uniqueShortName } from "~/models/short-names";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
-import type { Executor } from "~/utils/permissions.server";
+import type { Executor, Member } from "~/utils/permissions.server";
 import {
+  actorAffiliations,
+  actorNames,
+  actors,
   caseConditions,
+  caseLinks,
   caseRevisions,
   cases,
   codes,
@@ -107,11 +126,22 @@ export function workspaceExportLibrary(workspaceId: string) {
       description: codes.description,
       color: codes.color,
       parentId: codes.parentId,
+      shortName: codes.shortName,
+      whenPresent: codes.whenPresent,
+      whenAbsent: codes.whenAbsent,
+      notes: codes.notes,
+      example: sql<
+        string | null
+      >`CASE WHEN ${codes.exampleCaseId} IS NULL THEN NULL ELSE json_object('caseId', ${codes.exampleCaseId}, 'quote', ${codes.exampleQuote}) END`,
     })
     .from(codes)
     .where(eq(codes.workspaceId, workspaceId))
     .orderBy(asc(codes.createdAt), asc(codes.id))
-    .all();
+    .all()
+    .map(({ example, ...code }) => ({
+      ...code,
+      example: example ? (JSON.parse(example) as { caseId: string; quote: string }) : null,
+    }));
   const sourceRows = db
     .select({ id: sources.id, csl: sources.csl, createdAt: sources.createdAt, updatedAt: sources.updatedAt })
     .from(sources)
@@ -119,6 +149,66 @@ export function workspaceExportLibrary(workspaceId: string) {
     .orderBy(asc(sources.createdAt), asc(sources.id))
     .all();
   return { codes: codeRows, sources: sourceRows };
+}
+
+/**
+ * The registry and the links between cases, as the exporter may see them: entries named only in cases
+ * they may not read are left out (ADR 0008), like links to such cases. Written after the cases.
+ */
+export function workspaceExportRegistry(member: Member, caseIds: readonly string[]) {
+  const visible = actorChoices(member).map((entry) => entry.id);
+  const visibleSet = new Set(visible);
+  const entryRows = visible.length
+    ? db
+        .select({ id: actors.id, name: actors.name, kind: actors.kind, description: actors.description })
+        .from(actors)
+        .where(inArray(actors.id, visible))
+        .orderBy(asc(actors.createdAt), asc(actors.id))
+        .all()
+    : [];
+  const nameRows = visible.length
+    ? db
+        .select({ actorId: actorNames.actorId, name: actorNames.name, language: actorNames.language })
+        .from(actorNames)
+        .where(inArray(actorNames.actorId, visible))
+        .orderBy(asc(actorNames.id))
+        .all()
+    : [];
+  const affiliationRows = visible.length
+    ? db
+        .select()
+        .from(actorAffiliations)
+        .where(inArray(actorAffiliations.actorId, visible))
+        .all()
+        .filter((row) => visibleSet.has(row.groupId))
+    : [];
+  return {
+    actors: entryRows.map((entry) => ({
+      ...entry,
+      names: nameRows
+        .filter((row) => row.actorId === entry.id && row.name !== entry.name)
+        .map(({ name, language }) => ({ name, language })),
+      affiliations: affiliationRows
+        .filter((row) => row.actorId === entry.id)
+        .map((row) => ({
+          groupId: row.groupId,
+          role: row.role,
+          startYear: row.startYear,
+          startCirca: row.startCirca,
+          endYear: row.endYear,
+          endCirca: row.endCirca,
+          wording: row.wording,
+          sourceId: row.sourceId,
+          locator: row.locator,
+        })),
+    })),
+    links: linksAmong(member, caseIds, true).map((link) => ({
+      fromCaseId: link.fromCaseId,
+      toCaseId: link.toCaseId,
+      kind: link.kind,
+      note: link.note,
+    })),
+  };
 }
 
 /** Full records of some cases of the workspace: fields, body, revisions, conditions, comment threads. */
@@ -141,6 +231,7 @@ export function workspaceCaseRecords(workspaceId: string, caseIds: string[]) {
     .orderBy(asc(caseRevisions.number))
     .all();
   const conditionRows = db.select().from(caseConditions).where(inArray(caseConditions.caseId, ids)).all();
+  const eventsByCase = readEventsOfCases(db, ids);
   const threadRows = db
     .select()
     .from(threads)
@@ -186,6 +277,8 @@ export function workspaceCaseRecords(workspaceId: string, caseIds: string[]) {
     actors: row.actors,
     mediators: row.mediators,
     summary: row.summary,
+    dialogueType: row.dialogueType,
+    events: eventsByCase.get(row.id) ?? [],
     status: row.status,
     revision: row.revision,
     approvedRevision: row.approvedRevision,
@@ -220,6 +313,7 @@ export function workspaceCaseRecords(workspaceId: string, caseIds: string[]) {
       .map((thread) => ({
         id: thread.id,
         anchor: thread.anchor,
+        eventId: thread.eventId,
         revision: thread.revision,
         status: thread.status,
         author: person(thread.authorId),
@@ -267,6 +361,35 @@ const text = (max: number) =>
 const lines = (max: number, each: number) => z.array(text(each)).max(max, `has more than ${max} entries`);
 const year = z.number().int().min(-9999).max(9999).nullable();
 
+const partialDate = z
+  .object({
+    year: z.number().int().min(1800).max(2100),
+    month: z.number().int().min(1).max(12).optional(),
+    day: z.number().int().min(1).max(31).optional(),
+  })
+  .nullable()
+  .optional()
+  .default(null);
+
+/** A dated event of a case (app/models/event-fields.ts); files exported before events have none. */
+const eventRecord = z.object({
+  id: text(40).regex(/^[a-z0-9]+$/, "must be an id of letters and digits"),
+  start: partialDate,
+  end: partialDate,
+  circa: z.boolean().optional().default(false),
+  wording: text(200).optional().default(""),
+  title: text(200).trim().min(1, "is empty"),
+  description: text(2000).optional().default(""),
+  actors: lines(30, 300).optional().default([]),
+  codeIds: z.array(fileId).max(30).optional().default([]),
+  citations: z
+    .array(z.object({ sourceId: fileId, locator: text(100).optional().default("") }))
+    .max(10)
+    .optional()
+    .default([]),
+});
+const events = z.array(eventRecord).max(200, "has more than 200 events").optional().default([]);
+
 const fieldsShape = {
   title: text(200).trim().min(1, "is empty"),
   regions: lines(20, 100),
@@ -277,6 +400,8 @@ const fieldsShape = {
   actors: lines(50, 300),
   mediators: lines(50, 300),
   summary: text(500),
+  dialogueType: z.enum(DIALOGUE_TYPES).nullable().optional().default(null),
+  events,
 };
 
 /** A revision's fields snapshot: whatever is missing or odd falls back to empty, as the history view does. */
@@ -291,6 +416,8 @@ const snapshot = z
     actors: z.array(z.string()).catch([]),
     mediators: z.array(z.string()).catch([]),
     summary: z.string().catch(""),
+    dialogueType: z.enum(DIALOGUE_TYPES).nullable().catch(null),
+    events: z.unknown().transform((value): CaseEvent[] => readStoredEvents(value)),
   })
   .catch({
     title: "",
@@ -302,6 +429,8 @@ const snapshot = z
     actors: [],
     mediators: [],
     summary: "",
+    dialogueType: null,
+    events: [],
   });
 
 const anchor = z.object({
@@ -352,6 +481,8 @@ const caseRecord = z.object({
     .array(
       z.object({
         anchor,
+        // A thread on an event of the case (its id in the case's events).
+        eventId: text(40).nullable().optional().default(null),
         revision: z.number().int().min(1),
         status: z.enum(THREAD_STATUSES),
         author: person,
@@ -400,10 +531,65 @@ const workspaceFile = z.object({
       description: text(CODE_DESCRIPTION_MAX).optional().default(""),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2563eb"),
       parentId: fileId.nullable().optional().default(null),
+      // Short name and coding guidance; files exported before them have none (made on import).
+      shortName: z.string().nullable().optional().default(null),
+      whenPresent: text(2000).optional().default(""),
+      whenAbsent: text(2000).optional().default(""),
+      notes: text(2000).optional().default(""),
+      example: z
+        .object({ caseId: fileId, quote: text(10_000) })
+        .nullable()
+        .optional()
+        .default(null),
     }),
   ),
   sources: z.array(z.object({ id: fileId, csl: z.record(z.string(), z.unknown()) })),
   cases: z.array(caseRecord),
+  // The registry of actors and mediators, and the links between cases (none in older files).
+  actors: z
+    .array(
+      z.object({
+        id: fileId,
+        name: text(300).trim().min(1, "is empty"),
+        kind: z.enum(ACTOR_KINDS).catch("unspecified"),
+        description: text(2000).optional().default(""),
+        names: z
+          .array(z.object({ name: text(300), language: text(40).optional().default("") }))
+          .max(200)
+          .optional()
+          .default([]),
+        affiliations: z
+          .array(
+            z.object({
+              groupId: fileId,
+              role: text(200).optional().default(""),
+              startYear: z.number().int().min(1800).max(2100).nullable().optional().default(null),
+              startCirca: z.boolean().optional().default(false),
+              endYear: z.number().int().min(1800).max(2100).nullable().optional().default(null),
+              endCirca: z.boolean().optional().default(false),
+              wording: text(200).optional().default(""),
+              sourceId: fileId.nullable().optional().default(null),
+              locator: text(100).optional().default(""),
+            }),
+          )
+          .max(200)
+          .optional()
+          .default([]),
+      }),
+    )
+    .optional()
+    .default([]),
+  links: z
+    .array(
+      z.object({
+        fromCaseId: fileId,
+        toCaseId: fileId,
+        kind: z.enum(LINK_KINDS),
+        note: text(500).optional().default(""),
+      }),
+    )
+    .optional()
+    .default([]),
 });
 
 type WorkspaceFile = z.output<typeof workspaceFile>;
@@ -668,11 +854,41 @@ export async function importWorkspace(
   const originally = (who: { name?: string; email?: string } | null, at: Date) =>
     `Originally by ${who?.name || who?.email || "a former member"} on ${longDate(at)}`;
 
+  // Events keep their ids (threads refer to them within their case); codes and sources get the new ones.
+  const remapEvents = (list: readonly CaseEvent[]): CaseEvent[] => {
+    const remapped = list.map((event) => ({
+      ...event,
+      codeIds: event.codeIds.map((codeId) => codeIds.get(codeId) ?? `gone:${codeId}`),
+      citations: event.citations.map((citation) => ({
+        ...citation,
+        sourceId: sourceIds.get(citation.sourceId) ?? `gone:${citation.sourceId}`,
+      })),
+    }));
+    const gone = (ids: string[]) => new Set(ids.filter((value) => value.startsWith("gone:")));
+    const result = eventsWithoutReferences(
+      remapped,
+      gone(remapped.flatMap((event) => event.codeIds)),
+      gone(remapped.flatMap((event) => event.citations.map((citation) => citation.sourceId))),
+    );
+    droppedReferences += result.dropped;
+    return result.events;
+  };
+  const caseIdsByFileId = new Map<string, string>();
+  const namesInCases: string[] = [];
+
   const workspaceId = db.transaction((tx) => {
     const id = newId();
     tx.insert(workspaces).values({ id, name }).run();
     tx.insert(memberships).values({ workspaceId: id, userId: importer.id, role: "owner" }).run();
+    const shortNames = new Set<string>();
     for (const code of file.codes) {
+      // A short name from the file when it is a valid one not yet taken, else one made from the label.
+      const given = code.shortName?.trim().toUpperCase() ?? "";
+      const shortName =
+        given && given.length <= SHORT_NAME_MAX && SHORT_NAME_PATTERN.test(given) && !shortNames.has(given)
+          ? given
+          : uniqueShortName(shortNameFrom(code.labelTranslations.en || code.label), shortNames);
+      shortNames.add(shortName);
       tx.insert(codes)
         .values({
           id: codeIds.get(code.id)!,
@@ -683,6 +899,10 @@ export async function importWorkspace(
           description: code.description,
           color: code.color.toLowerCase(),
           parentId: code.parentId ? (codeIds.get(code.parentId) ?? null) : null,
+          shortName,
+          whenPresent: code.whenPresent,
+          whenAbsent: code.whenAbsent,
+          notes: code.notes,
         })
         .run();
       counts.codes += 1;
@@ -725,6 +945,7 @@ export async function importWorkspace(
           actors: record.actors,
           mediators: record.mediators,
           summary: record.summary,
+          dialogueType: record.dialogueType,
           status,
           approvedRevision,
           body,
@@ -739,6 +960,14 @@ export async function importWorkspace(
         })
         .run();
       writeDerivedRows(tx, caseId, body);
+      caseIdsByFileId.set(record.id, caseId);
+      const currentEvents = remapEvents(record.events);
+      writeCaseEvents(tx, caseId, currentEvents);
+      namesInCases.push(
+        ...record.actors,
+        ...record.mediators,
+        ...currentEvents.flatMap((event) => event.actors),
+      );
       for (const [i, entry] of record.revisions.entries()) {
         const note =
           entry.author && !isMe(entry.author.email)
@@ -751,7 +980,7 @@ export async function importWorkspace(
             number: entry.number,
             baseNumber: entry.baseNumber !== null && numbers.has(entry.baseNumber) ? entry.baseNumber : null,
             body: revisions[i].body,
-            fields: entry.fields,
+            fields: { ...entry.fields, events: remapEvents(entry.fields.events) },
             note,
             authorId: importer.id,
             createdAt: entry.createdAt,
@@ -783,6 +1012,7 @@ export async function importWorkspace(
             workspaceId: id,
             caseId,
             anchor: thread.anchor,
+            eventId: thread.eventId,
             revision: thread.revision,
             status: thread.status,
             authorId: importer.id,
@@ -813,6 +1043,68 @@ export async function importWorkspace(
       recordActivity(tx, { caseId, actorId: importer.id, kind: "created", detail: { imported: true } });
       counts.cases += 1;
       if (record.trashed) counts.trashed += 1;
+    }
+    // Code examples point to cases of the file; the registry and the links come after the cases.
+    for (const code of file.codes) {
+      const exampleCase = code.example ? caseIdsByFileId.get(code.example.caseId) : undefined;
+      if (!exampleCase || !code.example) continue;
+      tx.update(codes)
+        .set({ exampleCaseId: exampleCase, exampleQuote: code.example.quote })
+        .where(eq(codes.id, codeIds.get(code.id)!))
+        .run();
+    }
+    const actorIds = new Map<string, string>();
+    const takenNames = new Set<string>();
+    for (const entry of file.actors) {
+      const name = tidyName(entry.name);
+      if (takenNames.has(nameKey(name))) continue;
+      const actorId = newId();
+      actorIds.set(entry.id, actorId);
+      tx.insert(actors)
+        .values({
+          id: actorId,
+          workspaceId: id,
+          name,
+          kind: entry.kind,
+          description: entry.description,
+          updatedAt: now,
+        })
+        .run();
+      for (const other of [{ name, language: "" }, ...entry.names]) {
+        const tidy = tidyName(other.name);
+        const key = nameKey(tidy);
+        if (!key || takenNames.has(key)) continue;
+        takenNames.add(key);
+        tx.insert(actorNames)
+          .values({ actorId, workspaceId: id, name: tidy, key, language: other.language })
+          .run();
+      }
+    }
+    for (const entry of file.actors) {
+      const actorId = actorIds.get(entry.id);
+      if (!actorId) continue;
+      for (const affiliation of entry.affiliations) {
+        const groupId = actorIds.get(affiliation.groupId);
+        if (!groupId || groupId === actorId) continue;
+        tx.insert(actorAffiliations)
+          .values({
+            id: newId(),
+            ...affiliation,
+            actorId,
+            groupId,
+            sourceId: affiliation.sourceId ? (sourceIds.get(affiliation.sourceId) ?? null) : null,
+          })
+          .run();
+      }
+    }
+    ensureActorEntries(tx, id, namesInCases);
+    for (const link of file.links) {
+      const fromCaseId = caseIdsByFileId.get(link.fromCaseId);
+      const toCaseId = caseIdsByFileId.get(link.toCaseId);
+      if (!fromCaseId || !toCaseId || fromCaseId === toCaseId) continue;
+      tx.insert(caseLinks)
+        .values({ id: newId(), workspaceId: id, fromCaseId, toCaseId, kind: link.kind, note: link.note })
+        .run();
     }
     recordAudit(
       {

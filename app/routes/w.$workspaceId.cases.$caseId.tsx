@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { CaseLinksPanel } from "~/components/case-links-panel";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
@@ -10,13 +11,19 @@ import { TaggedPassages } from "~/components/tagged-passages";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
+import { CaseTimeline } from "~/components/timeline/case-timeline";
+import { nameKey } from "~/models/actor-names";
+import { actorNameMap } from "~/models/actor-registry.server";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";
 import { languageName } from "~/models/case-fields";
+import { caseLinksOf } from "~/models/case-links.server";
 import { getCaseReading, trashCase } from "~/models/cases.server";
+import { caseTimeline } from "~/models/events.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
   CommentRejectedError,
+  createEventThread,
   createThread,
   deleteComment,
   editComment,
@@ -26,6 +33,8 @@ import {
 } from "~/models/threads.server";
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
+import timelineStyles from "~/styles/timeline.css?url";
+import { db } from "~/utils/db.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -36,6 +45,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const links = () => [
   { rel: "stylesheet", href: readingStyles },
   { rel: "stylesheet", href: threadStyles },
+  { rel: "stylesheet", href: timelineStyles },
 ];
 
 export const meta = titleMeta;
@@ -47,8 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reading = getCaseReading(member, requireId(params, "caseId"), { redacted });
   recordConfidentialOpened(member, reading.caseStudy, requestOrigin(request));
   const t = await getT(request);
-  // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here.
-  const { body: _body, bodyText: _bodyText, ...caseStudy } = reading.caseStudy;
+  // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here;
+  // the events go out as the timeline.
+  const { body: _body, bodyText: _bodyText, events: _events, ...caseStudy } = reading.caseStudy;
+  // Each name of the case links to its registry entry (visible to whoever reads the case: it names it).
+  const names = actorNameMap(db, member.workspaceId);
+  const linked = (list: string[]) =>
+    list.map((name) => ({ name, actorId: names.get(nameKey(name)) ?? null }));
   return {
     pageTitle: t("common.pageTitle", { title: reading.caseStudy.title }),
     workspaceId: member.workspaceId,
@@ -64,6 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canTrash: can(member, "case.trash"),
     canComment: can(member, "case.comment") && !redacted,
     canExportUnredacted: can(member, "case.exportUnredacted"),
+    timeline: caseTimeline(member, reading.caseStudy),
+    links: caseLinksOf(member, reading.caseStudy.id),
+    people: { actors: linked(reading.caseStudy.actors), mediators: linked(reading.caseStudy.mediators) },
   };
 }
 
@@ -87,6 +105,7 @@ const threadForm = z.discriminatedUnion("intent", [
     end: offset,
     ...commentFields,
   }),
+  z.object({ intent: z.literal("event.comment"), eventId: recordId, ...commentFields }),
   z.object({ intent: z.literal("comment.reply"), threadId: recordId, ...commentFields }),
   z.object({ intent: z.literal("comment.edit"), commentId: recordId, ...commentFields }),
   z.object({ intent: z.literal("comment.delete"), commentId: recordId }),
@@ -132,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = threadForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const badId = parsed.error.issues.some((issue) =>
-      ["threadId", "commentId"].includes(String(issue.path[0])),
+      ["threadId", "commentId", "eventId"].includes(String(issue.path[0])),
     );
     return badId
       ? failed(404, {
@@ -153,18 +172,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result =
       form.intent === "thread.create"
         ? createThread(member, caseId, form)
-        : form.intent === "comment.reply"
-          ? replyToThread(member, caseId, form.threadId, form)
-          : form.intent === "comment.edit"
-            ? editComment(member, caseId, form.commentId, form)
-            : form.intent === "comment.delete"
-              ? deleteComment(member, caseId, form.commentId)
-              : setThreadStatus(
-                  member,
-                  caseId,
-                  form.threadId,
-                  form.intent === "thread.resolve" ? "resolved" : "open",
-                );
+        : form.intent === "event.comment"
+          ? createEventThread(member, caseId, form)
+          : form.intent === "comment.reply"
+            ? replyToThread(member, caseId, form.threadId, form)
+            : form.intent === "comment.edit"
+              ? editComment(member, caseId, form.commentId, form)
+              : form.intent === "comment.delete"
+                ? deleteComment(member, caseId, form.commentId)
+                : setThreadStatus(
+                    member,
+                    caseId,
+                    form.threadId,
+                    form.intent === "thread.resolve" ? "resolved" : "open",
+                  );
     return { ok: true as const, formKey, threadId: result.threadId };
   } catch (error) {
     const refused = refusal(error);
@@ -190,10 +211,17 @@ export default function CaseView() {
     canReadDrafts,
     canExportUnredacted,
     redacted,
+    timeline,
+    links,
+    people,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
   const noJsResult = useActionData<typeof action>() as ThreadActionResult | undefined;
   const threads = useCaseThreads(discussion.threads);
+  const eventThreads: Record<string, string[]> = {};
+  for (const thread of discussion.threads)
+    if (thread.event && !thread.event.removed)
+      eventThreads[thread.event.id] = [...(eventThreads[thread.event.id] ?? []), thread.id];
   const caseUrl = `/w/${workspaceId}/cases/${caseStudy.id}`;
   return (
     <main id="main" className="page case-page">
@@ -258,18 +286,20 @@ export default function CaseView() {
         <div>
           <dt>{t("cases.form.actors")}</dt>
           <dd>
-            {caseStudy.actors.length ? (
-              caseStudy.actors.join("; ")
-            ) : (
-              <span className="muted">{t("cases.page.notRecorded")}</span>
-            )}
+            <NameList names={people.actors} workspaceId={workspaceId} />
           </dd>
         </div>
         <div>
           <dt>{t("cases.form.mediators")}</dt>
           <dd>
-            {caseStudy.mediators.length ? (
-              caseStudy.mediators.join("; ")
+            <NameList names={people.mediators} workspaceId={workspaceId} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("cases.form.dialogueType")}</dt>
+          <dd>
+            {caseStudy.dialogueType ? (
+              t(`cases.dialogueType.${caseStudy.dialogueType}`)
             ) : (
               <span className="muted">{t("cases.page.notRecorded")}</span>
             )}
@@ -310,6 +340,16 @@ export default function CaseView() {
             headingLevel={2}
             activityHref={canReadDrafts ? `${caseUrl}/activity` : undefined}
           />
+          <CaseTimeline
+            events={timeline}
+            workspaceId={workspaceId}
+            caseId={caseStudy.id}
+            canEdit={canEdit}
+            canComment={canComment}
+            people={discussion.people}
+            eventThreads={eventThreads}
+          />
+          <CaseLinksPanel links={links} workspaceId={workspaceId} caseId={caseStudy.id} canEdit={canEdit} />
           {canComment ? (
             <ThreadColumn
               threads={discussion.threads}
@@ -342,6 +382,34 @@ export default function CaseView() {
         </Form>
       ) : null}
     </main>
+  );
+}
+
+/** Names as the case writes them, each linked to its entry in the registry. */
+function NameList({
+  names,
+  workspaceId,
+}: {
+  names: Array<{ name: string; actorId: string | null }>;
+  workspaceId: string;
+}) {
+  const { t } = useTranslation();
+  if (names.length === 0) return <span className="muted">{t("cases.page.notRecorded")}</span>;
+  return (
+    <>
+      {names.map((entry, index) => (
+        <span key={`${entry.name}-${index}`}>
+          {index > 0 ? "; " : ""}
+          {entry.actorId ? (
+            <Link to={`/w/${workspaceId}/actors/${entry.actorId}`} dir="auto">
+              {entry.name}
+            </Link>
+          ) : (
+            <span dir="auto">{entry.name}</span>
+          )}
+        </span>
+      ))}
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ConditionsPanel } from "~/components/conditions/conditions-panel";
 import { requestOrigin } from "~/models/audit.server";
 import { getCase } from "~/models/cases.server";
+import { codeGuidance } from "~/models/code-guidance.server";
 import {
   ConditionsConflictError,
   listCaseConditions,
@@ -25,6 +26,15 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta = titleMeta;
 
+/** Each code's guidance beside its value: where the choice is made. */
+function withGuidance<T extends { code: { id: string } }>(
+  rows: T[],
+  guidance: ReturnType<typeof codeGuidance>,
+  workspaceId: string,
+) {
+  return rows.map((row) => ({ ...row, guidance: guidance[row.code.id], workspaceId }));
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
@@ -34,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: t("common.pageTitle", { title: t("conditions.page.metaTitle", { title: caseStudy.title }) }),
     workspaceId: member.workspaceId,
     caseStudy: { id: caseStudy.id, title: caseStudy.title },
-    conditions: listCaseConditions(member, caseId),
+    conditions: withGuidance(listCaseConditions(member, caseId), codeGuidance(member), member.workspaceId),
     canEdit: can(member, "case.edit"),
     canEditCodebook: can(member, "codebook.edit"),
     maxNote: MAX_CONDITION_NOTE,

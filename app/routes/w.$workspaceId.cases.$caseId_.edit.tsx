@@ -18,6 +18,7 @@ import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";
 import { DocumentRejectedError, getCase, StaleRevisionError, saveCaseBody } from "~/models/cases.server";
+import { codeGuidance } from "~/models/code-guidance.server";
 import { listCodes } from "~/models/codes.server";
 import { createSource, listSources } from "~/models/sources.server";
 import { listMembers } from "~/models/workspaces.server";
@@ -31,6 +32,11 @@ import { type Member, requirePermission } from "~/utils/permissions.server";
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
 
 export const meta = titleMeta;
+
+/** Each code with its guidance, which the tag picker shows for the highlighted code. */
+function withGuidance<T extends { id: string }>(codes: T[], guidance: ReturnType<typeof codeGuidance>) {
+  return codes.map((code) => ({ ...code, guidance: guidance[code.id] }));
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member, user } = await requireWorkspaceMember(request, params);
@@ -46,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: caseStudy.title,
     language: caseStudy.language,
     status: caseStudy.status,
-    codes: listCodes(member),
+    codes: withGuidance(listCodes(member), codeGuidance(member)),
     sources: listSources(member).map((source) => ({
       id: source.id,
       title: source.title,

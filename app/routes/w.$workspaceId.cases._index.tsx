@@ -55,6 +55,7 @@ export default function CaseLibrary() {
     workspaceId,
     workspaceName,
     sort,
+    linkedFrom,
   } = useLoaderData<typeof loader>();
   const location = useLocation();
   const pageLink = (to: number) => {
@@ -72,7 +73,10 @@ export default function CaseLibrary() {
     query.code.length ||
     query.from !== null ||
     query.to !== null ||
-    query.author !== "";
+    query.author !== "" ||
+    query.actor.length > 0 ||
+    query.mediator.length > 0 ||
+    query.linked !== "";
   const toggle = (id: string) =>
     setSelected((current) => (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]));
   // Ticking a filter applies it at once; typed fields (search words, years) wait for Enter or "Search".
@@ -139,6 +143,19 @@ export default function CaseLibrary() {
           {problems.length ? (
             <p className="form-error" role="alert">
               {problems.map((problem) => tm(problem)).join(" ")}
+            </p>
+          ) : null}
+          {query.linked ? (
+            <p className="notice linked-notice">
+              {linkedFrom ? (
+                <>
+                  {t("cases.list.linkedTo")}{" "}
+                  <Link to={`/w/${workspaceId}/cases/${linkedFrom.id}`}>{linkedFrom.title}</Link>
+                </>
+              ) : (
+                t("cases.list.linkedGone")
+              )}{" "}
+              · <Link to={`/w/${workspaceId}/cases`}>{t("cases.list.showAll")}</Link>
             </p>
           ) : null}
           <div className="library-layout">
@@ -250,6 +267,30 @@ export default function CaseLibrary() {
                   ))}
                 </select>
               </fieldset>
+              {(
+                [
+                  ["actor", t("cases.list.actorFacet"), facets.actors, query.actor],
+                  ["mediator", t("cases.list.mediatorFacet"), facets.mediators, query.mediator],
+                ] as const
+              ).map(([name, legend, entries, chosen]) =>
+                entries.length ? (
+                  <fieldset key={name}>
+                    <legend>{legend}</legend>
+                    <label htmlFor={`library-${name}`} className="visually-hidden">
+                      {legend}
+                    </label>
+                    <select id={`library-${name}`} name={name} defaultValue={chosen[0] ?? ""}>
+                      <option value="">{t("cases.list.anyEntry")}</option>
+                      {entries.map((entry) => (
+                        <option key={entry.id} value={entry.id}>
+                          {entry.name} ({entry.count})
+                        </option>
+                      ))}
+                    </select>
+                  </fieldset>
+                ) : null,
+              )}
+              {query.linked ? <input type="hidden" name="linked" value={query.linked} /> : null}
               <noscript>
                 <button type="submit" className="button">
                   {t("cases.list.applyFilters")}
@@ -282,6 +323,9 @@ export default function CaseLibrary() {
                       })
                     : null}
                 </h2>
+                <Link to={`/w/${workspaceId}/timeline${location.search}`} className="timeline-link-button">
+                  {t("cases.list.onTimeline")}
+                </Link>
                 <label className="sort">
                   {t("cases.list.sortBy")}{" "}
                   <select name="sort" defaultValue={sort}>

@@ -1,13 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeleteCode, MergeCode } from "~/components/codebook/code-admin";
 import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
+import { CodeGuidance } from "~/components/codebook/code-guidance";
 import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
 import { TaggedPassages } from "~/components/codebook/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
+import {
+  clearCodeExample,
+  codeGuidance,
+  ExampleRejectedError,
+  exampleSchema,
+  setCodeExample,
+} from "~/models/code-guidance.server";
 import {
   CodeInUseError,
   CodeMergeError,
@@ -22,7 +30,7 @@ import {
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
-import { msg } from "~/utils/messages";
+import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can, notFound } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -38,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspaceId: member.workspaceId,
     canEdit: can(member, "codebook.edit"),
     detail,
+    guidance: codeGuidance(member)[detail.code.id] ?? null,
     codes: listCodes(member).map(({ id, kind, label, parentId }) => ({ id, kind, label, parentId })),
   };
 }
@@ -91,6 +100,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : msg("codebook.code.merged", { ...names, count: result.tagCount }),
         });
       }
+      case "example.set": {
+        const parsed = exampleSchema.safeParse(values);
+        if (!parsed.success)
+          return fail(
+            { intent, errors: { example: [msg("codebook.errors.exampleNotTagged")] }, values },
+            400,
+          );
+        setCodeExample(member, codeId, parsed.data, origin);
+        return redirectWithToast(request, `${codebook}/${codeId}`, {
+          kind: "success",
+          message: msg("codebook.guidance.exampleSet"),
+        });
+      }
+      case "example.clear": {
+        clearCodeExample(member, codeId);
+        return redirectWithToast(request, `${codebook}/${codeId}`, {
+          kind: "success",
+          message: msg("codebook.guidance.exampleCleared"),
+        });
+      }
       case "delete": {
         const parsed = deleteSchema.safeParse(values);
         if (!parsed.success) throw notFound();
@@ -123,6 +152,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof CodeRejectedError) return fail({ intent, errors: error.errors, values }, 400);
+    if (error instanceof ExampleRejectedError)
+      return fail({ intent, errors: { example: [error.message] }, values }, 400);
     if (error instanceof CodeMergeError)
       return fail({ intent, errors: { targetId: [error.message] }, values }, 400);
     if (error instanceof CodeInUseError)
@@ -133,7 +164,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CodePage() {
   const { t } = useTranslation();
-  const { detail, codes, canEdit, workspaceId } = useLoaderData<typeof loader>();
+  const { detail, codes, canEdit, workspaceId, guidance } = useLoaderData<typeof loader>();
+  const tm = useMessage();
   const actionData = useActionData<typeof action>();
   const { code, stored, taggedCases, trashedCases, conditions, usage } = detail;
   const base = `/w/${workspaceId}/codebook`;
@@ -142,6 +174,11 @@ export default function CodePage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
   const excluded = selfAndDescendants(codes, code.id);
   const passageCount = taggedCases.reduce((sum, group) => sum + group.passages.length, 0);
+  const exampleStillTagged = taggedCases.some(
+    (group) =>
+      group.caseId === guidance?.example?.caseId &&
+      group.passages.some((passage) => passage.text === guidance?.example?.quote),
+  );
   const usedIn = [...taggedCases, ...trashedCases].map((group) => ({
     caseId: group.caseId,
     title: group.title,
@@ -158,6 +195,7 @@ export default function CodePage() {
         <h1>
           <Swatch color={code.color} large /> {code.label}
         </h1>
+        {code.shortName ? <p className="short-name code-short-name">{code.shortName}</p> : null}
         {code.description ? <p className="lead">{code.description}</p> : null}
         <dl className="code-facts">
           <div>
@@ -193,8 +231,32 @@ export default function CodePage() {
           ) : null}
         </dl>
       </header>
+      <section className="card code-guidance-card" aria-labelledby="guidance-heading">
+        <h2 id="guidance-heading">{t("codebook.guidance.heading")}</h2>
+        {guidance ? (
+          <CodeGuidance guidance={guidance} workspaceId={workspaceId} withDefinition={false} />
+        ) : null}
+        {guidance?.example && !exampleStillTagged ? (
+          <p className="muted">{t("codebook.guidance.exampleStale")}</p>
+        ) : null}
+        {canEdit && guidance?.example ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="example.clear" />
+            <button type="submit" className="link-button">
+              {t("codebook.guidance.clearExample")}
+            </button>
+          </Form>
+        ) : null}
+        {errorsFor("example.set")?.example ? (
+          <p className="field-error" role="alert">
+            {errorsFor("example.set")!.example!.map(tm).join(" ")}
+          </p>
+        ) : null}
+      </section>
       <div className={canEdit ? "code-layout" : undefined}>
         <TaggedPassages
+          canChooseExample={canEdit}
+          example={guidance?.example ?? null}
           workspaceId={workspaceId}
           label={code.label}
           color={code.color}
@@ -207,7 +269,7 @@ export default function CodePage() {
               <h2 id="edit-heading">{t("codebook.code.editHeading")}</h2>
               <CodeForm
                 // A saved edit re-mounts the form with what was stored.
-                key={`${stored.label}|${JSON.stringify(stored.labelTranslations)}|${code.kind}|${code.color}|${code.parentId}|${code.description}`}
+                key={`${stored.label}|${JSON.stringify(stored.labelTranslations)}|${code.kind}|${code.color}|${code.parentId}|${code.description}|${code.shortName}|${JSON.stringify(detail.guidance)}`}
                 intent="update"
                 values={
                   actionData?.intent === "update"
@@ -218,6 +280,7 @@ export default function CodePage() {
                         labelFr: stored.labelTranslations.fr ?? "",
                         labelEn: stored.labelTranslations.en ?? "",
                         parentId: code.parentId ?? "",
+                        ...detail.guidance,
                       }
                 }
                 stored={stored}

@@ -134,6 +134,9 @@ export default function ComparisonSetPage() {
         </div>
         {matrix.cases.length ? (
           <div className="actions">
+            <Link to={`/w/${workspaceId}/timeline?set=${set.id}`} className="button button-secondary">
+              {t("events.cross.openSet")}
+            </Link>
             <a href={exportHref("csv")} className="button button-secondary" download>
               {t("matrix.page.downloadCsv")}
             </a>

@@ -18,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const can = capabilities(member);
   const nav: NavItem[] = [
     ...(can["case.readDrafts"] ? [item("reviews", "common.nav.reviews")] : []),
+    item("timeline", "common.nav.timeline"),
+    item("actors", "common.nav.actors"),
     item("matrix", "common.nav.matrix"),
     item("comparisons", "common.nav.comparisons"),
     item("codebook", "common.nav.codebook"),

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "case.trash": ["owner", "editor"],
   "case.restore": ["owner", "editor"],
   "codebook.edit": ["owner", "editor"],
+  // The registry of actors and mediators: entries, names, affiliations, merges.
+  "registry.edit": ["owner", "editor"],
   "source.edit": ["owner", "editor"],
   "case.comment": ["owner", "editor", "reviewer"],
   "case.approve": ["owner", "reviewer"],

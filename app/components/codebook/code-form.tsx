@@ -3,9 +3,10 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import type { CodeKind, Locale } from "~/models/domain";
+import { SHORT_NAME_MAX } from "~/models/short-names";
 import { useLocale } from "~/utils/format";
 import { useMessage } from "~/utils/messages";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, CODE_PALETTE } from "./rules";
+import { CODE_DESCRIPTION_MAX, CODE_GUIDANCE_MAX, CODE_LABEL_MAX, CODE_PALETTE } from "./rules";
 
 export type CodeOption = { id: string; kind: CodeKind; label: string; parentId: string | null };
 
@@ -17,6 +18,10 @@ export type CodeFormValues = {
   description?: string;
   color?: string;
   parentId?: string;
+  shortName?: string;
+  whenPresent?: string;
+  whenAbsent?: string;
+  notes?: string;
 };
 
 /** Codes in tree order with their depth, so a select can show the nesting. */
@@ -211,6 +216,47 @@ export function CodeForm({
         rows={3}
         maxLength={CODE_DESCRIPTION_MAX}
       />
+      <Field
+        label={t("codebook.form.shortName")}
+        name="shortName"
+        hint={t("codebook.form.shortNameHint")}
+        defaultValue={values.shortName}
+        errors={errors.shortName}
+        maxLength={SHORT_NAME_MAX}
+      />
+      <fieldset className="guidance-fields">
+        <legend>{t("codebook.form.guidance")}</legend>
+        <p className="field-hint">{t("codebook.form.guidanceHint")}</p>
+        <Field
+          label={t("codebook.form.whenPresent")}
+          name="whenPresent"
+          hint={t("codebook.form.whenPresentHint")}
+          defaultValue={values.whenPresent}
+          errors={errors.whenPresent}
+          multiline
+          rows={2}
+          maxLength={CODE_GUIDANCE_MAX}
+        />
+        <Field
+          label={t("codebook.form.whenAbsent")}
+          name="whenAbsent"
+          hint={t("codebook.form.whenAbsentHint")}
+          defaultValue={values.whenAbsent}
+          errors={errors.whenAbsent}
+          multiline
+          rows={2}
+          maxLength={CODE_GUIDANCE_MAX}
+        />
+        <Field
+          label={t("codebook.form.notes")}
+          name="notes"
+          defaultValue={values.notes}
+          errors={errors.notes}
+          multiline
+          rows={2}
+          maxLength={CODE_GUIDANCE_MAX}
+        />
+      </fieldset>
       <ColourField defaultValue={values.color || defaultColour} errors={errors.color} />
       <div className={`field${errors.parentId?.length ? " field-invalid" : ""}`}>
         <label htmlFor={parentId}>{t("codebook.form.parent")}</label>

@@ -7,6 +7,7 @@ export type CodebookRow = {
   id: string;
   kind: CodeKind;
   label: string;
+  shortName: string;
   description: string;
   color: string;
   parentId: string | null;
@@ -61,7 +62,8 @@ function Branch({
             <div className="code-row-main">
               <Link to={`${base}/${row.id}`} className="code-label">
                 {row.label}
-              </Link>
+              </Link>{" "}
+              {row.shortName ? <span className="short-name">{row.shortName}</span> : null}
               {row.description ? <p className="code-description">{row.description}</p> : null}
               <p className="code-meta">
                 <CodeCounts passageCount={row.passageCount} presentCount={row.presentCount} />

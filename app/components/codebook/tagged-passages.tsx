@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 type TaggedCase = {
@@ -14,12 +14,17 @@ export function TaggedPassages({
   color,
   cases,
   trashedCount,
+  canChooseExample = false,
+  example = null,
 }: {
   workspaceId: string;
   label: string;
   color: string;
   cases: TaggedCase[];
   trashedCount: number;
+  /** Editors make a passage the code's example (coding guidance). */
+  canChooseExample?: boolean;
+  example?: { caseId: string; quote: string } | null;
 }) {
   const { t } = useTranslation();
   const total = cases.reduce((sum, group) => sum + group.passages.length, 0);
@@ -55,6 +60,18 @@ export function TaggedPassages({
                       <blockquote className="tagged-passage" style={{ borderLeftColor: color }}>
                         {passage.text}
                       </blockquote>
+                      {example?.caseId === group.caseId && example.quote === passage.text ? (
+                        <p className="example-badge">{t("codebook.guidance.example")}</p>
+                      ) : canChooseExample ? (
+                        <Form method="post" className="inline-form example-form">
+                          <input type="hidden" name="intent" value="example.set" />
+                          <input type="hidden" name="caseId" value={group.caseId} />
+                          <input type="hidden" name="quote" value={passage.text} />
+                          <button type="submit" className="link-button">
+                            {t("codebook.guidance.useAsExample")}
+                          </button>
+                        </Form>
+                      ) : null}
                       {passage.section ? (
                         <p className="tagged-passage-section">
                           {t("codebook.tagged.inSection")}{" "}

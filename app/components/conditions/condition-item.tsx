@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
+import { CodeGuidance, type GuidanceView, hasGuidance } from "~/components/codebook/code-guidance";
 import { useMessage } from "~/utils/messages";
 
 export type ConditionValue = "present" | "absent" | "unknown";
@@ -13,6 +14,9 @@ export type ConditionRow = {
   setAt: string | Date | null;
   passages: Array<{ text: string; section: string }>;
   flag: "tagged-absent" | "tagged-unknown" | null;
+  /** How to code it (present when, absent when, example, notes), shown under the definition. */
+  guidance?: GuidanceView;
+  workspaceId?: string;
 };
 
 export type ConditionConflictRow = {
@@ -79,6 +83,23 @@ function Evidence({ condition }: { condition: ConditionRow }) {
   );
 }
 
+/** The code's guidance, folded: the definition is shown above it already. */
+function Guidance({ condition }: { condition: ConditionRow }) {
+  const { t } = useTranslation();
+  const guidance = condition.guidance;
+  if (
+    !hasGuidance(guidance) ||
+    !(guidance.whenPresent || guidance.whenAbsent || guidance.example || guidance.notes)
+  )
+    return null;
+  return (
+    <details className="condition-guidance">
+      <summary>{t("codebook.guidance.heading")}</summary>
+      <CodeGuidance guidance={guidance} workspaceId={condition.workspaceId ?? ""} withDefinition={false} />
+    </details>
+  );
+}
+
 function itemClass(condition: ConditionRow) {
   const depth = Math.min(condition.code.depth, 2);
   return `condition${depth ? ` condition-depth-${depth}` : ""}${condition.flag === "tagged-absent" ? " condition-flagged" : ""}`;
@@ -105,6 +126,7 @@ export function ConditionReadOnly({ condition }: { condition: ConditionRow }) {
       {condition.code.description ? (
         <p className="condition-description">{condition.code.description}</p>
       ) : null}
+      <Guidance condition={condition} />
       {condition.note ? <p className="condition-note-text">{condition.note}</p> : null}
       <Meta condition={condition} />
       <Flag condition={condition} />
@@ -149,6 +171,7 @@ export function ConditionEditor({
         {condition.code.description ? (
           <p className="condition-description">{condition.code.description}</p>
         ) : null}
+        <Guidance condition={condition} />
         <input type="hidden" name="code" value={codeId} />
         <input type="hidden" name={`seen:${codeId}`} value={String(seenSetAt)} />
         <div className="condition-values">

@@ -459,6 +459,7 @@ export function CaseEditor(props: {
           codes={codes}
           selectedText={dialog.text}
           codebookUrl={codebookUrl}
+          workspaceId={props.workspaceId}
           onClose={closeDialog}
           onPick={(codeId) => {
             editor.chain().addTag(codeId).run();

@@ -36,6 +36,8 @@ export function SearchableList(props: {
   selectedId?: string | null;
   autoFocus?: boolean;
   placeholder?: string;
+  /** Told which option is highlighted, to show more about it beside the list. */
+  onActiveChange?: (option: ListOption | undefined) => void;
 }) {
   const { t } = useTranslation();
   const { groups, onPick } = props;
@@ -55,6 +57,12 @@ export function SearchableList(props: {
   const activeIndex = Math.min(active, flat.length - 1);
   const activeOption = activeIndex >= 0 ? flat[activeIndex] : undefined;
   const optionId = (option: ListOption) => `${listId}-${option.id}`;
+  const onActiveChange = props.onActiveChange;
+  const activeId = activeOption?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: told when the highlighted option changes
+  useEffect(() => {
+    onActiveChange?.(activeOption);
+  }, [activeId, onActiveChange]);
 
   useEffect(() => {
     if (!activeOption) return;

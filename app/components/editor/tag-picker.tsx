@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CodeGuidance, hasGuidance } from "~/components/codebook/code-guidance";
 import { Modal } from "./modal";
 import { type ListGroup, SearchableList } from "./searchable-list";
 import type { CodeOption } from "./types";
@@ -36,6 +37,7 @@ export function TagPicker(props: {
   codes: CodeOption[];
   selectedText: string;
   codebookUrl: string;
+  workspaceId?: string;
   onPick: (codeId: string) => void;
   onClose: () => void;
 }) {
@@ -46,6 +48,10 @@ export function TagPicker(props: {
     () => codeGroups(props.codes, { preconditions, outcomes }),
     [props.codes, preconditions, outcomes],
   );
+  // The highlighted code's guidance, where the choice is made.
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
+  const onActiveChange = useMemo(() => (option?: { id: string }) => setActiveId(option?.id), []);
+  const active = props.codes.find((code) => code.id === activeId);
   return (
     <Modal title={t("editor.tagPicker.title")} onClose={props.onClose} className="tag-picker">
       <blockquote className="modal-quote">{excerpt(props.selectedText)}</blockquote>
@@ -66,8 +72,28 @@ export function TagPicker(props: {
           autoFocus
           onPick={(option) => props.onPick(option.id)}
           emptyText={(query) => t("editor.tagPicker.noMatch", { query })}
+          onActiveChange={onActiveChange}
         />
       )}
+      {active && hasGuidance(active.guidance) ? (
+        <section
+          className="tag-picker-guidance"
+          aria-live="polite"
+          aria-label={t("codebook.guidance.heading")}
+        >
+          <p className="tag-picker-guidance-title">
+            {active.label}{" "}
+            {active.guidance.shortName ? (
+              <span className="short-name">{active.guidance.shortName}</span>
+            ) : null}
+          </p>
+          <CodeGuidance
+            guidance={active.guidance}
+            workspaceId={props.workspaceId ?? ""}
+            withDefinition={false}
+          />
+        </section>
+      ) : null}
     </Modal>
   );
 }

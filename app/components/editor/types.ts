@@ -7,6 +7,15 @@ export type CodeOption = {
   label: string;
   description: string;
   color: string;
+  /** Coding guidance, shown in the tag picker for the highlighted code. */
+  guidance?: {
+    shortName: string;
+    definition: string;
+    whenPresent: string;
+    whenAbsent: string;
+    notes: string;
+    example: { caseId: string; caseTitle: string; quote: string } | null;
+  };
 };
 
 /** `detail` is who, when and where, to tell sources apart in the dialog ("" when nothing is known). */

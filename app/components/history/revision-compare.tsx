@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { useEventDate } from "~/components/timeline/event-date";
+import type { CaseEvent, EventChanges } from "~/models/event-fields";
 import { useFormat } from "~/utils/format";
 import { RevisionTime, useRevisionNote } from "./revision-time";
 
@@ -18,6 +20,7 @@ export type Comparison = {
   tagsRemoved: TagChange[];
   citationsAdded: CitationChange[];
   citationsRemoved: CitationChange[];
+  events: EventChanges;
 };
 
 type Choice = { number: number; note: string; createdAt: string | Date };
@@ -184,7 +187,96 @@ function CitationList({
   );
 }
 
-const FIELD_NAMES = ["title", "regions", "period", "actors", "mediators", "summary"] as const;
+const FIELD_NAMES = ["title", "regions", "period", "actors", "mediators", "summary", "dialogueType"] as const;
+
+function EventLine({ event }: { event: CaseEvent }) {
+  const eventDate = useEventDate();
+  return (
+    <>
+      <strong dir="auto">{event.title}</strong> <span className="muted">· {eventDate(event)}</span>
+    </>
+  );
+}
+
+/** Events added, removed or changed between the two revisions (ADR 0010). */
+function EventChangesView({ changes }: { changes: EventChanges }) {
+  const { t } = useTranslation();
+  if (changes.added.length + changes.removed.length + changes.changed.length === 0)
+    return <p className="muted">{t("history.compare.noEvents")}</p>;
+  return (
+    <>
+      {changes.added.length ? (
+        <div className="change-group change-added">
+          <h4>{t("history.compare.eventsAdded")}</h4>
+          <ul>
+            {changes.added.map((event) => (
+              <li key={event.id}>
+                <ins>
+                  <EventLine event={event} />
+                </ins>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {changes.removed.length ? (
+        <div className="change-group change-removed">
+          <h4>{t("history.compare.eventsRemoved")}</h4>
+          <ul>
+            {changes.removed.map((event) => (
+              <li key={event.id}>
+                <del>
+                  <EventLine event={event} />
+                </del>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {changes.changed.length ? (
+        <div className="change-group">
+          <h4>{t("history.compare.eventsChanged")}</h4>
+          <ul>
+            {changes.changed.map((change) => (
+              <li key={change.after.id}>
+                {change.before.title !== change.after.title ? (
+                  <>
+                    <del dir="auto">{change.before.title}</del> <ins dir="auto">{change.after.title}</ins>
+                  </>
+                ) : (
+                  <strong dir="auto">{change.after.title}</strong>
+                )}{" "}
+                <span className="muted">
+                  {t("history.compare.eventChangedFields", {
+                    fields: change.fields
+                      .map((field) => t(`history.compare.eventFields.${field}`))
+                      .join(", "),
+                  })}
+                </span>
+                {change.fields.includes("date") ? (
+                  <span className="event-date-change">
+                    {" "}
+                    <del>
+                      <EventDateText event={change.before} />
+                    </del>{" "}
+                    <ins>
+                      <EventDateText event={change.after} />
+                    </ins>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function EventDateText({ event }: { event: CaseEvent }) {
+  const eventDate = useEventDate();
+  return <>{eventDate(event)}</>;
+}
 
 export function ComparisonView({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslation();
@@ -192,11 +284,23 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
     const known = FIELD_NAMES.find((name) => name === change.field);
     return known ? t(`history.fields.${known}`) : change.label;
   };
+  // The dialogue type is stored as a value ("prison"): shown in the reader's words.
+  const fieldValue = (field: string, value: string) =>
+    field === "dialogueType" && (value === "prison" || value === "active_group")
+      ? t(`cases.dialogueType.${value}`)
+      : value;
   const { from, to } = comparison;
   const tagChanges = comparison.tagsAdded.length + comparison.tagsRemoved.length;
   const citationChanges = comparison.citationsAdded.length + comparison.citationsRemoved.length;
   const textChanged = comparison.text.some((change) => change.kind !== "same");
-  const nothing = !textChanged && tagChanges === 0 && citationChanges === 0 && comparison.fields.length === 0;
+  const eventChanges =
+    comparison.events.added.length + comparison.events.removed.length + comparison.events.changed.length;
+  const nothing =
+    !textChanged &&
+    tagChanges === 0 &&
+    citationChanges === 0 &&
+    eventChanges === 0 &&
+    comparison.fields.length === 0;
   return (
     <section className="comparison" aria-labelledby="comparison-heading">
       <h2 id="comparison-heading">{t("history.compare.heading", { from: from.number, to: to.number })}</h2>
@@ -240,7 +344,7 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
                           {change.before ? (
                             <del>
                               <span className="visually-hidden">{t("history.compare.removedHidden")}</span>
-                              {change.before}
+                              {fieldValue(change.field, change.before)}
                               <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
                             </del>
                           ) : (
@@ -251,7 +355,7 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
                           {change.after ? (
                             <ins>
                               <span className="visually-hidden">{t("history.compare.addedHidden")}</span>
-                              {change.after}
+                              {fieldValue(change.field, change.after)}
                               <span className="visually-hidden">{t("history.compare.closeHidden")}</span>
                             </ins>
                           ) : (
@@ -267,6 +371,8 @@ export function ComparisonView({ comparison }: { comparison: Comparison }) {
           ) : null}
           <h3>{t("history.compare.text")}</h3>
           <DiffText changes={comparison.text} />
+          <h3>{t("history.compare.events")}</h3>
+          <EventChangesView changes={comparison.events} />
           <h3>{t("history.compare.tags")}</h3>
           {tagChanges ? (
             <>

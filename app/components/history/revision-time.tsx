@@ -21,6 +21,9 @@ export function useRevisionNote() {
     if (note === "Fields edited") return t("history.notes.fieldsEdited");
     const restored = /^Restored from revision (\d+)$/.exec(note);
     if (restored) return t("history.notes.restoredFrom", { number: restored[1] });
+    const event = /^Event (added|edited|removed): (.*)$/s.exec(note);
+    if (event)
+      return t(`history.notes.event.${event[1] as "added" | "edited" | "removed"}`, { title: event[2] });
     return note;
   };
 }

@@ -1,6 +1,8 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { useEventDate } from "~/components/timeline/event-date";
+import type { CaseEvent } from "~/models/event-fields";
 import { RevisionTime, useRevisionNote } from "./revision-time";
 
 export type ViewedRevision = {
@@ -15,7 +17,9 @@ export type ViewedRevision = {
     actors: string[];
     mediators: string[];
     summary: string;
+    dialogueType: "prison" | "active_group" | null;
   };
+  events: CaseEvent[];
   html: string;
   bibliographyHtml: string;
 };
@@ -33,6 +37,7 @@ export function RevisionView({
   historyUrl: string;
 }) {
   const { t } = useTranslation();
+  const eventDate = useEventDate();
   const noteText = useRevisionNote();
   const listOrNone = (values: string[]) =>
     values.length ? values.join("; ") : <span className="muted">{t("history.view.notRecorded")}</span>;
@@ -106,7 +111,25 @@ export function RevisionView({
             <dd>{fields.summary}</dd>
           </div>
         ) : null}
+        {fields.dialogueType ? (
+          <div>
+            <dt>{t("history.fields.dialogueType")}</dt>
+            <dd>{t(`cases.dialogueType.${fields.dialogueType}`)}</dd>
+          </div>
+        ) : null}
       </dl>
+      <h4>{t("history.view.events")}</h4>
+      {revision.events.length ? (
+        <ol className="revision-events">
+          {revision.events.map((event) => (
+            <li key={event.id}>
+              <span className="muted">{eventDate(event)}</span> — <span dir="auto">{event.title}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted">{t("history.view.noEvents")}</p>
+      )}
       <article
         className="case-body revision-body"
         aria-label={t("history.view.textOf", { number: revision.number })}

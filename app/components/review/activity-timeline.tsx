@@ -15,7 +15,8 @@ export type ActivityEntry = {
     | "submitted"
     | "approved"
     | "changes_requested"
-    | "restored";
+    | "restored"
+    | "events_edited";
   detail: Record<string, unknown>;
   at: Date | string;
   actorName: string | null;
@@ -66,6 +67,11 @@ export function activityInWords(
         text: revision ? t("activity.fieldsEditedRevision", { revision }) : t("activity.fieldsEdited"),
         note: "",
       };
+    case "events_edited": {
+      const title = str(d.eventTitle);
+      const change = d.change === "removed" ? "removed" : d.change === "edited" ? "edited" : "added";
+      return { text: t(`activity.event.${change}`, { title, revision: revision ?? "" }), note: "" };
+    }
     case "tagged": {
       const labels = entry.codeLabels.map((label) => label ?? t("activity.deletedCode"));
       return {

@@ -15,6 +15,8 @@ export type ThreadView = {
   section?: string;
   range: { start: number; end: number } | null;
   quoteEdited: boolean;
+  /** A thread on a dated event of the case rather than a passage (its title, or removed since). */
+  event?: { id: string; title: string; removed: boolean } | null;
   authorName: string;
   createdAt: When;
   resolvedAt: When | null;
@@ -188,7 +190,7 @@ export function ThreadCard({
   const resolved = thread.status === "resolved";
   const headingId = `thread-${thread.id}-quote`;
   const classes = ["thread-card", resolved ? "is-resolved" : "", active ? "is-active" : ""];
-  if (!thread.range) classes.push("is-orphan");
+  if (!thread.range && !(thread.event && !thread.event.removed)) classes.push("is-orphan");
   return (
     <li
       id={`thread-${thread.id}`}
@@ -197,7 +199,21 @@ export function ThreadCard({
       aria-labelledby={headingId}
     >
       <div className="thread-quote" id={headingId}>
-        {thread.range ? (
+        {thread.event ? (
+          thread.event.removed ? (
+            <>
+              <strong className="orphan-label">{t("threads.card.eventRemoved")}</strong>{" "}
+              <q className="orphan-quote">{preview(thread.event.title)}</q>
+            </>
+          ) : (
+            <>
+              <span className="muted">{t("threads.card.onEvent")}</span>{" "}
+              <a href={`#event-${thread.event.id}`} className="quote-link">
+                {preview(thread.event.title)}
+              </a>
+            </>
+          )
+        ) : thread.range ? (
           <button
             type="button"
             className="quote-link"

@@ -34,5 +34,10 @@ export default {
   changesRequested: "requested changes",
   restored: "restored an earlier revision",
   restoredRevision: "restored revision {{from}}",
+  event: {
+    added: "added the event “{{title}}” (revision {{revision}})",
+    edited: "edited the event “{{title}}” (revision {{revision}})",
+    removed: "removed the event “{{title}}” (revision {{revision}})",
+  },
   noteColon: ":",
 };

@@ -1,5 +1,9 @@
 // The case library, a case's page and its forms (new case, details), the trash, and case-wide words.
 export default {
+  dialogueType: {
+    prison: "Prison dialogue (participants in state custody)",
+    active_group: "Negotiation with an active armed group",
+  },
   status: {
     draft: "Draft",
     in_review: "In review",
@@ -44,6 +48,13 @@ export default {
     outcomes: "Outcomes",
     author: "Author",
     anyone: "Anyone",
+    actorFacet: "Actor",
+    mediatorFacet: "Mediator",
+    anyEntry: "Any",
+    linkedTo: "Cases linked to",
+    linkedGone: "Cases linked to a case you cannot open",
+    showAll: "Show all cases",
+    onTimeline: "Show on a timeline",
     applyFilters: "Apply filters",
     clearFilters: "Clear search and filters",
     total_one: "{{n}} case",
@@ -85,8 +96,15 @@ export default {
     actors: "Armed groups and state actors",
     mediators: "Mediators and intermediaries",
     oneAPerLine: "One per line.",
-    mediatorsHint: "One per line. Think twice before naming people whose safety depends on discretion.",
+    actorsHint:
+      "One per line. Each name links to its entry in the registry of actors (a new name becomes an entry).",
+    mediatorsHint:
+      "One per line, each linked to the registry of actors. Think twice before naming people whose safety depends on discretion.",
     summary: "One-line summary",
+    dialogueType: "Dialogue type",
+    dialogueTypeHint:
+      "A kind of case, not a condition: dialogue with prisoners in state custody, or negotiation with an armed group still active.",
+    dialogueTypeUnknown: "Not stated",
     saving: "Saving…",
     language: "Language of the case",
     languageHint:
@@ -201,6 +219,7 @@ export default {
     notInTrash: "This case is not in the trash.",
   },
   errors: {
+    dialogueType: "Choose a dialogue type from the list.",
     languageTag: "Type a language tag such as “tzm” (Tamazight) or “ar-SY” (Syrian Arabic).",
     languageChoose: "Choose a language from the list.",
     stale: "Someone else saved this case after you opened it. Reload to see their changes, then edit again.",

@@ -29,6 +29,8 @@ export default {
     workspaceNav: "Workspace",
   },
   nav: {
+    timeline: "Timeline",
+    actors: "Actors",
     cases: "Cases",
     reviews: "My reviews",
     matrix: "Matrix",

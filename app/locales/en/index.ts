@@ -1,6 +1,7 @@
 // The English catalogue: one module per area. Add an area here and in ../fr/index.ts.
 import account from "./account";
 import activity from "./activity";
+import actors from "./actors";
 import audit from "./audit";
 import auth from "./auth";
 import cases from "./cases";
@@ -10,8 +11,10 @@ import compare from "./compare";
 import conditions from "./conditions";
 import editor from "./editor";
 import errors from "./errors";
+import events from "./events";
 import exportsArea from "./exports";
 import history from "./history";
+import links from "./links";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -41,5 +44,8 @@ const en = {
   sources,
   matrix,
   compare,
+  events,
+  actors,
+  links,
 };
 export default en;

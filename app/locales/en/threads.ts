@@ -18,6 +18,8 @@ export default {
     submit: "Comment",
   },
   card: {
+    onEvent: "On the event",
+    eventRemoved: "Event removed:",
     showInText: "Show in the text: {{quote}}",
     passageRemoved: "Passage removed",
     madeOn: "The comments were made on:",
@@ -55,6 +57,7 @@ export default {
     tooLong: "Select at most {{max, number}} characters to comment.",
   },
   errors: {
+    eventGone: "This event is no longer in the case: someone removed it. Reload the page.",
     empty: "Write a comment before sending it.",
     tooLong:
       "A comment can be at most {{max, number}} characters; this one has {{length, number}}. Shorten it or split it into two comments.",

@@ -37,5 +37,10 @@ export default {
   changesRequested: "a demandé des modifications",
   restored: "a restauré une version antérieure",
   restoredRevision: "a restauré la version {{from}}",
+  event: {
+    added: "a ajouté l’évènement « {{title}} » (version {{revision}})",
+    edited: "a modifié l’évènement « {{title}} » (version {{revision}})",
+    removed: "a retiré l’évènement « {{title}} » (version {{revision}})",
+  },
   noteColon: " :",
 } satisfies Catalogue<typeof en>;

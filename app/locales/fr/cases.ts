@@ -2,6 +2,10 @@ import type en from "../en/cases";
 import type { Catalogue } from "../types";
 
 export default {
+  dialogueType: {
+    prison: "Dialogue en détention (participants détenus par l’État)",
+    active_group: "Négociation avec un groupe armé actif",
+  },
   status: {
     draft: "Brouillon",
     in_review: "En relecture",
@@ -46,6 +50,13 @@ export default {
     outcomes: "Résultats",
     author: "Auteur",
     anyone: "Tous",
+    actorFacet: "Acteur",
+    mediatorFacet: "Médiateur",
+    anyEntry: "Tous",
+    linkedTo: "Cas liés à",
+    linkedGone: "Cas liés à un cas que vous ne pouvez pas ouvrir",
+    showAll: "Afficher tous les cas",
+    onTimeline: "Voir sur une chronologie",
     applyFilters: "Appliquer les filtres",
     clearFilters: "Effacer la recherche et les filtres",
     total_one: "{{n}} cas",
@@ -87,9 +98,15 @@ export default {
     actors: "Groupes armés et acteurs étatiques",
     mediators: "Médiateurs et intermédiaires",
     oneAPerLine: "Un par ligne.",
+    actorsHint:
+      "Un par ligne. Chaque nom renvoie à sa fiche dans le registre des acteurs (un nouveau nom devient une fiche).",
     mediatorsHint:
-      "Un par ligne. Réfléchissez bien avant de nommer des personnes dont la sécurité dépend de la discrétion.",
+      "Un par ligne, chacun relié au registre des acteurs. Réfléchissez bien avant de nommer des personnes dont la sécurité dépend de la discrétion.",
     summary: "Résumé en une ligne",
+    dialogueType: "Type de dialogue",
+    dialogueTypeHint:
+      "Un type de cas, pas une condition : dialogue avec des prisonniers détenus par l’État, ou négociation avec un groupe armé toujours actif.",
+    dialogueTypeUnknown: "Non précisé",
     saving: "Enregistrement…",
     language: "Langue du cas",
     languageHint:
@@ -207,6 +224,7 @@ export default {
     notInTrash: "Ce cas n’est pas dans la corbeille.",
   },
   errors: {
+    dialogueType: "Choisissez un type de dialogue dans la liste.",
     languageTag: "Saisissez un code de langue comme « tzm » (tamazight) ou « ar-SY » (arabe syrien).",
     languageChoose: "Choisissez une langue dans la liste.",
     stale:

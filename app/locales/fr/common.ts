@@ -31,6 +31,8 @@ export default {
     workspaceNav: "Espace de travail",
   },
   nav: {
+    timeline: "Chronologie",
+    actors: "Acteurs",
     cases: "Cas",
     reviews: "Mes relectures",
     matrix: "Matrice",

@@ -3,6 +3,7 @@ import type en from "../en";
 import type { Catalogue } from "../types";
 import account from "./account";
 import activity from "./activity";
+import actors from "./actors";
 import audit from "./audit";
 import auth from "./auth";
 import cases from "./cases";
@@ -12,8 +13,10 @@ import compare from "./compare";
 import conditions from "./conditions";
 import editor from "./editor";
 import errors from "./errors";
+import events from "./events";
 import exportsArea from "./exports";
 import history from "./history";
+import links from "./links";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -43,5 +46,8 @@ const fr = {
   sources,
   matrix,
   compare,
+  events,
+  actors,
+  links,
 } satisfies Catalogue<typeof en>;
 export default fr;

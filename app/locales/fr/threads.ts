@@ -20,6 +20,8 @@ export default {
     submit: "Commenter",
   },
   card: {
+    onEvent: "Sur l’évènement",
+    eventRemoved: "Évènement retiré :",
     showInText: "Afficher dans le texte : {{quote}}",
     passageRemoved: "Passage supprimé",
     madeOn: "Les commentaires portaient sur :",
@@ -57,6 +59,7 @@ export default {
     tooLong: "Sélectionnez au plus {{max, number}} caractères pour commenter.",
   },
   errors: {
+    eventGone: "Cet évènement n’est plus dans le cas : quelqu’un l’a retiré. Rechargez la page.",
     empty: "Écrivez un commentaire avant de l’envoyer.",
     tooLong:
       "Un commentaire peut compter au plus {{max, number}} caractères ; celui-ci en a {{length, number}}. Raccourcissez-le ou répartissez-le en deux commentaires.",

@@ -1,0 +1,57 @@
+// Typed links between cases: the case page's panel and the links page.
+export default {
+  kinds: {
+    influenced: "Influenced",
+    same_conflict: "Same conflict",
+    earlier_phase: "Earlier phase of",
+    contrasting: "Contrasting case",
+  },
+  reading: {
+    influenced: "Influenced",
+    influencedBy: "Influenced by",
+    sameConflict: "Same conflict as",
+    earlierPhaseOf: "Earlier phase of",
+    laterPhaseOf: "Later phase of",
+    contrasting: "Contrasts with",
+  },
+  panel: {
+    heading: "Linked cases",
+    manage: "Manage links",
+    add: "Link a case",
+    empty: "Not linked to any case yet.",
+    follow: "These cases in the library",
+    timeline: "On a timeline",
+  },
+  page: {
+    metaTitle: "Linked cases · {{title}}",
+    title: "Linked cases",
+    intro:
+      "A link shows on both cases, on the timeline, and lets the library follow it. It is not part of the case's revisions.",
+    listHeading_one: "{{count}} link",
+    listHeading_other: "{{count}} links",
+    empty: "No links yet.",
+    remove: "Remove",
+    removeNamed: "Remove the link to “{{title}}”",
+    addHeading: "Add a link",
+    kind: "This case…",
+    kindHint:
+      "Read from “{{title}}”: it influenced the other case, is in the same conflict, is an earlier phase of it, or contrasts with it.",
+    target: "Other case",
+    pickCase: "Choose a case",
+    note: "Note (optional)",
+    noteHint: "Why they are linked, with a source if you have one.",
+    submit: "Add link",
+    backToCase: "Back to the case",
+    noOtherCases: "There is no other case to link to yet.",
+    added: "Link added.",
+    removed: "Link removed.",
+  },
+  errors: {
+    pickCase: "Choose a case of this workspace.",
+    pickKind: "Choose what kind of link this is.",
+    self: "A case cannot be linked to itself.",
+    exists: "These cases are already linked this way.",
+    noteTooLong: "Keep the note under {{max}} characters.",
+    notFound: "This link is no longer there.",
+  },
+};

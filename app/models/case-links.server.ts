@@ -4,15 +4,13 @@ import { and, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { findCase } from "~/models/cases.server";
-import { LINK_KINDS, type LinkKind } from "~/models/domain";
+import { LINK_KINDS, LINK_NOTE_MAX, type LinkKind } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { readableCases } from "~/models/library.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
 import { caseLinks } from "../../db/schema";
-
-export const LINK_NOTE_MAX = 500;
 
 /** Kinds that read the same from both cases (a second link the other way would say the same thing). */
 const SYMMETRIC: ReadonlySet<LinkKind> = new Set(["same_conflict", "contrasting"]);

@@ -27,3 +27,4 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 // the other two read the same both ways.
 export const LINK_KINDS = ["influenced", "same_conflict", "earlier_phase", "contrasting"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
+export const LINK_NOTE_MAX = 500;

@@ -5,6 +5,8 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
+import { readStoredEvents } from "~/models/event-fields";
+import { readCaseEvents } from "~/models/event-store.server";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
@@ -217,7 +219,16 @@ function detailsChangedSince(tx: Executor, current: CaseRow, readRevision: numbe
         .sort()
         .map((key) => [key, fields[key]]),
     );
-  return sorted(read.fields) !== sorted(caseFieldsSnapshot(current));
+  // The details include the dated events and the dialogue type (ADR 0010): a reviewer approves those too.
+  const normalized = (fields: Record<string, unknown>, events: unknown) =>
+    sorted({
+      ...caseFieldsSnapshot(fields as Parameters<typeof caseFieldsSnapshot>[0]),
+      dialogueType: fields.dialogueType ?? null,
+      events: readStoredEvents(events),
+    });
+  return (
+    normalized(read.fields, read.fields.events) !== normalized(current, readCaseEvents(tx, current.id))
+  );
 }
 
 type Decision = "approved" | "changes_requested";

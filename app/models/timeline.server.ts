@@ -99,8 +99,8 @@ export function crossCaseTimeline(member: Member, source: { setId: string } | { 
     setName,
     unavailable,
     total: shown.length,
-    // One year of margin each side, so points at the ends stay inside the drawing.
-    axis: placed.length ? { from: min - 1, to: max + 1 } : null,
+    // Margin each side, so points at the ends and the fade of open ends stay inside the drawing.
+    axis: placed.length ? { from: min - 2, to: max + 2 } : null,
     groups: [...groups.entries()]
       .sort(([, a], [, b]) => start(a[0]) - start(b[0]))
       .map(([country, items]) => ({ country, cases: items })),

@@ -10,12 +10,11 @@ import {
   addCaseLink,
   caseLinkSchema,
   caseLinksOf,
-  LINK_NOTE_MAX,
   LinkRejectedError,
   removeCaseLink,
 } from "~/models/case-links.server";
 import { getCase } from "~/models/cases.server";
-import { LINK_KINDS } from "~/models/domain";
+import { LINK_KINDS, LINK_NOTE_MAX } from "~/models/domain";
 import { readableCases } from "~/models/library.server";
 import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";

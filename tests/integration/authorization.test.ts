@@ -2,11 +2,14 @@
 // who is not signed in. A route file without an entry in ROUTES fails the first test: add it here.
 import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createActor, listActors } from "~/models/actors.server";
 import { setCaseConfidentiality } from "~/models/case-access.server";
+import { addCaseLink } from "~/models/case-links.server";
 import { createCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
 import { createCode } from "~/models/codes.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import type { Role } from "~/models/domain";
+import { saveEvent } from "~/models/events.server";
 import { notify } from "~/models/notifications.server";
 import { submitForReview } from "~/models/reviews.server";
 import { createSource } from "~/models/sources.server";
@@ -57,6 +60,31 @@ const threadOn = (member: Team["outsider"]["member"], caseId: string) =>
     end: 7,
     body: "Note",
   }).threadId;
+/** A case with one dated event (the events page, comments on an event). */
+const caseWithEvent = (team: Team) => {
+  const caseId = freshCase(team);
+  const { eventId } = saveEvent(team.people.editor.member, caseId, {
+    event: {
+      title: "Talks begin",
+      start: { year: 2012 },
+      end: null,
+      circa: false,
+      wording: "",
+      description: "",
+      actors: [],
+      codeIds: [],
+      citations: [],
+    },
+  });
+  return { caseId, eventId };
+};
+/** A registry entry no case names: every member of the workspace may read it. */
+const freshActor = (team: Team) =>
+  createActor(team.people.owner.member, {
+    name: `Entry ${Math.random()}`,
+    kind: "person",
+    description: "",
+  }).id;
 const freshSource = (team: Team) =>
   createSource(team.people.editor.member, { type: "report", title: "Fresh source" }).id;
 const freshSet = (team: Team) =>
@@ -259,6 +287,19 @@ const ROUTES: Record<string, Check[]> = {
       expect: { owner: 200, editor: 200, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
     },
     {
+      // A comment on a dated event (ADR 0010): those who comment on passages comment on events.
+      method: "POST",
+      request: (team) => {
+        const { caseId, eventId } = caseWithEvent(team);
+        return {
+          path: "/case",
+          params: { ...ws(team), caseId },
+          form: { intent: "event.comment", eventId, body: "Date?" },
+        };
+      },
+      expect: { owner: 200, editor: 200, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
       // The thread is the reviewer's: the editor (not its author) may reply but not resolve it.
       method: "POST",
       request: (team) => ({
@@ -331,6 +372,131 @@ const ROUTES: Record<string, Check[]> = {
       },
       expect: { owner: 200, editor: 200, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
     },
+  ],
+  "w.$workspaceId.cases.$caseId_.events.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({ path: "/events", params: { ...ws(team), caseId: team.caseStudy.id } }),
+      expect: writers(200),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/events",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "event.save", title: "Exploratory talks", start: "2012-03", end: "", wording: "" },
+      }),
+      expect: writers(302),
+    },
+    {
+      // An end before the start: refused next to the field, nothing stored.
+      method: "POST",
+      request: (team) => ({
+        path: "/events",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "event.save", title: "Talks", start: "2015", end: "2012", wording: "" },
+      }),
+      expect: writers(400),
+    },
+    {
+      method: "POST",
+      request: (team) => {
+        const { caseId, eventId } = caseWithEvent(team);
+        return {
+          path: "/events",
+          params: { ...ws(team), caseId },
+          form: { intent: "event.delete", eventId },
+        };
+      },
+      expect: writers(302),
+    },
+  ],
+  "w.$workspaceId.cases.$caseId_.links.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({ path: "/links", params: { ...ws(team), caseId: team.caseStudy.id } }),
+      expect: writers(200),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/links",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "link.add", targetId: team.caseStudy.id, kind: "same_conflict", note: "" },
+      }),
+      expect: writers(302),
+    },
+    {
+      // A case of another workspace, by id: the same refusal as an unknown case.
+      method: "POST",
+      request: (team) => ({
+        path: "/links",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "link.add", targetId: team.otherCase.id, kind: "influenced", note: "" },
+      }),
+      expect: writers(400),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/links",
+        params: { ...ws(team), caseId: freshCase(team) },
+        form: { intent: "link.remove", linkId: "nosuchlink0000" },
+      }),
+      expect: writers(404),
+    },
+  ],
+  "w.$workspaceId.timeline.tsx": [
+    { method: "GET", request: (team) => ({ path: "/timeline", params: ws(team) }), expect: members(200) },
+    {
+      // A comparison set of this workspace on the timeline; another workspace's set is a 404 (below).
+      method: "GET",
+      request: (team) => ({ path: `/timeline?set=${freshSet(team)}`, params: ws(team) }),
+      expect: members(200),
+    },
+  ],
+  "w.$workspaceId.actors._index.tsx": [
+    { method: "GET", request: (team) => ({ path: "/actors", params: ws(team) }), expect: members(200) },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/actors",
+        params: ws(team),
+        form: { intent: "actor.create", name: `New entry ${Math.random()}`, kind: "person" },
+      }),
+      expect: writers(302),
+    },
+  ],
+  "w.$workspaceId.actors.$actorId.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({ path: "/actor", params: { ...ws(team), actorId: freshActor(team) } }),
+      expect: members(200),
+    },
+    ...(
+      [
+        ["actor.update", () => ({ name: `Renamed ${Math.random()}`, kind: "organisation" }), 302],
+        ["name.add", () => ({ alias: `Alias ${Math.random()}`, language: "ar" }), 302],
+        ["name.remove", () => ({ nameId: "999999999" }), 404],
+        ["affiliation.add", () => ({ groupId: "" }), 400],
+        ["affiliation.remove", () => ({ affiliationId: "nosuchaffil000" }), 404],
+        ["actor.merge", () => ({ targetId: "" }), 400],
+        ["actor.delete", () => ({}), 302],
+      ] as const
+    ).map(
+      ([intent, form, status]): Check => ({
+        method: "POST",
+        request: (team) => ({
+          path: "/actor",
+          params: { ...ws(team), actorId: freshActor(team) },
+          form: { intent, ...form() },
+        }),
+        expect: writers(status),
+      }),
+    ),
+  ],
+  "w.$workspaceId.mediators.tsx": [
+    { method: "GET", request: (team) => ({ path: "/mediators", params: ws(team) }), expect: members(200) },
   ],
   "w.$workspaceId.cases.$caseId_.details.tsx": [
     {
@@ -597,6 +763,25 @@ const ROUTES: Record<string, Check[]> = {
         path: "/code",
         params: { ...ws(team), codeId: freshCode(team) },
         form: { intent: "delete", confirm: "yes", expectedTags: "0" },
+      }),
+      expect: writers(302),
+    },
+    {
+      // A passage that is not tagged with the code: refused as an example.
+      method: "POST",
+      request: (team) => ({
+        path: "/code",
+        params: { ...ws(team), codeId: freshCode(team) },
+        form: { intent: "example.set", caseId: team.caseStudy.id, quote: "Not tagged" },
+      }),
+      expect: writers(400),
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/code",
+        params: { ...ws(team), codeId: freshCode(team) },
+        form: { intent: "example.clear" },
       }),
       expect: writers(302),
     },
@@ -1074,6 +1259,89 @@ describe("authorization", () => {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it("keeps its names, events and links off the registry, the timelines and other cases' pages", async () => {
+      const secret = confidentialCase();
+      const NAME = "Kassim the cousin";
+      const MEDIATOR = "Yaya of the channel";
+      updateCaseFields(team.people.editor.member, secret.id, 2, {
+        ...sampleFields,
+        title: SECRET,
+        actors: [NAME],
+        mediators: [MEDIATOR],
+      });
+      saveEvent(team.people.editor.member, secret.id, {
+        event: {
+          title: `${SECRET} meeting`,
+          start: { year: 2019 },
+          end: null,
+          circa: false,
+          wording: "",
+          description: "",
+          actors: [NAME],
+          codeIds: [],
+          citations: [],
+        },
+      });
+      addCaseLink(team.people.editor.member, secret.id, {
+        targetId: team.caseStudy.id,
+        kind: "same_conflict",
+        note: "",
+      });
+      const entry = listActors(team.people.owner.member).find((item) => item.name === NAME)!;
+      expect(entry).toBeTruthy();
+      const pages: Array<[string, RouteRequest]> = [
+        ["w.$workspaceId.timeline", { path: "/timeline", params: ws(team) }],
+        ["w.$workspaceId.timeline", { path: `/timeline?linked=${team.caseStudy.id}`, params: ws(team) }],
+        ["w.$workspaceId.actors._index", { path: "/actors", params: ws(team) }],
+        ["w.$workspaceId.actors._index", { path: "/actors?q=kassim", params: ws(team) }],
+        ["w.$workspaceId.mediators", { path: "/mediators", params: ws(team) }],
+        ["w.$workspaceId.cases._index", { path: `/cases?linked=${team.caseStudy.id}`, params: ws(team) }],
+        [
+          "w.$workspaceId.cases.$caseId",
+          { path: "/case", params: { ...ws(team), caseId: team.caseStudy.id } },
+        ],
+      ];
+      for (const [file, request] of pages) {
+        const route = await import(`../../app/routes/${file}.tsx`);
+        for (const who of ["reviewer", "trainer", "owner"] as const) {
+          const result = await callRoute(route, { cookie: team.people[who].cookie, ...request });
+          expect(result.status, `${file} ${who}`).toBe(200);
+          const text = JSON.stringify(result.body ?? "");
+          const leaks = [SECRET, secret.id, NAME, MEDIATOR].filter((word) => text.includes(word));
+          if (who === "owner") continue;
+          expect(leaks, `${request.path} ${who}`).toEqual([]);
+        }
+      }
+      const owners = await callRoute(await import("../../app/routes/w.$workspaceId.mediators"), {
+        cookie: team.people.owner.cookie,
+        path: "/mediators",
+        params: ws(team),
+      });
+      expect(JSON.stringify(owners.body)).toContain(MEDIATOR);
+      // The entry itself: a 404 to those who may not read the case that names it, like an unknown id.
+      const actorPage = await import("../../app/routes/w.$workspaceId.actors.$actorId");
+      for (const who of ["reviewer", "trainer", "owner", "editor"] as const) {
+        const result = await callRoute(actorPage, {
+          cookie: team.people[who].cookie,
+          path: "/actor",
+          params: { ...ws(team), actorId: entry.id },
+        });
+        expect(result.status, who).toBe(who === "owner" || who === "editor" ? 200 : 404);
+      }
+      // A link to it cannot be made by someone who may not see it: the same answer as an unknown case.
+      const unknownTarget = await callRoute(
+        await import("../../app/routes/w.$workspaceId.cases.$caseId_.links"),
+        {
+          method: "POST",
+          cookie: team.people.owner.cookie,
+          path: "/links",
+          params: { ...ws(team), caseId: team.caseStudy.id },
+          form: { intent: "link.add", targetId: "nosuchcase0000", kind: "contrasting" },
+        },
+      );
+      expect(unknownTarget.status).toBe(400);
     });
 
     it("is not in any listing of a member who is not listed, and is in the owner's", async () => {

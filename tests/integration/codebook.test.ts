@@ -228,10 +228,16 @@ describe("the codebook page", () => {
       form: { intent: "starter" },
     });
     expect(result.status).toBe(302);
-    const labels = listCodes(owner).map((c) => c.label);
-    expect(labels).toHaveLength(15);
-    expect(labels).toContain("Participants in state custody");
+    const added = listCodes(owner);
+    const labels = added.map((c) => c.label);
+    expect(labels).toHaveLength(19);
+    expect(labels).toContain("Quiet or back channel");
     expect(labels).not.toContain("Temporary truce or ceasefire");
+    // Short names as DOMAIN.md gives them; sub-codes under their parent.
+    const byShortName = new Map(added.map((c) => [c.shortName, c]));
+    expect(byShortName.get("DISTANCED")?.kind).toBe("precondition");
+    expect(byShortName.get("EXCHANGE")?.parentId).toBe(byShortName.get("TACTICAL")?.id);
+    expect(byShortName.get("CEASEFIRE")?.parentId).toBe(byShortName.get("DURABLE")?.id);
     expect(addStarterCodes(owner)).toBe(0);
     const refused = await callRoute(codebookPage, {
       method: "POST",

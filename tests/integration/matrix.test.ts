@@ -22,9 +22,16 @@ import { DEMO_WORKSPACE_NAME, seedDemo } from "../../db/seed";
 import { sessionCookie } from "../helpers/fixtures";
 
 const MALI = "Mali, Ségou — local truce between Katiba Macina and local militias";
+const MALI_2012 = "Mali — exploratory talks with Ansar al-Din";
+const ALGIERS = "Algiers process on northern Mali";
 const MAURITANIA = "Mauritania — religious dialogue with jihadist prisoners";
-const ALGERIA = "Algeria — negotiations that wound down the civil war";
+const ALGERIA = "Algeria — negotiations that partly wound down the civil war";
 const SOMALIA = "Somalia — signalled openness to talks with al-Shabab";
+const BURKINA = "Burkina Faso — ceasefire for the elections";
+const NIGER = "Niger — gestures of dialogue under Mohamed Bazoum";
+const EDITOR_CASES = [ALGERIA, ALGIERS, BURKINA, MALI_2012, MALI, MAURITANIA, NIGER, SOMALIA];
+// Somalia and Niger are in review: trainers read approved versions only.
+const TRAINER_CASES = [ALGERIA, ALGIERS, BURKINA, MALI_2012, MALI, MAURITANIA];
 
 const demo = {} as Record<Role, Member>;
 let workspaceId = "";
@@ -59,13 +66,13 @@ beforeAll(async () => {
 describe("matrix values", () => {
   it("reads each cell from the stated conditions, a missing row being unknown", () => {
     const { matrix } = open(demo.editor);
-    expect(matrix.cases.map((c) => c.title)).toEqual([ALGERIA, MALI, MAURITANIA, SOMALIA]);
-    // Every code is a column, preconditions first.
-    expect(matrix.columns).toHaveLength(15);
-    expect(matrix.columns.slice(0, 8).every((c) => c.kind === "precondition")).toBe(true);
-    const custody = cell(matrix, MAURITANIA, "Participants in state custody");
-    expect(custody).toMatchObject({ value: "present", setByName: "Rokia Reviewer", flag: null });
-    expect(custody.setAt).toBeInstanceOf(Date);
+    expect(matrix.cases.map((c) => c.title)).toEqual(EDITOR_CASES);
+    // Every code is a column, preconditions first (DOMAIN.md's codebook: ten and nine).
+    expect(matrix.columns).toHaveLength(19);
+    expect(matrix.columns.slice(0, 10).every((c) => c.kind === "precondition")).toBe(true);
+    const distanced = cell(matrix, MALI_2012, "Armed group distanced from its transnational patron");
+    expect(distanced).toMatchObject({ value: "absent", setByName: "Rokia Reviewer", flag: null });
+    expect(distanced.setAt).toBeInstanceOf(Date);
     const stable = cell(matrix, MAURITANIA, "Stable political leadership");
     expect(stable).toMatchObject({
       value: "unknown",
@@ -76,11 +83,23 @@ describe("matrix values", () => {
     });
   });
 
+  it("shows absent as well as present values in the demo", () => {
+    const { matrix } = open(demo.editor);
+    const values = new Set(
+      Object.values(matrix.cells).flatMap((row) => Object.values(row).map((value) => value.value)),
+    );
+    expect([...values].sort()).toEqual(["absent", "present", "unknown"]);
+    expect(cell(matrix, ALGIERS, "Comprehensive ceasefire reached").value).toBe("absent");
+    expect(cell(matrix, BURKINA, "Stable political leadership").value).toBe("absent");
+    // Said more than the article before: reintegration in Mauritania, exchanges in Ségou are unknown now.
+    expect(cell(matrix, MAURITANIA, "Reintegration of ex-combatants").value).toBe("unknown");
+    expect(cell(matrix, MALI, "Hostage or detainee exchange or release").value).toBe("unknown");
+  });
+
   it("lists the tagged passages behind a present cell, with their section", () => {
     const { matrix } = open(demo.editor);
     expect(cell(matrix, MALI, "Local channel (communities, militias)").passages).toEqual([
       { text: "between Katiba Macina and local militias", section: "Process" },
-      { text: "local channel", section: "Preconditions" },
     ]);
     expect(cell(matrix, MALI, "Temporary truce or ceasefire").passages).toEqual([
       { text: "a temporary truce", section: "Outcomes" },
@@ -89,8 +108,8 @@ describe("matrix values", () => {
 
   it("shows a trainer the approved cases only", () => {
     const { matrix, total } = open(demo.trainer);
-    expect(total).toBe(3);
-    expect(matrix.cases.map((c) => c.title)).toEqual([ALGERIA, MALI, MAURITANIA]);
+    expect(total).toBe(6);
+    expect(matrix.cases.map((c) => c.title)).toEqual(TRAINER_CASES);
   });
 
   it("applies the library filters to the rows and `col` to the columns", () => {
@@ -98,7 +117,7 @@ describe("matrix values", () => {
       region: "Mali",
       col: [code("Local channel (communities, militias)"), code("Temporary truce or ceasefire")],
     });
-    expect(matrix.cases.map((c) => c.title)).toEqual([MALI]);
+    expect(matrix.cases.map((c) => c.title)).toEqual([ALGIERS, MALI_2012, MALI]);
     expect(matrix.columns.map((c) => c.label)).toEqual([
       "Local channel (communities, militias)",
       "Temporary truce or ceasefire",
@@ -106,34 +125,32 @@ describe("matrix values", () => {
     // The library's `code` filter keeps its meaning: cases that have the code.
     const withReduced = open(demo.editor, { code: code("Reduced threat or violence") }).matrix;
     expect(withReduced.cases.map((c) => c.title)).toEqual([ALGERIA, MAURITANIA]);
-    expect(withReduced.columns).toHaveLength(15);
+    expect(withReduced.columns).toHaveLength(19);
   });
 });
 
 describe("figures for an outcome (demo workspace, as a trainer sees it)", () => {
-  // Stated in the seed: Mauritania custody, reduced, reintegration; Algeria reintegration, reduced;
-  // Mali (Ségou) local, opposes, truce, exchange. Everything else is unknown. The trainer sees those three.
-  it("Reduced threat or violence: only custody can be counted, on Mauritania alone", () => {
+  // The trainer reads the six approved cases; values are stated only where a line of the article supports
+  // them (db/seed-content.ts), everything else is unknown.
+  it("Reduced threat or violence: each precondition known in one case at most", () => {
     const { matrix } = open(demo.trainer, { outcome: code("Reduced threat or violence") });
     expect(matrix.outcome?.label).toBe("Reduced threat or violence");
     const byLabel = new Map(matrix.measures!.map((m) => [m.label, m]));
-    // Mauritania: custody present, reduced present. Algeria: custody unknown. Mali: reduced unknown.
-    expect(byLabel.get("Participants in state custody")).toMatchObject({
+    // Reduced is present in Mauritania (quiet channel present) and Algeria (groups excluded present).
+    expect(byLabel.get("Quiet or back channel")).toMatchObject({
       considered: 1,
-      leftOutUnknown: 2,
+      leftOutUnknown: 5,
       xCount: 1,
       yCount: 1,
       xAndY: 1,
       sufficiencyConsistency: 1,
-      sufficiencyCoverage: 1,
       necessityConsistency: 1,
-      necessityCoverage: 1,
       lowN: true,
     });
-    // Any other precondition is unknown in both cases whose outcome is known.
+    expect(byLabel.get("Some armed groups excluded from the talks")).toMatchObject({ considered: 1, xAndY: 1 });
     expect(byLabel.get("Local channel (communities, militias)")).toMatchObject({
       considered: 0,
-      leftOutUnknown: 3,
+      leftOutUnknown: 6,
       sufficiencyConsistency: null,
       necessityConsistency: null,
       lowN: true,
@@ -141,37 +158,46 @@ describe("figures for an outcome (demo workspace, as a trainer sees it)", () => 
     expect(matrix.largestN).toBe(1);
     // With every precondition, no case is fully known.
     expect(matrix.truthTable).toMatchObject({ considered: 0, rows: [] });
-    expect(matrix.truthTable!.leftOut).toHaveLength(3);
   });
 
-  it("builds the truth table on the chosen preconditions only", () => {
-    const custody = code("Participants in state custody");
+  it("builds a non-empty truth table: reintegration after talks that excluded some groups", () => {
+    const excluded = code("Some armed groups excluded from the talks");
     const { matrix } = open(demo.trainer, {
-      outcome: code("Reduced threat or violence"),
-      pre: ["", custody],
+      outcome: code("Reintegration of ex-combatants"),
+      pre: ["", excluded],
     });
-    expect(matrix.selectedPreIds).toEqual([custody]);
+    expect(matrix.selectedPreIds).toEqual([excluded]);
     const table = matrix.truthTable!;
-    expect(table.considered).toBe(1);
+    expect(table.considered).toBe(2);
     expect(table.rows).toHaveLength(1);
-    expect(table.rows[0]).toMatchObject({ key: "1", n: 1, outcomeShare: 1, contradiction: false });
-    expect(table.rows[0].cases.map((c) => c.title)).toEqual([MAURITANIA]);
-    expect(table.leftOut.map((c) => c.title).sort()).toEqual([ALGERIA, MALI]);
+    expect(table.rows[0]).toMatchObject({ key: "1", n: 2, outcomeShare: 1, contradiction: false });
+    expect(table.rows[0].cases.map((c) => c.title).sort()).toEqual([ALGERIA, ALGIERS]);
+    expect(table.leftOut.map((c) => c.title).sort()).toEqual([BURKINA, MALI_2012, MALI, MAURITANIA]);
     // The empty marker alone means "none ticked", not "all".
-    const none = open(demo.trainer, { outcome: code("Reduced threat or violence"), pre: "" }).matrix;
+    const none = open(demo.trainer, { outcome: code("Reintegration of ex-combatants"), pre: "" }).matrix;
     expect(none.selectedPreIds).toEqual([]);
   });
 
-  it("Temporary truce or ceasefire: local channel and opposing partner, on Mali alone", () => {
+  it("Temporary truce or ceasefire: Ségou's local, quiet, opposed and Burkina Faso's unstable leadership", () => {
     for (const who of [demo.trainer, demo.editor]) {
       const { matrix } = open(who, { outcome: code("Temporary truce or ceasefire") });
       const counted = matrix.measures!.filter((m) => m.considered > 0).map((m) => m.label);
       expect(counted.sort()).toEqual([
         "External partner opposes dialogue",
         "Local channel (communities, militias)",
+        "Quiet or back channel",
+        "Stable political leadership",
       ]);
-      for (const m of matrix.measures!.filter((m) => m.considered > 0))
-        expect(m).toMatchObject({ xCount: 1, yCount: 1, xAndY: 1, sufficiencyConsistency: 1, lowN: true });
+      const byLabel = new Map(matrix.measures!.map((m) => [m.label, m]));
+      expect(byLabel.get("Local channel (communities, militias)")).toMatchObject({
+        xCount: 1,
+        yCount: 1,
+        xAndY: 1,
+        sufficiencyConsistency: 1,
+        lowN: true,
+      });
+      // Burkina Faso: stable leadership absent, truce present.
+      expect(byLabel.get("Stable political leadership")).toMatchObject({ xCount: 0, yCount: 1, xAndY: 0 });
     }
   });
 
@@ -188,7 +214,7 @@ describe("exports", () => {
     const cookie = await sessionCookie(demo.trainer.userId);
     const cols = [
       code("Local channel (communities, militias)"),
-      code("Participants in state custody"),
+      code("Quiet or back channel"),
       code("Temporary truce or ceasefire"),
     ];
     const query = search({ col: cols, format: "csv" });
@@ -207,16 +233,19 @@ describe("exports", () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.split("\r\n")).toEqual([
       // Codebook order (preconditions, then outcomes), whatever the order of `col`.
-      "case,LOCAL_CHANNEL_COMMUNITIES_MILITIAS,PARTICIPANTS_IN_STATE_CUSTODY,TEMPORARY_TRUCE_OR_CEASEFIRE",
+      "case,LOCAL_CHANNEL_COMMUNITIES_MILITIAS,QUIET_OR_BACK_CHANNEL,TEMPORARY_TRUCE_OR_CEASEFIRE",
       `${ALGERIA},,,`,
+      `${ALGIERS},,,`,
+      `${BURKINA},,,1`,
+      `${MALI_2012},,,`,
       // The comma in the title is quoted; unknown is blank, never 0.
-      `"${MALI}",1,,1`,
+      `"${MALI}",1,1,1`,
       `${MAURITANIA},,1,`,
       "",
     ]);
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "matrix.exported")).all();
     expect(audit.at(-1)).toMatchObject({ userId: demo.trainer.userId, workspaceId });
-    expect(audit.at(-1)!.detail).toMatchObject({ format: "csv", cases: 3, codes: 3 });
+    expect(audit.at(-1)!.detail).toMatchObject({ format: "csv", cases: 6, codes: 3 });
   });
 
   it("writes Markdown with the symbols, and refuses an unknown format", async () => {
@@ -250,10 +279,10 @@ describe("evidence against statements", () => {
         seenSetAt: seen("Temporary truce or ceasefire"),
       },
       {
-        codeId: code("Hostage or detainee exchange or release"),
+        codeId: code("Quiet or back channel"),
         value: "unknown",
         note: "",
-        seenSetAt: seen("Hostage or detainee exchange or release"),
+        seenSetAt: seen("Quiet or back channel"),
       },
     ]);
     const { matrix } = open(demo.editor);
@@ -262,7 +291,7 @@ describe("evidence against statements", () => {
       flag: "tagged-absent",
       setByName: "Eduardo Editor",
     });
-    expect(cell(matrix, MALI, "Hostage or detainee exchange or release")).toMatchObject({
+    expect(cell(matrix, MALI, "Quiet or back channel")).toMatchObject({
       value: "unknown",
       flag: "tagged-unknown",
       setAt: null,
@@ -271,7 +300,7 @@ describe("evidence against statements", () => {
 
   it("gives a trainer the passages of the approved version, not of a newer draft", () => {
     const mauritania = caseId(open(demo.editor).matrix, MAURITANIA);
-    const custody = code("Participants in state custody");
+    const custody = code("Quiet or back channel");
     const current = getCase(demo.editor, mauritania);
     saveCaseBody(demo.editor, mauritania, {
       baseRevision: current.revision,
@@ -287,12 +316,11 @@ describe("evidence against statements", () => {
         ],
       },
     });
-    const draft = cell(open(demo.editor).matrix, MAURITANIA, "Participants in state custody");
+    const draft = cell(open(demo.editor).matrix, MAURITANIA, "Quiet or back channel");
     expect(draft.passages.map((p) => p.text)).toEqual(["Draft wording"]);
-    const approved = cell(open(demo.trainer).matrix, MAURITANIA, "Participants in state custody");
+    const approved = cell(open(demo.trainer).matrix, MAURITANIA, "Quiet or back channel");
     expect(approved.passages.map((p) => p.text)).toEqual([
-      "jihadist prisoners in its custody",
-      "prisoners held by the state",
+      "quietly developed a programme of religious dialogue with jihadist prisoners",
     ]);
   });
 });
@@ -300,14 +328,13 @@ describe("evidence against statements", () => {
 describe("a cell opened from the grid", () => {
   it("opens one cell with its evidence, the approved version's for a trainer", () => {
     const mauritania = caseId(open(demo.editor).matrix, MAURITANIA);
-    const custody = code("Participants in state custody");
+    const custody = code("Quiet or back channel");
     const forTrainer = matrixCell(demo.trainer, mauritania, custody);
     expect(forTrainer.case.title).toBe(MAURITANIA);
-    expect(forTrainer.code.label).toBe("Participants in state custody");
+    expect(forTrainer.code.label).toBe("Quiet or back channel");
     expect(forTrainer.cell).toMatchObject({ value: "present", setByName: "Rokia Reviewer" });
     expect(forTrainer.cell.passages.map((p) => p.text)).toEqual([
-      "jihadist prisoners in its custody",
-      "prisoners held by the state",
+      "quietly developed a programme of religious dialogue with jihadist prisoners",
     ]);
     // The editor reads the draft saved by the test above.
     expect(matrixCell(demo.editor, mauritania, custody).cell.passages.map((p) => p.text)).toEqual([
@@ -330,7 +357,7 @@ describe("a cell opened from the grid", () => {
       }
     };
     const somalia = caseId(open(demo.editor).matrix, SOMALIA);
-    const custody = code("Participants in state custody");
+    const custody = code("Quiet or back channel");
     // Never approved: trainers read approved versions only.
     expect(status(() => matrixCell(demo.trainer, somalia, custody))).toBe(404);
     expect(status(() => matrixCell(demo.editor, somalia, "nosuchcode0000"))).toBe(404);
@@ -371,7 +398,7 @@ describe("a cell opened from the grid", () => {
     expect(page.cells[mali][channel]).toEqual({
       value: matrix.cells[mali][channel].value,
       flag: matrix.cells[mali][channel].flag,
-      passageCount: 2,
+      passageCount: 1,
     });
     expect(JSON.stringify(page.cells)).not.toContain("between Katiba Macina and local militias");
   });

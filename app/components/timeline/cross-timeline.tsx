@@ -26,12 +26,14 @@ export type CrossTimelineData = {
   links: Array<{ id: string; fromId: string; toId: string; kind: LinkKind }>;
 };
 
-const LABEL_WIDTH = 250;
-const ROW = 30;
+// Each case: its title on a line of its own, its bar under it; so the axis gets the whole width.
+const LABEL_WIDTH = 16;
+const ROW = 44;
+const BAR = 31;
 const GROUP_ROW = 28;
 const AXIS = 30;
 const LANE = 14;
-const MAX_LABEL = 34;
+const MAX_LABEL = 90;
 
 const clip = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
@@ -51,7 +53,8 @@ export function CrossTimeline({ data, workspaceId }: { data: CrossTimelineData; 
   if (!data.axis) return null;
   const { from, to } = data.axis;
   const span = to + 1 - from;
-  const perYear = Math.max(22, Math.min(90, 820 / span));
+  // About 1,150 px of axis, whatever the span: the drawing scales to the page and scrolls below 1,000 px.
+  const perYear = Math.max(22, Math.min(120, 1150 / span));
   const plot = span * perYear;
   const lanes = data.links.length;
   const width = LABEL_WIDTH + plot + 16 + lanes * LANE + (lanes ? 12 : 0);
@@ -74,7 +77,7 @@ export function CrossTimeline({ data, workspaceId }: { data: CrossTimelineData; 
   }
   const height = y + 24;
   const rowOf = new Map(
-    rows.flatMap((row) => (row.kind === "case" ? [[row.item.id, row.y + ROW / 2] as const] : [])),
+    rows.flatMap((row) => (row.kind === "case" ? [[row.item.id, row.y + BAR] as const] : [])),
   );
   const titleOf = new Map(
     rows.flatMap((row) => (row.kind === "case" ? [[row.item.id, row.item.title] as const] : [])),
@@ -91,6 +94,7 @@ export function CrossTimeline({ data, workspaceId }: { data: CrossTimelineData; 
           className="timeline-svg cross-timeline"
           width={width}
           height={height}
+          style={{ minWidth: Math.min(width, 1000) }}
           viewBox={`0 0 ${width} ${height}`}
           role="group"
           aria-label={t("events.cross.drawingLabel", {
@@ -103,11 +107,11 @@ export function CrossTimeline({ data, workspaceId }: { data: CrossTimelineData; 
         >
           <defs>
             <linearGradient id="fade-right" x1="0" x2="1" y1="0" y2="0">
-              <stop offset="0" stopColor="currentColor" stopOpacity="1" />
+              <stop offset="0" stopColor="currentColor" stopOpacity="0.55" />
               <stop offset="1" stopColor="currentColor" stopOpacity="0" />
             </linearGradient>
             <linearGradient id="fade-left" x1="1" x2="0" y1="0" y2="0">
-              <stop offset="0" stopColor="currentColor" stopOpacity="1" />
+              <stop offset="0" stopColor="currentColor" stopOpacity="0.55" />
               <stop offset="1" stopColor="currentColor" stopOpacity="0" />
             </linearGradient>
           </defs>
@@ -212,10 +216,23 @@ function CaseRow({
   onShow: (detail: Detail) => () => void;
   eventWord: string;
 }) {
-  const mid = y + ROW / 2;
+  const mid = y + BAR;
   const hasPeriod = item.periodStart !== null || item.periodEnd !== null;
-  const startX = item.periodStart !== null ? x(item.periodStart) : plotLeft;
-  const endX = item.periodEnd !== null ? x(item.periodEnd + 1) : plotRight;
+  // What is known of the case's time: its period's years and its dated events. An open end is drawn as
+  // a short fade after the last known year (an open start: before the first), never as far as the axis
+  // goes, which would claim more than the case says.
+  const known = [
+    item.periodStart,
+    item.periodEnd,
+    ...item.events.flatMap((event) => [event.start?.year ?? null, event.end?.year ?? null]),
+  ].filter((year): year is number => year !== null);
+  const firstKnown = Math.min(...known);
+  const lastKnown = Math.max(...known);
+  const stub = Math.max(36, x(2) - x(0));
+  const solidStart = x(item.periodStart ?? firstKnown);
+  const solidEnd = x((item.periodEnd ?? lastKnown) + 1);
+  const fadeStart = Math.max(plotLeft - 8, solidStart - stub);
+  const fadeEnd = Math.min(plotRight + 8, solidEnd + stub);
   const caseDetail = onShow({
     heading: item.title,
     lines: [periodText, item.regions.join(", ")].filter(Boolean),
@@ -230,49 +247,42 @@ function CaseRow({
       >
         <title>{`${item.title} (${periodText})`}</title>
         <rect x={0} y={y} width={plotRight} height={ROW} className="row-hit" />
-        <text x={16} y={mid + 4} className="case-label">
+        <text x={LABEL_WIDTH} y={y + 15} className="case-label">
           {clip(item.title)}
         </text>
         {hasPeriod ? (
           <g className="period-bar">
-            {/* An open end fades towards the edge; a "circa" end is drawn dashed. */}
             <rect
-              x={startX}
+              x={solidStart}
               y={mid - 5}
-              width={Math.max(3, endX - startX)}
+              width={Math.max(3, solidEnd - solidStart)}
               height={10}
               rx={item.periodStart !== null && item.periodEnd !== null ? 3 : 0}
               className="bar"
             />
             {item.periodStart === null ? (
               <rect
-                x={plotLeft}
+                x={fadeStart}
                 y={mid - 5}
-                width={Math.min(40, endX - plotLeft)}
+                width={solidStart - fadeStart}
                 height={10}
                 className="bar-open-start"
               />
             ) : null}
             {item.periodEnd === null ? (
               <>
-                <rect
-                  x={Math.max(startX, plotRight - 40)}
-                  y={mid - 5}
-                  width={Math.min(40, plotRight - startX)}
-                  height={10}
-                  className="bar-open-end"
-                />
+                <rect x={solidEnd} y={mid - 5} width={fadeEnd - solidEnd} height={10} className="bar-open-end" />
                 <path
-                  d={`M ${plotRight - 2} ${mid - 7} L ${plotRight + 5} ${mid} L ${plotRight - 2} ${mid + 7}`}
+                  d={`M ${fadeEnd - 2} ${mid - 6} L ${fadeEnd + 4} ${mid} L ${fadeEnd - 2} ${mid + 6}`}
                   className="open-arrow"
                 />
               </>
             ) : null}
             {item.periodStartCirca && item.periodStart !== null ? (
-              <line x1={startX - 12} x2={startX + 6} y1={mid} y2={mid} className="circa-end" />
+              <line x1={solidStart - 12} x2={solidStart + 6} y1={mid} y2={mid} className="circa-end" />
             ) : null}
             {item.periodEndCirca && item.periodEnd !== null ? (
-              <line x1={endX - 6} x2={endX + 12} y1={mid} y2={mid} className="circa-end" />
+              <line x1={solidEnd - 6} x2={solidEnd + 12} y1={mid} y2={mid} className="circa-end" />
             ) : null}
           </g>
         ) : null}

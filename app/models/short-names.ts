@@ -36,7 +36,8 @@ export function shortNameFrom(label: string): string {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((word) => word && !SMALL_WORDS.has(word));
+    // Single letters are elisions ("d’ex-combattants") or initials: left out too.
+    .filter((word) => word.length > 1 && !SMALL_WORDS.has(word));
   let name = "";
   for (const word of words) {
     const next = name ? `${name}_${word}` : word;
@@ -45,8 +46,9 @@ export function shortNameFrom(label: string): string {
   }
   if (!name && words[0]) name = words[0].slice(0, SHORT_NAME_MAX);
   name = name.toUpperCase();
+  if (!name) return "CODE";
   if (!/^[A-Z]/.test(name)) name = `C${name}`.slice(0, SHORT_NAME_MAX);
-  return name.replace(/_+$/, "") || "CODE";
+  return name.replace(/_+$/, "");
 }
 
 /** `base`, or `base_2`, `base_3`… when taken (compared in capitals). */

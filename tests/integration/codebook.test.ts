@@ -639,3 +639,87 @@ describe("code labels in the reader's language", () => {
     expect(await loadCodebook(fresh, fresh.people.reviewer.cookie)).toContain("People released");
   });
 });
+
+describe("short names and coding guidance", () => {
+  it("gives each code a short name: typed, or made from the English label, unique in the workspace", async () => {
+    const fresh = await makeTeam();
+    const owner = fresh.people.owner.member;
+    const truce = createCode(owner, code("outcome", "Temporary truce or ceasefire")).id;
+    const french = createCode(
+      owner,
+      code("outcome", "Trêve temporaire", { labelEn: "Temporary truce or ceasefire" }),
+    ).id;
+    const typed = createCode(owner, code("precondition", "Quiet channel", { shortName: "quiet" })).id;
+    const names = new Map(listCodes(owner).map((c) => [c.id, c.shortName]));
+    expect(names.get(truce)).toBe("TEMPORARY_TRUCE_CEASEFIRE");
+    expect(names.get(french)).toBe("TEMPORARY_TRUCE_CEASEFIRE_2");
+    expect(names.get(typed)).toBe("QUIET");
+    // The short name is the same whatever the reader's language.
+    expect(listCodes({ ...owner, locale: "fr" }).find((c) => c.id === french)?.shortName).toBe(
+      "TEMPORARY_TRUCE_CEASEFIRE_2",
+    );
+    const errorsOf = (run: () => unknown) => {
+      try {
+        run();
+        return null;
+      } catch (error) {
+        return (error as CodeRejectedError).errors;
+      }
+    };
+    expect(errorsOf(() => createCode(owner, code("outcome", "Another", { shortName: "QUIET" })))).toEqual({
+      shortName: [msg("codebook.errors.shortNameTaken", { name: "QUIET", label: "Quiet channel" })],
+    });
+    // Left empty when editing: kept.
+    updateCode(owner, typed, code("precondition", "Quiet or back channel", { shortName: "" }));
+    expect(listCodes(owner).find((c) => c.id === typed)?.shortName).toBe("QUIET");
+    // Through the form: not ASCII, or starting with a digit, is refused next to the field.
+    const result = await callRoute(codePage, {
+      method: "POST",
+      path: "/code",
+      params: { workspaceId: fresh.workspace.id, codeId: typed },
+      cookie: fresh.people.editor.cookie,
+      form: {
+        intent: "update",
+        kind: "precondition",
+        label: "Quiet",
+        color: "#2563eb",
+        shortName: "CANAL_DISCRET_É",
+      },
+    });
+    expect(result.status).toBe(400);
+    expect((result.body as { errors: Record<string, string[]> }).errors.shortName).toEqual([
+      msg("codebook.errors.shortNameInvalid"),
+    ]);
+  });
+
+  it("keeps guidance with the code and an example passage only where the code is tagged", async () => {
+    const fresh = await makeTeam();
+    const owner = fresh.people.owner.member;
+    const local = createCode(
+      owner,
+      code("precondition", "Local channel", {
+        description: "Contact through communities or militias.",
+        whenPresent: "The source places the talks between local actors.",
+        whenAbsent: "The source says contact ran only through national channels.",
+        notes: "From l. 29.",
+      }),
+    ).id;
+    const caseId = createCase(fresh.people.editor.member, sampleFields).id;
+    writeBody(fresh, caseId, doc(section("Process"), paragraph(text("between the militias", tag(local)))));
+    const { codeGuidance, setCodeExample, ExampleRejectedError } = await import(
+      "~/models/code-guidance.server"
+    );
+    expect(() => setCodeExample(owner, local, { caseId, quote: "not tagged" })).toThrow(ExampleRejectedError);
+    setCodeExample(owner, local, { caseId, quote: "between the militias" });
+    expect(codeGuidance(fresh.people.reviewer.member)[local]).toEqual({
+      shortName: "LOCAL_CHANNEL",
+      definition: "Contact through communities or militias.",
+      whenPresent: "The source places the talks between local actors.",
+      whenAbsent: "The source says contact ran only through national channels.",
+      notes: "From l. 29.",
+      example: { caseId, caseTitle: sampleFields.title, quote: "between the militias" },
+    });
+    // A trainer does not read the never-approved case: no example for them.
+    expect(codeGuidance(fresh.people.trainer.member)[local].example).toBeNull();
+  });
+});

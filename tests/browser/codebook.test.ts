@@ -40,7 +40,7 @@ async function addOutcome(page: Page, label: string, options: { colour: string; 
   await form.getByRole("radio", { name: "Outcome" }).check();
   await expect.poll(() => form.getByText("nest this code under a broader outcome").isVisible()).toBe(true);
   await form.getByLabel("Label", { exact: true }).fill(label);
-  await form.getByLabel("Description").fill("Made by the codebook browser test.");
+  await form.getByLabel("Definition").fill("Made by the codebook browser test.");
   if (options.parent) await form.getByLabel("Parent code").selectOption({ label: options.parent });
   await form.getByRole("button", { name: "Add code" }).click();
   await expect.poll(() => page.getByText(`Outcome “${label}” added.`).isVisible()).toBe(true);

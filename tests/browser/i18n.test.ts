@@ -175,6 +175,8 @@ const CASE_PAGES = [
   "{case}/conditions",
   "{case}/details",
   "{case}/activity",
+  "{case}/events",
+  "{case}/links",
 ];
 const WORKSPACE_PAGES = [
   "{workspace}/reviews",
@@ -194,6 +196,11 @@ const WORKSPACE_PAGES = [
   "{workspace}/matrix",
   "{workspace}/compare",
   "{workspace}/comparisons",
+  "{workspace}/timeline",
+  "{workspace}/timeline?q=zzzz-no-match",
+  "{workspace}/actors",
+  "{workspace}/actors?q=zzzz-no-match",
+  "{workspace}/mediators",
 ];
 
 describe("every converted page of a case renders with no missing key", () => {
@@ -212,6 +219,11 @@ describe("every converted page of a case renders with no missing key", () => {
         await expectFullyTranslated(page, problems, language);
         problems.length = 0;
       }
+      // An entry of the registry, reached from its list.
+      await page.goto(`${baseUrl}${workspace}/actors?q=ghali`);
+      await page.locator(".actor-list a").first().click();
+      await page.waitForURL(/\/actors\/[a-z0-9]+$/);
+      await expectFullyTranslated(page, problems, language);
       await page.context().close();
     });
   }

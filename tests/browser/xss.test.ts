@@ -56,6 +56,13 @@ const SET_NAME = `Xset <details open ontoggle=alert(1)>`;
 const REVIEW_NOTE = `Xnote <svg onload=alert(1)> '';!--"<XSS>=&{()}`;
 const SEARCH = "<script>alert(1)</script>";
 const TAGGED_LINE = "<svg onload=alert(1)>";
+const EVENT_TITLE = `Xevent <img src=x onerror=alert(1)> </title><script>alert(1)</script>`;
+const EVENT_WORDING = `"><svg onload=alert(1)> the year before`;
+const EVENT_ACTOR = `Xactor <details open ontoggle=alert(1)>`;
+const ALIAS = `<script>alert(1)</script> إياد`;
+const AFFILIATION = `Xrole "><img src=x onerror=alert(1)>`;
+const LINK_NOTE = `Xlink <a href="javascript:alert(1)">x</a>`;
+const GUIDANCE = `Xguidance <svg><script>alert(1)</script></svg> {{7*7}}`;
 const CITED_LINE = "<b><i>unclosed";
 
 type Who = "editor" | "reviewer" | "owner";
@@ -100,7 +107,8 @@ function injected(page: Page) {
       const href = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
       if (/^\s*(javascript|data|vbscript):/i.test(href)) found.push(`${element.tagName} ${href}`);
     }
-    for (const selector of ["iframe", "xss", "img[src='x']", "body svg:not([aria-hidden])"])
+    // The app's own drawings (timelines) carry data-chart; any other svg was injected.
+    for (const selector of ["iframe", "xss", "img[src='x']", "body svg:not([aria-hidden]):not([data-chart])"])
       if (document.querySelector(selector)) found.push(selector);
     for (const style of Array.from(document.querySelectorAll("style")))
       if (style.textContent?.includes("*{display:none}")) found.push("injected style");
@@ -169,7 +177,7 @@ describe("hostile text", () => {
     const form = page.locator(".add-code");
     await form.getByRole("radio", { name: "Precondition" }).check();
     await form.getByLabel("Label", { exact: true }).fill(CODE_LABEL);
-    await form.getByLabel("Description").fill(CODE_DESCRIPTION);
+    await form.getByLabel("Definition").fill(CODE_DESCRIPTION);
     await form.getByRole("button", { name: "Add code" }).click();
     await visible(page.getByText(`Precondition “${CODE_LABEL}” added.`));
 
@@ -330,6 +338,56 @@ describe("hostile text", () => {
     await visible(page.getByRole("heading", { level: 1, name: SET_NAME }));
     const setUrl = page.url();
 
+    // A dated event: hostile title, wording, description, actor, and the hostile source and locator.
+    await page.goto(`${caseUrl}/events`);
+    await settle(page);
+    const eventForm = page.locator("#event-form");
+    await eventForm.getByLabel("Title").fill(EVENT_TITLE);
+    await eventForm.getByLabel("On or from").fill("2019");
+    await eventForm.getByLabel("The date as the source words it").fill(EVENT_WORDING);
+    await eventForm.getByLabel("Description").fill(CORPUS.join("\n"));
+    await eventForm.getByLabel("Actors involved").fill(`${EVENT_ACTOR}\n${CORPUS[0]}`);
+    await eventForm.getByRole("checkbox", { name: CODE_LABEL }).check();
+    await eventForm.getByLabel("Source 1").selectOption({ label: SOURCE_TITLE });
+    await eventForm.getByLabel("Locator 1").fill(LOCATOR);
+    await eventForm.getByRole("button", { name: "Add event" }).click();
+    await visible(page.getByText(/^Event “Xevent/));
+    const editEvent = await page.getByRole("link", { name: /^Edit “Xevent/ }).getAttribute("href");
+
+    // A link between the two cases, with a hostile note.
+    await page.goto(`${caseUrl}/links`);
+    await page.getByLabel("Other case").selectOption({ label: OTHER_TITLE });
+    await page.getByLabel("Note (optional)").fill(LINK_NOTE);
+    await page.getByRole("button", { name: "Add link" }).click();
+    await visible(page.getByText("Link added."));
+
+    // The registry entry of a hostile name: another hostile name in Arabic, a hostile affiliation.
+    await page.goto(caseUrl);
+    await page.getByRole("link", { name: EVENT_ACTOR }).first().click();
+    await page.getByRole("heading", { level: 1, name: EVENT_ACTOR }).waitFor();
+    const actorUrl = page.url();
+    await page.getByLabel("Another name").fill(ALIAS);
+    await page.getByLabel("Its language (optional)").fill("ar");
+    await page.getByRole("button", { name: "Add name" }).click();
+    await visible(page.getByText(/^Name “<script>/));
+    await page.getByText("Add an affiliation").click();
+    await page.getByLabel("Group, government or organisation").selectOption({ label: CORPUS[0] });
+    await page.getByLabel("Role (leader, foreign minister…)").fill(AFFILIATION);
+    await page.getByLabel("The period as the source words it").fill(EVENT_WORDING);
+    await page.getByRole("button", { name: "Save affiliation" }).click();
+    await visible(page.getByText("Affiliation added."));
+
+    // Coding guidance on the hostile code.
+    const codeHref = await page
+      .goto(`${base}/codebook`)
+      .then(() => page.getByRole("link", { name: CODE_LABEL }).first().getAttribute("href"));
+    await page.goto(`${baseUrl}${codeHref}`);
+    await page.getByLabel("When to code it present").fill(GUIDANCE);
+    await page.getByLabel("When to code it absent").fill(GUIDANCE);
+    await page.getByLabel("Notes").fill(GUIDANCE);
+    await page.getByRole("button", { name: "Save code" }).click();
+    await visible(page.getByText("Code saved."));
+
     // A workspace with a hostile name.
     await page.goto(`${baseUrl}/workspaces`);
     await page.getByLabel("Workspace name").fill(WORKSPACE);
@@ -394,6 +452,29 @@ describe("hostile text", () => {
       { url: `${hostileWs}/members`, who: "editor", shows: [WORKSPACE, PERSON] },
       { url: `${hostileWs}/export`, who: "editor", shows: [] },
       { url: `${baseUrl}/account`, who: "editor", shows: [] },
+      {
+        url: caseUrl,
+        who: "reviewer",
+        shows: [EVENT_TITLE, EVENT_WORDING, EVENT_ACTOR, LINK_NOTE, OTHER_TITLE, ...CORPUS],
+      },
+      {
+        url: `${caseUrl}/events`,
+        who: "editor",
+        shows: [EVENT_TITLE, EVENT_WORDING, CODE_LABEL, SOURCE_TITLE],
+      },
+      { url: `${baseUrl}${editEvent}`, who: "editor", shows: [EVENT_TITLE] },
+      { url: `${caseUrl}/links`, who: "editor", shows: [LINK_NOTE, OTHER_TITLE] },
+      {
+        url: `${base}/timeline`,
+        who: "editor",
+        shows: [CASE_TITLE, OTHER_TITLE, EVENT_TITLE, EVENT_WORDING],
+      },
+      { url: `${base}/actors`, who: "editor", shows: [EVENT_ACTOR, ALIAS, ...MEDIATORS] },
+      { url: `${base}/actors?q=${encodeURIComponent(SEARCH)}`, who: "editor", shows: [] },
+      { url: actorUrl, who: "reviewer", shows: [EVENT_ACTOR, ALIAS, AFFILIATION, EVENT_TITLE, CASE_TITLE] },
+      { url: `${base}/mediators`, who: "editor", shows: [...MEDIATORS, CASE_TITLE] },
+      { url: `${baseUrl}${codeHref}`, who: "reviewer", shows: [GUIDANCE, CODE_LABEL] },
+      { url: `${caseUrl}/conditions`, who: "reviewer", shows: [CODE_LABEL] },
     );
 
     // The library search box: the hostile query is shown back as text.

@@ -22,6 +22,7 @@ import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
+import { sortEvents } from "~/models/event-fields";
 import { newId } from "~/models/ids.server";
 import { listSources } from "~/models/sources.server";
 import {
@@ -160,8 +161,12 @@ export function exportCase(
     const usedCodeIds = new Set([
       ...rows.passages.map((passage) => passage.codeId),
       ...stated.map((condition) => condition.code.id),
+      ...caseStudy.events.flatMap((event) => event.codeIds),
     ]);
-    const citedSourceIds = new Set(rows.citations.map((citation) => citation.sourceId));
+    const citedSourceIds = new Set([
+      ...rows.citations.map((citation) => citation.sourceId),
+      ...caseStudy.events.flatMap((event) => event.citations.map((citation) => citation.sourceId)),
+    ]);
     const record = {
       format: "mediation-casebook/case",
       version: 1,
@@ -178,6 +183,9 @@ export function exportCase(
         actors: caseStudy.actors,
         mediators: caseStudy.mediators,
         summary: caseStudy.summary,
+        dialogueType: caseStudy.dialogueType,
+        // The events of the version exported (the approved one for trainers), in time order.
+        events: sortEvents(caseStudy.events),
         status,
         revision: caseStudy.shownRevision,
         approvedRevision: caseStudy.approvedRevision,

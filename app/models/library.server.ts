@@ -19,8 +19,9 @@ import {
 } from "~/utils/permissions.server";
 import { actors, caseConditions, caseLinks, cases, passages, users } from "../../db/schema";
 
+// An empty value is "any" (a select's first option, a form sent with nothing chosen).
 const list = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((item) => item !== ""),
   z.array(z.string().max(200)).max(100),
 );
 const year = z.preprocess(

@@ -54,9 +54,7 @@ describe("codebook", () => {
     const preconditions = page.getByRole("region", { name: /Preconditions/ });
     const outcomes = page.getByRole("region", { name: /Outcomes/ });
     await expect
-      .poll(() =>
-        preconditions.getByRole("link", { name: "Participants in state custody", exact: true }).isVisible(),
-      )
+      .poll(() => preconditions.getByRole("link", { name: "Quiet or back channel", exact: true }).isVisible())
       .toBe(true);
     await expect
       .poll(() =>
@@ -174,9 +172,9 @@ describe("codebook", () => {
     expect(await page.getByText("Add a code").count()).toBe(0);
     expect(await page.getByRole("link", { name: /^Edit/ }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await page.getByRole("link", { name: "Participants in state custody", exact: true }).click();
+    await page.getByRole("link", { name: "Quiet or back channel", exact: true }).click();
     await expect
-      .poll(() => page.getByRole("heading", { level: 1, name: "Participants in state custody" }).isVisible())
+      .poll(() => page.getByRole("heading", { level: 1, name: "Quiet or back channel" }).isVisible())
       .toBe(true);
     expect(await page.getByRole("heading", { name: "Edit code" }).count()).toBe(0);
     expect(await page.getByText("Merge into another code").count()).toBe(0);

@@ -19,10 +19,10 @@ async function newPage(width = 1280) {
 }
 
 const MAURITANIA = "Mauritania — religious dialogue with jihadist prisoners";
-const ALGERIA = "Algeria — negotiations that wound down the civil war";
+const ALGERIA = "Algeria — negotiations that partly wound down the civil war";
 const MALI = "Mali, Ségou — local truce between Katiba Macina and local militias";
 const REDUCED = "Reduced threat or violence";
-const CUSTODY = "Participants in state custody";
+const CUSTODY = "Quiet or back channel";
 
 const rowTitles = (page: Page) => page.locator("table.matrix tbody th").allTextContents();
 
@@ -47,8 +47,8 @@ describe("matrix and comparison sets", () => {
     await expect
       .poll(() => page.getByRole("heading", { name: `Figures for “${REDUCED}”` }).isVisible())
       .toBe(true);
-    // Seed: Mauritania states custody and reduced threat; Algeria states reduced threat but not custody;
-    // Mali states neither. Only Mauritania can be counted for custody.
+    // Seed: Mauritania states a quiet channel and reduced threat; Algeria states reduced threat but not the
+    // channel; the other approved cases state no reduced threat. Only Mauritania can be counted.
     expect(await page.getByRole("note").filter({ hasText: "These figures rest on" }).textContent()).toContain(
       "These figures rest on 1 case: read them as description, not evidence.",
     );
@@ -71,7 +71,9 @@ describe("matrix and comparison sets", () => {
     expect(await cell.evaluate((button) => getComputedStyle(button, "::before").content)).toBe('"✓" / ""');
     await cell.click();
     const panel = page.getByRole("dialog", { name: `${CUSTODY} in ${MAURITANIA}` });
-    await expect.poll(() => panel.textContent()).toContain("“jihadist prisoners in its custody”");
+    await expect
+      .poll(() => panel.textContent())
+      .toContain("“quietly developed a programme of religious dialogue with jihadist prisoners”");
     expect(await panel.textContent()).toContain("Set present by Rokia Reviewer");
     expect(await cell.getAttribute("aria-expanded")).toBe("true");
     await page.keyboard.press("Escape");
@@ -89,10 +91,10 @@ describe("matrix and comparison sets", () => {
     const lines = csv.trimEnd().split("\r\n");
     const header = lines[0].split(",");
     expect(header[0]).toBe("case");
-    expect(header).toHaveLength(16);
+    expect(header).toHaveLength(20);
     expect(lines).toHaveLength(trainerRows.length + 1);
     const mauritania = lines.find((line) => line.startsWith(MAURITANIA))!.split(",");
-    expect(mauritania[header.indexOf("PARTICIPANTS_IN_STATE_CUSTODY")]).toBe("1");
+    expect(mauritania[header.indexOf("QUIET_OR_BACK_CHANNEL")]).toBe("1");
     expect(mauritania[header.indexOf("REDUCED_THREAT_OR_VIOLENCE")]).toBe("1");
     expect(mauritania[header.indexOf("STABLE_POLITICAL_LEADERSHIP")]).toBe("");
     expect(lines.some((line) => line.startsWith(`"${MALI}",`))).toBe(true);
@@ -177,7 +179,9 @@ describe("matrix and comparison sets", () => {
       .click();
     await page.waitForURL(/\/matrix\/cell\?/);
     const main = page.getByRole("main");
-    expect(await main.textContent()).toContain("“jihadist prisoners in its custody”");
+    expect(await main.textContent()).toContain(
+      "“quietly developed a programme of religious dialogue with jihadist prisoners”",
+    );
     expect(await main.textContent()).toContain("Set present by Rokia Reviewer");
     // Back to the set it was opened from.
     await page.getByRole("link", { name: "Back to the matrix" }).click();

@@ -21,13 +21,13 @@ describe("reading a case", () => {
 
     const truce = page.locator(".case-body-html .tag", { hasText: "a temporary truce" });
     expect(await truce.getAttribute("title")).toBe("Temporary truce or ceasefire");
-    expect(await truce.evaluate((el) => getComputedStyle(el).borderBottomColor)).toBe("rgb(234, 88, 12)");
+    expect(await truce.evaluate((el) => getComputedStyle(el).borderBottomColor)).toBe("rgb(249, 115, 22)");
     expect(await page.locator(".case-body-html .cite-ref").first().textContent()).toBe("[1]");
     const bibliography = page.getByRole("region", { name: "Sources" });
     expect(await bibliography.textContent()).toContain(
       "Opinion piece on dialogue with jihadist armed groups",
     );
-    expect(await bibliography.textContent()).toContain("para. 28");
+    expect(await bibliography.textContent()).toContain("l. 29");
 
     // A trainer reads: no editing controls.
     expect(await page.getByRole("link", { name: "Edit text" }).count()).toBe(0);

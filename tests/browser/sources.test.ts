@@ -120,7 +120,7 @@ describe("sources library", () => {
     await expect
       .poll(() =>
         citedIn
-          .getByText(/para\. \d+/)
+          .getByText(/l\. \d+/)
           .first()
           .isVisible(),
       )

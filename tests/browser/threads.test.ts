@@ -173,7 +173,7 @@ describe("comment threads", () => {
     const reviewer = await person("reviewer");
     await openCase(reviewer, /Somalia/);
     const caseUrl = reviewer.url();
-    await select(reviewer, "influenced by the “Mauritanian model”");
+    await select(reviewer, "the “Mauritanian model” has quietly influenced others");
     await reviewer.locator(".selection-comment").getByRole("button", { name: "Comment" }).click();
     const comment = reviewer.getByLabel("Your comment", { exact: true });
     await comment.fill("Worth a code of its own?");
@@ -194,7 +194,7 @@ describe("comment threads", () => {
     await editor.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
     await editor.goto(caseUrl);
     const card = editor.locator(".thread-list > .thread-card", { hasText: "Worth a code" });
-    expect(await card.textContent()).toContain("“influenced by the “Mauritanian model””");
+    expect(await card.textContent()).toContain("“the “Mauritanian model” has quietly influenced others”");
 
     // An empty reply: the page comes back with the message under the reply box.
     await card.locator("summary", { hasText: "Reply" }).click();

@@ -116,6 +116,15 @@ describe("case library", () => {
     expect(searchLibrary(team.people.reviewer.member, query({})).results).toHaveLength(2);
   });
 
+  it("reads an empty filter value (a select's first option) as no filter", () => {
+    const { query: parsed, problems } = parseLibraryQuery(
+      new URLSearchParams("q=Segou&actor=&mediator=&region=&code=&linked="),
+    );
+    expect(problems).toEqual([]);
+    expect(parsed).toMatchObject({ actor: [], mediator: [], region: [], code: [], linked: "" });
+    expect(searchLibrary(editor, parsed).results).toHaveLength(1);
+  });
+
   it("never passes user input through as FTS syntax", () => {
     expect(toFtsQuery('NEAR("a" b) OR * -x')).toBe('"NEAR"* "a"* "b"* "OR"* "x"*');
     expect(toFtsQuery("  ")).toBeNull();

@@ -1,4 +1,5 @@
-import { launchChromium, signIn, hydrated } from "../tests/helpers/chromium";
+import { hydrated, launchChromium, signIn } from "../tests/helpers/chromium";
+
 const base = process.argv[2];
 const who = (process.argv[3] ?? "editor") as "editor";
 const paths = process.argv.slice(4);
@@ -8,7 +9,9 @@ for (const width of [1280, 390]) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`${page.url()}: console ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${page.url()}: console ${m.text()}`);
+  });
   await signIn(page, base, who);
   const ws = /\/w\/([a-z0-9]+)/.exec(page.url())![1];
   for (const [i, p] of paths.entries()) {
@@ -16,7 +19,10 @@ for (const width of [1280, 390]) {
     if (url.includes("{case:")) {
       const title = /\{case:([^}]+)\}/.exec(url)![1];
       await page.goto(`${base}/w/${ws}/cases`);
-      const href = await page.getByRole("link", { name: new RegExp(title) }).first().getAttribute("href");
+      const href = await page
+        .getByRole("link", { name: new RegExp(title) })
+        .first()
+        .getAttribute("href");
       url = url.replace(/\{case:[^}]+\}/, href!);
     }
     const [address, selector] = url.split("@@");

@@ -15,7 +15,7 @@ import {
 import { actorNameMap } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { canonicalLanguageTag } from "~/models/case-fields";
-import { cachedDerived, cachedSources } from "~/models/derived-cache.server";
+import { cachedActorNames, cachedDerived, cachedSources } from "~/models/derived-cache.server";
 import { type CaseEvent, sortEvents } from "~/models/event-fields";
 import { newId } from "~/models/ids.server";
 import { type LibraryCase, readableCases } from "~/models/library.server";
@@ -163,7 +163,7 @@ export type ActorUse = {
  */
 function readableUses(member: Member) {
   const { all, byId, eventsByCase } = readableCases(member);
-  const names = actorNameMap(db, member.workspaceId);
+  const names = cachedActorNames(member);
   const uses = new Map<string, Map<string, ActorUse>>();
   const use = (name: string, item: LibraryCase, role: "actor" | "mediator" | "event", event?: CaseEvent) => {
     const actorId = names.get(nameKey(name));

@@ -3,9 +3,10 @@
 // say so: total_changes() counts every row this connection has written, PRAGMA data_version moves when
 // another connection (a backup restore, a script, a second process) commits. Either moving drops every
 // entry, so a reader never gets data older than the last write, whoever made it.
+import { actorNameMap } from "~/models/actor-registry.server";
 import { type Code, listCodes, type Reader } from "~/models/codes.server";
 import { listSources, type SourceSummary } from "~/models/sources.server";
-import { sqlite } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { type Member, requirePermission } from "~/utils/permissions.server";
 
 const MAX_ENTRIES = 32;
@@ -72,4 +73,13 @@ export function cachedCodes(member: Reader): Code[] {
 export function cachedSources(member: Member): SourceSummary[] {
   requirePermission(member, "workspace.read");
   return cachedDerived(`sources:${member.workspaceId}`, () => listSources(member));
+}
+
+/**
+ * Folded name → registry entry of the workspace (actor-registry.server.ts), kept until the database changes.
+ * Read-only; says nothing of who may see an entry (actors.server.ts decides that).
+ */
+export function cachedActorNames(member: Member): ReadonlyMap<string, string> {
+  requirePermission(member, "workspace.read");
+  return cachedDerived(`actor-names:${member.workspaceId}`, () => actorNameMap(db, member.workspaceId));
 }

@@ -3,12 +3,12 @@
 import { eq } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { nameKey } from "~/models/actor-names";
-import { actorNameMap, ensureActorEntries } from "~/models/actor-registry.server";
+import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
 import { findCase, getCase, statusAfterEdit } from "~/models/cases.server";
 import { foreignCodeIds, type Reader } from "~/models/codes.server";
-import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
+import { cachedActorNames, cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import {
   type CaseEvent,
   type EventInput,
@@ -231,7 +231,7 @@ export function caseTimeline(
   const codes = new Map(cachedCodes(member).map((code) => [code.id, code]));
   const sources = new Map(cachedSources(member).map((source) => [source.id, source]));
   // Every name of this case resolves for whoever reads the case: the entry is visible to them through it.
-  const names = actorNameMap(db, member.workspaceId);
+  const names = cachedActorNames(member);
   const sorted = sortEvents(caseStudy.events);
   const titles = new Map(sorted.map((event) => [event.id, event.title]));
   const flags = orderingFlags(sorted, (codeId) => codes.get(codeId)?.kind);

@@ -3,9 +3,8 @@ import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deriveCaseRows } from "~/editor/derive";
 import { nameKey } from "~/models/actor-names";
-import { actorNameMap } from "~/models/actor-registry.server";
 import { approvedVersions, seesDrafts } from "~/models/cases.server";
-import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
+import { cachedActorNames, cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
 import { readEventsOfCases } from "~/models/event-store.server";
@@ -21,7 +20,8 @@ import { actors, caseConditions, caseLinks, cases, passages, users } from "../..
 
 // An empty value is "any" (a select's first option, a form sent with nothing chosen).
 const list = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((item) => item !== ""),
+  (value) =>
+    (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((item) => item !== ""),
   z.array(z.string().max(200)).max(100),
 );
 const year = z.preprocess(
@@ -338,7 +338,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
   const { all, byId, approvedText, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
   // Registry filters: a case names an entry when one of its names folds to one of the entry's names.
-  const names = actorNameMap(db, member.workspaceId);
+  const names = cachedActorNames(member);
   const entryOf = (name: string) => names.get(nameKey(name));
   const actorsOf = (item: LibraryCase) =>
     [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].flatMap(

@@ -5,11 +5,11 @@ import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { readStoredEvents } from "~/models/event-fields";
-import { readCaseEvents } from "~/models/event-store.server";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
+import { readStoredEvents } from "~/models/event-fields";
+import { readCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
@@ -226,9 +226,7 @@ function detailsChangedSince(tx: Executor, current: CaseRow, readRevision: numbe
       dialogueType: fields.dialogueType ?? null,
       events: readStoredEvents(events),
     });
-  return (
-    normalized(read.fields, read.fields.events) !== normalized(current, readCaseEvents(tx, current.id))
-  );
+  return normalized(read.fields, read.fields.events) !== normalized(current, readCaseEvents(tx, current.id));
 }
 
 type Decision = "approved" | "changes_requested";

@@ -13,12 +13,12 @@ import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
 import { CaseTimeline } from "~/components/timeline/case-timeline";
 import { nameKey } from "~/models/actor-names";
-import { actorNameMap } from "~/models/actor-registry.server";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";
 import { languageName } from "~/models/case-fields";
 import { caseLinksOf } from "~/models/case-links.server";
 import { getCaseReading, trashCase } from "~/models/cases.server";
+import { cachedActorNames } from "~/models/derived-cache.server";
 import { caseTimeline } from "~/models/events.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
@@ -34,7 +34,6 @@ import {
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import timelineStyles from "~/styles/timeline.css?url";
-import { db } from "~/utils/db.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -61,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the events go out as the timeline.
   const { body: _body, bodyText: _bodyText, events: _events, ...caseStudy } = reading.caseStudy;
   // Each name of the case links to its registry entry (visible to whoever reads the case: it names it).
-  const names = actorNameMap(db, member.workspaceId);
+  const names = cachedActorNames(member);
   const linked = (list: string[]) =>
     list.map((name) => ({ name, actorId: names.get(nameKey(name)) ?? null }));
   return {

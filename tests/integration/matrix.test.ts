@@ -147,7 +147,10 @@ describe("figures for an outcome (demo workspace, as a trainer sees it)", () => 
       necessityConsistency: 1,
       lowN: true,
     });
-    expect(byLabel.get("Some armed groups excluded from the talks")).toMatchObject({ considered: 1, xAndY: 1 });
+    expect(byLabel.get("Some armed groups excluded from the talks")).toMatchObject({
+      considered: 1,
+      xAndY: 1,
+    });
     expect(byLabel.get("Local channel (communities, militias)")).toMatchObject({
       considered: 0,
       leftOutUnknown: 6,

@@ -271,7 +271,13 @@ function CaseRow({
             ) : null}
             {item.periodEnd === null ? (
               <>
-                <rect x={solidEnd} y={mid - 5} width={fadeEnd - solidEnd} height={10} className="bar-open-end" />
+                <rect
+                  x={solidEnd}
+                  y={mid - 5}
+                  width={fadeEnd - solidEnd}
+                  height={10}
+                  className="bar-open-end"
+                />
                 <path
                   d={`M ${fadeEnd - 2} ${mid - 6} L ${fadeEnd + 4} ${mid} L ${fadeEnd - 2} ${mid + 6}`}
                   className="open-arrow"

@@ -1,18 +1,24 @@
-import { launchChromium, signIn } from "../tests/helpers/chromium";
-
+import { launchChromium, signIn, hydrated } from "../tests/helpers/chromium";
 const base = process.argv[2];
 const browser = await launchChromium();
-const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
 await signIn(page, base, "editor");
-await page.goto(`${base}/`);
-console.log(await page.evaluate(() => document.documentElement.scrollWidth));
-console.log(
-  await page.evaluate(() =>
-    [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > 360.5)
-      .slice(0, 15)
-      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
-      .join("\n"),
-  ),
-);
+const ws = /\/w\/([a-z0-9]+)/.exec(page.url())![1];
+await page.goto(`${base}/w/${ws}/cases`);
+const href = await page.getByRole("link", { name: /^Burkina/ }).first().getAttribute("href");
+await page.goto(`${base}${href}/events`);
+await hydrated(page);
+await page.getByRole("link", { name: /^Edit “Temporary ceasefire/ }).click();
+await page.locator("#event-form").getByLabel("Title").fill("Temporary ceasefire for the presidential elections");
+await page.locator("#event-form").getByLabel("On or from").fill("2021");
+await page.locator("#event-form").getByRole("button", { name: "Save event" }).click();
+await page.getByText(/saved\./).waitFor();
+await page.goto(`${base}${href}/history?from=1&to=2`);
+await page.screenshot({ path: "/tmp/shots/history.png", fullPage: true });
+await page.goto(`${base}${href}`);
+await page.emulateMedia({ media: "print" });
+await page.screenshot({ path: "/tmp/shots/print-case.png", fullPage: true });
+await page.goto(`${base}/w/${ws}/timeline`);
+await page.screenshot({ path: "/tmp/shots/print-timeline.png", fullPage: true });
+await page.pdf({ path: "/tmp/shots/timeline.pdf" }).catch((e) => console.log("pdf", e.message));
 await browser.close();

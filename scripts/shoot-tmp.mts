@@ -25,6 +25,18 @@ for (const width of [1280, 390]) {
         .getAttribute("href");
       url = url.replace(/\{case:[^}]+\}/, href!);
     }
+    if (url.includes("{actor:")) {
+      const name = /\{actor:([^}]+)\}/.exec(url)![1];
+      await page.goto(`${base}/w/${ws}/actors`);
+      const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+      url = url.replace(/\{actor:[^}]+\}/, href!);
+    }
+    if (url.includes("{code:")) {
+      const name = /\{code:([^}]+)\}/.exec(url)![1];
+      await page.goto(`${base}/w/${ws}/codebook`);
+      const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+      url = url.replace(/\{code:[^}]+\}/, href!);
+    }
     const [address, selector] = url.split("@@");
     await page.goto(`${base}${address}`);
     await hydrated(page).catch(() => {});

@@ -25,7 +25,10 @@ export function CaseLinksPanel({
   const base = `/w/${workspaceId}`;
   if (links.length === 0 && !canEdit) return null;
   return (
-    <section className="reading-aside case-links" aria-labelledby="links-heading">
+    <section
+      className={`reading-aside case-links${links.length === 0 ? " is-empty" : ""}`}
+      aria-labelledby="links-heading"
+    >
       <div className="aside-heading">
         <h2 id="links-heading">{t("links.panel.heading")}</h2>
         {canEdit ? (

@@ -213,7 +213,7 @@ export default function ActorEntry() {
                           <Link to={`${base}/cases/${item.id}`}>{item.title}</Link>
                           <span className="muted"> · {item.regions.join(", ")}</span>
                         </td>
-                        <td>{item.roles.map((role) => t(`actors.roles.${role}`)).join(", ")}</td>
+                        <td>{item.roles.map((role) => t(`actors.roles.${role}`)).join(" · ")}</td>
                         <td>{period(item)}</td>
                       </tr>
                     ))}
@@ -244,7 +244,7 @@ export default function ActorEntry() {
           </section>
         </div>
         <div>
-          <section aria-labelledby="actor-names-heading" className="reading-aside">
+          <section aria-labelledby="actor-names-heading" className="card actor-card">
             <h2 id="actor-names-heading">{t("actors.entry.names")}</h2>
             <ul className="actor-names">
               {names.map((name) => (
@@ -259,7 +259,7 @@ export default function ActorEntry() {
                       <input type="hidden" name="nameId" value={name.id} />
                       <button
                         type="submit"
-                        className="link-button link-danger"
+                        className="text-button text-danger"
                         aria-label={t("actors.entry.removeNameNamed", { name: name.name })}
                       >
                         {t("actors.entry.removeName")}
@@ -295,7 +295,7 @@ export default function ActorEntry() {
               </Form>
             ) : null}
           </section>
-          <section aria-labelledby="actor-affiliations-heading" className="reading-aside">
+          <section aria-labelledby="actor-affiliations-heading" className="card actor-card">
             <h2 id="actor-affiliations-heading">{t("actors.entry.affiliations")}</h2>
             {affiliations.length === 0 ? (
               <p className="muted">{t("actors.entry.noAffiliations")}</p>
@@ -332,7 +332,7 @@ export default function ActorEntry() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="affiliation.remove" />
                         <input type="hidden" name="affiliationId" value={row.id} />
-                        <button type="submit" className="link-button link-danger">
+                        <button type="submit" className="text-button text-danger">
                           {t("actors.entry.removeAffiliation")}
                         </button>
                       </Form>
@@ -343,7 +343,7 @@ export default function ActorEntry() {
             )}
             {canEdit && groups.length ? (
               <details className="entry-tool" open={Boolean(failed("affiliation.add"))}>
-                <summary className="link-button">{t("actors.entry.addAffiliation")}</summary>
+                <summary className="text-button">{t("actors.entry.addAffiliation")}</summary>
                 <Form method="post" className="form compact-form" noValidate>
                   <input type="hidden" name="intent" value="affiliation.add" />
                   <div
@@ -432,7 +432,7 @@ export default function ActorEntry() {
             ) : null}
           </section>
           {canEdit ? (
-            <section aria-labelledby="actor-edit-heading" className="reading-aside">
+            <section aria-labelledby="actor-edit-heading" className="card actor-card">
               <h2 id="actor-edit-heading">{t("actors.entry.editHeading")}</h2>
               <Form method="post" className="form compact-form" noValidate>
                 <input type="hidden" name="intent" value="actor.update" />

@@ -124,11 +124,13 @@ export default function ActorRegistry() {
                   ) : null}
                 </span>
                 <span className="muted actor-counts">
-                  {t("actors.list.counts", {
-                    cases: entry.caseCount,
-                    mediated: entry.mediatorCount,
-                    events: entry.eventCount,
-                  })}
+                  {[
+                    entry.caseCount ? t("actors.list.asActor", { count: entry.caseCount }) : null,
+                    entry.mediatorCount ? t("actors.list.asMediator", { count: entry.mediatorCount }) : null,
+                    entry.eventCount ? t("actors.list.inEvents", { count: entry.eventCount }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ") || t("actors.list.namedNowhere")}
                 </span>
               </li>
             ))}

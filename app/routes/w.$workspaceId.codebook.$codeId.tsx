@@ -242,7 +242,7 @@ export default function CodePage() {
         {canEdit && guidance?.example ? (
           <Form method="post" className="inline-form">
             <input type="hidden" name="intent" value="example.clear" />
-            <button type="submit" className="link-button">
+            <button type="submit" className="text-button">
               {t("codebook.guidance.clearExample")}
             </button>
           </Form>

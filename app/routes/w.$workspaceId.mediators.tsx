@@ -64,7 +64,7 @@ export default function WhoMediatedWhere() {
                         {place.cases.map((item) => (
                           <li key={item.id}>
                             <Link to={`${base}/cases/${item.id}`}>{item.title}</Link>{" "}
-                            <span className="muted">({period(item)})</span>
+                            <span className="muted">· {period(item)}</span>
                           </li>
                         ))}
                       </ul>

@@ -67,7 +67,7 @@ export function TaggedPassages({
                           <input type="hidden" name="intent" value="example.set" />
                           <input type="hidden" name="caseId" value={group.caseId} />
                           <input type="hidden" name="quote" value={passage.text} />
-                          <button type="submit" className="link-button">
+                          <button type="submit" className="text-button">
                             {t("codebook.guidance.useAsExample")}
                           </button>
                         </Form>

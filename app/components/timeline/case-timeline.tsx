@@ -232,7 +232,7 @@ export function CaseTimeline({
                 ) : null}
                 {canComment ? (
                   <details className="event-comment">
-                    <summary className="link-button">{t("events.panel.comment")}</summary>
+                    <summary className="text-button">{t("events.panel.comment")}</summary>
                     <CommentForm
                       formKey={`event-${event.id}`}
                       intent="event.comment"

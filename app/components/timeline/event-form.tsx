@@ -178,7 +178,7 @@ export function EventForm({
           </div>
         ))}
         {rows < MAX_EVENT_CITATIONS ? (
-          <button type="button" className="link-button" onClick={() => setRows((n) => n + 1)}>
+          <button type="button" className="text-button" onClick={() => setRows((n) => n + 1)}>
             {t("events.form.addCitation")}
           </button>
         ) : null}

@@ -36,7 +36,13 @@ export default {
     noMatch:
       "Aucune fiche ne correspond. Essayez une autre graphie : tous les noms d’une fiche sont cherchés.",
     alsoKnownAs: "aussi : {{names}}",
-    counts: "{{cases}} comme acteur · {{mediated}} comme médiateur · {{events}} évènements",
+    asActor_one: "{{count}} cas",
+    asActor_other: "{{count}} cas",
+    asMediator_one: "médiateur dans {{count}} cas",
+    asMediator_other: "médiateur dans {{count}} cas",
+    inEvents_one: "{{count}} évènement",
+    inEvents_other: "{{count}} évènements",
+    namedNowhere: "dans aucun cas que vous pouvez lire",
     addHeading: "Ajouter une fiche",
     addHint:
       "Les noms écrits dans les cas deviennent des fiches d’eux-mêmes ; ajoutez-en une ici pour préparer une affiliation.",

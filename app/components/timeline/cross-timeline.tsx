@@ -173,6 +173,7 @@ export function CrossTimeline({ data, workspaceId }: { data: CrossTimelineData; 
           })}
         </svg>
       </div>
+      <p className="timeline-scroll-hint muted">{t("events.cross.scrollHint")}</p>
       <p className="timeline-detail" aria-live="polite">
         {detail ? (
           <>

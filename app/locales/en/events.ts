@@ -125,6 +125,7 @@ export default {
     event: "Event",
     linkLabel: "{{kind}}: {{from}} — {{to}}",
     hoverHint: "Point at or tab to a case or an event to read its details here.",
+    scrollHint: "Scroll the drawing sideways for the other years.",
     keyLabel: "Key",
     keyPeriod: "period",
     keyOpen: "open end",

@@ -131,6 +131,7 @@ export default {
     event: "Évènement",
     linkLabel: "{{kind}} : {{from}} — {{to}}",
     hoverHint: "Pointez un cas ou un évènement, ou atteignez-le avec Tab, pour en lire le détail ici.",
+    scrollHint: "Faites défiler le dessin sur le côté pour les autres années.",
     keyLabel: "Légende",
     keyPeriod: "période",
     keyOpen: "fin ouverte",

@@ -1,10 +1,10 @@
 // Data steps that SQL alone cannot do (folding accents, unique names), run after the SQL migrations on
 // every start. Each is idempotent: it only touches rows that still need it, so a second run does nothing.
 import { and, eq, isNull } from "drizzle-orm";
-import { actorNameMap, ensureActorEntries } from "../app/models/actor-registry.server";
+import { actorNameMap, ensureActorEntries, namesWrittenInCases } from "../app/models/actor-registry.server";
 import { shortNameFrom, uniqueShortName } from "../app/models/short-names";
 import type { DB } from "./client";
-import { caseEvents, cases, codes, workspaces } from "./schema";
+import { codes, workspaces } from "./schema";
 
 /** Codes made before short names existed get one from their English label (unique in the workspace). */
 export function fillShortNames(db: DB): number {
@@ -53,20 +53,7 @@ export function fillShortNames(db: DB): number {
 export function migrateFreeTextActors(db: DB): number {
   let created = 0;
   for (const workspace of db.select({ id: workspaces.id }).from(workspaces).all()) {
-    const names = new Set<string>();
-    for (const row of db
-      .select({ actors: cases.actors, mediators: cases.mediators })
-      .from(cases)
-      .where(eq(cases.workspaceId, workspace.id))
-      .all())
-      for (const name of [...(row.actors ?? []), ...(row.mediators ?? [])]) names.add(name);
-    for (const row of db
-      .select({ events: caseEvents.events })
-      .from(caseEvents)
-      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(eq(cases.workspaceId, workspace.id))
-      .all())
-      for (const event of row.events ?? []) for (const name of event.actors ?? []) names.add(name);
+    const names = new Set([...namesWrittenInCases(db, workspace.id).values()].flat());
     if (names.size === 0) continue;
     created += db.transaction((tx) =>
       ensureActorEntries(tx, workspace.id, names, actorNameMap(tx, workspace.id)),

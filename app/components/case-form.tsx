@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, SelectField } from "~/components/field";
 import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
 import { DIALOGUE_TYPES } from "~/models/domain";
 import { useMessage } from "~/utils/messages";
@@ -99,7 +99,16 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         errors={errors.summary}
         maxLength={500}
       />
-      <DialogueTypeField value={values.dialogueType ?? ""} errors={errors.dialogueType} />
+      {/* A kind of case, not a condition: prison dialogue or negotiation with an active group (DOMAIN.md). */}
+      <SelectField
+        label={t("cases.form.dialogueType")}
+        name="dialogueType"
+        hint={t("cases.form.dialogueTypeHint")}
+        defaultValue={values.dialogueType ?? ""}
+        errors={errors.dialogueType}
+        placeholder={t("cases.form.dialogueTypeUnknown")}
+        options={DIALOGUE_TYPES.map((type) => ({ value: type, label: t(`cases.dialogueType.${type}`) }))}
+      />
       <LanguageField values={values} errors={errors} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
@@ -110,40 +119,6 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         </Link>
       </div>
     </Form>
-  );
-}
-
-/** Prison dialogue or negotiation with an active group: a kind of case, not a condition (DOMAIN.md). */
-function DialogueTypeField({ value, errors }: { value: string; errors?: string[] }) {
-  const { t } = useTranslation();
-  const tm = useMessage();
-  const id = useId();
-  return (
-    <div className={`field${errors?.length ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{t("cases.form.dialogueType")}</label>
-      <p className="field-hint" id={`${id}-hint`}>
-        {t("cases.form.dialogueTypeHint")}
-      </p>
-      <select
-        id={id}
-        name="dialogueType"
-        defaultValue={value}
-        aria-describedby={`${id}-hint${errors?.length ? ` ${id}-error` : ""}`}
-        aria-invalid={errors?.length ? true : undefined}
-      >
-        <option value="">{t("cases.form.dialogueTypeUnknown")}</option>
-        {DIALOGUE_TYPES.map((type) => (
-          <option key={type} value={type}>
-            {t(`cases.dialogueType.${type}`)}
-          </option>
-        ))}
-      </select>
-      {errors?.length ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {errors.map(tm).join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -75,3 +75,62 @@ export function FormError({ errors }: { errors?: string[] }) {
     </p>
   );
 }
+
+type SelectFieldProps = {
+  /** Already translated. */
+  label: string;
+  name: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  errors?: string[];
+  hint?: string;
+  defaultValue?: string;
+  /** An option first in the list, with the value "" ("Not stated", "Choose a case"). */
+  placeholder?: string;
+};
+
+/** A labelled select whose error message sits next to it and is announced with it, like Field. */
+export function SelectField({
+  label,
+  name,
+  options,
+  errors,
+  hint,
+  defaultValue,
+  placeholder,
+}: SelectFieldProps) {
+  const tm = useMessage();
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy =
+    [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${errors?.length ? " field-invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {errors?.length ? (
+        <p className="field-error" id={errorId} role="alert">
+          {errors.map(tm).join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -4,7 +4,29 @@ import { eq } from "drizzle-orm";
 import { nameKey, tidyName } from "~/models/actor-names";
 import { newId } from "~/models/ids.server";
 import type { Executor } from "~/utils/permissions.server";
-import { actorNames, actors } from "../../db/schema";
+import { actorNames, actors, caseEvents, cases } from "../../db/schema";
+
+/**
+ * Every name the workspace's cases write (actors, mediators, and the actors of their events), by case:
+ * drafts, trashed and confidential cases included. What the registry must hold an entry for.
+ */
+export function namesWrittenInCases(executor: Executor, workspaceId: string): Map<string, string[]> {
+  const byCase = new Map<string, string[]>();
+  for (const row of executor
+    .select({ id: cases.id, actors: cases.actors, mediators: cases.mediators })
+    .from(cases)
+    .where(eq(cases.workspaceId, workspaceId))
+    .all())
+    byCase.set(row.id, [...(row.actors ?? []), ...(row.mediators ?? [])]);
+  for (const row of executor
+    .select({ caseId: caseEvents.caseId, events: caseEvents.events })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(eq(cases.workspaceId, workspaceId))
+    .all())
+    byCase.get(row.caseId)?.push(...(row.events ?? []).flatMap((event) => event.actors ?? []));
+  return byCase;
+}
 
 /** Folded name → entry id, for every name of every entry of the workspace. */
 export function actorNameMap(executor: Executor, workspaceId: string): Map<string, string> {

@@ -12,7 +12,7 @@ import {
   nameKey,
   tidyName,
 } from "~/models/actor-names";
-import { actorNameMap } from "~/models/actor-registry.server";
+import { actorNameMap, namesWrittenInCases } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { canonicalLanguageTag } from "~/models/case-fields";
 import { cachedActorNames, cachedDerived, cachedSources } from "~/models/derived-cache.server";
@@ -28,7 +28,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
-import { actorAffiliations, actorNames, actors, caseEvents, cases, sources } from "../../db/schema";
+import { actorAffiliations, actorNames, actors, sources } from "../../db/schema";
 
 const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
 const MIN_YEAR = 1800;
@@ -193,23 +193,11 @@ function entriesNamedAnywhere(workspaceId: string): ReadonlySet<string> {
   return cachedDerived(`actors-named:${workspaceId}`, () => {
     const names = actorNameMap(db, workspaceId);
     const named = new Set<string>();
-    const add = (name: string) => {
-      const id = names.get(nameKey(name));
-      if (id) named.add(id);
-    };
-    for (const row of db
-      .select({ actors: cases.actors, mediators: cases.mediators })
-      .from(cases)
-      .where(eq(cases.workspaceId, workspaceId))
-      .all())
-      for (const name of [...row.actors, ...row.mediators]) add(name);
-    for (const row of db
-      .select({ events: caseEvents.events })
-      .from(caseEvents)
-      .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(eq(cases.workspaceId, workspaceId))
-      .all())
-      for (const event of row.events ?? []) for (const name of event.actors ?? []) add(name);
+    for (const written of namesWrittenInCases(db, workspaceId).values())
+      for (const name of written) {
+        const id = names.get(nameKey(name));
+        if (id) named.add(id);
+      }
     return named;
   });
 }
@@ -547,24 +535,11 @@ export function addActorName(
   });
 }
 
-/** How many current cases and events of the workspace use this exact name (folded). */
+/** How many cases of the workspace write this name (folded), in their fields or their events. */
 function nameUses(tx: Executor, workspaceId: string, key: string): number {
-  let count = 0;
-  for (const row of tx
-    .select({ actors: cases.actors, mediators: cases.mediators })
-    .from(cases)
-    .where(eq(cases.workspaceId, workspaceId))
-    .all())
-    if ([...row.actors, ...row.mediators].some((name) => nameKey(name) === key)) count += 1;
-  for (const row of tx
-    .select({ events: caseEvents.events })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(eq(cases.workspaceId, workspaceId))
-    .all())
-    for (const event of row.events ?? [])
-      if ((event.actors ?? []).some((name) => nameKey(name) === key)) count += 1;
-  return count;
+  return [...namesWrittenInCases(tx, workspaceId).values()].filter((written) =>
+    written.some((name) => nameKey(name) === key),
+  ).length;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The structured fields of a case: one zod schema used by the form (client) and the action (server).
 import { z } from "zod";
 import { DIALOGUE_TYPES, type DialogueType } from "~/models/domain";
+import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
 import { msg } from "~/utils/messages";
 
 // Messages are catalogue keys (locales/*/cases.ts), translated where they are shown (components/field.tsx).
@@ -220,6 +221,33 @@ function languageFormValues(tag: string): { language: string; languageOther: str
   return CASE_LANGUAGES.some((language) => language.tag === tag)
     ? { language: tag, languageOther: "" }
     : { language: OTHER_LANGUAGE, languageOther: tag };
+}
+
+/**
+ * The structured fields as a revision stores them. Whatever is missing or odd falls back to an empty value
+ * (snapshots older than events and dialogue types have neither: no events then, not stated then), so old
+ * revisions, imported files and restores all read the same way.
+ */
+const fieldsSnapshotSchema = z.object({
+  title: z.string().catch(""),
+  regions: z.array(z.string()).catch([]),
+  periodStart: z.number().int().nullable().catch(null),
+  periodStartCirca: z.boolean().catch(false),
+  periodEnd: z.number().int().nullable().catch(null),
+  periodEndCirca: z.boolean().catch(false),
+  actors: z.array(z.string()).catch([]),
+  mediators: z.array(z.string()).catch([]),
+  summary: z.string().catch(""),
+  dialogueType: z.enum(DIALOGUE_TYPES).nullable().catch(null),
+  events: z
+    .unknown()
+    .optional()
+    .transform((value): CaseEvent[] => readStoredEvents(value)),
+});
+export type FieldsSnapshot = z.output<typeof fieldsSnapshotSchema>;
+
+export function readFieldsSnapshot(fields: unknown): FieldsSnapshot {
+  return fieldsSnapshotSchema.parse(typeof fields === "object" && fields !== null ? fields : {});
 }
 
 /**

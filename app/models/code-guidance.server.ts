@@ -3,6 +3,7 @@
 // conditions panel, the code's page.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import type { CodeGuidanceView } from "~/components/codebook/rules";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { findCase } from "~/models/cases.server";
 import type { Reader } from "~/models/codes.server";
@@ -13,15 +14,7 @@ import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
 import { codes, passages } from "../../db/schema";
 
-export type CodeGuidance = {
-  shortName: string;
-  definition: string;
-  whenPresent: string;
-  whenAbsent: string;
-  notes: string;
-  /** Null when there is none, or when its case is one this member may not read. */
-  example: { caseId: string; caseTitle: string; quote: string } | null;
-};
+export type CodeGuidance = CodeGuidanceView;
 
 /** The guidance of every code of the workspace, by code id, as this member may read it. */
 export function codeGuidance(member: Reader): Record<string, CodeGuidance> {

@@ -162,6 +162,33 @@ export function orderingFlags(
   return flags;
 }
 
+/** An event as a case's timeline shows it: names linked to the registry, codes and sources named, flags. */
+export type TimelineEvent = Omit<CaseEvent, "actors" | "codeIds" | "citations"> & {
+  actors: Array<{ name: string; actorId: string | null }>;
+  codes: Array<{ id: string; label: string; shortName: string; kind: string; color: string }>;
+  citations: Array<{ sourceId: string; title: string | null; locator: string }>;
+  /** Outcomes of this event that come before a precondition's event, and the reverse. */
+  flags: Array<{
+    role: "outcome" | "precondition";
+    codeLabel: string;
+    otherCodeLabel: string;
+    otherEventId: string;
+    otherEventTitle: string;
+  }>;
+};
+
+/** A case on the timeline across cases: its period and its events. */
+export type TimelineCase = {
+  id: string;
+  title: string;
+  regions: string[];
+  periodStart: number | null;
+  periodStartCirca: boolean;
+  periodEnd: number | null;
+  periodEndCirca: boolean;
+  events: Array<Pick<CaseEvent, "id" | "start" | "end" | "circa" | "wording" | "title">>;
+};
+
 // ---- Reading stored events (revisions hold them in their fields snapshot) ------------------------------
 
 const storedDate = z

@@ -16,6 +16,7 @@ import {
   MAX_EVENTS,
   orderingFlags,
   sortEvents,
+  type TimelineEvent,
 } from "~/models/event-fields";
 import { readCaseEvents, writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
@@ -204,20 +205,6 @@ export function deleteEvent(
     return { revision, title: gone.title };
   });
 }
-
-export type TimelineEvent = Omit<CaseEvent, "actors" | "codeIds" | "citations"> & {
-  actors: Array<{ name: string; actorId: string | null }>;
-  codes: Array<{ id: string; label: string; shortName: string; kind: string; color: string }>;
-  citations: Array<{ sourceId: string; title: string | null; locator: string }>;
-  /** Outcomes of this event that come before a precondition's event, and the reverse. */
-  flags: Array<{
-    role: "outcome" | "precondition";
-    codeLabel: string;
-    otherCodeLabel: string;
-    otherEventId: string;
-    otherEventTitle: string;
-  }>;
-};
 
 /**
  * The events of a case as this member reads them (the approved version's for trainers), in time order,

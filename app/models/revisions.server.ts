@@ -3,13 +3,17 @@
 
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
 import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { formatPeriod, type PeriodWords } from "~/models/case-fields";
+import {
+  type FieldsSnapshot,
+  formatPeriod,
+  type PeriodWords,
+  readFieldsSnapshot,
+} from "~/models/case-fields";
 import {
   DocumentRejectedError,
   getCase,
@@ -19,14 +23,11 @@ import {
 } from "~/models/cases.server";
 import { foreignCodeIds, listCodes } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
-import { DIALOGUE_TYPES } from "~/models/domain";
 import {
-  type CaseEvent,
   diffEvents,
   type EventChanges,
   eventReferences,
   eventsWithoutReferences,
-  readStoredEvents,
   sortEvents,
 } from "~/models/event-fields";
 import { writeCaseEvents } from "~/models/event-store.server";
@@ -54,26 +55,7 @@ export type RevisionSummary = {
   createdAt: Date;
 };
 
-/** The structured fields as a revision stores them; a snapshot missing a key falls back to an empty value. */
-const snapshotSchema = z.object({
-  title: z.string().catch(""),
-  regions: z.array(z.string()).catch([]),
-  periodStart: z.number().int().nullable().catch(null),
-  periodStartCirca: z.boolean().catch(false),
-  periodEnd: z.number().int().nullable().catch(null),
-  periodEndCirca: z.boolean().catch(false),
-  actors: z.array(z.string()).catch([]),
-  mediators: z.array(z.string()).catch([]),
-  summary: z.string().catch(""),
-  // Absent from snapshots older than events and dialogue types: none then, not stated then.
-  dialogueType: z.enum(DIALOGUE_TYPES).nullable().catch(null),
-  events: z.unknown().transform((value): CaseEvent[] => readStoredEvents(value)),
-});
-export type FieldsSnapshot = z.output<typeof snapshotSchema>;
-
-function readSnapshot(fields: unknown): FieldsSnapshot {
-  return snapshotSchema.parse(typeof fields === "object" && fields !== null ? fields : {});
-}
+const readSnapshot = readFieldsSnapshot;
 
 const summaryColumns = {
   number: caseRevisions.number,

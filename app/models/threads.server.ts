@@ -174,37 +174,13 @@ export function createThread(member: Member, caseId: string, input: NewThreadInp
     const located = locateAnchor(text, input);
     const passage = located?.exact ? describePassage(text, located.start, located.end) : null;
     if (!passage) throw new CommentRejectedError(msg("threads.errors.textChanged"), 409);
-    const now = new Date();
-    const threadId = newId();
     const section = sectionAt(sections, passage.start);
-    tx.insert(threads)
-      .values({
-        id: threadId,
-        workspaceId: member.workspaceId,
-        caseId,
-        anchor: section ? { ...passage, section } : passage,
-        revision: found.revision,
-        authorId: member.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    const commentId = newId();
-    tx.insert(comments)
-      .values({ id: commentId, threadId, authorId: member.userId, body, createdAt: now })
-      .run();
-    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
-    notify(tx, {
-      userIds: mentioned,
-      workspaceId: member.workspaceId,
-      kind: "mentioned",
-      actorId: member.userId,
-      caseId,
-      threadId,
-      detail: notificationDetail(found.title, passage.exact, body),
+    return openThread(tx, member, found, {
+      anchor: section ? { ...passage, section } : passage,
+      eventId: null,
+      body,
+      mentionIds: input.mentionIds ?? [],
     });
-    recordActivity(tx, { caseId, actorId: member.userId, kind: "commented", detail: { threadId } });
-    return { threadId, commentId };
   });
 }
 
@@ -223,39 +199,60 @@ export function createEventThread(
     const body = checkBody(input.body);
     const event = readCaseEvents(tx, caseId).find((item) => item.id === input.eventId);
     if (!event) throw new CommentRejectedError(msg("threads.errors.eventGone"), 409);
-    const now = new Date();
-    const threadId = newId();
-    tx.insert(threads)
-      .values({
-        id: threadId,
-        workspaceId: member.workspaceId,
-        caseId,
-        eventId: event.id,
-        // The event's title as it was, to name the thread if the event is removed later.
-        anchor: { exact: event.title, prefix: "", suffix: "", start: 0, end: 0 },
-        revision: found.revision,
-        authorId: member.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run();
-    const commentId = newId();
-    tx.insert(comments)
-      .values({ id: commentId, threadId, authorId: member.userId, body, createdAt: now })
-      .run();
-    const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, body, input.mentionIds ?? []);
-    notify(tx, {
-      userIds: mentioned,
-      workspaceId: member.workspaceId,
-      kind: "mentioned",
-      actorId: member.userId,
-      caseId,
-      threadId,
-      detail: notificationDetail(found.title, event.title, body),
+    return openThread(tx, member, found, {
+      // The event's title as it was, to name the thread if the event is removed later.
+      anchor: { exact: event.title, prefix: "", suffix: "", start: 0, end: 0 },
+      eventId: event.id,
+      body,
+      mentionIds: input.mentionIds ?? [],
     });
-    recordActivity(tx, { caseId, actorId: member.userId, kind: "commented", detail: { threadId } });
-    return { threadId, commentId };
   });
+}
+
+/** The thread and its first comment, the mentions it makes and their notifications, in the caller's transaction. */
+function openThread(
+  tx: Executor,
+  member: Member,
+  found: { id: string; title: string; revision: number },
+  input: {
+    anchor: (typeof threads.$inferInsert)["anchor"];
+    eventId: string | null;
+    body: string;
+    mentionIds: string[];
+  },
+) {
+  const now = new Date();
+  const threadId = newId();
+  const caseId = found.id;
+  tx.insert(threads)
+    .values({
+      id: threadId,
+      workspaceId: member.workspaceId,
+      caseId,
+      eventId: input.eventId,
+      anchor: input.anchor,
+      revision: found.revision,
+      authorId: member.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
+  const commentId = newId();
+  tx.insert(comments)
+    .values({ id: commentId, threadId, authorId: member.userId, body: input.body, createdAt: now })
+    .run();
+  const mentioned = writeMentions(tx, member.workspaceId, caseId, commentId, input.body, input.mentionIds);
+  notify(tx, {
+    userIds: mentioned,
+    workspaceId: member.workspaceId,
+    kind: "mentioned",
+    actorId: member.userId,
+    caseId,
+    threadId,
+    detail: notificationDetail(found.title, input.anchor.exact, input.body),
+  });
+  recordActivity(tx, { caseId, actorId: member.userId, kind: "commented", detail: { threadId } });
+  return { threadId, commentId };
 }
 
 export function replyToThread(

@@ -2,20 +2,9 @@
 // case's period with its events, grouped by country, with the links between the cases shown.
 import { linksAmong } from "~/models/case-links.server";
 import { getComparisonSet } from "~/models/comparison-sets.server";
-import { type CaseEvent, dateBounds, sortEvents } from "~/models/event-fields";
+import { dateBounds, sortEvents, type TimelineCase } from "~/models/event-fields";
 import { type LibraryQuery, readableCases, searchLibrary } from "~/models/library.server";
 import type { Member } from "~/utils/permissions.server";
-
-export type TimelineCase = {
-  id: string;
-  title: string;
-  regions: string[];
-  periodStart: number | null;
-  periodStartCirca: boolean;
-  periodEnd: number | null;
-  periodEndCirca: boolean;
-  events: Array<Pick<CaseEvent, "id" | "start" | "end" | "circa" | "wording" | "title">>;
-};
 
 /** Years a case reaches on the axis: its period and its dated events. Null when nothing is dated. */
 function yearsOf(item: TimelineCase): { min: number; max: number } | null {

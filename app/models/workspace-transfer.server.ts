@@ -17,6 +17,7 @@ import { ACTOR_KINDS, nameKey, tidyName } from "~/models/actor-names";
 import { ensureActorEntries } from "~/models/actor-registry.server";
 import { actorChoices } from "~/models/actors.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { readFieldsSnapshot } from "~/models/case-fields";
 import { linksAmong } from "~/models/case-links.server";
 import { writeDerivedRows } from "~/models/cases.server";
 import { cslItemSchema } from "~/models/csl";
@@ -29,7 +30,7 @@ import {
   LOCALES,
   type Locale,
 } from "~/models/domain";
-import { type CaseEvent, eventsWithoutReferences, readStoredEvents } from "~/models/event-fields";
+import { type CaseEvent, eventsWithoutReferences } from "~/models/event-fields";
 import { readEventsOfCases, writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { SHORT_NAME_MAX, SHORT_NAME_PATTERN, shortNameFrom, uniqueShortName } from "~/models/short-names";
@@ -405,33 +406,7 @@ const fieldsShape = {
 };
 
 /** A revision's fields snapshot: whatever is missing or odd falls back to empty, as the history view does. */
-const snapshot = z
-  .object({
-    title: z.string().catch(""),
-    regions: z.array(z.string()).catch([]),
-    periodStart: z.number().int().nullable().catch(null),
-    periodStartCirca: z.boolean().catch(false),
-    periodEnd: z.number().int().nullable().catch(null),
-    periodEndCirca: z.boolean().catch(false),
-    actors: z.array(z.string()).catch([]),
-    mediators: z.array(z.string()).catch([]),
-    summary: z.string().catch(""),
-    dialogueType: z.enum(DIALOGUE_TYPES).nullable().catch(null),
-    events: z.unknown().transform((value): CaseEvent[] => readStoredEvents(value)),
-  })
-  .catch({
-    title: "",
-    regions: [],
-    periodStart: null,
-    periodStartCirca: false,
-    periodEnd: null,
-    periodEndCirca: false,
-    actors: [],
-    mediators: [],
-    summary: "",
-    dialogueType: null,
-    events: [],
-  });
+const snapshot = z.unknown().transform(readFieldsSnapshot);
 
 const anchor = z.object({
   exact: text(5000),

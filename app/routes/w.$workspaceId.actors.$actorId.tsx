@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
+
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { usePeriod } from "~/components/case-bits";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, SelectField } from "~/components/field";
 import { useEventDate } from "~/components/timeline/event-date";
 import { ACTOR_DESCRIPTION_MAX, ACTOR_KINDS, ACTOR_NAME_MAX } from "~/models/actor-names";
 import {
@@ -29,7 +29,7 @@ import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
-import { msg, useMessage } from "~/utils/messages";
+import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -145,8 +145,6 @@ function yearsText(
 
 export default function ActorEntry() {
   const { t } = useTranslation();
-  const tm = useMessage();
-  const id = useId();
   const period = usePeriod();
   const eventDate = useEventDate();
   const { entry, names, affiliations, cases, events, named, canEdit, others, sources, workspaceId } =
@@ -346,28 +344,14 @@ export default function ActorEntry() {
                 <summary className="text-button">{t("actors.entry.addAffiliation")}</summary>
                 <Form method="post" className="form compact-form" noValidate>
                   <input type="hidden" name="intent" value="affiliation.add" />
-                  <div
-                    className={`field${errorsOf("affiliation.add").groupId?.length ? " field-invalid" : ""}`}
-                  >
-                    <label htmlFor={`${id}-group`}>{t("actors.entry.group")}</label>
-                    <select
-                      id={`${id}-group`}
-                      name="groupId"
-                      defaultValue={valuesOf("affiliation.add").groupId ?? ""}
-                    >
-                      <option value="">{t("actors.entry.pickGroup")}</option>
-                      {groups.map((group) => (
-                        <option key={group.id} value={group.id}>
-                          {group.name}
-                        </option>
-                      ))}
-                    </select>
-                    {errorsOf("affiliation.add").groupId?.length ? (
-                      <p className="field-error" role="alert">
-                        {errorsOf("affiliation.add").groupId!.map(tm).join(" ")}
-                      </p>
-                    ) : null}
-                  </div>
+                  <SelectField
+                    label={t("actors.entry.group")}
+                    name="groupId"
+                    defaultValue={valuesOf("affiliation.add").groupId ?? ""}
+                    errors={errorsOf("affiliation.add").groupId}
+                    placeholder={t("actors.entry.pickGroup")}
+                    options={groups.map((group) => ({ value: group.id, label: group.name }))}
+                  />
                   <Field
                     label={t("actors.entry.affiliationRole")}
                     name="role"
@@ -403,21 +387,14 @@ export default function ActorEntry() {
                     defaultValue={valuesOf("affiliation.add").wording}
                     errors={errorsOf("affiliation.add").wording}
                   />
-                  <div className="field">
-                    <label htmlFor={`${id}-source`}>{t("actors.entry.source")}</label>
-                    <select
-                      id={`${id}-source`}
-                      name="sourceId"
-                      defaultValue={valuesOf("affiliation.add").sourceId ?? ""}
-                    >
-                      <option value="">{t("actors.entry.noSource")}</option>
-                      {sources.map((source) => (
-                        <option key={source.id} value={source.id}>
-                          {source.title}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <SelectField
+                    label={t("actors.entry.source")}
+                    name="sourceId"
+                    defaultValue={valuesOf("affiliation.add").sourceId ?? ""}
+                    errors={errorsOf("affiliation.add").sourceId}
+                    placeholder={t("actors.entry.noSource")}
+                    options={sources.map((source) => ({ value: source.id, label: source.title }))}
+                  />
                   <Field
                     label={t("actors.entry.locator")}
                     name="locator"
@@ -445,20 +422,13 @@ export default function ActorEntry() {
                   errors={errorsOf("actor.update").name}
                   maxLength={ACTOR_NAME_MAX}
                 />
-                <div className="field">
-                  <label htmlFor={`${id}-kind`}>{t("actors.form.kind")}</label>
-                  <select
-                    id={`${id}-kind`}
-                    name="kind"
-                    defaultValue={valuesOf("actor.update").kind ?? entry.kind}
-                  >
-                    {ACTOR_KINDS.map((kind) => (
-                      <option key={kind} value={kind}>
-                        {t(`actors.kinds.${kind}`)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  label={t("actors.form.kind")}
+                  name="kind"
+                  defaultValue={valuesOf("actor.update").kind ?? entry.kind}
+                  errors={errorsOf("actor.update").kind}
+                  options={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`actors.kinds.${kind}`) }))}
+                />
                 <Field
                   label={t("actors.form.description")}
                   name="description"
@@ -474,23 +444,15 @@ export default function ActorEntry() {
               {others.length ? (
                 <Form method="post" className="form compact-form merge-form" noValidate>
                   <input type="hidden" name="intent" value="actor.merge" />
-                  <div className={`field${errorsOf("actor.merge").targetId?.length ? " field-invalid" : ""}`}>
-                    <label htmlFor={`${id}-target`}>{t("actors.entry.mergeInto")}</label>
-                    <p className="field-hint">{t("actors.entry.mergeHint", { name: entry.name })}</p>
-                    <select id={`${id}-target`} name="targetId" defaultValue="">
-                      <option value="">{t("actors.entry.pickTarget")}</option>
-                      {others.map((other) => (
-                        <option key={other.id} value={other.id}>
-                          {other.name}
-                        </option>
-                      ))}
-                    </select>
-                    {errorsOf("actor.merge").targetId?.length ? (
-                      <p className="field-error" role="alert">
-                        {errorsOf("actor.merge").targetId!.map(tm).join(" ")}
-                      </p>
-                    ) : null}
-                  </div>
+                  <SelectField
+                    label={t("actors.entry.mergeInto")}
+                    name="targetId"
+                    hint={t("actors.entry.mergeHint", { name: entry.name })}
+                    defaultValue=""
+                    errors={errorsOf("actor.merge").targetId}
+                    placeholder={t("actors.entry.pickTarget")}
+                    options={others.map((other) => ({ value: other.id, label: other.name }))}
+                  />
                   <button type="submit" className="button button-secondary button-small" disabled={busy}>
                     {t("actors.entry.merge")}
                   </button>

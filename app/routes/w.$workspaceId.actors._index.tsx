@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, SelectField } from "~/components/field";
 import { ACTOR_DESCRIPTION_MAX, ACTOR_KINDS, ACTOR_NAME_MAX } from "~/models/actor-names";
 import { ActorRejectedError, actorInputSchema, createActor, listActors } from "~/models/actors.server";
 import { requestOrigin } from "~/models/audit.server";
@@ -12,7 +12,7 @@ import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
-import { msg, useMessage } from "~/utils/messages";
+import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -65,7 +65,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ActorRegistry() {
   const { t } = useTranslation();
-  const tm = useMessage();
   const id = useId();
   const { entries, query, canEdit, workspaceId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -152,21 +151,13 @@ export default function ActorRegistry() {
               required
               maxLength={ACTOR_NAME_MAX}
             />
-            <div className={`field${errors.kind?.length ? " field-invalid" : ""}`}>
-              <label htmlFor={`${id}-new-kind`}>{t("actors.form.kind")}</label>
-              <select id={`${id}-new-kind`} name="kind" defaultValue={values.kind ?? "person"}>
-                {ACTOR_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`actors.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              {errors.kind?.length ? (
-                <p className="field-error" role="alert">
-                  {errors.kind.map(tm).join(" ")}
-                </p>
-              ) : null}
-            </div>
+            <SelectField
+              label={t("actors.form.kind")}
+              name="kind"
+              defaultValue={values.kind ?? "person"}
+              errors={errors.kind}
+              options={ACTOR_KINDS.map((kind) => ({ value: kind, label: t(`actors.kinds.${kind}`) }))}
+            />
             <Field
               label={t("actors.form.description")}
               name="description"

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, FormError } from "~/components/field";
+import { Field, FormError, SelectField } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
 import {
   addCaseLink,
@@ -20,7 +19,7 @@ import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
-import { msg, useMessage } from "~/utils/messages";
+import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -83,8 +82,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CaseLinks() {
   const { t } = useTranslation();
-  const tm = useMessage();
-  const id = useId();
   const { caseStudy, links, choices, workspaceId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -143,51 +140,22 @@ export default function CaseLinks() {
           <Form method="post" className="form" noValidate>
             <input type="hidden" name="intent" value="link.add" />
             <FormError errors={errors.form} />
-            <div className={`field${errors.kind?.length ? " field-invalid" : ""}`}>
-              <label htmlFor={`${id}-kind`}>{t("links.page.kind")}</label>
-              <p className="field-hint" id={`${id}-kind-hint`}>
-                {t("links.page.kindHint", { title: caseStudy.title })}
-              </p>
-              <select
-                id={`${id}-kind`}
-                name="kind"
-                defaultValue={values.kind ?? "same_conflict"}
-                aria-describedby={`${id}-kind-hint`}
-              >
-                {LINK_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`links.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              {errors.kind?.length ? (
-                <p className="field-error" role="alert">
-                  {errors.kind.map(tm).join(" ")}
-                </p>
-              ) : null}
-            </div>
-            <div className={`field${errors.targetId?.length ? " field-invalid" : ""}`}>
-              <label htmlFor={`${id}-target`}>{t("links.page.target")}</label>
-              <select
-                id={`${id}-target`}
-                name="targetId"
-                defaultValue={values.targetId ?? ""}
-                aria-invalid={errors.targetId?.length ? true : undefined}
-                aria-describedby={errors.targetId?.length ? `${id}-target-error` : undefined}
-              >
-                <option value="">{t("links.page.pickCase")}</option>
-                {choices.map((choice) => (
-                  <option key={choice.id} value={choice.id}>
-                    {choice.title}
-                  </option>
-                ))}
-              </select>
-              {errors.targetId?.length ? (
-                <p className="field-error" id={`${id}-target-error`} role="alert">
-                  {errors.targetId.map(tm).join(" ")}
-                </p>
-              ) : null}
-            </div>
+            <SelectField
+              label={t("links.page.kind")}
+              name="kind"
+              hint={t("links.page.kindHint", { title: caseStudy.title })}
+              defaultValue={values.kind ?? "same_conflict"}
+              errors={errors.kind}
+              options={LINK_KINDS.map((kind) => ({ value: kind, label: t(`links.kinds.${kind}`) }))}
+            />
+            <SelectField
+              label={t("links.page.target")}
+              name="targetId"
+              defaultValue={values.targetId ?? ""}
+              errors={errors.targetId}
+              placeholder={t("links.page.pickCase")}
+              options={choices.map((choice) => ({ value: choice.id, label: choice.title }))}
+            />
             <Field
               label={t("links.page.note")}
               name="note"

@@ -1,8 +1,8 @@
 // Dated events are part of a case's revisions (ADR 0010): written as revisions, compared, restored,
 // approved; trainers read the approved version's events; reviewers comment on them.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCase, updateCaseFields } from "~/models/cases.server";
+import { createCase, getCase, updateCaseFields } from "~/models/cases.server";
 import { createCode, deleteCode, listCodes, mergeCode } from "~/models/codes.server";
 import type { EventInput } from "~/models/event-fields";
 import { caseTimeline, deleteEvent, EventRejectedError, eventStamp, saveEvent } from "~/models/events.server";
@@ -13,7 +13,7 @@ import { CommentRejectedError, createEventThread, listCaseThreads } from "~/mode
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { caseRevisions } from "../../db/schema";
-import { makeTeam } from "../helpers/fixtures";
+import { makeTeam, sampleFields } from "../helpers/fixtures";
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
 let team: Team;
@@ -168,6 +168,31 @@ describe("events as revisions", () => {
       403,
     );
     expect(refusal(() => saveEvent(editor, team.otherCase.id, { event: input() }))?.status).toBe(404);
+  });
+});
+
+describe("revisions from before events", () => {
+  it("read and restore as having no events and no dialogue type", () => {
+    const editor = team.people.editor.member;
+    const caseId = createCase(editor, { ...sampleFields, title: "Older case" }).id;
+    saveEvent(editor, caseId, { event: input({ title: "Added later" }) });
+    // As a database from before the feature: the first revision's snapshot knows neither.
+    const first = db
+      .select()
+      .from(caseRevisions)
+      .where(and(eq(caseRevisions.caseId, caseId), eq(caseRevisions.number, 1)))
+      .get()!;
+    const { events: _events, dialogueType: _type, ...older } = first.fields;
+    db.update(caseRevisions).set({ fields: older }).where(eq(caseRevisions.id, first.id)).run();
+    const view = viewRevision(editor, caseId, 1);
+    expect(view.events).toEqual([]);
+    expect(view.fields.dialogueType).toBeNull();
+    expect(compareRevisions(editor, caseId, 1, 2).events.added.map((event) => event.title)).toEqual([
+      "Added later",
+    ]);
+    const current = getCase(editor, caseId).revision;
+    restoreRevision(editor, caseId, { number: 1, baseRevision: current });
+    expect(getCase(editor, caseId).events).toEqual([]);
   });
 });
 

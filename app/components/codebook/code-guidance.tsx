@@ -1,14 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { CodeGuidanceView } from "./rules";
 
-export type GuidanceView = {
-  shortName: string;
-  definition: string;
-  whenPresent: string;
-  whenAbsent: string;
-  notes: string;
-  example: { caseId: string; caseTitle: string; quote: string } | null;
-};
+export type GuidanceView = CodeGuidanceView;
 
 export function hasGuidance(guidance: GuidanceView | undefined): guidance is GuidanceView {
   return Boolean(

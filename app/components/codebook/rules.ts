@@ -21,6 +21,17 @@ export const CODE_PALETTE = [
   "#475569",
 ] as const;
 
+/** How to code a code (coding guidance), as the tag picker, the conditions panel and the code page show it. */
+export type CodeGuidanceView = {
+  shortName: string;
+  definition: string;
+  whenPresent: string;
+  whenAbsent: string;
+  notes: string;
+  /** Null when there is none, or when its case is one the reader may not read. */
+  example: { caseId: string; caseTitle: string; quote: string } | null;
+};
+
 /** A code's label in the reader's language: its translation when it has one, else the label as written. */
 export function localizedLabel(
   code: { label: string; labelTranslations?: Partial<Record<Locale, string>> | null },

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import type { CodeGuidanceView } from "~/components/codebook/rules";
 import type { SourceFieldErrors } from "./source-form";
 
 export type CodeOption = {
@@ -8,14 +9,7 @@ export type CodeOption = {
   description: string;
   color: string;
   /** Coding guidance, shown in the tag picker for the highlighted code. */
-  guidance?: {
-    shortName: string;
-    definition: string;
-    whenPresent: string;
-    whenAbsent: string;
-    notes: string;
-    example: { caseId: string; caseTitle: string; quote: string } | null;
-  };
+  guidance?: CodeGuidanceView;
 };
 
 /** `detail` is who, when and where, to tell sources apart in the dialog ("" when nothing is known). */

@@ -2,30 +2,12 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CommentForm } from "~/components/threads/comment-form";
 import type { MentionPerson } from "~/components/threads/mention-textarea";
+import type { TimelineEvent } from "~/models/event-fields";
 import { eventSpan, eventYears, yearTicks } from "./axis";
 import { useEventDate } from "./event-date";
 
-type When = { year: number; month?: number; day?: number } | null;
-
-export type CaseTimelineEvent = {
-  id: string;
-  start: When;
-  end: When;
-  circa: boolean;
-  wording: string;
-  title: string;
-  description: string;
-  actors: Array<{ name: string; actorId: string | null }>;
-  codes: Array<{ id: string; label: string; shortName: string; kind: string; color: string }>;
-  citations: Array<{ sourceId: string; title: string | null; locator: string }>;
-  flags: Array<{
-    role: "outcome" | "precondition";
-    codeLabel: string;
-    otherCodeLabel: string;
-    otherEventId: string;
-    otherEventTitle: string;
-  }>;
-};
+/** The events the case page passes in (from the loader: dates as plain objects). */
+export type CaseTimelineEvent = TimelineEvent;
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 const WIDTH = 320;

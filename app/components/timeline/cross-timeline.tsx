@@ -2,21 +2,11 @@ import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { usePeriod } from "~/components/case-bits";
+import type { TimelineCase } from "~/models/event-fields";
 import { eventSpan, yearTicks } from "./axis";
 import { useEventDate } from "./event-date";
 
-type When = { year: number; month?: number; day?: number } | null;
-type TimelineEvent = { id: string; start: When; end: When; circa: boolean; wording: string; title: string };
-type TimelineCase = {
-  id: string;
-  title: string;
-  regions: string[];
-  periodStart: number | null;
-  periodStartCirca: boolean;
-  periodEnd: number | null;
-  periodEndCirca: boolean;
-  events: TimelineEvent[];
-};
+type TimelineEvent = TimelineCase["events"][number];
 type LinkKind = "influenced" | "same_conflict" | "earlier_phase" | "contrasting";
 
 export type CrossTimelineData = {
@@ -333,52 +323,33 @@ function CaseRow({
   );
 }
 
-/** What the marks mean. */
+/** What the marks mean: each drawn as it is in the drawing. */
 function TimelineKey() {
   const { t } = useTranslation();
+  const marks = [
+    ["keyPeriod", 28, <rect key="m" x="1" y="1" width="26" height="10" rx="3" className="bar" />],
+    ["keyOpen", 28, <rect key="m" x="1" y="1" width="26" height="10" className="bar-open-end" />],
+    ["keyCirca", 28, <line key="m" x1="1" x2="27" y1="6" y2="6" className="circa-end" />],
+    ["keyEvent", 16, <circle key="m" cx="8" cy="7" r="5" className="event-point" />],
+    ["keyEventCirca", 16, <circle key="m" cx="8" cy="7" r="5" className="event-point is-circa" />],
+    [
+      "keyLink",
+      20,
+      <g key="m" className="timeline-link link-same_conflict">
+        <path d="M 2 2 H 14 V 12 H 2" />
+      </g>,
+    ],
+  ] as const;
   return (
     <ul className="timeline-key" aria-label={t("events.cross.keyLabel")}>
-      <li>
-        <svg width="28" height="12" aria-hidden="true" className="timeline-svg">
-          <rect x="1" y="1" width="26" height="10" rx="3" className="bar" />
-        </svg>
-        {t("events.cross.keyPeriod")}
-      </li>
-      <li>
-        <svg width="28" height="12" aria-hidden="true" className="timeline-svg">
-          <rect x="1" y="1" width="26" height="10" className="bar-open-end" />
-        </svg>
-        {t("events.cross.keyOpen")}
-      </li>
-      <li>
-        <svg width="28" height="12" aria-hidden="true" className="timeline-svg">
-          <line x1="1" x2="27" y1="6" y2="6" className="circa-end" />
-        </svg>
-        {t("events.cross.keyCirca")}
-      </li>
-      <li>
-        <svg width="16" height="14" aria-hidden="true" className="timeline-svg">
-          <circle cx="8" cy="7" r="5" className="event-point" />
-        </svg>
-        {t("events.cross.keyEvent")}
-      </li>
-      <li>
-        <svg width="16" height="14" aria-hidden="true" className="timeline-svg">
-          <circle cx="8" cy="7" r="5" className="event-point is-circa" />
-        </svg>
-        {t("events.cross.keyEventCirca")}
-      </li>
-      <li>
-        <svg
-          width="20"
-          height="14"
-          aria-hidden="true"
-          className="timeline-svg timeline-link link-same_conflict"
-        >
-          <path d="M 2 2 H 14 V 12 H 2" />
-        </svg>
-        {t("events.cross.keyLink")}
-      </li>
+      {marks.map(([key, width, mark]) => (
+        <li key={key}>
+          <svg width={width} height="14" aria-hidden="true" className="timeline-svg">
+            {mark}
+          </svg>
+          {t(`events.cross.${key}`)}
+        </li>
+      ))}
     </ul>
   );
 }

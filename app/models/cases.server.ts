@@ -6,18 +6,22 @@ import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import {
+  approvedVersions,
+  foreignReferences,
+  seesDrafts,
+  statusAfterEdit,
+  writeDerivedRows,
+} from "~/models/case-body.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
-import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
-  can,
   canSeeCase,
   type Executor,
   type Member,
@@ -26,7 +30,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
-import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
+import { caseRevisions, cases, passages, users } from "../../db/schema";
 
 export class StaleRevisionError extends Error {
   constructor(public currentRevision: number) {
@@ -42,25 +46,6 @@ export class DocumentRejectedError extends Error {
   ) {
     super(errors.join(" "));
   }
-}
-
-/**
- * Rewrites what is derived from a case body (tagged passages, citations, plain text) in the caller's
- * transaction. The one place the save path, restore and co-editing persistence go through.
- */
-export function writeDerivedRows(tx: Executor, caseId: string, doc: unknown) {
-  const rows = deriveCaseRows(doc as Parameters<typeof deriveCaseRows>[0]);
-  tx.delete(passages).where(eq(passages.caseId, caseId)).run();
-  tx.delete(citations).where(eq(citations.caseId, caseId)).run();
-  for (const passage of rows.passages)
-    tx.insert(passages)
-      .values({ caseId, ...passage })
-      .run();
-  for (const citation of rows.citations)
-    tx.insert(citations)
-      .values({ caseId, ...citation })
-      .run();
-  return rows;
 }
 
 export function listCases(member: Member, options: { trashed?: boolean } = {}) {
@@ -106,46 +91,7 @@ function findCase(executor: Executor, member: Member, caseId: string) {
   return found && canSeeCase(member, found, executor) ? found : undefined;
 }
 
-/** A case of another workspace, or an unknown id, is a 404: never its data. */
-/**
- * Editing an approved case starts a new draft; the approved revision stays pinned for readers until the next
- * approval. Working on requested changes also makes the case a draft again. Edits during a review keep the case
- * in review (reviewers read the latest revision).
- */
-export function statusAfterEdit(status: CaseRow["status"]): CaseRow["status"] {
-  return status === "approved" || status === "changes_requested" ? "draft" : status;
-}
-
-/** Whether this member reads drafts, or only the approved version of each case (trainers). */
-export function seesDrafts(member: Member) {
-  return can(member, "case.readDrafts");
-}
-
 type CaseRow = typeof cases.$inferSelect;
-
-/**
- * The approved version of cases whose current draft this member may not see: the body and fields of the
- * approved revision, keyed by case id. Cases whose draft is the approved revision need no overlay.
- */
-export function approvedVersions(
-  member: Member,
-  rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>,
-) {
-  const overlay = new Map<string, { body: unknown; fields: Record<string, unknown> }>();
-  if (seesDrafts(member)) return overlay;
-  const pending = rows.filter(
-    (row) => row.approvedRevision !== null && row.approvedRevision !== row.revision,
-  );
-  for (const row of pending) {
-    const approved = db
-      .select({ body: caseRevisions.body, fields: caseRevisions.fields })
-      .from(caseRevisions)
-      .where(and(eq(caseRevisions.caseId, row.id), eq(caseRevisions.number, row.approvedRevision!)))
-      .get();
-    if (approved) overlay.set(row.id, approved);
-  }
-  return overlay;
-}
 
 /**
  * A case as this member reads it. A case of another workspace, an unknown id, or (for members who only
@@ -337,8 +283,9 @@ export function saveCaseBody(
     const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFoundOrTrashed"));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
-    const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
-    const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
+    const foreign = foreignReferences(tx, member.workspaceId, validated.references);
+    const unknownCodes = foreign.codeIds;
+    const unknownSources = foreign.sourceIds;
     if (unknownCodes.length || unknownSources.length) {
       throw new DocumentRejectedError([
         ...(unknownCodes.length ? [msg("cases.errors.unknownCodes", { count: unknownCodes.length })] : []),

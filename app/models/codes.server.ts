@@ -4,8 +4,8 @@ import { z } from "zod";
 import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { CODE_KINDS, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
@@ -159,20 +159,6 @@ export function listCodes(member: Reader): Code[] {
     .sort((a, b) =>
       a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
     );
-}
-
-/** Ids among `ids` that are NOT codes of this workspace (a guessed or foreign id). */
-export function foreignCodeIds(executor: Executor, workspaceId: string, ids: string[]): string[] {
-  if (ids.length === 0) return [];
-  const found = new Set(
-    executor
-      .select({ id: codes.id })
-      .from(codes)
-      .where(and(eq(codes.workspaceId, workspaceId), inArray(codes.id, ids)))
-      .all()
-      .map((row) => row.id),
-  );
-  return ids.filter((id) => !found.has(id));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,8 +6,7 @@ import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { seesDrafts } from "~/models/cases.server";
-import { foreignCodeIds } from "~/models/codes.server";
+import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
 import { newId } from "~/models/ids.server";
 import {
   buildMatrix,

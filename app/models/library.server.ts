@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { deriveCaseRows } from "~/editor/derive";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { db } from "~/utils/db.server";

@@ -6,7 +6,7 @@ import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import type { Code, Reader } from "~/models/codes.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";

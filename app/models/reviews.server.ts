@@ -4,8 +4,9 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { seesDrafts } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { getCase, seesDrafts } from "~/models/cases.server";
+import { getCase } from "~/models/cases.server";
 import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
 import { newId } from "~/models/ids.server";

@@ -5,21 +5,15 @@ import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
-import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { dropForeignReferences, seesDrafts, writeDerivedRows } from "~/models/case-body.server";
 import { formatPeriod, type PeriodWords } from "~/models/case-fields";
-import {
-  DocumentRejectedError,
-  getCase,
-  StaleRevisionError,
-  seesDrafts,
-  writeDerivedRows,
-} from "~/models/cases.server";
-import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { DocumentRejectedError, getCase, StaleRevisionError } from "~/models/cases.server";
+import { listCodes } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds, listSources } from "~/models/sources.server";
+import { listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -277,12 +271,7 @@ export function restoreRevision(
 
     const checked = validateCaseDocument(old.body);
     if (!checked.ok) throw new DocumentRejectedError(checked.errors, checked.tooLarge ?? false);
-    const goneCodes = new Set(foreignCodeIds(tx, member.workspaceId, checked.references.codeIds));
-    const goneSources = new Set(foreignSourceIds(tx, member.workspaceId, checked.references.sourceIds));
-    const body =
-      goneCodes.size || goneSources.size
-        ? withoutReferences(checked.doc, goneCodes, goneSources)
-        : checked.doc;
+    const { body, dropped } = dropForeignReferences(tx, member.workspaceId, checked.doc, checked.references);
     const fields = readSnapshot(old.fields);
     if (fields.title.trim() === "") fields.title = current.title;
 
@@ -324,6 +313,6 @@ export function restoreRevision(
       tx,
     );
     bodyWrittenOutsideCollab(tx, caseId, body);
-    return { revision: number, droppedReferences: goneCodes.size + goneSources.size };
+    return { revision: number, droppedReferences: dropped };
   });
 }

@@ -14,7 +14,7 @@ import { deriveCaseRows } from "~/editor/derive";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { writeDerivedRows } from "~/models/cases.server";
+import { writeDerivedRows } from "~/models/case-body.server";
 import { cslItemSchema } from "~/models/csl";
 import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case-bits";
 import { ActivityTimeline } from "~/components/review/activity-timeline";
-import { getCaseActivity } from "~/models/activity.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";

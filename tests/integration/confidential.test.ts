@@ -3,8 +3,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseActivity } from "~/models/activity.server";
 import { getCaseAccess, setCaseConfidentiality } from "~/models/case-access.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { createCase, getCase, listCases, saveCaseBody, trashCase } from "~/models/cases.server";
 import { createCode, getCodebook, getCodeDetail } from "~/models/codes.server";
 import { getComparison } from "~/models/comparison.server";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseActivity } from "~/models/activity.server";
 import { listAuditLog } from "~/models/audit.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { createCase, getCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
 import { newId } from "~/models/ids.server";
 import {

@@ -6,7 +6,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, eq, inArray } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
-import { withoutReferences } from "~/editor/references";
+import { withoutReferences } from "~/editor/marks";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { can, type Executor, type Member } from "~/utils/permissions.server";

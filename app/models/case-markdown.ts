@@ -20,6 +20,7 @@ import enExports from "~/locales/en/exports";
 import { formatPeriod, type Period, type PeriodWords } from "~/models/case-fields";
 import { type CslItem, formatReference } from "~/models/csl";
 import type { CaseStatus, CodeKind, ConditionValue } from "~/models/domain";
+import { referenceLink } from "~/rules/links";
 
 export type MarkdownCase = Period & {
   title: string;
@@ -303,7 +304,7 @@ class CaseMarkdownWriter {
 export function referenceMarkdown(item: CslItem | undefined, words: MarkdownWords = englishWords): string {
   if (!item) return words("exports.markdown.sourceGone");
   const reference = formatReference(item);
-  const link = item.URL ?? (item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined);
+  const link = referenceLink(item);
   if (link && reference.endsWith(link)) {
     const text = reference.slice(0, reference.length - link.length).trim();
     return `${escapeMarkdown(text)} <${markdownUrl(link)}>`;

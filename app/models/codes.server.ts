@@ -1,14 +1,17 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
+import { rewriteCodeMarks } from "~/editor/marks";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { CODE_KINDS, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { localizedLabel } from "~/rules/codebook";
+import { recordIdSchema } from "~/rules/ids";
+import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -36,8 +39,6 @@ export type Code = {
  * codes read through listCodes / cachedCodes shows each label in the reader's language.
  */
 export type Reader = Member & { locale?: Locale };
-
-const codeId = z.string().regex(/^[a-z0-9]{8,40}$/);
 
 /** The fields of the code form, as the browser posts them. */
 /** A label in another language: absent = not on the form (kept as stored), "" = none. */
@@ -83,7 +84,7 @@ export const codeInputSchema = z.object({
     .string()
     .optional()
     .transform((value) => value || null)
-    .pipe(codeId.nullable()),
+    .pipe(recordIdSchema().nullable()),
 });
 
 export type CodeInput = z.output<typeof codeInputSchema>;
@@ -159,60 +160,6 @@ export function listCodes(member: Reader): Code[] {
     .sort((a, b) =>
       a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
     );
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Rewriting tags inside case bodies
-
-type MarkJSON = NonNullable<JSONContent["marks"]>[number];
-
-/**
- * Returns a copy of a case body where every tag with code `from` is retagged `to`, or removed when `to`
- * is null. Where the text already carried `to`, the two tags become one. `changed` counts the text nodes
- * that were touched (0 = the body does not carry the code). Pure: the input is not modified.
- */
-export function rewriteCodeMarks(
-  doc: JSONContent,
-  from: string,
-  to: string | null,
-): { doc: JSONContent; changed: number } {
-  let changed = 0;
-  const rewriteMarks = (marks: MarkJSON[]): MarkJSON[] => {
-    const result: MarkJSON[] = [];
-    const seenCodes = new Set<string>();
-    for (const mark of marks) {
-      if (mark.type !== "tag") {
-        result.push(mark);
-        continue;
-      }
-      let id = mark.attrs?.codeId;
-      let next = mark;
-      if (id === from) {
-        if (to === null) continue;
-        id = to;
-        next = { ...mark, attrs: { ...mark.attrs, codeId: to } };
-      }
-      if (typeof id === "string") {
-        if (seenCodes.has(id)) continue;
-        seenCodes.add(id);
-      }
-      result.push(next);
-    }
-    return result;
-  };
-  const visit = (node: JSONContent): JSONContent => {
-    let copy = node;
-    if (node.marks?.some((mark) => mark.type === "tag" && mark.attrs?.codeId === from)) {
-      changed += 1;
-      const marks = rewriteMarks(node.marks);
-      const { marks: _old, ...rest } = node;
-      copy = marks.length > 0 ? { ...rest, marks } : rest;
-    }
-    if (node.content) copy = { ...copy, content: node.content.map(visit) };
-    return copy;
-  };
-  const rewritten = visit(doc);
-  return { doc: changed > 0 ? rewritten : doc, changed };
 }
 
 // ---------------------------------------------------------------------------------------------------

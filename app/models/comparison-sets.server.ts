@@ -4,7 +4,6 @@
 // not read (a trainer and a never-approved case), is left out and counted, never shown.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
 import { newId } from "~/models/ids.server";
@@ -15,6 +14,8 @@ import {
   matrixSearchParams,
   visibleCases,
 } from "~/models/matrix.server";
+import { isRecordId, recordIdSchema } from "~/rules/ids";
+import { SET_NAME_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -35,7 +36,7 @@ const MAX_SETTINGS = 4000;
 
 export type ComparisonView = (typeof COMPARISON_VIEWS)[number];
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/, msg("compare.errors.badId"));
+const id = recordIdSchema(msg("compare.errors.badId"));
 
 export const setNameSchema = z
   .string({ error: msg("compare.errors.nameRequired") })
@@ -285,13 +286,10 @@ export function savedPreIds(settings: Record<string, unknown>): string[] | null 
  * saved, so a reader can explore without changing the set. Nothing given = the saved view.
  */
 export function setViewOverrides(searchParams: URLSearchParams) {
-  const ID = /^[a-z0-9]{8,40}$/;
   const outcome = searchParams.get("outcome");
   return {
-    outcomeId: outcome === null ? undefined : ID.test(outcome) ? outcome : null,
-    preIds: searchParams.has("pre")
-      ? [...new Set(searchParams.getAll("pre").filter((value) => ID.test(value)))]
-      : undefined,
+    outcomeId: outcome === null ? undefined : isRecordId(outcome) ? outcome : null,
+    preIds: searchParams.has("pre") ? [...new Set(searchParams.getAll("pre").filter(isRecordId))] : undefined,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Code, Reader } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { type CaseStatus, type ConditionValue, LOCALES, type Locale } from "~/models/domain";
+import { recordIdSchema } from "~/rules/ids";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { requirePermission } from "~/utils/permissions.server";
@@ -25,15 +26,14 @@ export const SCROLL_MODES = ["sync", "independent"] as const;
 export type ScrollMode = (typeof SCROLL_MODES)[number];
 
 // Ids are also written into a CSS selector by the page: this pattern is what keeps that safe.
-const ID = /^[a-z0-9]{8,40}$/;
 
 const compareQuerySchema = z.object({
   case: z
-    .array(z.string().regex(ID, msg("compare.errors.badCaseId")))
+    .array(recordIdSchema(msg("compare.errors.badCaseId")))
     .transform((ids) => [...new Set(ids)])
     .pipe(z.array(z.string()).max(MAX_COMPARED, msg("compare.errors.tooManyCases", { max: MAX_COMPARED }))),
   code: z
-    .array(z.string().regex(ID, msg("compare.errors.badCodeId")))
+    .array(recordIdSchema(msg("compare.errors.badCodeId")))
     .transform((ids) => [...new Set(ids)])
     // Saved comparison sets may hold many codes: beyond MAX_HIGHLIGHTED they are listed, not refused.
     .pipe(z.array(z.string()).max(MAX_LINK_CODES, msg("compare.errors.tooManyCodes"))),

@@ -4,6 +4,9 @@
 // CSL-JSON is the interchange format of Zotero and Pandoc (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
 // We keep a subset of its fields; everything else in an imported item is dropped.
 import { z } from "zod";
+import { daysInMonth, parseIsoDate } from "~/rules/dates";
+import { bareDoi, isDoi, isHttpUrl, referenceLink } from "~/rules/links";
+import { asciiFold } from "~/rules/text";
 import { msg } from "~/utils/messages";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -77,10 +80,6 @@ const nameSchema = z
     return out;
   });
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 const datePartsSchema = z
   .tuple(
     [
@@ -148,17 +147,6 @@ const accessedSchema = z
   )
   .transform((d): { "date-parts": [CslDateParts] } => ({ "date-parts": [d["date-parts"][0]] }));
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
-const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
-
 export const cslItemSchema = z.object(
   {
     id: text("id", 500),
@@ -186,8 +174,8 @@ export const cslItemSchema = z.object(
     accessed: accessedSchema.optional(),
     language: text("language", 100).optional(),
     DOI: text("DOI", 300)
-      .overwrite((value) => value.replace(DOI_PREFIX, "").trim())
-      .refine((value) => /^10\.[0-9.]+\/\S+$/.test(value), { error: "DOI must look like 10.1234/abc" })
+      .overwrite(bareDoi)
+      .refine(isDoi, { error: "DOI must look like 10.1234/abc" })
       .optional(),
     note: text("note", 20_000).optional(),
     custom: z
@@ -605,24 +593,9 @@ const STOP_WORDS = new Set([
   "das",
 ]);
 
-const ASCII_FOLD: Record<string, string> = {
-  ß: "ss",
-  ø: "o",
-  æ: "ae",
-  œ: "oe",
-  ł: "l",
-  đ: "d",
-  ð: "d",
-  þ: "th",
-  ı: "i",
-};
-
 function slug(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  return asciiFold(value)
     .toLowerCase()
-    .replace(/[ßøæœłđðþı]/g, (ch) => ASCII_FOLD[ch] ?? "")
     .replace(/[^a-z0-9]/g, "");
 }
 
@@ -1217,9 +1190,7 @@ function verbatimFromBibTeX(raw: string): string {
 }
 
 function isoToDateParts(value: string): number[] | undefined {
-  const m = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(value.trim());
-  if (!m) return undefined;
-  return [m[1], m[2], m[3]].filter((p) => p !== undefined).map(Number);
+  return parseIsoDate(value) ?? undefined;
 }
 
 function bibTeXIssued(fields: Map<string, string>): unknown {
@@ -1407,7 +1378,7 @@ export function formatReference(item: CslItem): string {
   if (item.publisher !== undefined && item.publisher !== container && item.publisher !== onlyAuthor) {
     parts.push(sentence(item.publisher));
   }
-  const link = item.URL ?? (item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined);
+  const link = referenceLink(item);
   if (link !== undefined) parts.push(link);
   return parts.join(" ").replace(/\s+/g, " ").trim();
 }

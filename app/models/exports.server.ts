@@ -32,6 +32,7 @@ import {
   workspaceExportHeader,
   workspaceExportLibrary,
 } from "~/models/workspace-transfer.server";
+import { fileSlug } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -49,19 +50,6 @@ import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 // ---------------------------------------------------------------------------------------------------------
 // File names
 // ---------------------------------------------------------------------------------------------------------
-
-/** An ASCII file name part ("Mali, Ségou — local truce" → "mali-segou-local-truce"). */
-export function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
-}
 
 /** `attachment` with an ASCII name for old clients and the exact name (RFC 5987) for the others. */
 export function attachmentHeader(asciiName: string, fullName = asciiName): string {

@@ -5,6 +5,8 @@ import { deriveCaseRows } from "~/editor/derive";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
+import { SEARCH_MAX } from "~/rules/limits";
+import { fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { hiddenCaseIds, type Member, requirePermission } from "~/utils/permissions.server";
@@ -20,7 +22,7 @@ const year = z.preprocess(
 );
 
 export const libraryQuerySchema = z.object({
-  q: z.string().trim().max(200).default(""),
+  q: z.string().trim().max(SEARCH_MAX).default(""),
   region: list,
   status: list.pipe(z.array(z.enum(CASE_STATUSES))),
   code: list,
@@ -98,8 +100,6 @@ function overlaps(item: LibraryCase, from: number | null, to: number | null) {
   const end = item.periodEnd ?? Number.POSITIVE_INFINITY;
   return (to === null || start <= to) && (from === null || end >= from);
 }
-
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 /** Same rule as the FTS query (every word as a prefix, accents folded), with a marked snippet. */
 export function matchSnippet(text: string, q: string): string | null {

@@ -20,12 +20,12 @@ import {
   type TruthTable,
   truthTable,
 } from "~/models/qca";
+import { isRecordId, RECORD_ID_PATTERN } from "~/rules/ids";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { type Member, notFound, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
-const ID = /^[a-z0-9]{8,40}$/;
 const MAX_IDS = 200;
 
 /** What the matrix shows besides the library filters: columns, outcome, truth-table preconditions. */
@@ -39,7 +39,7 @@ export type MatrixOptions = {
 
 export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: string[] };
 
-const ids = (values: string[]) => [...new Set(values.filter((value) => ID.test(value)))].slice(0, MAX_IDS);
+const ids = (values: string[]) => [...new Set(values.filter(isRecordId))].slice(0, MAX_IDS);
 
 /**
  * Reads the matrix from a URL. The library's own `code` filter keeps its meaning ("cases that have code
@@ -55,7 +55,7 @@ export function parseMatrixQuery(searchParams: URLSearchParams): MatrixQuery {
     filters,
     problems,
     columnIds: ids(searchParams.getAll("col")),
-    outcomeId: ID.test(outcome) ? outcome : null,
+    outcomeId: isRecordId(outcome) ? outcome : null,
     preIds: searchParams.has("pre") ? ids(searchParams.getAll("pre")) : null,
   };
 }
@@ -439,8 +439,8 @@ export type MatrixForPage = ReturnType<typeof matrixForPage>;
 /** `?at=<case>.<code>` of a cell's address; anything else is a 404, like a case that does not exist. */
 export function parseCellQuery(searchParams: URLSearchParams) {
   const [caseId = "", codeId = "", ...rest] = (searchParams.get("at") ?? "").split(".");
-  if (!ID.test(caseId) || rest.length) throw notFound(msg("cases.errors.notFound"));
-  if (!ID.test(codeId)) throw notFound(msg("matrix.problems.codeGone"));
+  if (!isRecordId(caseId) || rest.length) throw notFound(msg("cases.errors.notFound"));
+  if (!isRecordId(codeId)) throw notFound(msg("matrix.problems.codeGone"));
   return { caseId, codeId };
 }
 
@@ -451,7 +451,9 @@ export function parseCellQuery(searchParams: URLSearchParams) {
 export function cellBackLink(workspaceId: string, back: string | null) {
   const matrix = `/w/${workspaceId}/matrix`;
   if (!back) return matrix;
-  const allowed = new RegExp(`^/w/${workspaceId}/(?:matrix|comparisons/[a-z0-9]{8,40})(?:\\?[^#\\\\]*)?$`);
+  const allowed = new RegExp(
+    `^/w/${workspaceId}/(?:matrix|comparisons/${RECORD_ID_PATTERN})(?:\\?[^#\\\\]*)?$`,
+  );
   return allowed.test(back) ? back : matrix;
 }
 

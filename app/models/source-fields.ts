@@ -13,12 +13,15 @@ import {
   RELIABILITY_LEVELS,
 } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+import { authorLines, formatAuthorLine, parseAuthorLine } from "~/rules/authors";
+import { daysInMonth, parseIsoDate } from "~/rules/dates";
+import { AUTHOR_MAX, MAX_AUTHORS } from "~/rules/limits";
+import { isDoi, isHttpUrl } from "~/rules/links";
 import { msg } from "~/utils/messages";
 
 // The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
 export { SOURCE_TYPE_LABELS };
 
-export const MAX_AUTHORS = 100;
 /** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -39,14 +42,6 @@ export type SourceFormValues = Record<
   | "confidentiality",
   string
 >;
-
-/** "Family, Given" for people, the name alone for organisations: one per line. */
-export function formatAuthorLine(name: CslName): string {
-  if ("literal" in name) return name.literal;
-  if (name.family !== undefined && name.given !== undefined) return `${name.family}, ${name.given}`;
-  if (name.family !== undefined) return `${name.family},`;
-  return `, ${name.given ?? ""}`;
-}
 
 function pad(n: number) {
   return String(n).padStart(2, "0");
@@ -100,31 +95,16 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   confidentiality: "public",
 };
 
-const ISO_DATE = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
-
-/** Parses "2021", "2021-05" or "2021-05-03"; null when the text is not shaped like one. */
-function parseIsoDate(value: string): number[] | null {
-  const m = ISO_DATE.exec(value.trim());
-  if (!m) return null;
-  const parts = [Number(m[1])];
-  if (m[2] !== undefined) parts.push(Number(m[2]));
-  if (m[3] !== undefined) parts.push(Number(m[3]));
-  return parts;
-}
-
 /** Why a [year, month, day] is not a calendar date, or null when it is one. */
 function dateProblem(parts: number[]): string | null {
   const [year, month, day] = parts;
   if (year < -9999 || year > 9999) return msg("sources.errors.yearOutOfRange");
   if (month !== undefined && (month < 1 || month > 12)) return msg("sources.errors.monthOutOfRange");
   if (day !== undefined && month !== undefined) {
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > days) return msg("sources.errors.dayOutOfRange");
+    if (day < 1 || day > daysInMonth(year, month)) return msg("sources.errors.dayOutOfRange");
   }
   return null;
 }
-
-const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
 
 const DATE_LIKE = /^[\d\s\-/.]+$/;
 const ISSUED_HINT = msg("sources.errors.issuedInvalid");
@@ -144,15 +124,6 @@ function optionalText(max: number, tooLong: TooLongKey) {
     .transform((value) => (value ?? "").trim())
     .pipe(z.string().max(max, msg(tooLong, { max })))
     .transform((value) => (value === "" ? undefined : value));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
 }
 
 // Paths of cslItemSchema issues → the form field the message belongs next to.
@@ -183,10 +154,7 @@ export const sourceFormSchema = z
       .string()
       .optional()
       .transform((value, ctx) => {
-        const lines = (value ?? "")
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean);
+        const lines = authorLines(value ?? "");
         if (lines.length > MAX_AUTHORS) {
           ctx.addIssue({
             code: "custom",
@@ -196,27 +164,21 @@ export const sourceFormSchema = z
         }
         const names: CslName[] = [];
         for (const line of lines) {
-          if (line.length > 500) {
-            ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
+          if (line.length > AUTHOR_MAX) {
+            ctx.addIssue({
+              code: "custom",
+              message: msg("sources.errors.authorTooLong", { max: AUTHOR_MAX }),
+            });
             return z.NEVER;
           }
-          const comma = line.indexOf(",");
-          if (comma === -1) {
-            names.push({ literal: line });
-            continue;
-          }
-          const family = line.slice(0, comma).trim();
-          const given = line.slice(comma + 1).trim();
-          if (family === "" && given === "") {
+          const name = parseAuthorLine(line);
+          if (!name) {
             ctx.addIssue({
               code: "custom",
               message: msg("sources.errors.authorNoName", { line }),
             });
             return z.NEVER;
           }
-          const name: { family?: string; given?: string } = {};
-          if (family !== "") name.family = family;
-          if (given !== "") name.given = given;
           names.push(name);
         }
         return names.length > 0 ? names : undefined;
@@ -274,7 +236,7 @@ export const sourceFormSchema = z
       }),
     language: optionalText(100, "sources.errors.languageTooLong"),
     doi: optionalText(300, "sources.errors.doiTooLong").refine(
-      (value) => value === undefined || /^10\.[0-9.]+\/\S+$/.test(value.replace(DOI_PREFIX, "").trim()),
+      (value) => value === undefined || isDoi(value),
       { message: msg("sources.errors.doiInvalid") },
     ),
     note: optionalText(20_000, "sources.errors.noteTooLong"),

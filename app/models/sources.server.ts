@@ -12,6 +12,7 @@ import {
   toBibTeX,
 } from "~/models/csl";
 import { newId } from "~/models/ids.server";
+import { fileSlug, fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -87,11 +88,6 @@ export type LibraryEntry = {
   restricted: boolean;
   citingCases: number;
 };
-
-/** Lower case without accents, so "keita" finds "Keïta" and "senegal" finds "Sénégal". */
-function fold(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 function searchableText(item: CslItem): string {
   const names = (item.author ?? []).map((name) =>
@@ -407,19 +403,6 @@ export const EXPORT_FORMATS = {
   bib: { extension: "bib", contentType: "application/x-bibtex; charset=utf-8", label: "BibTeX" },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
-
-/** An ASCII file name part from the workspace name ("Sahel dialogue (demo)" → "sahel-dialogue-demo"). */
-function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
-}
 
 /**
  * The whole library as a file. Every member may export (trainers prepare reading lists); each export is

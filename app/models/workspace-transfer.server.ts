@@ -9,8 +9,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/components/codebook/rules";
 import { deriveCaseRows } from "~/editor/derive";
+import { type MarkJSON, mapMarks } from "~/editor/marks";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
@@ -18,6 +18,7 @@ import { writeDerivedRows } from "~/models/case-body.server";
 import { cslItemSchema } from "~/models/csl";
 import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import type { Executor } from "~/utils/permissions.server";
@@ -473,8 +474,6 @@ export function parseWorkspaceFile(textContent: string): WorkspaceFile {
 // Import: ids, marks and bodies
 // ---------------------------------------------------------------------------------------------------------
 
-type MarkJSON = NonNullable<JSONContent["marks"]>[number];
-
 /**
  * A copy of a body with every tag and citation pointing to the new ids; marks whose code or source is not
  * in the file are dropped (counted), so nothing points outside the new workspace.
@@ -485,40 +484,22 @@ export function remapBodyReferences(
   sourceIds: ReadonlyMap<string, string>,
 ): { body: unknown; dropped: number } {
   let dropped = 0;
-  const remapMark = (mark: MarkJSON): MarkJSON | null => {
-    if (mark?.type === "tag") {
-      const id = codeIds.get(String(mark.attrs?.codeId));
-      if (!id) {
-        dropped += 1;
-        return null;
-      }
-      return { ...mark, attrs: { ...mark.attrs, codeId: id } };
+  const remap = (mark: MarkJSON, ids: ReadonlyMap<string, string>, attr: "codeId" | "sourceId") => {
+    const id = ids.get(String(mark.attrs?.[attr]));
+    if (!id) {
+      dropped += 1;
+      return null;
     }
-    if (mark?.type === "citation") {
-      const id = sourceIds.get(String(mark.attrs?.sourceId));
-      if (!id) {
-        dropped += 1;
-        return null;
-      }
-      return { ...mark, attrs: { ...mark.attrs, sourceId: id } };
-    }
-    return mark;
+    return { ...mark, attrs: { ...mark.attrs, [attr]: id } };
   };
-  const visit = (node: unknown, depth: number): unknown => {
-    // The validator refuses deeper documents anyway; stopping here keeps a hostile file from overflowing.
-    if (typeof node !== "object" || node === null || Array.isArray(node) || depth > 200) return node;
-    const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) };
-    if (Array.isArray(copy.marks)) {
-      const marks = (copy.marks as MarkJSON[])
-        .map(remapMark)
-        .filter((mark): mark is MarkJSON => mark !== null);
-      if (marks.length > 0) copy.marks = marks;
-      else delete copy.marks;
-    }
-    if (Array.isArray(copy.content)) copy.content = copy.content.map((child) => visit(child, depth + 1));
-    return copy;
-  };
-  return { body: visit(body, 0), dropped };
+  const remapped = mapMarks(body, (mark) =>
+    mark?.type === "tag"
+      ? remap(mark, codeIds, "codeId")
+      : mark?.type === "citation"
+        ? remap(mark, sourceIds, "sourceId")
+        : mark,
+  );
+  return { body: remapped.doc, dropped };
 }
 
 function longDate(value: Date) {

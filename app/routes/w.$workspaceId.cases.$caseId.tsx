@@ -24,6 +24,7 @@ import {
   replyToThread,
   setThreadStatus,
 } from "~/models/threads.server";
+import { recordIdSchema } from "~/rules/ids";
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
@@ -67,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const recordId = recordIdSchema();
 const commentFields = {
   body: z.string(),
   mentionIds: z

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
 import { Snippet } from "~/components/library/snippet";
 import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { SEARCH_MAX } from "~/rules/limits";
 import libraryStyles from "~/styles/library.css?url";
 import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
@@ -130,7 +131,7 @@ export default function CaseLibrary() {
               name="q"
               defaultValue={query.q}
               placeholder={t("cases.list.searchPlaceholder")}
-              maxLength={200}
+              maxLength={SEARCH_MAX}
             />
             <button type="submit" className="button">
               {t("cases.list.search")}

@@ -19,6 +19,7 @@ import {
   mergeCode,
   updateCode,
 } from "~/models/codes.server";
+import { recordIdSchema } from "~/rules/ids";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -42,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/);
-const mergeSchema = z.object({ targetId: id });
+const mergeSchema = z.object({ targetId: recordIdSchema() });
 const deleteSchema = z.object({
   confirm: z.literal("yes").optional(),
   expectedTags: z.coerce.number().int().min(0).optional(),

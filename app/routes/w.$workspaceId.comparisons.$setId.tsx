@@ -8,7 +8,6 @@ import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { ShareLink } from "~/components/matrix/set-parts";
 import { requestOrigin } from "~/models/audit.server";
 import {
@@ -19,6 +18,7 @@ import {
   setViewOverrides,
 } from "~/models/comparison-sets.server";
 import { matrixForPage } from "~/models/matrix.server";
+import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";

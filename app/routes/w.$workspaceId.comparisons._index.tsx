@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
 import { Field, FormError } from "~/components/field";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { requestOrigin } from "~/models/audit.server";
 import {
   createComparisonSet,
@@ -12,6 +11,7 @@ import {
   readSetForm,
   SetRejectedError,
 } from "~/models/comparison-sets.server";
+import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";

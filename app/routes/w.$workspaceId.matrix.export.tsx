@@ -11,6 +11,7 @@ import {
   type MatrixExportFormat,
   parseMatrixQuery,
 } from "~/models/matrix.server";
+import { isRecordId } from "~/rules/ids";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caseHeading = (await getT(request))("matrix.grid.case");
   let file: ReturnType<typeof exportMatrix>;
   if (setId !== null) {
-    if (!/^[a-z0-9]{8,40}$/.test(setId)) throw notFound(msg("compare.errors.setNotFound"));
+    if (!isRecordId(setId)) throw notFound(msg("compare.errors.setNotFound"));
     const opened = openComparisonSet(member, setId, setViewOverrides(searchParams));
     if (opened.view !== "matrix")
       throw data({ message: msg("matrix.export.onlyMatrixSet") }, { status: 400 });

@@ -11,6 +11,7 @@ import {
   loadCaseState,
   storeCaseState,
 } from "~/models/collab.server";
+import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { lucia } from "~/utils/auth.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
 import { msg } from "~/utils/messages";
@@ -143,7 +144,7 @@ export function createCollabServer() {
           return;
         }
         if (message.type !== "saveVersion" || connection.readOnly) return;
-        const note = typeof message.note === "string" ? message.note.trim().slice(0, 200) : "";
+        const note = typeof message.note === "string" ? message.note.trim().slice(0, VERSION_NOTE_MAX) : "";
         const { userId } = connection.context as Context;
         const result = store(document, { authorId: userId, note });
         connection.sendStateless(

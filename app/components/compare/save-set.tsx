@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
+import { SET_NAME_MAX } from "~/rules/limits";
 import type { ScrollMode } from "./scroll-mode";
 
 type Props = { workspaceId: string; caseIds: string[]; codeIds: string[]; mode: ScrollMode };

@@ -4,6 +4,8 @@
 import type { ZodError } from "zod";
 import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+import { parseAuthors } from "~/rules/authors";
+import { isHttpUrl } from "~/rules/links";
 import { decodeMessage, msg } from "~/utils/messages";
 
 export { SOURCE_TYPE_LABELS };
@@ -22,23 +24,6 @@ function text(formData: FormData, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/** "Family, Given; Organisation" → CSL names: with a comma a person, without one an organisation. */
-export function parseAuthors(
-  value: string,
-): Array<{ family?: string; given?: string } | { literal: string }> {
-  return value
-    .split(";")
-    .map((part) => part.trim())
-    .filter((part) => part !== "")
-    .map((part) => {
-      const comma = part.indexOf(",");
-      if (comma < 0) return { literal: part };
-      const family = part.slice(0, comma).trim();
-      const given = part.slice(comma + 1).trim();
-      return { ...(family ? { family } : {}), ...(given ? { given } : {}) };
-    });
-}
-
 export function parseSourceForm(formData: FormData): SourceFormResult {
   const errors: SourceFieldErrors = {};
   const title = text(formData, "title");
@@ -51,7 +36,7 @@ export function parseSourceForm(formData: FormData): SourceFormResult {
   if (year !== "" && !/^\d{1,4}$/.test(year) && !/^(c\.|circa|ca\.)\s*\d{1,4}$/i.test(year)) {
     errors.year = [msg("editor.sourceForm.yearInvalid")];
   }
-  if (url !== "" && !/^https?:\/\/\S+$/i.test(url)) {
+  if (url !== "" && !isHttpUrl(url)) {
     errors.url = [msg("editor.sourceForm.urlInvalid")];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { TimeAgo } from "~/components/review/time-ago";
 import type { Locale } from "~/models/domain";
+import { formatList } from "~/rules/locale";
 import { useLocale } from "~/utils/format";
 
 export type ActivityEntry = {
@@ -27,15 +28,13 @@ export type ActivityEntry = {
 const num = (value: unknown) => (typeof value === "number" ? value : null);
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-const INTL_LOCALE = { en: "en-GB", fr: "fr-FR" } as const;
-
 /** "A, B and 2 more" in the reader's language. */
 function list(t: TFunction, locale: Locale, items: string[], max = 3) {
   if (items.length === 0) return "";
   const shown = items.slice(0, max);
   const rest = items.length - shown.length;
   const parts = rest > 0 ? [...shown, t("activity.andMore", { count: rest })] : shown;
-  return new Intl.ListFormat(INTL_LOCALE[locale], { type: "conjunction" }).format(parts);
+  return formatList(parts, locale);
 }
 
 /** The entry in words: "saved the text (12 times)", "submitted revision 5 for review to Rokia Reviewer". */

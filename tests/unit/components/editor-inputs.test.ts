@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { citationNumbers } from "~/components/editor/highlights";
 import { linkHrefFromInput } from "~/components/editor/link-dialog";
-import { describeSource, parseAuthors, parseSourceForm } from "~/components/editor/source-form";
+import { describeSource, parseSourceForm } from "~/components/editor/source-form";
+import { parseAuthors } from "~/rules/authors";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -20,7 +20,7 @@ import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   canSeeCase,
   type Executor,
@@ -30,21 +30,23 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseRevisions, cases, passages, users } from "../../db/schema";
 
-export class StaleRevisionError extends Error {
+/** Someone saved since the editor's base revision (409): nothing was written. */
+export class StaleRevisionError extends Refusal {
   constructor(public currentRevision: number) {
-    super(msg("cases.errors.stale"));
+    super(409, msg("cases.errors.stale"));
   }
 }
 
 /** A document the server will not store: the messages say why (400), or it is too large (413). */
-export class DocumentRejectedError extends Error {
+export class DocumentRejectedError extends Refusal {
   constructor(
-    public errors: string[],
+    public errors: Message[],
     public tooLarge = false,
   ) {
-    super(errors.join(" "));
+    super(tooLarge ? 413 : 400, errors[0] ?? msg("editor.validation.notDoc"));
   }
 }
 

@@ -13,7 +13,7 @@ import { localizedLabel } from "~/rules/codebook";
 import { recordIdSchema } from "~/rules/ids";
 import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
@@ -22,6 +22,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
 import { STARTER_CODES } from "../../db/seed-content";
 
@@ -106,19 +107,19 @@ function withTranslations(current: StoredTranslations, input: CodeInput): Stored
 }
 
 /** A code the server will not store as given: messages per form field (400). */
-export class CodeRejectedError extends Error {
-  constructor(public errors: Record<string, string[]>) {
-    super(Object.values(errors).flat().join(" "));
+export class CodeRejectedError extends Refusal {
+  constructor(public errors: Record<string, Message[]>) {
+    super(400, Object.values(errors).flat()[0] ?? msg("codebook.errors.labelRequired"));
   }
 }
 
 /** Deleting a code that tags passages or holds condition values needs an explicit confirmation. */
-export class CodeInUseError extends Error {
+export class CodeInUseError extends Refusal {
   constructor(
     public usage: CodeUsage,
     public stale: boolean,
   ) {
-    super(stale ? msg("codebook.errors.usageChanged") : msg("codebook.errors.confirmDelete"));
+    super(409, stale ? msg("codebook.errors.usageChanged") : msg("codebook.errors.confirmDelete"));
   }
 }
 
@@ -424,7 +425,7 @@ function checkCode(tx: Executor, workspaceId: string, id: string | null, input: 
     .from(codes)
     .where(eq(codes.workspaceId, workspaceId))
     .all();
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Message[]> = {};
   const clash = all.find(
     (code) => code.id !== id && code.kind === input.kind && labelKey(code.label) === labelKey(input.label),
   );
@@ -581,7 +582,11 @@ function rewriteCaseBodies(
   return changedCases;
 }
 
-export class CodeMergeError extends Error {}
+export class CodeMergeError extends Refusal {
+  constructor(message: Message) {
+    super(400, message);
+  }
+}
 
 export type MergeResult = {
   tagCount: number;

@@ -14,6 +14,7 @@ import { caseFieldsSnapshot } from "~/models/case-fields";
 import { newId } from "~/models/ids.server";
 import { db, sqlite } from "~/utils/db.server";
 import { type BodyChange, liveDocuments } from "~/utils/live-registry.server";
+import type { Message } from "~/utils/messages";
 import { can, canSeeCase, type Executor, findMember } from "~/utils/permissions.server";
 import { caseDocuments, caseRevisions, cases } from "../../db/schema";
 
@@ -91,7 +92,7 @@ export function loadCaseState(caseId: string): Uint8Array | null {
 
 export type StoreResult =
   | { kind: "stored"; revision: number | null; corrected: JSONContent | null }
-  | { kind: "rejected"; errors: string[] }
+  | { kind: "rejected"; errors: Message[] }
   | { kind: "gone" };
 
 type CaseRow = typeof cases.$inferSelect;

@@ -17,7 +17,7 @@ import {
 import { isRecordId, recordIdSchema } from "~/rules/ids";
 import { SET_NAME_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { asMessage, type Message, msg } from "~/utils/messages";
 import {
   can,
   type Executor,
@@ -28,6 +28,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { COMPARISON_VIEWS, cases, codes, comparisonSets, users } from "../../db/schema";
 
 const MAX_CASES = 500;
@@ -87,7 +88,7 @@ export function readSetForm(formData: FormData) {
     settings: text("settings"),
   };
   let settings: unknown = {};
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Message[]> = {};
   if (values.settings.length > MAX_SETTINGS) errors.settings = [msg("compare.errors.settingsTooLong")];
   else if (values.settings) {
     try {
@@ -101,7 +102,7 @@ export function readSetForm(formData: FormData) {
     return { ok: true as const, data: parsed.data, values };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const key = String(issue.path[0] ?? "form");
-    errors[key] = [...(errors[key] ?? []), issue.message];
+    errors[key] = [...(errors[key] ?? []), asMessage(issue.message, msg("errors.invalidValue"))];
   }
   return { ok: false as const, errors, values };
 }
@@ -128,9 +129,9 @@ function readableCaseIds(executor: Executor, member: Member, caseIds: string[]) 
 }
 
 /** A field the server will not store as given (400), with messages per form field. */
-export class SetRejectedError extends Error {
-  constructor(public errors: Record<string, string[]>) {
-    super(Object.values(errors).flat().join(" "));
+export class SetRejectedError extends Refusal {
+  constructor(public errors: Record<string, Message[]>) {
+    super(400, Object.values(errors).flat()[0] ?? msg("compare.errors.badId"));
   }
 }
 

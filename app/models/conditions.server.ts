@@ -18,6 +18,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 export const MAX_CONDITION_NOTE = 1000;
@@ -133,9 +134,9 @@ export type ConditionConflict = {
 };
 
 /** Someone else changed some of the same conditions after the form was opened: nothing was saved. */
-export class ConditionsConflictError extends Error {
+export class ConditionsConflictError extends Refusal {
   constructor(public conflicts: ConditionConflict[]) {
-    super("A colleague changed some of these conditions after you opened the page.");
+    super(409, msg("conditions.errors.conflict"));
   }
 }
 

@@ -31,10 +31,10 @@ import {
   workspaceCaseRecords,
   workspaceExportHeader,
   workspaceExportLibrary,
-} from "~/models/workspace-transfer.server";
+} from "~/models/workspace-export.server";
 import { fileSlug } from "~/rules/text";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   can,
   findMember,
@@ -238,7 +238,7 @@ type ExportJob = {
   file: string;
   filename: string;
   bytes: number;
-  error: string | null;
+  error: Message | null;
   startedAt: number;
   finishedAt: number | null;
   /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */

@@ -8,7 +8,7 @@ import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { SEARCH_MAX } from "~/rules/limits";
 import { fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import { hiddenCaseIds, type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
@@ -42,7 +42,7 @@ export type LibraryQuery = z.output<typeof libraryQuerySchema>;
 /** Reads the library query from a URL's search params; anything unreadable falls back to no filter. */
 export function parseLibraryQuery(searchParams: URLSearchParams): {
   query: LibraryQuery;
-  problems: string[];
+  problems: Message[];
 } {
   const raw: Record<string, string | string[]> = {};
   for (const key of new Set(searchParams.keys())) {

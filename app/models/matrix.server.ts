@@ -22,7 +22,7 @@ import {
 } from "~/models/qca";
 import { isRecordId, RECORD_ID_PATTERN } from "~/rules/ids";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import { type Member, notFound, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
@@ -37,7 +37,7 @@ export type MatrixOptions = {
   preIds: string[] | null;
 };
 
-export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: string[] };
+export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: Message[] };
 
 const ids = (values: string[]) => [...new Set(values.filter(isRecordId))].slice(0, MAX_IDS);
 
@@ -167,7 +167,7 @@ export type Matrix = {
   leftOutCount: number;
   /** The most cases any figure rests on: below LOW_N the whole section is description, not evidence. */
   largestN: number;
-  problems: string[];
+  problems: Message[];
 };
 
 const UNKNOWN: MatrixCell = {
@@ -315,7 +315,7 @@ function assembleMatrix(
   paging?: MatrixPaging,
 ) {
   const codes = cachedCodes(member);
-  const problems: string[] = [];
+  const problems: Message[] = [];
 
   const chosen = new Set(options.columnIds);
   const columns = chosen.size ? codes.filter((code) => chosen.has(code.id)) : codes;

@@ -13,7 +13,7 @@ import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   can,
   canSeeCase,
@@ -27,6 +27,7 @@ import {
   usersWhoSeeCase,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import {
   caseReviews,
   caseRevisions,
@@ -39,15 +40,19 @@ import {
 } from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
-export class ReviewConflictError extends Error {}
+export class ReviewConflictError extends Refusal {
+  constructor(message: Message) {
+    super(409, message);
+  }
+}
 
 /** A field of a review form the server refuses (400); `field` names the form field. */
-export class ReviewInputError extends Error {
+export class ReviewInputError extends Refusal {
   constructor(
     public field: string,
-    message: string,
+    message: Message,
   ) {
-    super(message);
+    super(400, message);
   }
 }
 

@@ -24,6 +24,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseRevisions, cases, users } from "../../db/schema";
 
 export const REVISIONS_PAGE_SIZE = 50;
@@ -237,9 +238,9 @@ export function viewRevision(member: Member, caseId: string, number: number, wor
   };
 }
 
-export class RevisionAlreadyCurrentError extends Error {
+export class RevisionAlreadyCurrentError extends Refusal {
   constructor(number: number) {
-    super(msg("history.errors.alreadyCurrent", { number }));
+    super(409, msg("history.errors.alreadyCurrent", { number }));
   }
 }
 

@@ -17,7 +17,7 @@ import { authorLines, formatAuthorLine, parseAuthorLine } from "~/rules/authors"
 import { daysInMonth, parseIsoDate } from "~/rules/dates";
 import { AUTHOR_MAX, MAX_AUTHORS } from "~/rules/limits";
 import { isDoi, isHttpUrl } from "~/rules/links";
-import { msg } from "~/utils/messages";
+import { asMessage, msg } from "~/utils/messages";
 
 // The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
 export { SOURCE_TYPE_LABELS };
@@ -272,15 +272,14 @@ export const sourceFormSchema = z
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = FIELD_OF[String(issue.path[0])] ?? "title";
-        ctx.addIssue({ code: "custom", path: [field], message: sentenceCase(issue.message) });
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: asMessage(issue.message, msg("errors.invalidValue")),
+        });
       }
       return z.NEVER;
     }
     const { id: _id, ...item } = parsed.data;
     return item;
   });
-
-function sentenceCase(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}

@@ -23,6 +23,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { cases, citations, sources, users } from "../../db/schema";
 
 export type SourceSummary = { id: string; title: string; csl: CslItem };
@@ -264,13 +265,14 @@ export function updateSource(
 }
 
 /** The source is cited by cases: deleting it would leave citations pointing nowhere (409). */
-export class SourceInUseError extends Error {
+export class SourceInUseError extends Refusal {
   constructor(
     public cases: number,
     public trashedCases: number,
   ) {
     const count = cases + trashedCases;
     super(
+      409,
       trashedCases === 0
         ? msg("sources.errors.inUse", { count })
         : cases === 0

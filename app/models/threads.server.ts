@@ -14,7 +14,7 @@ import { findMentions, MAX_COMMENT_LENGTH } from "~/models/comment-text";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   can,
   canSeeCase,
@@ -27,17 +27,15 @@ import {
   requirePermission,
   usersWhoSeeCase,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
 export const CASE_TRASHED_MESSAGE = msg("threads.errors.caseTrashed");
 
 /** Input the server will not store; `status` is 400 (bad input) or 409 (the text changed meanwhile). */
-export class CommentRejectedError extends Error {
-  constructor(
-    message: string,
-    public status: 400 | 409 = 400,
-  ) {
-    super(message);
+export class CommentRejectedError extends Refusal {
+  constructor(message: Message, status: 400 | 409 = 400) {
+    super(status, message);
   }
 }
 

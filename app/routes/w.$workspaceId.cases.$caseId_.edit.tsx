@@ -27,6 +27,7 @@ import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { type Member, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
 
@@ -133,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   if (formData.get("intent") !== "createSource") {
-    throw data({ message: msg("editor.save.unknownAction") }, { status: 400 });
+    throw new Refusal(400, msg("editor.save.unknownAction"));
   }
   getCase(member, caseId);
   const parsed = parseSourceForm(formData);

@@ -2,12 +2,12 @@
 // Every member may export a case they read; trainers get the approved version (see exports.server.ts).
 // &redacted=1 replaces sensitive passages by "[redacted]"; trainers' exports always are (ADR 0008).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
+import { Refusal } from "~/utils/refusal";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = searchParams.get("format") ?? "md";
   const redacted = searchParams.get("redacted") === "1";
   if (!isCaseExportFormat(format)) {
-    throw data({ message: msg("cases.exportLinks.badFormat") }, { status: 400 });
+    throw new Refusal(400, msg("cases.exportLinks.badFormat"));
   }
   // The Markdown's fixed words follow the exporting person's language; the case content is never translated.
   const t = await getT(request);

@@ -24,6 +24,7 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: msg("compare.set.deleted", { name: deleted.name }),
     });
   }
-  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  throw new Refusal(400, msg("errors.unknownAction"));
 }
 
 export default function ComparisonSetPage() {

@@ -17,6 +17,7 @@ import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -51,8 +52,7 @@ function returnPath(value: FormDataEntryValue | null, workspaceId: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
-  if (formData.get("intent") !== "create")
-    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  if (formData.get("intent") !== "create") throw new Refusal(400, msg("errors.unknownAction"));
   const parsed = readSetForm(formData);
   const returnTo = returnPath(formData.get("returnTo"), member.workspaceId);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, returnTo }, { status: 400 });

@@ -1,7 +1,6 @@
 // The matrix as a file: ?format=csv (for R's QCA package) or ?format=md, with the same filters and
 // columns as the page, or `set=ID` for a saved comparison set's cases. A resource route.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { openComparisonSet, setViewOverrides } from "~/models/comparison-sets.server";
 import {
@@ -16,13 +15,13 @@ import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { notFound } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const searchParams = new URL(request.url).searchParams;
   const format = searchParams.get("format") ?? "csv";
-  if (!(format in MATRIX_EXPORT_FORMATS))
-    throw data({ message: msg("matrix.export.badFormat") }, { status: 400 });
+  if (!(format in MATRIX_EXPORT_FORMATS)) throw new Refusal(400, msg("matrix.export.badFormat"));
   const setId = searchParams.get("set");
   // CSV keeps machine-readable headers (a "case" column and R identifiers); Markdown is read by people.
   const caseHeading = (await getT(request))("matrix.grid.case");
@@ -30,8 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (setId !== null) {
     if (!isRecordId(setId)) throw notFound(msg("compare.errors.setNotFound"));
     const opened = openComparisonSet(member, setId, setViewOverrides(searchParams));
-    if (opened.view !== "matrix")
-      throw data({ message: msg("matrix.export.onlyMatrixSet") }, { status: 400 });
+    if (opened.view !== "matrix") throw new Refusal(400, msg("matrix.export.onlyMatrixSet"));
     file = exportMatrix(
       member,
       opened,

@@ -16,6 +16,7 @@ import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -49,8 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
-  if (formData.get("intent") !== "save-set")
-    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  if (formData.get("intent") !== "save-set") throw new Refusal(400, msg("errors.unknownAction"));
   const name = setNameSchema.safeParse(formData.get("name") ?? "");
   if (!name.success)
     return data(

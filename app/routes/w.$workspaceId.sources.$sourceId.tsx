@@ -15,6 +15,7 @@ import { getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  throw new Refusal(400, msg("errors.unknownAction"));
 }
 
 export default function SourcePage() {

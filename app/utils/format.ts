@@ -37,6 +37,20 @@ export function formatDate(value: Date | string | number, locale: Locale) {
   ).format(toDate(value));
 }
 
+/** 26 November 2026 · 26 novembre 2026 */
+export function formatLongDate(value: Date | string | number, locale: Locale) {
+  return memo(
+    `longDate:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        timeZone: TIME_ZONE,
+      }),
+  ).format(toDate(value));
+}
+
 /** 26 Nov 2026, 14:05 · 26 nov. 2026, 14:05 (UTC) */
 export function formatDateTime(value: Date | string | number, locale: Locale, withZone = false) {
   return memo(

@@ -1,7 +1,8 @@
 // Who may do what in a workspace: the one place that decides. Every loader and action
 // goes through requireMember() / requirePermission() (or a model function that calls them).
-import { data } from "@remix-run/node";
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
+import { msg } from "~/utils/messages";
+import { forbidden, notFound } from "~/utils/refusal";
 import { caseAccess, cases, memberships, type Role, workspaces } from "../../db/schema";
 import { type DB, db } from "./db.server";
 
@@ -41,13 +42,9 @@ export function can(member: Pick<Member, "role">, permission: Permission): boole
   return (PERMISSIONS[permission] as readonly Role[]).includes(member.role);
 }
 
-export function notFound(message = "We could not find that page.") {
-  return data({ message }, { status: 404 });
-}
-
-export function forbidden(message = "Your role in this workspace does not allow this.") {
-  return data({ message }, { status: 403 });
-}
+// Refusals are one error type (utils/refusal.ts); re-exported because every model that checks a
+// permission also refuses.
+export { forbidden, notFound } from "~/utils/refusal";
 
 export function findMember(userId: string, workspaceId: string, executor: Executor = db): Member | null {
   const row = executor
@@ -67,7 +64,7 @@ export function findMember(userId: string, workspaceId: string, executor: Execut
 /** A workspace the user does not belong to answers 404: its existence is not revealed. */
 export function requireMember(userId: string, workspaceId: string, executor: Executor = db): Member {
   const member = findMember(userId, workspaceId, executor);
-  if (!member) throw notFound("This workspace does not exist or you are not a member of it.");
+  if (!member) throw notFound(msg("errors.notMember"));
   return member;
 }
 

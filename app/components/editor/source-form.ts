@@ -6,13 +6,13 @@ import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 import { parseAuthors } from "~/rules/authors";
 import { isHttpUrl } from "~/rules/links";
-import { decodeMessage, msg } from "~/utils/messages";
+import { asMessage, type Message, msg } from "~/utils/messages";
 
 export { SOURCE_TYPE_LABELS };
 
 export const SOURCE_FIELDS = ["title", "type", "authors", "year", "url"] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number] | "form";
-export type SourceFieldErrors = Partial<Record<SourceField, string[]>>;
+export type SourceFieldErrors = Partial<Record<SourceField, Message[]>>;
 
 /** What the short form can say about a source; the CSL schema in createSource checks it again. */
 export type NewSource = { title: string; type: CslType; author?: CslName[]; issued?: CslDate; URL?: string };
@@ -61,11 +61,8 @@ export function sourceFieldErrors(error: ZodError): SourceFieldErrors {
   const errors: SourceFieldErrors = {};
   for (const issue of error.issues) {
     const field = CSL_FIELD_TO_FORM[String(issue.path[0] ?? "")] ?? "form";
-    // A catalogue key (msg) is kept as it is; plain text gets a capital and a full stop.
-    const message = decodeMessage(issue.message)
-      ? issue.message
-      : `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
-    errors[field] = [...(errors[field] ?? []), message];
+    // A catalogue key (msg) is kept; the CSL schema's own English wording is never shown.
+    errors[field] = [...(errors[field] ?? []), asMessage(issue.message, msg("errors.invalidValue"))];
   }
   return errors;
 }

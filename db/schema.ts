@@ -7,6 +7,7 @@ const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 import {
+  ACTIVITY_KINDS,
   CASE_STATUSES,
   CODE_KINDS,
   CONDITION_VALUES,
@@ -468,18 +469,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
 );
-
-export const ACTIVITY_KINDS = [
-  "created",
-  "saved",
-  "fields_edited",
-  "tagged",
-  "commented",
-  "submitted",
-  "approved",
-  "changes_requested",
-  "restored",
-] as const;
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */
 export const caseActivity = sqliteTable(

@@ -162,7 +162,7 @@ export function createCase(
         baseNumber: null,
         body,
         fields: caseFieldsSnapshot(fields),
-        note: "Created",
+        note: msg("history.notes.created"),
         authorId: member.userId,
       })
       .run();
@@ -213,7 +213,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
         baseNumber: baseRevision,
         body: current.body,
         fields: caseFieldsSnapshot(fields),
-        note: "Fields edited",
+        note: msg("history.notes.fieldsEdited"),
         authorId: member.userId,
       })
       .run();

@@ -528,7 +528,7 @@ function rewriteCaseBodies(
   member: Member,
   from: string,
   to: string | null,
-  note: string,
+  note: Message,
 ): number {
   const affected = tx
     .select()
@@ -624,7 +624,7 @@ export function mergeCode(member: Member, id: string, targetId: string, origin?:
       member,
       id,
       targetId,
-      `Code “${code.label}” merged into “${target.label}”`,
+      msg("history.notes.codeMerged", { label: code.label, target: target.label }),
     );
 
     const targetCases = new Set(
@@ -712,7 +712,7 @@ export function deleteCode(
       member,
       id,
       null,
-      `Code “${code.label}” deleted from the codebook`,
+      msg("history.notes.codeDeleted", { label: code.label }),
     );
     tx.update(codes)
       .set({ parentId: code.parentId })

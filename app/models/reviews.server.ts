@@ -348,13 +348,11 @@ export function withdrawReview(member: Member, caseId: string, origin?: RequestO
       .where(eq(caseReviews.id, pending.id))
       .run();
     tx.update(cases).set({ status: "draft" }).where(eq(cases.id, caseId)).run();
-    // The activity kinds are fixed by the schema; a withdrawal closes a submission, so it is filed under
-    // "submitted" with withdrawn: true and worded as such on the timeline.
     recordActivity(tx, {
       caseId,
       actorId: member.userId,
-      kind: "submitted",
-      detail: { revision: current.revision, withdrawn: true },
+      kind: "withdrawn",
+      detail: { revision: current.revision },
     });
     notify(tx, {
       userIds: membersWithRole(tx, member.workspaceId, pending.reviewerIds, DRAFT_READER_ROLES),

@@ -298,7 +298,7 @@ export function restoreRevision(
         baseNumber: current.revision,
         body,
         fields,
-        note: `Restored from revision ${input.number}`,
+        note: msg("history.notes.restoredFrom", { number: input.number }),
         authorId: member.userId,
         createdAt: now,
       })

@@ -21,7 +21,7 @@ import {
 import { db } from "~/utils/db.server";
 import { formatLongDate } from "~/utils/format";
 import { translate } from "~/utils/i18n.server";
-import { asMessage, type Message, msg } from "~/utils/messages";
+import { asMessage, isMessageUnder, type Message, msg } from "~/utils/messages";
 import {
   caseConditions,
   caseRevisions,
@@ -287,7 +287,12 @@ export async function importWorkspace(
       for (const [i, entry] of record.revisions.entries()) {
         const note =
           entry.author && !isMe(entry.author.email)
-            ? [entry.note, `${originally(entry.author, entry.createdAt)}.`].filter(Boolean).join(" — ")
+            ? [
+                isMessageUnder(entry.note, "history.notes.") ? translate(locale, entry.note) : entry.note,
+                `${originally(entry.author, entry.createdAt)}.`,
+              ]
+                .filter(Boolean)
+                .join(" — ")
             : entry.note;
         tx.insert(caseRevisions)
           .values({

@@ -59,6 +59,14 @@ export function decodeMessage(message: string): { key: MessageKey; params?: Mess
   return null;
 }
 
+/**
+ * Whether stored text is a message of one catalogue area (a revision note the app wrote), rather than
+ * text a person typed that happens to look like a key.
+ */
+export function isMessageUnder(value: string, prefix: string): value is Message {
+  return decodeMessage(value)?.key.startsWith(prefix) ?? false;
+}
+
 /** Translates an encoded message with any `t` (server: getT(request); browser: useTranslation). */
 export function translateMessage(t: TFunction, message: string): string {
   const decoded = decodeMessage(message);

@@ -442,7 +442,7 @@ describe("merging codes", () => {
       .where(and(eq(caseRevisions.caseId, first), eq(caseRevisions.number, firstCase.revision)))
       .get();
     expect(revision).toMatchObject({
-      note: "Code “Local truce” merged into “Temporary truce”",
+      note: msg("history.notes.codeMerged", { label: "Local truce", target: "Temporary truce" }),
       baseNumber: revisionBefore,
       authorId: team.people.editor.id,
       fields: expect.objectContaining({ title: "First" }),
@@ -554,7 +554,7 @@ describe("deleting codes", () => {
         .from(caseRevisions)
         .where(and(eq(caseRevisions.caseId, caseId), eq(caseRevisions.number, after.revision)))
         .get()?.note,
-    ).toBe("Code “Doomed condition” deleted from the codebook");
+    ).toBe(msg("history.notes.codeDeleted", { label: "Doomed condition" }));
     expect(conditionsOf(caseId)).toEqual({});
     expect(listCodes(owner).some((c) => c.id === doomed)).toBe(false);
   });

@@ -1,22 +1,13 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { TimeAgo } from "~/components/review/time-ago";
-import type { Locale } from "~/models/domain";
+import type { ActivityKind, Locale } from "~/models/domain";
 import { formatList } from "~/rules/locale";
 import { useLocale } from "~/utils/format";
 
 export type ActivityEntry = {
   id: number;
-  kind:
-    | "created"
-    | "saved"
-    | "fields_edited"
-    | "tagged"
-    | "commented"
-    | "submitted"
-    | "approved"
-    | "changes_requested"
-    | "restored";
+  kind: ActivityKind;
   detail: Record<string, unknown>;
   at: Date | string;
   actorName: string | null;
@@ -76,7 +67,10 @@ export function activityInWords(
     }
     case "commented":
       return { text: d.reply ? t("activity.replied") : t("activity.commented"), note: str(d.excerpt) };
+    case "withdrawn":
+      return { text: t("activity.withdrew"), note: "" };
     case "submitted": {
+      // Before the "withdrawn" kind, a withdrawal was a "submitted" entry marked withdrawn.
       if (d.withdrawn) return { text: t("activity.withdrew"), note: "" };
       const names = entry.reviewerNames.map((name) => name ?? t("activity.formerMember"));
       const reviewers = list(t, locale, names, 5) || t("activity.theReviewers");

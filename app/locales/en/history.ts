@@ -25,6 +25,8 @@ export default {
     fieldsEdited: "Fields edited",
     restoredFrom: "Restored from revision {{number}}",
     textEdited: "Text edited",
+    codeMerged: "Code “{{label}}” merged into “{{target}}”",
+    codeDeleted: "Code “{{label}}” deleted from the codebook",
   },
   list: {
     revision: "Revision {{number}}",

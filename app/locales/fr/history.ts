@@ -28,6 +28,8 @@ export default {
     fieldsEdited: "Informations modifiées",
     restoredFrom: "Restauration de la version {{number}}",
     textEdited: "Texte modifié",
+    codeMerged: "Code « {{label}} » fusionné dans « {{target}} »",
+    codeDeleted: "Code « {{label}} » supprimé de la grille de codage",
   },
   list: {
     revision: "Version {{number}}",

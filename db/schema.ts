@@ -14,10 +14,11 @@ import {
   LOCALES,
   type Locale,
   ROLES,
+  THREAD_STATUSES,
 } from "../app/models/domain";
 
 export type { CaseStatus, CodeKind, ConditionValue, Locale, Role } from "../app/models/domain";
-export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES };
+export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES, THREAD_STATUSES };
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -348,8 +349,6 @@ export const comparisonSets = sqliteTable(
   },
   (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
 );
-
-export const THREAD_STATUSES = ["open", "resolved"] as const;
 
 /**
  * A comment thread on a passage. The anchor follows the W3C Web Annotation selectors (TextQuote with

@@ -7,14 +7,9 @@ import { z } from "zod";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
 import { newId } from "~/models/ids.server";
-import {
-  buildMatrix,
-  filteredMatrix,
-  type MatrixQuery,
-  matrixSearchParams,
-  visibleCases,
-} from "~/models/matrix.server";
-import { isRecordId, recordIdSchema } from "~/rules/ids";
+import { buildMatrix, filteredMatrix, visibleCases } from "~/models/matrix.server";
+import { type MatrixQuery, matrixSearchParams, type setViewOverrides } from "~/queries/matrix";
+import { recordIdSchema } from "~/rules/ids";
 import { SET_NAME_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
 import { asMessage, type Message, msg } from "~/utils/messages";
@@ -280,18 +275,6 @@ export function deleteComparisonSet(member: Member, setId: string, origin?: Requ
 export function savedPreIds(settings: Record<string, unknown>): string[] | null {
   const pre = settings.pre;
   return Array.isArray(pre) ? pre.filter((value): value is string => typeof value === "string") : null;
-}
-
-/**
- * Changes to a saved view read from the set's URL: `outcome` (empty = none) and `pre` replace what was
- * saved, so a reader can explore without changing the set. Nothing given = the saved view.
- */
-export function setViewOverrides(searchParams: URLSearchParams) {
-  const outcome = searchParams.get("outcome");
-  return {
-    outcomeId: outcome === null ? undefined : isRecordId(outcome) ? outcome : null,
-    preIds: searchParams.has("pre") ? [...new Set(searchParams.getAll("pre").filter(isRecordId))] : undefined,
-  };
 }
 
 /**

@@ -11,6 +11,8 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 export const CONDITION_VALUES = ["present", "absent", "unknown"] as const;
 export type ConditionValue = (typeof CONDITION_VALUES)[number];
 
+export const THREAD_STATUSES = ["open", "resolved"] as const;
+
 // What the per-case timeline records (case_activity.kind).
 export const ACTIVITY_KINDS = [
   "created",

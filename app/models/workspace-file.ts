@@ -7,7 +7,14 @@
 // People: members are listed for reference only. An import adds nobody to the new workspace: what others
 // wrote (revisions, comments) is kept under the importer's name with "Originally by …" in the text.
 import { z } from "zod";
-import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
+import {
+  CASE_STATUSES,
+  CODE_KINDS,
+  CONDITION_VALUES,
+  LOCALES,
+  type Locale,
+  THREAD_STATUSES,
+} from "~/models/domain";
 import {
   CASE_REGION_MAX,
   CASE_REGIONS_MAX,
@@ -18,7 +25,6 @@ import {
 } from "~/rules/limits";
 import { asMessage, type Message, msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
-import { THREAD_STATUSES } from "../../db/schema";
 
 export const WORKSPACE_FORMAT = "mediation-casebook/workspace";
 export const WORKSPACE_FORMAT_VERSION = 1;

@@ -15,9 +15,9 @@ import {
   openComparisonSet,
   renameComparisonSet,
   setNameSchema,
-  setViewOverrides,
 } from "~/models/comparison-sets.server";
 import { matrixForPage } from "~/models/matrix.server";
+import { setViewOverrides } from "~/queries/matrix";
 import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";

@@ -2,14 +2,14 @@
 // columns as the page, or `set=ID` for a saved comparison set's cases. A resource route.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
-import { openComparisonSet, setViewOverrides } from "~/models/comparison-sets.server";
+import { openComparisonSet } from "~/models/comparison-sets.server";
 import {
   exportMatrix,
   filteredMatrix,
   MATRIX_EXPORT_FORMATS,
   type MatrixExportFormat,
-  parseMatrixQuery,
 } from "~/models/matrix.server";
+import { parseMatrixQuery, setViewOverrides } from "~/queries/matrix";
 import { isRecordId } from "~/rules/ids";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";

@@ -12,6 +12,12 @@ export const CODE_DESCRIPTION_MAX = 1000;
 
 export const SET_NAME_MAX = 120;
 
+/** Cases side by side, and codes highlighted among them (a saved set may list more codes). */
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 4;
+export const MAX_HIGHLIGHTED = 12;
+export const MAX_LINK_CODES = 200;
+
 /** A search box's text (library, matrix). */
 export const SEARCH_MAX = 200;
 /** The note of a named version ("Save version"). */

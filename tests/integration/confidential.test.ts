@@ -18,13 +18,15 @@ import {
   waitForExport,
   workspaceExportSummary,
 } from "~/models/exports.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
-import { filteredMatrix, parseMatrixQuery, visibleCases } from "~/models/matrix.server";
+import { searchLibrary } from "~/models/library.server";
+import { filteredMatrix, visibleCases } from "~/models/matrix.server";
 import { listNotifications, notify } from "~/models/notifications.server";
 import { getReviewState, listMyReviews, submitForReview } from "~/models/reviews.server";
 import { listRevisions } from "~/models/revisions.server";
 import { createSource, getSource, searchSources } from "~/models/sources.server";
 import { createThread, listCaseThreads } from "~/models/threads.server";
+import { parseLibraryQuery } from "~/queries/library";
+import { parseMatrixQuery } from "~/queries/matrix";
 import * as caseRoute from "~/routes/w.$workspaceId.cases.$caseId";
 import * as detailsRoute from "~/routes/w.$workspaceId.cases.$caseId_.details";
 import { db } from "~/utils/db.server";

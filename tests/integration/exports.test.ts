@@ -13,11 +13,12 @@ import {
   waitForExport,
 } from "~/models/exports.server";
 import { newId } from "~/models/ids.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { searchLibrary } from "~/models/library.server";
 import { createSource } from "~/models/sources.server";
 import { createThread, replyToThread } from "~/models/threads.server";
 import { WorkspaceImportError } from "~/models/workspace-file";
 import { importWorkspace, remapBodyReferences } from "~/models/workspace-import.server";
+import { parseLibraryQuery } from "~/queries/library";
 import * as caseExportRoute from "~/routes/w.$workspaceId.cases.$caseId_.export";
 import * as downloadRoute from "~/routes/w.$workspaceId.export_.$jobId";
 import * as importRoute from "~/routes/workspaces_.import";

@@ -5,7 +5,7 @@ import { StatusBadge, usePeriod } from "~/components/case-bits";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";
-import type { ScrollMode } from "./scroll-mode";
+import type { ScrollMode } from "~/queries/compare";
 
 /** Below this width the columns become tabs (with JavaScript) or stack (without). */
 const NARROW = "(max-width: 44.99rem)";

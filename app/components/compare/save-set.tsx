@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
+import type { ScrollMode } from "~/queries/compare";
 import { SET_NAME_MAX } from "~/rules/limits";
-import type { ScrollMode } from "./scroll-mode";
 
 type Props = { workspaceId: string; caseIds: string[]; codeIds: string[]; mode: ScrollMode };
 

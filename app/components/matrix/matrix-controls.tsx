@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Code } from "~/models/codes.server";
 import type { CaseStatus } from "~/models/domain";
-import type { LibraryQuery } from "~/models/library.server";
+import type { LibraryQuery } from "~/queries/library";
 import { SEARCH_MAX } from "~/rules/limits";
 import { SyncedCheckbox, useSynced } from "./form-state";
 

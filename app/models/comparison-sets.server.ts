@@ -14,7 +14,7 @@ import { SET_NAME_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
 import { asMessage, type Message, msg } from "~/utils/messages";
 import {
-  can,
+  allows,
   type Executor,
   forbidden,
   type Member,
@@ -177,7 +177,7 @@ export function createComparisonSet(member: Member, input: ComparisonSetInput, o
 }
 
 function canManage(member: Member, createdBy: string) {
-  return createdBy === member.userId || can(member, "workspace.manage");
+  return allows(member, "comparisonSet.change", { createdBy });
 }
 
 export function listComparisonSets(member: Member) {

@@ -15,10 +15,11 @@ import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import { db } from "~/utils/db.server";
 import { type Message, msg } from "~/utils/messages";
 import {
+  allows,
+  authorize,
   can,
   canSeeCase,
   type Executor,
-  forbidden,
   type Member,
   notFound,
   PERMISSIONS,
@@ -337,12 +338,13 @@ export function withdrawReview(member: Member, caseId: string, origin?: RequestO
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     const notYours = msg("review.errors.notYours");
-    if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
+    // Refused before the case is read when not even their own submission could be withdrawn.
+    authorize(me, "review.withdraw", { submittedBy: me.userId }, notYours);
     const current = findLiveCase(tx, me, caseId);
     if (current.status !== "in_review")
       throw new ReviewConflictError(msg("review.errors.nothingToWithdraw", { status: current.status }));
     const pending = openReviewFor(tx, current);
-    if (me.role !== "owner" && pending.submittedBy !== member.userId) throw forbidden(notYours);
+    authorize(me, "review.withdraw", pending, notYours);
     tx.update(caseReviews)
       .set({ decision: "withdrawn", decidedBy: member.userId, decidedAt: new Date() })
       .where(eq(caseReviews.id, pending.id))
@@ -499,10 +501,7 @@ export function getReviewState(
       submit: drafts && canEdit && submittable,
       approve: drafts && canApprove && inReview,
       requestChanges: drafts && canApprove && inReview,
-      withdraw:
-        drafts &&
-        inReview &&
-        (member.role === "owner" || (canEdit && pendingRow.submittedBy === member.userId)),
+      withdraw: drafts && inReview && allows(member, "review.withdraw", pendingRow),
     },
   };
 }
@@ -523,7 +522,7 @@ function readableCases(member: Member) {
 export function listMyReviews(member: Member) {
   requirePermission(member, "case.read");
   const me = member.userId;
-  const isOwner = member.role === "owner";
+  const isOwner = can(member, "review.seeAllWaiting");
   const pickedMe = sql<number>`exists (select 1 from json_each(${caseReviews.reviewerIds}) where value = ${me})`;
 
   const waiting = can(member, "case.approve")

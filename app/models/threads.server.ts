@@ -16,6 +16,8 @@ import { notify } from "~/models/notifications.server";
 import { db } from "~/utils/db.server";
 import { type Message, msg } from "~/utils/messages";
 import {
+  allows,
+  authorize,
   can,
   canSeeCase,
   type Executor,
@@ -122,7 +124,7 @@ function ownComment(tx: Executor, member: Member, caseId: string, commentId: str
     )
     .get();
   if (!row) throw notFound(msg("threads.errors.commentNotFound"));
-  if (row.comment.authorId !== member.userId) throw forbidden(msg("threads.errors.notYourComment"));
+  authorize(member, "comment.edit", row.comment, msg("threads.errors.notYourComment"));
   return row;
 }
 
@@ -306,7 +308,7 @@ export function deleteComment(member: Member, caseId: string, commentId: string)
 
 /** Who may resolve or reopen a thread: its author, and reviewers and owners (who sign the case off). */
 export function canResolveThread(member: Member, thread: { authorId: string }) {
-  return can(member, "case.comment") && (thread.authorId === member.userId || can(member, "case.approve"));
+  return allows(member, "thread.resolve", thread);
 }
 
 export function setThreadStatus(
@@ -401,7 +403,7 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       .map((comment) => ({
         id: comment.id,
         authorName: names.get(comment.authorId) ?? "", // "" = former member
-        mine: comment.authorId === member.userId,
+        mine: allows(member, "comment.edit", comment),
         body: comment.deletedAt ? "" : comment.body,
         deleted: comment.deletedAt !== null,
         createdAt: comment.createdAt,

@@ -22,6 +22,7 @@ import {
   CASE_TITLE_MAX,
   CODE_DESCRIPTION_MAX,
   CODE_LABEL_MAX,
+  WORKSPACE_NAME_MAX,
 } from "~/rules/limits";
 import { asMessage, type Message, msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
@@ -30,7 +31,7 @@ export const WORKSPACE_FORMAT = "mediation-casebook/workspace";
 export const WORKSPACE_FORMAT_VERSION = 1;
 /** Largest file the import page accepts. */
 export const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024;
-export const MAX_WORKSPACE_NAME = 100;
+export const MAX_WORKSPACE_NAME = WORKSPACE_NAME_MAX;
 
 const fileId = z
   .string({ error: msg("exports.import.issues.notId") })

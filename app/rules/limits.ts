@@ -7,6 +7,8 @@ export const CASE_REGION_MAX = 100;
 export const CASE_REGIONS_MAX = 20;
 export const LANGUAGE_TAG_MAX = 40;
 
+export const WORKSPACE_NAME_MAX = 100;
+
 export const CODE_LABEL_MAX = 120;
 export const CODE_DESCRIPTION_MAX = 1000;
 

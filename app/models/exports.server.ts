@@ -51,11 +51,6 @@ import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 // File names
 // ---------------------------------------------------------------------------------------------------------
 
-/** `attachment` with an ASCII name for old clients and the exact name (RFC 5987) for the others. */
-export function attachmentHeader(asciiName: string, fullName = asciiName): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fullName)}`;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // One case
 // ---------------------------------------------------------------------------------------------------------

@@ -16,7 +16,6 @@ import { languageName } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
-  CommentRejectedError,
   createThread,
   deleteComment,
   editComment,
@@ -31,7 +30,8 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
-import { can } from "~/utils/permissions.server";
+import { can, type Member } from "~/utils/permissions.server";
+import { isRefusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [
@@ -96,18 +96,27 @@ const threadForm = z.discriminatedUnion("intent", [
 ]);
 
 type Failure = Extract<ThreadActionResult, { ok: false }>;
+type ThreadForm = z.output<typeof threadForm>;
+type Intent = ThreadForm["intent"];
+
+/** What each intent of the discussion form does: one model call each. */
+const THREAD_INTENTS: {
+  [I in Intent]: (
+    member: Member,
+    caseId: string,
+    form: Extract<ThreadForm, { intent: I }>,
+  ) => { threadId: string };
+} = {
+  "thread.create": (member, caseId, form) => createThread(member, caseId, form),
+  "comment.reply": (member, caseId, form) => replyToThread(member, caseId, form.threadId, form),
+  "comment.edit": (member, caseId, form) => editComment(member, caseId, form.commentId, form),
+  "comment.delete": (member, caseId, form) => deleteComment(member, caseId, form.commentId),
+  "thread.resolve": (member, caseId, form) => setThreadStatus(member, caseId, form.threadId, "resolved"),
+  "thread.reopen": (member, caseId, form) => setThreadStatus(member, caseId, form.threadId, "open"),
+};
 
 function failed(status: number, failure: Failure) {
   return data(failure, { status });
-}
-
-/** Refusals from the models (400/403/404/409) are answered to the form, which keeps what was typed. */
-function refusal(error: unknown): { status: number; message: string } | null {
-  if (error instanceof CommentRejectedError) return { status: error.status, message: error.message };
-  const thrown = error as { type?: string; data?: { message?: string }; init?: { status?: number } | null };
-  if (thrown?.type === "DataWithResponseInit" && thrown.init?.status)
-    return { status: thrown.init.status, message: thrown.data?.message ?? msg("cases.page.notSaved") };
-  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -151,26 +160,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = parsed.data;
   try {
-    const result =
-      form.intent === "thread.create"
-        ? createThread(member, caseId, form)
-        : form.intent === "comment.reply"
-          ? replyToThread(member, caseId, form.threadId, form)
-          : form.intent === "comment.edit"
-            ? editComment(member, caseId, form.commentId, form)
-            : form.intent === "comment.delete"
-              ? deleteComment(member, caseId, form.commentId)
-              : setThreadStatus(
-                  member,
-                  caseId,
-                  form.threadId,
-                  form.intent === "thread.resolve" ? "resolved" : "open",
-                );
+    const run = THREAD_INTENTS[form.intent] as (
+      member: Member,
+      caseId: string,
+      form: ThreadForm,
+    ) => {
+      threadId: string;
+    };
+    const result = run(member, caseId, form);
     return { ok: true as const, formKey, threadId: result.threadId };
   } catch (error) {
-    const refused = refusal(error);
-    if (!refused) throw error;
-    return failed(refused.status, { ok: false, formKey, message: refused.message, body: typed });
+    // Refusals from the models (400/403/404/409) are answered to the form, which keeps what was typed.
+    if (!isRefusal(error)) throw error;
+    return failed(error.status, { ok: false, formKey, message: error.message, body: typed });
   }
 }
 

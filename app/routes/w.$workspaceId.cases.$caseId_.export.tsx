@@ -3,7 +3,8 @@
 // &redacted=1 replaces sensitive passages by "[redacted]"; trainers' exports always are (ADR 0008).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
-import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
+import { exportCase, isCaseExportFormat } from "~/models/exports.server";
+import { attachmentHeader } from "~/utils/download";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";

@@ -11,6 +11,7 @@ import {
 } from "~/models/matrix.server";
 import { parseMatrixQuery, setViewOverrides } from "~/queries/matrix";
 import { isRecordId } from "~/rules/ids";
+import { attachmentHeader } from "~/utils/download";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Content-Disposition": attachmentHeader(file.filename),
       // Case titles and stated conditions can be sensitive: no shared cache keeps a copy.
       "Cache-Control": "private, no-store",
     },

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { EXPORT_FORMATS, type ExportFormat, exportSources } from "~/models/sources.server";
+import { attachmentHeader } from "~/utils/download";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Content-Disposition": attachmentHeader(file.filename),
       // The library may hold restricted sources: no shared cache keeps a copy.
       "Cache-Control": "private, no-store",
     },

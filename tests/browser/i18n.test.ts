@@ -1,7 +1,7 @@
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
-import { englishOnlyPhrases } from "../helpers/english-phrases";
+import { englishOnlyPhrases, englishWordRuns } from "../helpers/english-phrases";
 
 // Every converted page, rendered in each language: no missing-key marker (⟦key⟧, utils/i18n.ts), the right
 // <html lang>, no error in the browser console (a hydration mismatch shows up there), and on French pages no
@@ -36,9 +36,9 @@ async function newPage(language: keyof typeof BROWSER_LOCALE) {
 
 const ENGLISH_PHRASES = englishOnlyPhrases();
 
-/** The English catalogue phrases found in a French page's text (none expected). */
+/** The English catalogue phrases, and English sentences of no catalogue, in a French page's text. */
 function englishIn(text: string): string[] {
-  return ENGLISH_PHRASES.filter((phrase) => text.includes(phrase));
+  return [...ENGLISH_PHRASES.filter((phrase) => text.includes(phrase)), ...englishWordRuns(text)];
 }
 
 /** Waits for the page to be hydrated enough, then checks it has no missing key and no English on French. */

@@ -35,3 +35,29 @@ export function englishOnlyPhrases(minWords = 3): string[] {
   }
   return [...phrases];
 }
+
+// Words that are English and never French: three of them in a row on a French page are an English
+// sentence that no catalogue holds (a default message written in code, a library's own wording).
+const ENGLISH_WORDS = new Set(
+  (
+    "the and you your not this that with could find page are was were have has been will would should there " +
+    "their what which when where who from into about than then them they these those here only also some any " +
+    "all more most other such our its it is we be to of for by at can may must does did cannot please try again"
+  ).split(" "),
+);
+
+/** Runs of three or more words of ENGLISH_WORDS in a row ("could not find that page"). */
+export function englishWordRuns(text: string, minRun = 3): string[] {
+  const runs: string[] = [];
+  let run: string[] = [];
+  for (const word of text.split(/[^\p{L}']+/u)) {
+    if (ENGLISH_WORDS.has(word.toLowerCase())) {
+      run.push(word);
+      continue;
+    }
+    if (run.length >= minRun) runs.push(run.join(" "));
+    run = [];
+  }
+  if (run.length >= minRun) runs.push(run.join(" "));
+  return runs;
+}

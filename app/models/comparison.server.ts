@@ -6,14 +6,14 @@ import { inArray } from "drizzle-orm";
 import { deriveCaseRows, getSectionRanges, renderCaseHtml, sectionTitles, toCaseNode } from "~/editor";
 import type { Period } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
-import type { Code, Reader } from "~/models/codes.server";
+import type { Code } from "~/models/codes.server";
 import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { type CaseStatus, type ConditionValue, LOCALES, type Locale } from "~/models/domain";
 import type { CompareQuery } from "~/queries/compare";
 import { MAX_HIGHLIGHTED, MIN_COMPARED } from "~/rules/limits";
 import { db } from "~/utils/db.server";
-import { requirePermission } from "~/utils/permissions.server";
+import { type LocalizedMember, requirePermission } from "~/utils/permissions.server";
 import { caseConditions } from "../../db/schema";
 
 export type SectionRow = { key: string; title: string };
@@ -157,7 +157,7 @@ function alignSections(perCase: Array<Map<string, { title: string }>>, locale: L
   return rows;
 }
 
-export function getComparison(member: Reader, query: CompareQuery): Comparison {
+export function getComparison(member: LocalizedMember, query: CompareQuery): Comparison {
   requirePermission(member, "compare.use");
   const shown: Array<ReturnType<typeof getCase>> = [];
   let leftOut = 0;

@@ -3,10 +3,10 @@
 // say so: total_changes() counts every row this connection has written, PRAGMA data_version moves when
 // another connection (a backup restore, a script, a second process) commits. Either moving drops every
 // entry, so a reader never gets data older than the last write, whoever made it.
-import { type Code, listCodes, type Reader } from "~/models/codes.server";
+import { type Code, listCodes } from "~/models/codes.server";
 import { listSources, type SourceSummary } from "~/models/sources.server";
 import { databaseGeneration } from "~/utils/db.server";
-import { type Member, requirePermission } from "~/utils/permissions.server";
+import { type LocalizedMember, type Member, requirePermission } from "~/utils/permissions.server";
 
 const MAX_ENTRIES = 32;
 
@@ -40,7 +40,7 @@ export function cachedDerived<T>(key: string, compute: () => T): T {
 }
 
 /** The workspace's codebook (listCodes) in the reader's language, kept until the database changes. Read-only. */
-export function cachedCodes(member: Reader): Code[] {
+export function cachedCodes(member: LocalizedMember): Code[] {
   requirePermission(member, "workspace.read");
   return cachedDerived(`codes:${member.workspaceId}:${member.locale ?? ""}`, () => listCodes(member));
 }

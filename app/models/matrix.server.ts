@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
-import type { Code, Reader } from "~/models/codes.server";
+import type { Code } from "~/models/codes.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
 import { libraryCases, searchLibrary } from "~/models/library.server";
@@ -24,7 +24,13 @@ import type { MatrixOptions, MatrixQuery } from "~/queries/matrix";
 import { RECORD_ID_PATTERN } from "~/rules/ids";
 import { db } from "~/utils/db.server";
 import { type Message, msg } from "~/utils/messages";
-import { type Member, notFound, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
+import {
+  type LocalizedMember,
+  type Member,
+  notFound,
+  requirePermission,
+  visibleCaseCondition,
+} from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 export type MatrixCase = { id: string; title: string; regions: string[]; status: CaseStatus };
@@ -311,7 +317,7 @@ function assembleMatrix(
         "matrix-figures",
         member.workspaceId,
         // The figures carry the code labels, which are in the reader's language.
-        (member as Reader).locale ?? "",
+        (member as LocalizedMember).locale ?? "",
         seesDrafts(member) ? "drafts" : "approved",
         outcome.id,
         preconditions.map((code) => code.id).join(","),

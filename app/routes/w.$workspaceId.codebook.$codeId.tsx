@@ -8,17 +8,10 @@ import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
 import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
 import { TaggedPassages } from "~/components/codebook/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  CodeInUseError,
-  CodeMergeError,
-  CodeRejectedError,
-  codeInputSchema,
-  deleteCode,
-  getCodeDetail,
-  listCodes,
-  mergeCode,
-  updateCode,
-} from "~/models/codes.server";
+import { codeInputSchema } from "~/models/code-fields";
+import { CodeMergeError, mergeCode } from "~/models/code-merge.server";
+import { CodeInUseError, CodeRejectedError, deleteCode, updateCode } from "~/models/codebook-edits.server";
+import { getCodeDetail, listCodes } from "~/models/codes.server";
 import { recordIdSchema } from "~/rules/ids";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";

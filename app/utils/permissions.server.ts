@@ -3,7 +3,7 @@
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
 import { type Message, msg } from "~/utils/messages";
 import { forbidden, notFound } from "~/utils/refusal";
-import { caseAccess, cases, memberships, type Role, workspaces } from "../../db/schema";
+import { caseAccess, cases, type Locale, memberships, type Role, workspaces } from "../../db/schema";
 import { type DB, db } from "./db.server";
 
 // A transaction handle or the database itself: writes re-check membership inside their transaction.
@@ -39,6 +39,12 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export type Member = { userId: string; workspaceId: string; workspaceName: string; role: Role };
+
+/**
+ * A member as the routes get it (guards.server.ts): with the request's language, so that every list of
+ * codes (listCodes / cachedCodes) shows each label in the reader's language.
+ */
+export type LocalizedMember = Member & { locale?: Locale };
 
 export function can(member: Pick<Member, "role">, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(member.role);

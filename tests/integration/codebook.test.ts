@@ -2,20 +2,17 @@ import type { JSONContent } from "@tiptap/core";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
+import type { CodeInput } from "~/models/code-fields";
+import { CodeMergeError, mergeCode } from "~/models/code-merge.server";
 import {
   addStarterCodes,
-  type CodeInput,
   CodeInUseError,
-  CodeMergeError,
   CodeRejectedError,
   createCode,
   deleteCode,
-  getCodebook,
-  getCodeDetail,
-  listCodes,
-  mergeCode,
   updateCode,
-} from "~/models/codes.server";
+} from "~/models/codebook-edits.server";
+import { getCodebook, getCodeDetail, listCodes } from "~/models/codes.server";
 import { updateLocale } from "~/models/users.server";
 import * as codebookPage from "~/routes/w.$workspaceId.codebook";
 import * as codePage from "~/routes/w.$workspaceId.codebook.$codeId";

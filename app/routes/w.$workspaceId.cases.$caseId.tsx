@@ -2,11 +2,11 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
+import { PassagesByCode } from "~/components/passages-by-code";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
-import { TaggedPassages } from "~/components/tagged-passages";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
@@ -331,7 +331,7 @@ export default function CaseView() {
           ) : null}
           <aside className="reading-aside" aria-labelledby="tagged-heading">
             <h2 id="tagged-heading">{t("cases.page.tagged")}</h2>
-            <TaggedPassages groups={tagged} />
+            <PassagesByCode groups={tagged} />
           </aside>
         </div>
       </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/case-bits";
+import { StatusBadge } from "~/components/case-labels";
 import { ActivityTimeline } from "~/components/review/activity-timeline";
 import { getCaseActivity } from "~/models/case-activity.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";

@@ -10,10 +10,10 @@ import {
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ZodError, z } from "zod";
-import { StatusBadge } from "~/components/case-bits";
-import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
-import { caretColor } from "~/components/editor/collab";
-import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
+import { CaseEditor, type EditorActionResult } from "~/components/case-editor/case-editor";
+import { caretColor } from "~/components/case-editor/collab";
+import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/case-editor/source-form";
+import { StatusBadge } from "~/components/case-labels";
 import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
 import { Snippet } from "~/components/library/snippet";
 import { searchLibrary } from "~/models/library.server";
 import { parseLibraryQuery } from "~/queries/library";
@@ -325,7 +325,11 @@ export default function CaseLibrary() {
                         </span>
                       </label>
                       <div className="case-result-main">
-                        <Link to={`/w/${workspaceId}/cases/${item.id}`} className="case-title-link">
+                        <Link
+                          to={`/w/${workspaceId}/cases/${item.id}`}
+                          className="case-title-link"
+                          lang={item.language}
+                        >
                           {item.title}
                         </Link>
                         <p className="case-result-meta">
@@ -340,9 +344,9 @@ export default function CaseLibrary() {
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (
-                          <Snippet text={item.snippet} />
+                          <Snippet text={item.snippet} lang={item.language} />
                         ) : item.summary ? (
-                          <p className="case-summary" dir="auto">
+                          <p className="case-summary" dir="auto" lang={item.language}>
                             {item.summary}
                           </p>
                         ) : null}

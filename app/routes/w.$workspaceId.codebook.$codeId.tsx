@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeleteCode, MergeCode } from "~/components/codebook/code-admin";
 import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
+import { CodePassages } from "~/components/codebook/code-passages";
 import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
-import { TaggedPassages } from "~/components/codebook/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
 import { codeInputSchema } from "~/models/code-fields";
 import { CodeMergeError, mergeCode } from "~/models/code-merge.server";
@@ -187,7 +187,7 @@ export default function CodePage() {
         </dl>
       </header>
       <div className={canEdit ? "code-layout" : undefined}>
-        <TaggedPassages
+        <CodePassages
           workspaceId={workspaceId}
           label={code.label}
           color={code.color}

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { Field } from "~/components/field";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { ShareLink } from "~/components/matrix/set-parts";
+import { ShareLink } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
 import {
   deleteComparisonSet,

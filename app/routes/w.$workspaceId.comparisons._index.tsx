@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { Field, FormError } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
 import {

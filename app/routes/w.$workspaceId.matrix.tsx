@@ -6,7 +6,7 @@ import { useAutoSubmit } from "~/components/matrix/form-state";
 import { MatrixFilters, OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { SaveSetForm } from "~/components/matrix/set-parts";
+import { SaveSetForm } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
 import { SetRejectedError, saveMatrixAsSet, setNameSchema } from "~/models/comparison-sets.server";
 import { filteredMatrix, matrixForPage } from "~/models/matrix.server";

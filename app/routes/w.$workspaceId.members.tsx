@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { CopyField } from "~/components/copy-field";
 import { requestOrigin } from "~/models/audit.server";
 import { ROLES, type Role } from "~/models/domain";

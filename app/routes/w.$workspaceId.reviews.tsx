@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/case-bits";
+import { StatusBadge } from "~/components/case-labels";
 import { TimeAgo } from "~/components/review/time-ago";
 import { listMyReviews } from "~/models/reviews.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";

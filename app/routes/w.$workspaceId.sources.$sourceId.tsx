@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { SourceDetails } from "~/components/sources/source-details";
 import { SourceForm } from "~/components/sources/source-form";
 import { requestOrigin } from "~/models/audit.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate, usePeriod } from "~/components/case-bits";
+import { RelativeDate, usePeriod } from "~/components/case-labels";
 import { requestOrigin } from "~/models/audit.server";
 import { listCases, restoreCase } from "~/models/cases.server";
 import { recordIdSchema } from "~/rules/ids";

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { type CSSProperties, type KeyboardEvent, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge, usePeriod } from "~/components/case-bits";
+import { StatusBadge, usePeriod } from "~/components/case-labels";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { RelativeDate, StatusBadge } from "~/components/case-labels";
 import { Field, FormError } from "~/components/field";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import type { ReviewState } from "~/models/reviews.server";

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/case-labels";
 import { TimeAgo } from "~/components/review/time-ago";
-import { listMyReviews } from "~/models/reviews.server";
+import { listMyReviews } from "~/models/my-reviews.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";

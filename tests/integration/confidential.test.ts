@@ -21,8 +21,9 @@ import {
 } from "~/models/exports.server";
 import { searchLibrary } from "~/models/library.server";
 import { filteredMatrix, visibleCases } from "~/models/matrix.server";
+import { listMyReviews } from "~/models/my-reviews.server";
 import { listNotifications, notify } from "~/models/notifications.server";
-import { getReviewState, listMyReviews, submitForReview } from "~/models/reviews.server";
+import { getReviewState, submitForReview } from "~/models/reviews.server";
 import { listRevisions } from "~/models/revisions.server";
 import { createSource, getSource, searchSources } from "~/models/sources.server";
 import { createThread, listCaseThreads } from "~/models/threads.server";

@@ -4,10 +4,10 @@ import { listAuditLog } from "~/models/audit.server";
 import { getCaseActivity } from "~/models/case-activity.server";
 import { createCase, getCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
 import { newId } from "~/models/ids.server";
+import { listMyReviews } from "~/models/my-reviews.server";
 import {
   approveCase,
   getReviewState,
-  listMyReviews,
   ReviewConflictError,
   ReviewInputError,
   requestChanges,

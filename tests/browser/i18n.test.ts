@@ -53,6 +53,8 @@ async function expectFullyTranslated(page: Page, problems: string[], language: s
     const body = document.body.cloneNode(true) as HTMLElement;
     for (const foreign of body.querySelectorAll(`[lang]:not([lang="${document.documentElement.lang}"])`))
       foreign.remove();
+    // The page's data for hydration (inline scripts) holds people's text too; only what is shown counts.
+    for (const script of body.querySelectorAll("script, style")) script.remove();
     const attributes = [...body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap(
       (element) =>
         ["aria-label", "title", "placeholder", "alt"].map((name) => element.getAttribute(name) ?? ""),

@@ -9,11 +9,12 @@ import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
-import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { formatBibliography } from "~/models/sources/references.server";
 import { foreignSourceIds } from "~/models/sources.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -403,7 +404,11 @@ export function saveCaseBody(
  * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code.
  * `redacted`: the body with sensitive passages replaced by "[redacted]" (the print view, ADR 0008).
  */
-export function getCaseReading(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+export function getCaseReading(
+  member: Member,
+  caseId: string,
+  options: { redacted?: boolean; language?: Locale } = {},
+) {
   const read = getCase(member, caseId);
   const caseStudy = options.redacted
     ? { ...read, body: redactCaseDocument(read.body as Parameters<typeof redactCaseDocument>[0]).doc }
@@ -427,6 +432,16 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
     group.passages.push(row);
     byCode.set(code.id, group);
   }
+  // The workspace's style, in the reader's language; the list keeps the order of the [N] marks in the text.
+  const references = new Map(
+    formatBibliography(
+      rendered.bibliography.flatMap((entry) => {
+        const source = sourceMap.get(entry.sourceId);
+        return source ? [{ id: source.id, csl: source.csl }] : [];
+      }),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    ).map((entry) => [entry.sourceId, entry.reference]),
+  );
   const bibliography = rendered.bibliography.map((entry) => {
     const source = sourceMap.get(entry.sourceId);
     return {
@@ -434,7 +449,7 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
       sourceId: entry.sourceId,
       locators: entry.locators,
       // null: the source is no longer in the library (the page says so in its language).
-      reference: source ? formatReference(source.csl) : null,
+      reference: source ? (references.get(source.id) ?? source.csl.title) : null,
     };
   });
   return {

@@ -22,7 +22,9 @@ import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
+import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { formatReferences } from "~/models/sources/references.server";
 import { listSources } from "~/models/sources.server";
 import {
   type WorkspaceCaseRecord,
@@ -31,6 +33,7 @@ import {
   workspaceExportHeader,
   workspaceExportLibrary,
 } from "~/models/workspace-transfer.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -118,7 +121,7 @@ export function exportCase(
   origin?: RequestOrigin,
   /** The Markdown's fixed words in the exporting person's language (getT(request)); English by default. */
   words?: MarkdownWords,
-  options: { redacted?: boolean } = {},
+  options: { redacted?: boolean; language?: Locale } = {},
 ) {
   const read = getCase(member, caseId);
   // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
@@ -137,6 +140,13 @@ export function exportCase(
 
   let body: string;
   if (format === "md") {
+    const cited = deriveCaseRows(caseStudy.body as JSONContent).citations.map(
+      (citation) => citation.sourceId,
+    );
+    const references = formatReferences(
+      sourceList.filter((source) => cited.includes(source.id)),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    );
     body = caseToMarkdown(
       { ...caseStudy, status, revision: caseStudy.shownRevision },
       {
@@ -151,6 +161,7 @@ export function exportCase(
         workspaceName: member.workspaceName,
         exportedAt,
         words,
+        references,
       },
     );
   } else {

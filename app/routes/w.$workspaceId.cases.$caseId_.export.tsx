@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     format,
     requestOrigin(request),
     (key, values) => t(key, values ?? {}),
-    { redacted },
+    { redacted, language: await getLocale(request) },
   );
   return new Response(file.body, {
     headers: {

@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { ImportForm, ImportReportView } from "~/components/sources/import";
 import { requestOrigin } from "~/models/audit.server";
 import { MAX_IMPORT_BYTES } from "~/models/source-fields";
-import { importSources } from "~/models/sources.server";
+import { importSources, sourcesFileFormat } from "~/models/sources.server";
 import styles from "~/styles/sources.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle, getT } from "~/utils/i18n.server";
@@ -35,7 +35,7 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 async function readUpload(
   request: Request,
-): Promise<{ text: string } | { status: 400 | 413; error: string }> {
+): Promise<{ text: string; filename: string } | { status: 400 | 413; error: string }> {
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) return { status: 413, error: TOO_LARGE };
   if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
@@ -60,7 +60,7 @@ async function readUpload(
     };
   }
   if (file.size > MAX_IMPORT_BYTES) return { status: 413, error: TOO_LARGE };
-  return { text: await file.text() };
+  return { text: await file.text(), filename: file.name };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,7 +68,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(member, "source.edit");
   const upload = await readUpload(request);
   if ("error" in upload) return data({ error: upload.error, report: null }, { status: upload.status });
-  const report = importSources(member, upload.text, requestOrigin(request));
+  const report = importSources(
+    member,
+    upload.text,
+    requestOrigin(request),
+    sourcesFileFormat(upload.text, upload.filename),
+  );
   if (report.fileError) {
     return data(
       {
@@ -99,10 +104,10 @@ export default function ImportSources() {
       ) : (
         <>
           <p>
-            {t("sources.import.introStart")} <strong>CSL-JSON</strong>
+            {t("sources.import.introStart")}
             {t("sources.import.introZotero")} <em>{t("sources.import.zoteroExportLibrary")}</em>{" "}
             {t("sources.import.introOr")} <em>{t("sources.import.zoteroExportItems")}</em>
-            {t("sources.import.introFormat")} <em>CSL JSON</em>.
+            {t("sources.import.introFormat")}
           </p>
           <p className="muted">{t("sources.import.skipRules")}</p>
         </>

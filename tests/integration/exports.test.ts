@@ -155,7 +155,7 @@ describe("case export", () => {
     expect(markdown).toContain("# Test case — local talks");
     expect(markdown).toContain("[a temporary truce[^1]]{tag: Temporary truce or ceasefire}");
     expect(markdown).toContain("[a local channel]{tag: Local channel}");
-    expect(markdown).toContain("[^1]: Field notes, Ségou (n.d.). At para. 28.");
+    expect(markdown).toContain("[^1]: *Field notes, Ségou*. (n.d.). At para. 28.");
     expect(markdown).toContain("| Temporary truce or ceasefire | Outcome | Present | A truce. |");
   });
 

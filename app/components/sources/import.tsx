@@ -42,7 +42,7 @@ export function ImportForm({ error, done }: { error: string | null; done: object
           id={id}
           type="file"
           name="file"
-          accept=".json,.csljson,application/json,application/vnd.citationstyles.csl+json"
+          accept=".json,.csljson,.bib,.bibtex,.ris,application/json,application/vnd.citationstyles.csl+json,application/x-bibtex,application/x-research-info-systems"
           required
           aria-invalid={message ? true : undefined}
           aria-describedby={`${id}-hint${message ? ` ${id}-error` : ""}`}

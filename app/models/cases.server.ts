@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
@@ -185,16 +186,26 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
 }
 
 /** `locale`: the creating user's language, which the standard section headings are written in. */
+/**
+ * A new case with the standard sections in the creating person's language, or, from an import, with a body
+ * that has passed the validator (`imported`: the Word import; its citations must be sources of the workspace).
+ */
 export function createCase(
   member: Member,
   fields: CaseFields,
   origin?: RequestOrigin,
   locale: Locale = "en",
+  imported?: { body: JSONContent; note: string; sourceIds: string[] },
 ) {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.create");
+    if (imported && foreignSourceIds(tx, member.workspaceId, imported.sourceIds).length > 0) {
+      throw new DocumentRejectedError([
+        msg("cases.errors.unknownSources", { count: imported.sourceIds.length }),
+      ]);
+    }
     const id = newId();
-    const body = newCaseDocument(locale);
+    const body = imported?.body ?? newCaseDocument(locale);
     const now = new Date();
     tx.insert(cases)
       .values({
@@ -215,13 +226,14 @@ export function createCase(
         baseNumber: null,
         body,
         fields: caseFieldsSnapshot(fields),
-        note: "Created",
+        note: imported?.note ?? "Created",
         authorId: member.userId,
       })
       .run();
+    if (imported) writeDerivedRows(tx, id, body);
     recordAudit(
       {
-        action: "case.created",
+        action: imported ? "case.imported" : "case.created",
         workspaceId: member.workspaceId,
         userId: member.userId,
         detail: { caseId: id },

@@ -111,6 +111,19 @@ function readableRevisions(member: Member, caseId: string, approvedRevision: num
 }
 
 /**
+ * The case as this member may take it out: the version they read (trainers: the approved one), redacted
+ * when they ask or when they may not export sensitive passages (ADR 0008). Every case export starts here.
+ */
+export function caseForExport(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+  const read = getCase(member, caseId);
+  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
+  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
+  // Readers of approved versions read the approved revision, whatever draft is pending since.
+  const status = seesDrafts(member) ? caseStudy.status : "approved";
+  return { caseStudy, status, redacted };
+}
+
+/**
  * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
  * version only; a case they may not read is a 404). Recorded in the audit log.
  */
@@ -123,13 +136,7 @@ export function exportCase(
   words?: MarkdownWords,
   options: { redacted?: boolean; language?: Locale } = {},
 ) {
-  const read = getCase(member, caseId);
-  // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
-  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
-  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
-  const drafts = seesDrafts(member);
-  // Readers of approved versions read the approved revision, whatever draft is pending since.
-  const status = drafts ? caseStudy.status : "approved";
+  const { caseStudy, status, redacted } = caseForExport(member, caseId, options);
   const codeList = listCodes(member);
   const sourceList = listSources(member);
   const conditions = listCaseConditions(member, caseId);

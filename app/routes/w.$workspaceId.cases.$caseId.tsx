@@ -31,6 +31,7 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { chromiumPath } from "~/utils/pdf.server";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -68,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canTrash: can(member, "case.trash"),
     canComment: can(member, "case.comment") && !redacted,
     canExportUnredacted: can(member, "case.exportUnredacted"),
+    pdfAvailable: chromiumPath() !== null,
   };
 }
 
@@ -193,6 +195,7 @@ export default function CaseView() {
     canComment,
     canReadDrafts,
     canExportUnredacted,
+    pdfAvailable,
     redacted,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
@@ -249,6 +252,7 @@ export default function CaseView() {
             workspaceId={workspaceId}
             caseId={caseStudy.id}
             canExportUnredacted={canExportUnredacted}
+            pdfAvailable={pdfAvailable}
           />
         </div>
       </div>

@@ -1,11 +1,10 @@
 // Formatted references and citations through citeproc-js, with the styles and locales committed in
 // vendor/csl/ (CC BY-SA 3.0, see its README). One engine per style and locale is built on first use and
 // kept: building one parses up to 250 KB of XML, formatting with it takes well under a millisecond per item.
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import CSL from "citeproc";
 import type { Locale } from "~/models/domain";
+import { projectFile } from "~/utils/project-root.server";
 import {
   type CitationStyle,
   DEFAULT_CITATION_STYLE,
@@ -15,19 +14,7 @@ import {
 } from "./citation-styles";
 import type { CslItem } from "./csl-item";
 
-/** The folder holding package.json, found from this module wherever the build put it. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
-
-const CSL_DIR = join(projectRoot(), "vendor", "csl");
-const readVendor = (name: string) => readFileSync(join(CSL_DIR, name), "utf8");
+const readVendor = (name: string) => readFileSync(projectFile("vendor", "csl", name), "utf8");
 
 type CslLocale = "en-US" | "en-GB" | "fr-FR";
 

@@ -1,0 +1,192 @@
+// Import a Word document as a new case. Under /w/:id/import, so server.ts gives it the import body limit.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Field } from "~/components/field";
+import { requestOrigin } from "~/models/audit.server";
+import { caseFieldsSchema } from "~/models/case-fields";
+import {
+  importWordCase,
+  MAX_IMPORTED_SECTIONS,
+  WordImportRefusedError,
+} from "~/models/case-files/case-import.server";
+import { MAX_IMPORT_BYTES } from "~/models/source-fields";
+import { parseForm } from "~/utils/forms";
+import { requireWorkspaceMember } from "~/utils/guards.server";
+import { getLocale, getPageTitle } from "~/utils/i18n.server";
+import { msg, useMessage } from "~/utils/messages";
+import { titleMeta } from "~/utils/meta";
+import { requirePermission } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta = titleMeta;
+
+const MB = MAX_IMPORT_BYTES / 1024 / 1024;
+/** Multipart framing and the two text fields beside the file. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  requirePermission(member, "case.create");
+  return {
+    workspaceId: member.workspaceId,
+    pageTitle: await getPageTitle(request, "cases.importWord.metaTitle"),
+  };
+}
+
+type Values = { title?: string; regions?: string };
+const failed = (status: number, errors: Record<string, string[]>, values: Values = {}) =>
+  data({ errors, values }, { status });
+
+function refusalMessage(error: WordImportRefusedError): string {
+  switch (error.reason) {
+    case "tooManySections":
+      return msg("cases.importWord.reasons.tooManySections", { max: MAX_IMPORTED_SECTIONS });
+    case "invalid":
+      return msg("cases.importWord.reasons.invalid", { detail: error.detail.slice(0, 3).join(" ") });
+    default:
+      return msg(`cases.importWord.reasons.${error.reason}`);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  requirePermission(member, "case.create");
+  const tooLarge = msg("cases.importWord.tooLarge", { mb: MB });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) {
+    return failed(413, { file: [tooLarge] });
+  }
+  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    return failed(400, { file: [msg("cases.importWord.chooseFile")] });
+  }
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return failed(413, { file: [tooLarge] });
+    return failed(400, { file: [msg("cases.importWord.interrupted")] });
+  }
+  const typedTitle = String(formData.get("title") ?? "").trim();
+  const values: Values = { title: typedTitle, regions: String(formData.get("regions") ?? "") };
+  // The other fields start empty; the title is checked only when one was typed.
+  const fieldForm = new FormData();
+  fieldForm.set("title", typedTitle || "Imported case");
+  fieldForm.set("regions", values.regions ?? "");
+  for (const name of ["periodStart", "periodEnd", "actors", "mediators", "summary"]) fieldForm.set(name, "");
+  const fields = parseForm(fieldForm, caseFieldsSchema);
+  const file = formData.get("file");
+  const fileErrors =
+    !file || typeof file === "string" || file.size === 0 ? [msg("cases.importWord.chooseFile")] : null;
+  if (!fields.ok || fileErrors) {
+    const errors = fields.ok ? {} : fields.errors;
+    return failed(400, { ...errors, ...(fileErrors ? { file: fileErrors } : {}) }, values);
+  }
+  const upload = file as File;
+  try {
+    const result = await importWordCase(
+      member,
+      { bytes: new Uint8Array(await upload.arrayBuffer()), filename: upload.name },
+      { ...fields.data, title: typedTitle === "" ? null : fields.data.title },
+      { locale: await getLocale(request), origin: requestOrigin(request) },
+    );
+    const parts = [
+      msg("cases.importWord.done", { sections: result.sections, citations: result.citations }),
+      result.notes > 0 ? msg("cases.importWord.doneNotes", { count: result.notes }) : null,
+      result.images > 0 ? msg("cases.importWord.doneImages", { count: result.images }) : null,
+    ].filter((part): part is string => part !== null);
+    return redirectWithToast(request, `/w/${member.workspaceId}/cases/${result.id}/edit`, {
+      kind: "success",
+      message: parts.join("\n"),
+    });
+  } catch (error) {
+    if (!(error instanceof WordImportRefusedError)) throw error;
+    return failed(error.reason === "tooLarge" ? 413 : 400, { file: [refusalMessage(error)] }, values);
+  }
+}
+
+export default function ImportWord() {
+  const { t } = useTranslation();
+  const tm = useMessage();
+  const id = useId();
+  const { workspaceId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const [tooLarge, setTooLarge] = useState(false);
+  const errors = actionData?.errors ?? {};
+  const fileMessage = tooLarge
+    ? t("cases.importWord.tooLargeBefore", { mb: MB })
+    : errors.file
+      ? errors.file.map(tm).join(" ")
+      : null;
+  return (
+    <main id="main" className="page page-narrow">
+      <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
+        <Link to={`/w/${workspaceId}/cases`}>{t("common.nav.cases")}</Link> <span aria-hidden="true">›</span>
+      </nav>
+      <h1>{t("cases.importWord.title")}</h1>
+      <p className="muted">{t("cases.importWord.intro")}</p>
+      <Form method="post" encType="multipart/form-data" className="card form" noValidate>
+        <div className={`field${fileMessage ? " field-invalid" : ""}`}>
+          <label htmlFor={id}>{t("cases.importWord.file")}</label>
+          <p className="field-hint" id={`${id}-hint`}>
+            {t("cases.importWord.fileHint", { mb: MB })}
+          </p>
+          <input
+            id={id}
+            type="file"
+            name="file"
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            required
+            aria-invalid={fileMessage ? true : undefined}
+            aria-describedby={`${id}-hint${fileMessage ? ` ${id}-error` : ""}`}
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0];
+              setTooLarge(Boolean(chosen && chosen.size > MAX_IMPORT_BYTES));
+            }}
+          />
+          {fileMessage ? (
+            <p className="field-error" id={`${id}-error`} role="alert">
+              {fileMessage}
+            </p>
+          ) : null}
+        </div>
+        <Field
+          label={t("cases.importWord.regions")}
+          name="regions"
+          hint={t("cases.importWord.regionsHint")}
+          defaultValue={actionData?.values.regions}
+          errors={errors.regions}
+          required
+        />
+        <Field
+          label={t("cases.importWord.titleLabel")}
+          name="title"
+          hint={t("cases.importWord.titleHint")}
+          defaultValue={actionData?.values.title}
+          errors={errors.title}
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy || tooLarge}>
+            {busy ? t("cases.importWord.importing") : t("cases.importWord.submit")}
+          </button>
+          <Link to={`/w/${workspaceId}/cases`} className="button button-secondary">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </main>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-page";

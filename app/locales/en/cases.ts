@@ -158,9 +158,13 @@ export default {
     tooLarge: "The file is larger than {{mb}} MB. Nothing was imported.",
     tooLargeBefore: "This file is larger than {{mb}} MB.",
     interrupted: "The upload was interrupted. Choose the file again.",
-    done: "Imported from Word: {{sections}} sections, {{citations}} citations.",
-    doneNotes: " {{count}} footnotes did not match a source and are in the “Notes” section.",
-    doneImages: " {{count}} images were left out.",
+    done: "Imported from Word: {{sections}} sections, {{citations}} citations. Review it here.",
+    doneNotes:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{notes}} footnotes match no source: they are in the “Notes” section.",
+    doneImages:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{images}} images were left out.",
+    doneNotesImages:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{notes}} footnotes match no source: they are in the “Notes” section. {{images}} images were left out.",
     reasons: {
       notDocx: "This file is not a Word document (.docx). Open it in Word and save it as .docx.",
       encrypted:

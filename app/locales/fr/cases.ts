@@ -163,10 +163,13 @@ export default {
     tooLarge: "Le fichier dépasse {{mb}} Mo. Rien n’a été importé.",
     tooLargeBefore: "Ce fichier dépasse {{mb}} Mo.",
     interrupted: "L’envoi a été interrompu. Choisissez à nouveau le fichier.",
-    done: "Importé depuis Word : {{sections}} sections, {{citations}} citations.",
+    done: "Importé depuis Word : {{sections}} sections, {{citations}} citations. Relisez-le ici.",
     doneNotes:
-      " {{count}} notes de bas de page ne correspondent à aucune source et sont dans la section « Notes ».",
-    doneImages: " {{count}} images ont été laissées de côté.",
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{notes}} notes ne correspondent à aucune source : elles sont dans la section « Notes ».",
+    doneImages:
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{images}} images ont été laissées de côté.",
+    doneNotesImages:
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{notes}} notes ne correspondent à aucune source : elles sont dans la section « Notes ». {{images}} images ont été laissées de côté.",
     reasons: {
       notDocx:
         "Ce fichier n’est pas un document Word (.docx). Ouvrez-le dans Word et enregistrez-le en .docx.",

@@ -7,11 +7,6 @@ import { msg } from "~/utils/messages";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./${name}`, import.meta.url)), "utf8");
 
-const item = (fields: Partial<CslItem> & Pick<CslItem, "id" | "title">): CslItem => ({
-  type: "document",
-  ...fields,
-});
-
 describe("importCslJson", () => {
   it("imports the good items of a mixed file and says why each bad one was skipped", () => {
     const { items, skipped } = importCslJson(fixture("csl-mixed.json"));

@@ -54,6 +54,13 @@ export function workspaceCitationStyle(member: Pick<Member, "workspaceId">): Cit
   return isCitationStyle(row?.style) ? row.style : DEFAULT_CITATION_STYLE;
 }
 
+/** The styles workspaces use (the default when there is no workspace yet). */
+export function citationStylesInUse(): CitationStyle[] {
+  const styles = db.selectDistinct({ style: workspaces.citationStyle }).from(workspaces).all();
+  const known = styles.map((row) => row.style).filter(isCitationStyle);
+  return known.length > 0 ? known : [DEFAULT_CITATION_STYLE];
+}
+
 export function setCitationStyle(member: Member, style: CitationStyle, origin?: RequestOrigin) {
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "workspace.manage");

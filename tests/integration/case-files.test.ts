@@ -84,7 +84,7 @@ beforeAll(async () => {
   setCaseConfidentiality(editor.member, caseId, { confidential: true, userIds: [trainer.id] });
 });
 
-describe("Word export", () => {
+describe("Word export", { timeout: 60_000 }, () => {
   it("holds the fields, the sections, comments for tags, footnotes and the bibliography in the style", async () => {
     const file = await exportCaseDocument(team.people.editor.member, caseId, "docx", { language: "en", t });
     expect(file.filename).toBe("secret-channel-in-mopti.docx");

@@ -65,6 +65,17 @@ function engine(style: CitationStyle, locale: CslLocale): Engine {
   return found;
 }
 
+/**
+ * Builds the engines of these styles in both interface languages now, so that no reader waits for one
+ * (building one takes from a few hundred milliseconds to seconds on a busy machine). The server calls it
+ * once at start, before it listens.
+ */
+export function warmReferenceEngines(styles: readonly string[]): void {
+  for (const style of new Set(styles.filter(isCitationStyle))) {
+    for (const language of ["en", "fr"] as const) engine(style, referenceLocale(style, language));
+  }
+}
+
 export type ReferenceOptions = { style?: string | null; language: Locale };
 
 function resolve(options: ReferenceOptions): { style: CitationStyle; locale: CslLocale } {

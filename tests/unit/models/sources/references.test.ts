@@ -42,7 +42,8 @@ const sources = [
 const plain = (style: string, language: "en" | "fr") =>
   formatBibliography(sources, { style, language }).map((entry) => plainReference(entry.reference));
 
-describe("references through citeproc", () => {
+// Building a style's engine takes seconds on a busy machine; each test builds one or two.
+describe("references through citeproc", { timeout: 60_000 }, () => {
   it("APA 7: authors with initials and an ampersand, volume(issue), pages, DOI as a link", () => {
     expect(plain("apa", "en")).toEqual([
       "International Crisis Group. (2019). Talking to jihadists? (Africa Report No. 276). International Crisis Group. https://www.crisisgroup.org/x",

@@ -199,7 +199,7 @@ describe("case export", () => {
     expect((outsider as { init: { status: number } }).init.status).toBe(404);
     const foreign = await exportRequest("editor", team.otherCase.id, "json");
     expect((foreign as { init: { status: number } }).init.status).toBe(404);
-    const badFormat = await exportRequest("editor", team.caseStudy.id, "docx");
+    const badFormat = await exportRequest("editor", team.caseStudy.id, "xlsx");
     expect((badFormat as { init: { status: number } }).init.status).toBe(400);
   });
 

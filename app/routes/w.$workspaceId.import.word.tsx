@@ -1,11 +1,6 @@
 // Import a Word document as a new case. Under /w/:id/import, so server.ts gives it the import body limit.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,12 +20,11 @@ import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readUpload } from "~/utils/uploads.server";
 
 export const meta = titleMeta;
 
 const MB = MAX_IMPORT_BYTES / 1024 / 1024;
-/** Multipart framing and the two text fields beside the file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -59,23 +53,12 @@ function refusalMessage(error: WordImportRefusedError): string {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.create");
-  const tooLarge = msg("cases.importWord.tooLarge", { mb: MB });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) {
-    return failed(413, { file: [tooLarge] });
-  }
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return failed(400, { file: [msg("cases.importWord.chooseFile")] });
-  }
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return failed(413, { file: [tooLarge] });
-    return failed(400, { file: [msg("cases.importWord.interrupted")] });
-  }
+  const upload = await readUpload(request, MAX_IMPORT_BYTES, {
+    tooLarge: msg("cases.importWord.tooLarge", { mb: MB }),
+    chooseFile: msg("cases.importWord.chooseFile"),
+    interrupted: msg("cases.importWord.interrupted"),
+  });
+  const formData = upload.formData ?? new FormData();
   const typedTitle = String(formData.get("title") ?? "").trim();
   const values: Values = { title: typedTitle, regions: String(formData.get("regions") ?? "") };
   // The other fields start empty; the title is checked only when one was typed.
@@ -84,18 +67,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   fieldForm.set("regions", values.regions ?? "");
   for (const name of ["periodStart", "periodEnd", "actors", "mediators", "summary"]) fieldForm.set(name, "");
   const fields = parseForm(fieldForm, caseFieldsSchema);
-  const file = formData.get("file");
-  const fileErrors =
-    !file || typeof file === "string" || file.size === 0 ? [msg("cases.importWord.chooseFile")] : null;
-  if (!fields.ok || fileErrors) {
+  if (!upload.ok || !fields.ok) {
     const errors = fields.ok ? {} : fields.errors;
-    return failed(400, { ...errors, ...(fileErrors ? { file: fileErrors } : {}) }, values);
+    const status = upload.ok ? 400 : upload.status;
+    return failed(status, { ...errors, ...(upload.ok ? {} : { file: [upload.error] }) }, values);
   }
-  const upload = file as File;
   try {
     const result = await importWordCase(
       member,
-      { bytes: new Uint8Array(await upload.arrayBuffer()), filename: upload.name },
+      { bytes: new Uint8Array(await upload.file.arrayBuffer()), filename: upload.file.name },
       { ...fields.data, title: typedTitle === "" ? null : fields.data.title },
       { locale: await getLocale(request), origin: requestOrigin(request) },
     );

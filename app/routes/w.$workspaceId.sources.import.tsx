@@ -17,6 +17,7 @@ import { getPageTitle, getT } from "~/utils/i18n.server";
 import { msg, translateMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
+import { FORM_OVERHEAD_BYTES } from "~/utils/upload-limits";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -29,9 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const TOO_LARGE = msg("sources.import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
-
-/** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 async function readUpload(
   request: Request,

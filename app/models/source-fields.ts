@@ -20,7 +20,7 @@ export { SOURCE_TYPE_LABELS };
 
 export const MAX_AUTHORS = 100;
 /** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_SOURCE_IMPORT_BYTES as MAX_IMPORT_BYTES } from "~/utils/upload-limits";
 
 /** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
 export type SourceFormValues = Record<

@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
+import { FileField } from "~/components/file-field";
 import { requestOrigin } from "~/models/audit.server";
 import { caseFieldsSchema } from "~/models/case-fields";
 import {
@@ -12,7 +13,6 @@ import {
   MAX_IMPORTED_SECTIONS,
   WordImportRefusedError,
 } from "~/models/case-files/case-import.server";
-import { MAX_IMPORT_BYTES } from "~/models/source-fields";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getPageTitle } from "~/utils/i18n.server";
@@ -20,11 +20,12 @@ import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { MAX_WORD_IMPORT_BYTES } from "~/utils/upload-limits";
 import { readUpload } from "~/utils/uploads.server";
 
 export const meta = titleMeta;
 
-const MB = MAX_IMPORT_BYTES / 1024 / 1024;
+const MB = MAX_WORD_IMPORT_BYTES / 1024 / 1024;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -53,7 +54,7 @@ function refusalMessage(error: WordImportRefusedError): string {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "case.create");
-  const upload = await readUpload(request, MAX_IMPORT_BYTES, {
+  const upload = await readUpload(request, MAX_WORD_IMPORT_BYTES, {
     tooLarge: msg("cases.importWord.tooLarge", { mb: MB }),
     chooseFile: msg("cases.importWord.chooseFile"),
     interrupted: msg("cases.importWord.interrupted"),
@@ -97,18 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportWord() {
   const { t } = useTranslation();
   const tm = useMessage();
-  const id = useId();
   const { workspaceId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [tooLarge, setTooLarge] = useState(false);
   const errors = actionData?.errors ?? {};
-  const fileMessage = tooLarge
-    ? t("cases.importWord.tooLargeBefore", { mb: MB })
-    : errors.file
-      ? errors.file.map(tm).join(" ")
-      : null;
   return (
     <main id="main" className="page page-narrow">
       <nav aria-label={t("cases.page.breadcrumb")} className="breadcrumb">
@@ -117,30 +112,16 @@ export default function ImportWord() {
       <h1>{t("cases.importWord.title")}</h1>
       <p className="muted">{t("cases.importWord.intro")}</p>
       <Form method="post" encType="multipart/form-data" className="card form" noValidate>
-        <div className={`field${fileMessage ? " field-invalid" : ""}`}>
-          <label htmlFor={id}>{t("cases.importWord.file")}</label>
-          <p className="field-hint" id={`${id}-hint`}>
-            {t("cases.importWord.fileHint", { mb: MB })}
-          </p>
-          <input
-            id={id}
-            type="file"
-            name="file"
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            required
-            aria-invalid={fileMessage ? true : undefined}
-            aria-describedby={`${id}-hint${fileMessage ? ` ${id}-error` : ""}`}
-            onChange={(event) => {
-              const chosen = event.currentTarget.files?.[0];
-              setTooLarge(Boolean(chosen && chosen.size > MAX_IMPORT_BYTES));
-            }}
-          />
-          {fileMessage ? (
-            <p className="field-error" id={`${id}-error`} role="alert">
-              {fileMessage}
-            </p>
-          ) : null}
-        </div>
+        <FileField
+          name="file"
+          label={t("cases.importWord.file")}
+          hint={t("cases.importWord.fileHint", { mb: MB })}
+          accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          maxBytes={MAX_WORD_IMPORT_BYTES}
+          tooLargeMessage={t("cases.importWord.tooLargeBefore", { mb: MB })}
+          error={errors.file ? errors.file.map(tm).join(" ") : null}
+          onTooLargeChange={setTooLarge}
+        />
         <Field
           label={t("cases.importWord.regions")}
           name="regions"

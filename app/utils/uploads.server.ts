@@ -5,9 +5,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-
-/** Multipart framing and the few text fields beside the file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
+import { FORM_OVERHEAD_BYTES } from "./upload-limits";
 
 export type UploadMessages = {
   tooLarge: string;

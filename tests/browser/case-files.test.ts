@@ -1,7 +1,9 @@
 // Word in and out, and PDF, as people use them: an editor brings a Word case note in and finds its sections
 // in the editor; a trainer listed on a confidential case takes its Word and PDF copies, which are redacted.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
@@ -52,6 +54,15 @@ describe("Word import", () => {
     await page.getByRole("link", { name: "Import from Word" }).click();
     await visible(page.getByRole("heading", { level: 1, name: "Import a Word document" }));
     await hydrated(page);
+
+    // A file over the limit is refused before it is sent.
+    const dir = mkdtempSync(join(tmpdir(), "casebook-word-"));
+    const big = join(dir, "big.docx");
+    writeFileSync(big, "");
+    truncateSync(big, 6 * 1024 * 1024);
+    await page.getByLabel("Word document (.docx)").setInputFiles(big);
+    await visible(page.getByText("This file is larger than 5 MB."));
+    expect(await page.getByRole("button", { name: "Import" }).isDisabled()).toBe(true);
 
     // A file that is not Word is refused with a message next to the field, and what was typed stays.
     await page.getByLabel("Word document (.docx)").setInputFiles({

@@ -27,7 +27,10 @@ describe("sources library", () => {
     const page = await newPage();
     await signIn(page, baseUrl, "editor");
     await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Sources" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Sources" }).isVisible()).toBe(true);
+    // The first page with formatted references in this server can take seconds on a busy machine.
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Sources" }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
 
     const family = `Ouédraogo${unique()}`;
     await page.getByRole("link", { name: "Add a source" }).click();

@@ -82,6 +82,7 @@ export async function importWordCase(
     sections: imported.sections,
     citations: imported.citations,
     notes: imported.unmatchedNotes,
-    images: read.images + imported.images > 0 ? Math.max(read.images, imported.images) : 0,
+    // The worker counts the images it met in the text, the reader the media files it left out.
+    images: Math.max(read.images, imported.images),
   };
 }

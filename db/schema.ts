@@ -45,6 +45,8 @@ export const sessions = sqliteTable(
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  // The style references are formatted in (app/models/sources/citation-styles.ts).
+  citationStyle: text("citation_style").notNull().default("apa"),
   createdAt: createdAt(),
 });
 

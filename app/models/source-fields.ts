@@ -1,6 +1,7 @@
 // The source form: one zod schema turning what a person types into a CSL item (used by the create and
 // edit actions), the reverse (a stored item back into form text), and the words shown for CSL types.
 import { z } from "zod";
+import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 import {
   CONFIDENTIALITY_LEVELS,
   CSL_TYPES,
@@ -11,28 +12,34 @@ import {
   cslItemSchema,
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
-} from "~/models/csl";
-import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+} from "~/models/sources/csl-item";
 import { authorLines, formatAuthorLine, parseAuthorLine } from "~/rules/authors";
 import { daysInMonth, parseIsoDate } from "~/rules/dates";
 import { AUTHOR_MAX, MAX_AUTHORS } from "~/rules/limits";
 import { isDoi, isHttpUrl } from "~/rules/links";
 import { asMessage, msg } from "~/utils/messages";
 
+/** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
+export { MAX_SOURCE_IMPORT_BYTES as MAX_IMPORT_BYTES } from "~/utils/upload-limits";
 // The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
 export { SOURCE_TYPE_LABELS };
-
-/** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
 export type SourceFormValues = Record<
   | "type"
   | "title"
   | "authors"
+  | "editors"
   | "issued"
   | "container"
+  | "volume"
+  | "issue"
+  | "page"
+  | "edition"
+  | "number"
+  | "genre"
   | "publisher"
+  | "place"
   | "url"
   | "accessed"
   | "language"
@@ -66,9 +73,17 @@ export function sourceFormValues(item: CslItem): SourceFormValues {
     type: item.type,
     title: item.title,
     authors: (item.author ?? []).map(formatAuthorLine).join("\n"),
+    editors: (item.editor ?? []).map(formatAuthorLine).join("\n"),
     issued: item.issued ? formatIssued(item.issued) : "",
     container: item["container-title"] ?? "",
+    volume: item.volume ?? "",
+    issue: item.issue ?? "",
+    page: item.page ?? "",
+    edition: item.edition ?? "",
+    number: item.number ?? "",
+    genre: item.genre ?? "",
     publisher: item.publisher ?? "",
+    place: item["publisher-place"] ?? "",
     url: item.URL ?? "",
     accessed: item.accessed ? formatIssued(item.accessed) : "",
     language: item.language ?? "",
@@ -83,9 +98,17 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   type: "report",
   title: "",
   authors: "",
+  editors: "",
   issued: "",
   container: "",
+  volume: "",
+  issue: "",
+  page: "",
+  edition: "",
+  number: "",
+  genre: "",
   publisher: "",
+  place: "",
   url: "",
   accessed: "",
   language: "",
@@ -115,7 +138,8 @@ type TooLongKey =
   | "sources.errors.urlTooLong"
   | "sources.errors.languageTooLong"
   | "sources.errors.doiTooLong"
-  | "sources.errors.noteTooLong";
+  | "sources.errors.noteTooLong"
+  | "sources.errors.textTooLong";
 
 function optionalText(max: number, tooLong: TooLongKey) {
   return z
@@ -131,9 +155,17 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
   type: "type",
   title: "title",
   author: "authors",
+  editor: "editors",
   issued: "issued",
   "container-title": "container",
+  volume: "volume",
+  issue: "issue",
+  page: "page",
+  edition: "edition",
+  number: "number",
+  genre: "genre",
   publisher: "publisher",
+  "publisher-place": "place",
   URL: "url",
   accessed: "accessed",
   language: "language",
@@ -141,6 +173,37 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
   note: "note",
   custom: "reliability",
 };
+
+/** One name per line: "Family, Given" for a person, the name alone for an organisation. */
+function namesField() {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const lines = authorLines(value ?? "");
+      if (lines.length > MAX_AUTHORS) {
+        ctx.addIssue({
+          code: "custom",
+          message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
+        });
+        return z.NEVER;
+      }
+      const names: CslName[] = [];
+      for (const line of lines) {
+        if (line.length > AUTHOR_MAX) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: AUTHOR_MAX }) });
+          return z.NEVER;
+        }
+        const name = parseAuthorLine(line);
+        if (!name) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorNoName", { line }) });
+          return z.NEVER;
+        }
+        names.push(name);
+      }
+      return names.length > 0 ? names : undefined;
+    });
+}
 
 export const sourceFormSchema = z
   .object({
@@ -150,39 +213,8 @@ export const sourceFormSchema = z
       .trim()
       .min(1, msg("sources.errors.titleRequired"))
       .max(MAX_TITLE_LENGTH, msg("sources.errors.titleTooLong", { max: MAX_TITLE_LENGTH })),
-    authors: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        const lines = authorLines(value ?? "");
-        if (lines.length > MAX_AUTHORS) {
-          ctx.addIssue({
-            code: "custom",
-            message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
-          });
-          return z.NEVER;
-        }
-        const names: CslName[] = [];
-        for (const line of lines) {
-          if (line.length > AUTHOR_MAX) {
-            ctx.addIssue({
-              code: "custom",
-              message: msg("sources.errors.authorTooLong", { max: AUTHOR_MAX }),
-            });
-            return z.NEVER;
-          }
-          const name = parseAuthorLine(line);
-          if (!name) {
-            ctx.addIssue({
-              code: "custom",
-              message: msg("sources.errors.authorNoName", { line }),
-            });
-            return z.NEVER;
-          }
-          names.push(name);
-        }
-        return names.length > 0 ? names : undefined;
-      }),
+    authors: namesField(),
+    editors: namesField(),
     issued: z
       .string()
       .optional()
@@ -211,7 +243,14 @@ export const sourceFormSchema = z
         return { literal: text };
       }),
     container: optionalText(1000, "sources.errors.containerTooLong"),
+    volume: optionalText(100, "sources.errors.textTooLong"),
+    issue: optionalText(100, "sources.errors.textTooLong"),
+    page: optionalText(100, "sources.errors.textTooLong"),
+    edition: optionalText(100, "sources.errors.textTooLong"),
+    number: optionalText(200, "sources.errors.textTooLong"),
+    genre: optionalText(500, "sources.errors.textTooLong"),
     publisher: optionalText(1000, "sources.errors.publisherTooLong"),
+    place: optionalText(500, "sources.errors.textTooLong"),
     url: optionalText(2048, "sources.errors.urlTooLong").refine(
       (value) => value === undefined || isHttpUrl(value),
       { message: msg("sources.errors.urlInvalid") },
@@ -256,9 +295,17 @@ export const sourceFormSchema = z
       type: form.type,
       title: form.title,
       author: form.authors,
+      editor: form.editors,
       issued: form.issued,
       "container-title": form.container,
+      volume: form.volume,
+      issue: form.issue,
+      page: form.page,
+      edition: form.edition,
+      number: form.number,
+      genre: form.genre,
       publisher: form.publisher,
+      "publisher-place": form.place,
       URL: form.url,
       accessed: form.accessed,
       language: form.language,

@@ -30,7 +30,7 @@ import { Refusal } from "~/utils/refusal";
 export const WORKSPACE_FORMAT = "mediation-casebook/workspace";
 export const WORKSPACE_FORMAT_VERSION = 1;
 /** Largest file the import page accepts. */
-export const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_WORKSPACE_IMPORT_BYTES } from "~/utils/upload-limits";
 export const MAX_WORKSPACE_NAME = WORKSPACE_NAME_MAX;
 
 const fileId = z

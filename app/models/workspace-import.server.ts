@@ -9,9 +9,9 @@ import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { writeDerivedRows } from "~/models/case-body.server";
-import { cslItemSchema } from "~/models/csl";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { cslItemSchema } from "~/models/sources/csl-item";
 import {
   MAX_WORKSPACE_NAME,
   parseWorkspaceFile,

@@ -7,6 +7,7 @@ import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { PassagesByCode } from "~/components/passages-by-code";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
@@ -27,9 +28,10 @@ import { recordIdSchema } from "~/rules/ids";
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { chromiumPath } from "~/utils/pdf.server";
 import { can, type Member } from "~/utils/permissions.server";
 import { isRefusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -45,7 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   // ?redacted=1: the print view with sensitive passages replaced by "[redacted]" (ADR 0008).
   const redacted = new URL(request.url).searchParams.get("redacted") === "1";
-  const reading = getCaseReading(member, requireId(params, "caseId"), { redacted });
+  const reading = getCaseReading(member, requireId(params, "caseId"), {
+    redacted,
+    language: await getLocale(request),
+  });
   recordConfidentialOpened(member, reading.caseStudy, requestOrigin(request));
   const t = await getT(request);
   // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here.
@@ -65,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canTrash: can(member, "case.trash"),
     canComment: can(member, "case.comment") && !redacted,
     canExportUnredacted: can(member, "case.exportUnredacted"),
+    pdfAvailable: chromiumPath() !== null,
   };
 }
 
@@ -192,6 +198,7 @@ export default function CaseView() {
     canComment,
     canReadDrafts,
     canExportUnredacted,
+    pdfAvailable,
     redacted,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
@@ -248,6 +255,7 @@ export default function CaseView() {
             workspaceId={workspaceId}
             caseId={caseStudy.id}
             canExportUnredacted={canExportUnredacted}
+            pdfAvailable={pdfAvailable}
           />
         </div>
       </div>
@@ -293,7 +301,11 @@ export default function CaseView() {
                 {bibliography.map((entry) => (
                   <li key={entry.sourceId} id={`ref-${entry.number}`} value={entry.number}>
                     <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
-                      {entry.reference ?? t("cases.page.sourceGone")}
+                      {entry.reference ? (
+                        <FormattedReference reference={entry.reference} />
+                      ) : (
+                        t("cases.page.sourceGone")
+                      )}
                     </Link>
                     {entry.locators.length ? (
                       <span className="muted">

@@ -14,9 +14,9 @@ export function isDoi(value: string): boolean {
   return /^10\.[0-9.]+\/\S+$/.test(bareDoi(value));
 }
 
-/** The address a DOI resolves at. */
+/** The address a DOI resolves at (as reference styles print it: the DOI as written). */
 export function doiUrl(doi: string): string {
-  return `https://doi.org/${encodeURI(bareDoi(doi))}`;
+  return `https://doi.org/${bareDoi(doi)}`;
 }
 
 /** An absolute http(s) address with a host. */

@@ -20,7 +20,7 @@ export const COLLAB_PATH = "/collab";
 /** One message (an update or a whole-document sync) may not exceed this; the case body limit is 2 MB. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 // Reasons the browser shows (refusal, close) are catalogue keys (msg), translated by the editor
-// (components/editor/collab.ts); a close reason must stay under 123 bytes.
+// (components/case-editor/collab.ts); a close reason must stay under 123 bytes.
 /** Close code sent with a refused oversized update (4000–4999 are for applications). */
 export const TOO_LARGE_CODE = 4413;
 export const TOO_LARGE_REASON = msg("editor.collab.reasons.tooLarge", {

@@ -1,4 +1,4 @@
-// Migration 0006: what older databases hold in English (revision notes the app wrote, a withdrawal filed
+// Migration 0007: what older databases hold in English (revision notes the app wrote, a withdrawal filed
 // as "submitted") becomes catalogue messages and its own activity kind.
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
@@ -16,11 +16,11 @@ beforeAll(async () => {
 });
 
 function runMigration() {
-  const sql = readFileSync(new URL("../../migrations/0006_activity_withdrawn.sql", import.meta.url), "utf8");
+  const sql = readFileSync(new URL("../../migrations/0007_activity_withdrawn.sql", import.meta.url), "utf8");
   for (const statement of sql.split("--> statement-breakpoint")) sqlite.exec(statement);
 }
 
-describe("migration 0006", () => {
+describe("migration 0007", () => {
   it("turns English revision notes and withdrawals filed as submissions into messages and their own kind", () => {
     const caseId = createCase(team.people.editor.member, sampleFields).id;
     const legacy = (number: number, note: string) =>

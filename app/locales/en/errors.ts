@@ -17,6 +17,11 @@ export default {
   },
   notMember: "This workspace does not exist or you are not a member of it.",
   invalidValue: "This value is not valid.",
+  tooLarge: {
+    title: "Too large",
+    request: "This request is too large (over {{mb}} MB). Nothing was saved.",
+    back: "Go back",
+  },
   goHome: "Go to my workspaces",
   unknownAction: "Unknown action.",
 };

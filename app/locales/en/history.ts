@@ -27,6 +27,7 @@ export default {
     textEdited: "Text edited",
     codeMerged: "Code “{{label}}” merged into “{{target}}”",
     codeDeleted: "Code “{{label}}” deleted from the codebook",
+    importedFrom: "Imported from {{file}}",
   },
   list: {
     revision: "Revision {{number}}",

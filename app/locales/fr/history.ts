@@ -30,6 +30,7 @@ export default {
     textEdited: "Texte modifié",
     codeMerged: "Code « {{label}} » fusionné dans « {{target}} »",
     codeDeleted: "Code « {{label}} » supprimé de la grille de codage",
+    importedFrom: "Importé depuis {{file}}",
   },
   list: {
     revision: "Version {{number}}",

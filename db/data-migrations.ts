@@ -2,7 +2,7 @@
 // every start. Each is idempotent: it only touches rows that still need it, so a second run does nothing.
 import { and, eq, isNull } from "drizzle-orm";
 import { actorNameMap, ensureActorEntries, namesWrittenInCases } from "../app/models/actor-registry.server";
-import { shortNameFrom, uniqueShortName } from "../app/models/short-names";
+import { shortNameFrom, uniqueShortName } from "../app/rules/short-names";
 import type { DB } from "./client";
 import { codes, workspaces } from "./schema";
 
@@ -48,7 +48,7 @@ export function fillShortNames(db: DB): number {
 /**
  * The free-text actors and mediators of every case (and the actors of its events) become entries of the
  * registry: each name no entry has yet becomes an entry, spellings that fold to the same name share one.
- * The case keeps its text as written; nothing is removed (ADR 0011).
+ * The case keeps its text as written; nothing is removed (ADR 0014).
  */
 export function migrateFreeTextActors(db: DB): number {
   let created = 0;

@@ -7,6 +7,7 @@ const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 import {
+  ACTIVITY_KINDS,
   ACTOR_KINDS,
   CASE_STATUSES,
   CODE_KINDS,
@@ -16,6 +17,7 @@ import {
   LOCALES,
   type Locale,
   ROLES,
+  THREAD_STATUSES,
 } from "../app/models/domain";
 import type { CaseEvent } from "../app/models/event-fields";
 
@@ -38,6 +40,7 @@ export {
   LINK_KINDS,
   LOCALES,
   ROLES,
+  THREAD_STATUSES,
 };
 
 export const users = sqliteTable("users", {
@@ -65,6 +68,8 @@ export const sessions = sqliteTable(
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  // The style references are formatted in (app/models/sources/citation-styles.ts).
+  citationStyle: text("citation_style").notNull().default("apa"),
   createdAt: createdAt(),
 });
 
@@ -195,7 +200,7 @@ export const caseAccess = sqliteTable(
 /**
  * The dated events of a case's current draft (app/models/event-fields.ts), all in one list. Each revision
  * keeps the list in its fields snapshot (fields.events): a trigger copies it there when a revision is
- * written without it (migrations, custom SQL), so every write path versions the events (ADR 0010). Kept
+ * written without it (migrations, custom SQL), so every write path versions the events (ADR 0013). Kept
  * out of `cases` so that reading them never walks the body's overflow pages.
  */
 export const caseEvents = sqliteTable("case_events", {
@@ -401,8 +406,6 @@ export const comparisonSets = sqliteTable(
   (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
 );
 
-export const THREAD_STATUSES = ["open", "resolved"] as const;
-
 /**
  * A comment thread on a passage. The anchor follows the W3C Web Annotation selectors (TextQuote with
  * prefix/suffix + TextPosition hint) over the case's anchor text (app/models/anchors.ts); it is re-anchored
@@ -523,19 +526,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
 );
-
-export const ACTIVITY_KINDS = [
-  "created",
-  "saved",
-  "fields_edited",
-  "tagged",
-  "commented",
-  "submitted",
-  "approved",
-  "changes_requested",
-  "restored",
-  "events_edited",
-] as const;
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */
 export const caseActivity = sqliteTable(

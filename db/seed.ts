@@ -3,10 +3,10 @@ import { hash } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { generateIdFromEntropySize } from "lucia";
 import { deriveCaseRows } from "../app/editor/derive";
-import { nameKey } from "../app/models/actor-names";
 import { actorNameMap, ensureActorEntries } from "../app/models/actor-registry.server";
 import { caseFieldsSnapshot } from "../app/models/case-fields";
 import type { CaseEvent } from "../app/models/event-fields";
+import { nameKey } from "../app/rules/actor-names";
 import { type DB, openDatabase } from "./client";
 import { runMigrations } from "./migrate";
 import {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormError, SelectField } from "~/components/field";
 import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
 import { DIALOGUE_TYPES } from "~/models/domain";
+import { CASE_SUMMARY_MAX, CASE_TITLE_MAX, LANGUAGE_TAG_MAX } from "~/rules/limits";
 import { useMessage } from "~/utils/messages";
 
 type Props = {
@@ -32,7 +33,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         defaultValue={values.title}
         errors={errors.title}
         required
-        maxLength={200}
+        maxLength={CASE_TITLE_MAX}
       />
       <Field
         label={t("cases.form.regions")}
@@ -97,7 +98,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         name="summary"
         defaultValue={values.summary}
         errors={errors.summary}
-        maxLength={500}
+        maxLength={CASE_SUMMARY_MAX}
       />
       {/* A kind of case, not a condition: prison dialogue or negotiation with an active group (DOMAIN.md). */}
       <SelectField
@@ -177,7 +178,7 @@ function LanguageField({
         hint={t("cases.form.languageOtherHint")}
         defaultValue={values.languageOther}
         errors={errors.languageOther}
-        maxLength={40}
+        maxLength={LANGUAGE_TAG_MAX}
       />
     </div>
   );

@@ -1,8 +1,8 @@
 // The registry's names, for write paths that need them in their own transaction (case fields, events,
 // imports, the start-up data step): no connection of its own, so db/ may use it too.
 import { eq } from "drizzle-orm";
-import { nameKey, tidyName } from "~/models/actor-names";
 import { newId } from "~/models/ids.server";
+import { nameKey, tidyName } from "~/rules/actor-names";
 import type { Executor } from "~/utils/permissions.server";
 import { actorNames, actors, caseEvents, cases } from "../../db/schema";
 

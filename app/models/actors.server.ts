@@ -1,17 +1,9 @@
-// The registry of actors and mediators (ADR 0011): people, armed groups, governments and organisations,
+// The registry of actors and mediators (ADR 0014): people, armed groups, governments and organisations,
 // with their names (spellings, transliterations, other languages) and affiliations over time. Cases and
 // events name them in their own words; a name belongs to one entry (actor_names), so a case links to an
 // entry through the name it uses. What an entry's page shows is built from the cases the reader may read.
 import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  ACTOR_DESCRIPTION_MAX,
-  ACTOR_KINDS,
-  ACTOR_NAME_MAX,
-  AFFILIATION_ROLE_MAX,
-  nameKey,
-  tidyName,
-} from "~/models/actor-names";
 import { actorNameMap, namesWrittenInCases } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { canonicalLanguageTag } from "~/models/case-fields";
@@ -19,18 +11,29 @@ import { cachedActorNames, cachedDerived, cachedSources } from "~/models/derived
 import { type CaseEvent, sortEvents } from "~/models/event-fields";
 import { newId } from "~/models/ids.server";
 import { type LibraryCase, readableCases } from "~/models/library.server";
+import {
+  ACTOR_DESCRIPTION_MAX,
+  ACTOR_KINDS,
+  ACTOR_NAME_MAX,
+  AFFILIATION_ROLE_MAX,
+  nameKey,
+  tidyName,
+} from "~/rules/actor-names";
+import { RECORD_ID, recordIdSchema } from "~/rules/ids";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   type Executor,
   type Member,
   notFound,
   requireMember,
   requirePermission,
+  seesAllCases,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { actorAffiliations, actorNames, actors, sources } from "../../db/schema";
 
-const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const recordId = recordIdSchema();
 const MIN_YEAR = 1800;
 const MAX_YEAR = 2100;
 
@@ -102,7 +105,7 @@ export const affiliationSchema = z
   .object({
     groupId: z
       .string({ error: msg("actors.errors.pickGroup") })
-      .regex(/^[a-z0-9]{8,40}$/, msg("actors.errors.pickGroup")),
+      .regex(RECORD_ID, msg("actors.errors.pickGroup")),
     role: z
       .string()
       .optional()
@@ -140,12 +143,12 @@ export const affiliationSchema = z
 export type AffiliationInput = z.output<typeof affiliationSchema>;
 
 /** A change to the registry the server will not make: messages per form field (400), or a conflict (409). */
-export class ActorRejectedError extends Error {
+export class ActorRejectedError extends Refusal {
   constructor(
-    public errors: Record<string, string[]>,
-    public status: 400 | 409 = 400,
+    public errors: Record<string, Message[]>,
+    status: 400 | 409 = 400,
   ) {
-    super(Object.values(errors).flat().join(" "));
+    super(status, Object.values(errors).flat()[0] ?? msg("actors.errors.nameRequired"));
   }
 }
 
@@ -206,7 +209,7 @@ function entriesNamedAnywhere(workspaceId: string): ReadonlySet<string> {
 function visibility(member: Member) {
   const { uses, byId } = readableUses(member);
   const named = entriesNamedAnywhere(member.workspaceId);
-  const sees = (actorId: string) => member.role === "owner" || uses.has(actorId) || !named.has(actorId);
+  const sees = (actorId: string) => seesAllCases(member) || uses.has(actorId) || !named.has(actorId);
   return { uses, byId, sees };
 }
 

@@ -2,6 +2,14 @@
 import { z } from "zod";
 import { DIALOGUE_TYPES, type DialogueType } from "~/models/domain";
 import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
+import {
+  CASE_REGION_MAX,
+  CASE_REGIONS_MAX,
+  CASE_SUMMARY_MAX,
+  CASE_TITLE_MAX,
+  CASE_TITLE_MIN,
+  LANGUAGE_TAG_MAX,
+} from "~/rules/limits";
 import { msg } from "~/utils/messages";
 
 // Messages are catalogue keys (locales/*/cases.ts), translated where they are shown (components/field.tsx).
@@ -96,8 +104,8 @@ export const caseFieldsSchema = z
     title: z
       .string()
       .trim()
-      .min(3, msg("cases.errors.titleTooShort", { min: 3 }))
-      .max(200, msg("cases.errors.titleTooLong", { max: 200 })),
+      .min(CASE_TITLE_MIN, msg("cases.errors.titleTooShort", { min: CASE_TITLE_MIN }))
+      .max(CASE_TITLE_MAX, msg("cases.errors.titleTooLong", { max: CASE_TITLE_MAX })),
     regions: z
       .string()
       .max(1000, msg("cases.errors.regionsTooLong"))
@@ -109,9 +117,9 @@ export const caseFieldsSchema = z
       )
       .pipe(
         z
-          .array(z.string().max(100, msg("cases.errors.regionTooLong", { max: 100 })))
+          .array(z.string().max(CASE_REGION_MAX, msg("cases.errors.regionTooLong", { max: CASE_REGION_MAX })))
           .min(1, msg("cases.errors.regionsRequired"))
-          .max(20, msg("cases.errors.regionsTooMany", { max: 20 })),
+          .max(CASE_REGIONS_MAX, msg("cases.errors.regionsTooMany", { max: CASE_REGIONS_MAX })),
       ),
     periodStart: optionalYear,
     periodStartCirca: checkbox,
@@ -122,15 +130,15 @@ export const caseFieldsSchema = z
     summary: z
       .string()
       .trim()
-      .max(500, msg("cases.errors.summaryTooLong", { max: 500 })),
+      .max(CASE_SUMMARY_MAX, msg("cases.errors.summaryTooLong", { max: CASE_SUMMARY_MAX })),
     // "" = not stated. Absent from a post (an older form): the case keeps what it had.
     dialogueType: z
       .union([z.enum(DIALOGUE_TYPES), z.literal("")], { error: msg("cases.errors.dialogueType") })
       .optional()
       .transform((value): DialogueType | null | undefined => (value === "" ? null : value)),
     // Absent from a post: the case keeps its language (the form always sends it).
-    language: z.string().max(40).optional(),
-    languageOther: z.string().max(40).optional(),
+    language: z.string().max(LANGUAGE_TAG_MAX).optional(),
+    languageOther: z.string().max(LANGUAGE_TAG_MAX).optional(),
   })
   .superRefine((fields, ctx) => {
     if (fields.language === OTHER_LANGUAGE && canonicalLanguageTag(fields.languageOther ?? "") === null) {
@@ -253,7 +261,7 @@ export function readFieldsSnapshot(fields: unknown): FieldsSnapshot {
 /**
  * The structured fields alone, as stored with each revision (any wider case row may be passed). The case's
  * events and, when not given, its dialogue type are added by the database as the revision is written
- * (migrations/0007_revision_events.sql).
+ * (migrations/0009_revision_events.sql).
  */
 export function caseFieldsSnapshot(fields: CaseFields): Record<string, unknown> {
   const {

@@ -7,18 +7,18 @@ import { findCase } from "~/models/cases.server";
 import { LINK_KINDS, LINK_NOTE_MAX, type LinkKind } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { readableCases } from "~/models/library.server";
+import { RECORD_ID } from "~/rules/ids";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseLinks } from "../../db/schema";
 
 /** Kinds that read the same from both cases (a second link the other way would say the same thing). */
 const SYMMETRIC: ReadonlySet<LinkKind> = new Set(["same_conflict", "contrasting"]);
 
 export const caseLinkSchema = z.object({
-  targetId: z
-    .string({ error: msg("links.errors.pickCase") })
-    .regex(/^[a-z0-9]{8,40}$/, msg("links.errors.pickCase")),
+  targetId: z.string({ error: msg("links.errors.pickCase") }).regex(RECORD_ID, msg("links.errors.pickCase")),
   kind: z.enum(LINK_KINDS, { error: msg("links.errors.pickKind") }),
   note: z
     .string()
@@ -31,9 +31,9 @@ export const caseLinkSchema = z.object({
 export type CaseLinkInput = z.output<typeof caseLinkSchema>;
 
 /** A link the server will not store: messages per form field (400). */
-export class LinkRejectedError extends Error {
-  constructor(public errors: Record<string, string[]>) {
-    super(Object.values(errors).flat().join(" "));
+export class LinkRejectedError extends Refusal {
+  constructor(public errors: Record<string, Message[]>) {
+    super(400, Object.values(errors).flat()[0] ?? msg("links.errors.pickCase"));
   }
 }
 

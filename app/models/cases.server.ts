@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
@@ -7,20 +8,26 @@ import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import {
+  approvedVersions,
+  foreignReferences,
+  seesDrafts,
+  statusAfterEdit,
+  writeDerivedRows,
+} from "~/models/case-body.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
-import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
-import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { DialogueType, Locale } from "~/models/domain";
 import { readStoredEvents } from "~/models/event-fields";
 import { readCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
+import { formatBibliography } from "~/models/sources/references.server";
 import { foreignSourceIds } from "~/models/sources.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
-  can,
   canSeeCase,
   type Executor,
   type Member,
@@ -29,41 +36,24 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
-import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
+import { Refusal } from "~/utils/refusal";
+import { caseRevisions, cases, passages, users } from "../../db/schema";
 
-export class StaleRevisionError extends Error {
+/** Someone saved since the editor's base revision (409): nothing was written. */
+export class StaleRevisionError extends Refusal {
   constructor(public currentRevision: number) {
-    super(msg("cases.errors.stale"));
+    super(409, msg("cases.errors.stale"));
   }
 }
 
 /** A document the server will not store: the messages say why (400), or it is too large (413). */
-export class DocumentRejectedError extends Error {
+export class DocumentRejectedError extends Refusal {
   constructor(
-    public errors: string[],
+    public errors: Message[],
     public tooLarge = false,
   ) {
-    super(errors.join(" "));
+    super(tooLarge ? 413 : 400, errors[0] ?? msg("editor.validation.notDoc"));
   }
-}
-
-/**
- * Rewrites what is derived from a case body (tagged passages, citations, plain text) in the caller's
- * transaction. The one place the save path, restore and co-editing persistence go through.
- */
-export function writeDerivedRows(tx: Executor, caseId: string, doc: unknown) {
-  const rows = deriveCaseRows(doc as Parameters<typeof deriveCaseRows>[0]);
-  tx.delete(passages).where(eq(passages.caseId, caseId)).run();
-  tx.delete(citations).where(eq(citations.caseId, caseId)).run();
-  for (const passage of rows.passages)
-    tx.insert(passages)
-      .values({ caseId, ...passage })
-      .run();
-  for (const citation of rows.citations)
-    tx.insert(citations)
-      .values({ caseId, ...citation })
-      .run();
-  return rows;
 }
 
 export function listCases(member: Member, options: { trashed?: boolean } = {}) {
@@ -109,46 +99,7 @@ export function findCase(executor: Executor, member: Member, caseId: string) {
   return found && canSeeCase(member, found, executor) ? found : undefined;
 }
 
-/** A case of another workspace, or an unknown id, is a 404: never its data. */
-/**
- * Editing an approved case starts a new draft; the approved revision stays pinned for readers until the next
- * approval. Working on requested changes also makes the case a draft again. Edits during a review keep the case
- * in review (reviewers read the latest revision).
- */
-export function statusAfterEdit(status: CaseRow["status"]): CaseRow["status"] {
-  return status === "approved" || status === "changes_requested" ? "draft" : status;
-}
-
-/** Whether this member reads drafts, or only the approved version of each case (trainers). */
-export function seesDrafts(member: Member) {
-  return can(member, "case.readDrafts");
-}
-
 type CaseRow = typeof cases.$inferSelect;
-
-/**
- * The approved version of cases whose current draft this member may not see: the body and fields of the
- * approved revision, keyed by case id. Cases whose draft is the approved revision need no overlay.
- */
-export function approvedVersions(
-  member: Member,
-  rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>,
-) {
-  const overlay = new Map<string, { body: unknown; fields: Record<string, unknown> }>();
-  if (seesDrafts(member)) return overlay;
-  const pending = rows.filter(
-    (row) => row.approvedRevision !== null && row.approvedRevision !== row.revision,
-  );
-  for (const row of pending) {
-    const approved = db
-      .select({ body: caseRevisions.body, fields: caseRevisions.fields })
-      .from(caseRevisions)
-      .where(and(eq(caseRevisions.caseId, row.id), eq(caseRevisions.number, row.approvedRevision!)))
-      .get();
-    if (approved) overlay.set(row.id, approved);
-  }
-  return overlay;
-}
 
 /**
  * A case as this member reads it. A case of another workspace, an unknown id, or (for members who only
@@ -168,7 +119,7 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
     .get();
   const approved = approvedVersions(member, [found]).get(found.id);
   // Readers of approved versions read an approved text, whatever the draft's status is: its fields, body
-  // and events (ADR 0010). A snapshot from before events existed had none.
+  // and events (ADR 0013). A snapshot from before events existed had none.
   const shown = drafts
     ? { ...found, events: readCaseEvents(db, found.id) }
     : approved
@@ -192,16 +143,26 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
 }
 
 /** `locale`: the creating user's language, which the standard section headings are written in. */
+/**
+ * A new case with the standard sections in the creating person's language, or, from an import, with a body
+ * that has passed the validator (`imported`: the Word import; its citations must be sources of the workspace).
+ */
 export function createCase(
   member: Member,
   fields: CaseFields,
   origin?: RequestOrigin,
   locale: Locale = "en",
+  imported?: { body: JSONContent; note: string; sourceIds: string[] },
 ) {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.create");
+    if (imported && foreignSourceIds(tx, member.workspaceId, imported.sourceIds).length > 0) {
+      throw new DocumentRejectedError([
+        msg("cases.errors.unknownSources", { count: imported.sourceIds.length }),
+      ]);
+    }
     const id = newId();
-    const body = newCaseDocument(locale);
+    const body = imported?.body ?? newCaseDocument(locale);
     const now = new Date();
     ensureActorEntries(tx, member.workspaceId, [...fields.actors, ...fields.mediators]);
     tx.insert(cases)
@@ -223,13 +184,14 @@ export function createCase(
         baseNumber: null,
         body,
         fields: caseFieldsSnapshot(fields),
-        note: "Created",
+        note: imported?.note ?? msg("history.notes.created"),
         authorId: member.userId,
       })
       .run();
+    if (imported) writeDerivedRows(tx, id, body);
     recordAudit(
       {
-        action: "case.created",
+        action: imported ? "case.imported" : "case.created",
         workspaceId: member.workspaceId,
         userId: member.userId,
         detail: { caseId: id },
@@ -278,7 +240,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
           ...fields,
           dialogueType: fields.dialogueType === undefined ? current.dialogueType : fields.dialogueType,
         }),
-        note: "Fields edited",
+        note: msg("history.notes.fieldsEdited"),
         authorId: member.userId,
       })
       .run();
@@ -350,8 +312,9 @@ export function saveCaseBody(
     const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFoundOrTrashed"));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
-    const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
-    const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
+    const foreign = foreignReferences(tx, member.workspaceId, validated.references);
+    const unknownCodes = foreign.codeIds;
+    const unknownSources = foreign.sourceIds;
     if (unknownCodes.length || unknownSources.length) {
       throw new DocumentRejectedError([
         ...(unknownCodes.length ? [msg("cases.errors.unknownCodes", { count: unknownCodes.length })] : []),
@@ -416,7 +379,11 @@ export function saveCaseBody(
  * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code.
  * `redacted`: the body with sensitive passages replaced by "[redacted]" (the print view, ADR 0008).
  */
-export function getCaseReading(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+export function getCaseReading(
+  member: Member,
+  caseId: string,
+  options: { redacted?: boolean; language?: Locale } = {},
+) {
   const read = getCase(member, caseId);
   const caseStudy = options.redacted
     ? { ...read, body: redactCaseDocument(read.body as Parameters<typeof redactCaseDocument>[0]).doc }
@@ -440,6 +407,16 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
     group.passages.push(row);
     byCode.set(code.id, group);
   }
+  // The workspace's style, in the reader's language; the list keeps the order of the [N] marks in the text.
+  const references = new Map(
+    formatBibliography(
+      rendered.bibliography.flatMap((entry) => {
+        const source = sourceMap.get(entry.sourceId);
+        return source ? [{ id: source.id, csl: source.csl }] : [];
+      }),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    ).map((entry) => [entry.sourceId, entry.reference]),
+  );
   const bibliography = rendered.bibliography.map((entry) => {
     const source = sourceMap.get(entry.sourceId);
     return {
@@ -447,7 +424,7 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
       sourceId: entry.sourceId,
       locators: entry.locators,
       // null: the source is no longer in the library (the page says so in its language).
-      reference: source ? formatReference(source.csl) : null,
+      reference: source ? (references.get(source.id) ?? source.csl.title) : null,
     };
   });
   return {

@@ -3,21 +3,28 @@
 // conditions panel, the code's page.
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { CodeGuidanceView } from "~/components/codebook/rules";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { findCase } from "~/models/cases.server";
-import type { Reader } from "~/models/codes.server";
 import { cachedDerived } from "~/models/derived-cache.server";
 import { readableCases } from "~/models/library.server";
+import type { CodeGuidanceView } from "~/rules/codebook";
+import { recordIdSchema } from "~/rules/ids";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
-import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import { type Message, msg } from "~/utils/messages";
+import {
+  type LocalizedMember,
+  type Member,
+  notFound,
+  requireMember,
+  requirePermission,
+} from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { codes, passages } from "../../db/schema";
 
 export type CodeGuidance = CodeGuidanceView;
 
 /** The guidance of every code of the workspace, by code id, as this member may read it. */
-export function codeGuidance(member: Reader): Record<string, CodeGuidance> {
+export function codeGuidance(member: LocalizedMember): Record<string, CodeGuidance> {
   requirePermission(member, "workspace.read");
   const rows = cachedDerived(`guidance:${member.workspaceId}`, () =>
     db
@@ -58,11 +65,16 @@ export function codeGuidance(member: Reader): Record<string, CodeGuidance> {
 }
 
 export const exampleSchema = z.object({
-  caseId: z.string().regex(/^[a-z0-9]{8,40}$/, msg("codebook.errors.exampleNotTagged")),
+  caseId: recordIdSchema(msg("codebook.errors.exampleNotTagged")),
   quote: z.string().min(1, msg("codebook.errors.exampleNotTagged")).max(10_000),
 });
 
-export class ExampleRejectedError extends Error {}
+/** A passage that cannot be the code's example (400). */
+export class ExampleRejectedError extends Refusal {
+  constructor(message: Message) {
+    super(400, message);
+  }
+}
 
 /**
  * Makes a passage the code's example. It must be a passage of a case this member may see, tagged with this

@@ -1,6 +1,7 @@
 // Dated events of a case: their shape, the form's schema, dates with their precision, the order they are
 // shown in, the ordering check a reviewer reads, and what changed between two revisions. Browser-safe.
 import { z } from "zod";
+import { RECORD_ID } from "~/rules/ids";
 import { msg } from "~/utils/messages";
 
 export const EVENT_MIN_YEAR = 1800;
@@ -36,8 +37,6 @@ export type CaseEvent = {
   codeIds: string[];
   citations: EventCitation[];
 };
-
-const recordId = /^[a-z0-9]{8,40}$/;
 
 function daysInMonth(year: number, month: number) {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -293,12 +292,12 @@ export const eventFormSchema = z
       ),
     actors: lines(30, 300),
     codeIds: z
-      .array(z.string().regex(recordId, msg("events.errors.codeUnknown")))
+      .array(z.string().regex(RECORD_ID, msg("events.errors.codeUnknown")))
       .max(MAX_EVENT_CODES, msg("events.errors.tooManyCodes", { max: MAX_EVENT_CODES })),
     citations: z
       .array(
         z.object({
-          sourceId: z.string().regex(recordId, msg("events.errors.sourceUnknown")),
+          sourceId: z.string().regex(RECORD_ID, msg("events.errors.sourceUnknown")),
           locator: z
             .string()
             .transform((value) => value.trim())

@@ -1,13 +1,12 @@
 // Dated events of a case: adding, editing and removing them (each a new revision of the case, like an
-// edit of its fields), and the case's timeline as a reader sees it (ADR 0010).
+// edit of its fields), and the case's timeline as a reader sees it (ADR 0013).
 import { eq } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
-import { nameKey } from "~/models/actor-names";
 import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { foreignCodeIds, statusAfterEdit } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { findCase, getCase, statusAfterEdit } from "~/models/cases.server";
-import { foreignCodeIds, type Reader } from "~/models/codes.server";
+import { findCase, getCase } from "~/models/cases.server";
 import { cachedActorNames, cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import {
   type CaseEvent,
@@ -21,24 +20,27 @@ import {
 import { readCaseEvents, writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
+import { nameKey } from "~/rules/actor-names";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   type Executor,
+  type LocalizedMember,
   type Member,
   notFound,
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseRevisions, cases } from "../../db/schema";
 
 /** An event the server will not store: messages per form field (400), or a newer version (409). */
-export class EventRejectedError extends Error {
+export class EventRejectedError extends Refusal {
   constructor(
-    public errors: Record<string, string[]>,
-    public status: 400 | 404 | 409 = 400,
+    public errors: Record<string, Message[]>,
+    status: 400 | 404 | 409 = 400,
   ) {
-    super(Object.values(errors).flat().join(" "));
+    super(status, Object.values(errors).flat()[0] ?? msg("events.errors.gone"));
   }
 }
 
@@ -55,7 +57,7 @@ export function eventStamp(event: CaseEvent): string {
 
 function checkReferences(tx: Executor, workspaceId: string, events: readonly CaseEvent[]) {
   const references = eventReferences(events);
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Message[]> = {};
   if (foreignCodeIds(tx, workspaceId, references.codeIds).length)
     errors.codeId = [msg("events.errors.codeUnknown")];
   if (foreignSourceIds(tx, workspaceId, references.sourceIds).length)
@@ -69,7 +71,7 @@ function writeEventRevision(
   member: Member,
   current: typeof cases.$inferSelect,
   events: CaseEvent[],
-  note: string,
+  note: Message,
   detail: Record<string, unknown>,
 ) {
   checkReferences(tx, member.workspaceId, events);
@@ -154,7 +156,7 @@ export function saveEvent(
       member,
       current,
       next,
-      input.eventId ? `Event edited: ${event.title}` : `Event added: ${event.title}`,
+      msg(input.eventId ? "history.notes.event.edited" : "history.notes.event.added", { title: event.title }),
       { eventTitle: event.title, change: input.eventId ? "edited" : "added" },
     );
     recordAudit(
@@ -189,7 +191,7 @@ export function deleteEvent(
       member,
       current,
       events.filter((event) => event.id !== input.eventId),
-      `Event removed: ${gone.title}`,
+      msg("history.notes.event.removed", { title: gone.title }),
       { eventTitle: gone.title, change: "removed" },
     );
     recordAudit(
@@ -211,7 +213,7 @@ export function deleteEvent(
  * with actor names linked to their registry entry, codes and sources named, and the ordering flags.
  */
 export function caseTimeline(
-  member: Reader,
+  member: LocalizedMember,
   caseStudy: { id: string; events: readonly CaseEvent[] },
 ): TimelineEvent[] {
   if (caseStudy.events.length === 0) return [];
@@ -266,7 +268,7 @@ export function caseTimeline(
 }
 
 /** The events page of a case (editors): the events, the codes and sources to pick from, known names. */
-export function getEventsPage(member: Reader, caseId: string) {
+export function getEventsPage(member: LocalizedMember, caseId: string) {
   requirePermission(member, "case.edit");
   const caseStudy = getCase(member, caseId);
   const stamps = Object.fromEntries(caseStudy.events.map((event) => [event.id, eventStamp(event)]));

@@ -18,12 +18,15 @@ import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { seesDrafts } from "~/models/case-body.server";
 import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
-import { getCase, seesDrafts } from "~/models/cases.server";
+import { getCase } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
+import type { Locale } from "~/models/domain";
 import { sortEvents } from "~/models/event-fields";
 import { newId } from "~/models/ids.server";
+import { formatReferences } from "~/models/sources/references.server";
 import { listSources } from "~/models/sources.server";
 import {
   type WorkspaceCaseRecord,
@@ -32,9 +35,11 @@ import {
   workspaceExportHeader,
   workspaceExportLibrary,
   workspaceExportRegistry,
-} from "~/models/workspace-transfer.server";
+} from "~/models/workspace-export.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
+import { fileSlug } from "~/rules/text";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   can,
   findMember,
@@ -50,24 +55,6 @@ import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 // ---------------------------------------------------------------------------------------------------------
 // File names
 // ---------------------------------------------------------------------------------------------------------
-
-/** An ASCII file name part ("Mali, Ségou — local truce" → "mali-segou-local-truce"). */
-export function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
-}
-
-/** `attachment` with an ASCII name for old clients and the exact name (RFC 5987) for the others. */
-export function attachmentHeader(asciiName: string, fullName = asciiName): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fullName)}`;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // One case
@@ -110,6 +97,19 @@ function readableRevisions(member: Member, caseId: string, approvedRevision: num
 }
 
 /**
+ * The case as this member may take it out: the version they read (trainers: the approved one), redacted
+ * when they ask or when they may not export sensitive passages (ADR 0008). Every case export starts here.
+ */
+export function caseForExport(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+  const read = getCase(member, caseId);
+  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
+  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
+  // Readers of approved versions read the approved revision, whatever draft is pending since.
+  const status = seesDrafts(member) ? caseStudy.status : "approved";
+  return { caseStudy, status, redacted };
+}
+
+/**
  * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
  * version only; a case they may not read is a 404). Recorded in the audit log.
  */
@@ -120,15 +120,9 @@ export function exportCase(
   origin?: RequestOrigin,
   /** The Markdown's fixed words in the exporting person's language (getT(request)); English by default. */
   words?: MarkdownWords,
-  options: { redacted?: boolean } = {},
+  options: { redacted?: boolean; language?: Locale } = {},
 ) {
-  const read = getCase(member, caseId);
-  // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
-  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
-  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
-  const drafts = seesDrafts(member);
-  // Readers of approved versions read the approved revision, whatever draft is pending since.
-  const status = drafts ? caseStudy.status : "approved";
+  const { caseStudy, status, redacted } = caseForExport(member, caseId, options);
   const codeList = listCodes(member);
   const sourceList = listSources(member);
   const conditions = listCaseConditions(member, caseId);
@@ -139,6 +133,13 @@ export function exportCase(
 
   let body: string;
   if (format === "md") {
+    const cited = deriveCaseRows(caseStudy.body as JSONContent).citations.map(
+      (citation) => citation.sourceId,
+    );
+    const references = formatReferences(
+      sourceList.filter((source) => cited.includes(source.id)),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    );
     body = caseToMarkdown(
       { ...caseStudy, status, revision: caseStudy.shownRevision },
       {
@@ -153,6 +154,7 @@ export function exportCase(
         workspaceName: member.workspaceName,
         exportedAt,
         words,
+        references,
       },
     );
   } else {
@@ -258,7 +260,7 @@ type ExportJob = {
   file: string;
   filename: string;
   bytes: number;
-  error: string | null;
+  error: Message | null;
   startedAt: number;
   finishedAt: number | null;
   /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */

@@ -4,24 +4,23 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
-import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { ensureActorEntries } from "~/models/actor-registry.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import {
+  dropForeignReferences,
+  foreignReferences,
+  seesDrafts,
+  writeDerivedRows,
+} from "~/models/case-body.server";
 import {
   type FieldsSnapshot,
   formatPeriod,
   type PeriodWords,
   readFieldsSnapshot,
 } from "~/models/case-fields";
-import {
-  DocumentRejectedError,
-  getCase,
-  StaleRevisionError,
-  seesDrafts,
-  writeDerivedRows,
-} from "~/models/cases.server";
-import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { DocumentRejectedError, getCase, StaleRevisionError } from "~/models/cases.server";
+import { listCodes } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import {
   diffEvents,
@@ -32,7 +31,7 @@ import {
 } from "~/models/event-fields";
 import { writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds, listSources } from "~/models/sources.server";
+import { listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -43,6 +42,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseRevisions, cases, users } from "../../db/schema";
 
 export const REVISIONS_PAGE_SIZE = 50;
@@ -245,9 +245,9 @@ export function viewRevision(member: Member, caseId: string, number: number, wor
   };
 }
 
-export class RevisionAlreadyCurrentError extends Error {
+export class RevisionAlreadyCurrentError extends Refusal {
   constructor(number: number) {
-    super(msg("history.errors.alreadyCurrent", { number }));
+    super(409, msg("history.errors.alreadyCurrent", { number }));
   }
 }
 
@@ -279,21 +279,12 @@ export function restoreRevision(
 
     const checked = validateCaseDocument(old.body);
     if (!checked.ok) throw new DocumentRejectedError(checked.errors, checked.tooLarge ?? false);
-    const goneCodes = new Set(foreignCodeIds(tx, member.workspaceId, checked.references.codeIds));
-    const goneSources = new Set(foreignSourceIds(tx, member.workspaceId, checked.references.sourceIds));
-    const body =
-      goneCodes.size || goneSources.size
-        ? withoutReferences(checked.doc, goneCodes, goneSources)
-        : checked.doc;
+    const { body, dropped } = dropForeignReferences(tx, member.workspaceId, checked.doc, checked.references);
     const { events: oldEvents, ...fields } = readSnapshot(old.fields);
     if (fields.title.trim() === "") fields.title = current.title;
-    // The events come back with the text and fields (ADR 0010), without codes or sources removed since.
-    const eventRefs = eventReferences(oldEvents);
-    const restored = eventsWithoutReferences(
-      oldEvents,
-      new Set(foreignCodeIds(tx, member.workspaceId, eventRefs.codeIds)),
-      new Set(foreignSourceIds(tx, member.workspaceId, eventRefs.sourceIds)),
-    );
+    // The events come back with the text and fields (ADR 0013), without codes or sources removed since.
+    const foreign = foreignReferences(tx, member.workspaceId, eventReferences(oldEvents));
+    const restored = eventsWithoutReferences(oldEvents, new Set(foreign.codeIds), new Set(foreign.sourceIds));
     writeCaseEvents(tx, caseId, restored.events);
     ensureActorEntries(tx, member.workspaceId, [
       ...fields.actors,
@@ -323,7 +314,7 @@ export function restoreRevision(
         baseNumber: current.revision,
         body,
         fields: { ...fields, events: restored.events },
-        note: `Restored from revision ${input.number}`,
+        note: msg("history.notes.restoredFrom", { number: input.number }),
         authorId: member.userId,
         createdAt: now,
       })
@@ -339,9 +330,6 @@ export function restoreRevision(
       tx,
     );
     bodyWrittenOutsideCollab(tx, caseId, body);
-    return {
-      revision: number,
-      droppedReferences: goneCodes.size + goneSources.size + restored.dropped,
-    };
+    return { revision: number, droppedReferences: dropped + restored.dropped };
   });
 }

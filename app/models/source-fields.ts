@@ -1,6 +1,7 @@
 // The source form: one zod schema turning what a person types into a CSL item (used by the create and
 // edit actions), the reverse (a stored item back into form text), and the words shown for CSL types.
 import { z } from "zod";
+import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 import {
   CONFIDENTIALITY_LEVELS,
   CSL_TYPES,
@@ -11,25 +12,34 @@ import {
   cslItemSchema,
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
-} from "~/models/csl";
-import { SOURCE_TYPE_LABELS } from "~/models/source-types";
-import { msg } from "~/utils/messages";
+} from "~/models/sources/csl-item";
+import { authorLines, formatAuthorLine, parseAuthorLine } from "~/rules/authors";
+import { daysInMonth, parseIsoDate } from "~/rules/dates";
+import { AUTHOR_MAX, MAX_AUTHORS } from "~/rules/limits";
+import { isDoi, isHttpUrl } from "~/rules/links";
+import { asMessage, msg } from "~/utils/messages";
 
+/** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
+export { MAX_SOURCE_IMPORT_BYTES as MAX_IMPORT_BYTES } from "~/utils/upload-limits";
 // The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
 export { SOURCE_TYPE_LABELS };
-
-export const MAX_AUTHORS = 100;
-/** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
 export type SourceFormValues = Record<
   | "type"
   | "title"
   | "authors"
+  | "editors"
   | "issued"
   | "container"
+  | "volume"
+  | "issue"
+  | "page"
+  | "edition"
+  | "number"
+  | "genre"
   | "publisher"
+  | "place"
   | "url"
   | "accessed"
   | "language"
@@ -39,14 +49,6 @@ export type SourceFormValues = Record<
   | "confidentiality",
   string
 >;
-
-/** "Family, Given" for people, the name alone for organisations: one per line. */
-export function formatAuthorLine(name: CslName): string {
-  if ("literal" in name) return name.literal;
-  if (name.family !== undefined && name.given !== undefined) return `${name.family}, ${name.given}`;
-  if (name.family !== undefined) return `${name.family},`;
-  return `, ${name.given ?? ""}`;
-}
 
 function pad(n: number) {
   return String(n).padStart(2, "0");
@@ -71,9 +73,17 @@ export function sourceFormValues(item: CslItem): SourceFormValues {
     type: item.type,
     title: item.title,
     authors: (item.author ?? []).map(formatAuthorLine).join("\n"),
+    editors: (item.editor ?? []).map(formatAuthorLine).join("\n"),
     issued: item.issued ? formatIssued(item.issued) : "",
     container: item["container-title"] ?? "",
+    volume: item.volume ?? "",
+    issue: item.issue ?? "",
+    page: item.page ?? "",
+    edition: item.edition ?? "",
+    number: item.number ?? "",
+    genre: item.genre ?? "",
     publisher: item.publisher ?? "",
+    place: item["publisher-place"] ?? "",
     url: item.URL ?? "",
     accessed: item.accessed ? formatIssued(item.accessed) : "",
     language: item.language ?? "",
@@ -88,9 +98,17 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   type: "report",
   title: "",
   authors: "",
+  editors: "",
   issued: "",
   container: "",
+  volume: "",
+  issue: "",
+  page: "",
+  edition: "",
+  number: "",
+  genre: "",
   publisher: "",
+  place: "",
   url: "",
   accessed: "",
   language: "",
@@ -100,31 +118,16 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   confidentiality: "public",
 };
 
-const ISO_DATE = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
-
-/** Parses "2021", "2021-05" or "2021-05-03"; null when the text is not shaped like one. */
-function parseIsoDate(value: string): number[] | null {
-  const m = ISO_DATE.exec(value.trim());
-  if (!m) return null;
-  const parts = [Number(m[1])];
-  if (m[2] !== undefined) parts.push(Number(m[2]));
-  if (m[3] !== undefined) parts.push(Number(m[3]));
-  return parts;
-}
-
 /** Why a [year, month, day] is not a calendar date, or null when it is one. */
 function dateProblem(parts: number[]): string | null {
   const [year, month, day] = parts;
   if (year < -9999 || year > 9999) return msg("sources.errors.yearOutOfRange");
   if (month !== undefined && (month < 1 || month > 12)) return msg("sources.errors.monthOutOfRange");
   if (day !== undefined && month !== undefined) {
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > days) return msg("sources.errors.dayOutOfRange");
+    if (day < 1 || day > daysInMonth(year, month)) return msg("sources.errors.dayOutOfRange");
   }
   return null;
 }
-
-const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
 
 const DATE_LIKE = /^[\d\s\-/.]+$/;
 const ISSUED_HINT = msg("sources.errors.issuedInvalid");
@@ -135,7 +138,8 @@ type TooLongKey =
   | "sources.errors.urlTooLong"
   | "sources.errors.languageTooLong"
   | "sources.errors.doiTooLong"
-  | "sources.errors.noteTooLong";
+  | "sources.errors.noteTooLong"
+  | "sources.errors.textTooLong";
 
 function optionalText(max: number, tooLong: TooLongKey) {
   return z
@@ -146,23 +150,22 @@ function optionalText(max: number, tooLong: TooLongKey) {
     .transform((value) => (value === "" ? undefined : value));
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
 // Paths of cslItemSchema issues → the form field the message belongs next to.
 const FIELD_OF: Record<string, keyof SourceFormValues> = {
   type: "type",
   title: "title",
   author: "authors",
+  editor: "editors",
   issued: "issued",
   "container-title": "container",
+  volume: "volume",
+  issue: "issue",
+  page: "page",
+  edition: "edition",
+  number: "number",
+  genre: "genre",
   publisher: "publisher",
+  "publisher-place": "place",
   URL: "url",
   accessed: "accessed",
   language: "language",
@@ -170,6 +173,37 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
   note: "note",
   custom: "reliability",
 };
+
+/** One name per line: "Family, Given" for a person, the name alone for an organisation. */
+function namesField() {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const lines = authorLines(value ?? "");
+      if (lines.length > MAX_AUTHORS) {
+        ctx.addIssue({
+          code: "custom",
+          message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
+        });
+        return z.NEVER;
+      }
+      const names: CslName[] = [];
+      for (const line of lines) {
+        if (line.length > AUTHOR_MAX) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: AUTHOR_MAX }) });
+          return z.NEVER;
+        }
+        const name = parseAuthorLine(line);
+        if (!name) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorNoName", { line }) });
+          return z.NEVER;
+        }
+        names.push(name);
+      }
+      return names.length > 0 ? names : undefined;
+    });
+}
 
 export const sourceFormSchema = z
   .object({
@@ -179,48 +213,8 @@ export const sourceFormSchema = z
       .trim()
       .min(1, msg("sources.errors.titleRequired"))
       .max(MAX_TITLE_LENGTH, msg("sources.errors.titleTooLong", { max: MAX_TITLE_LENGTH })),
-    authors: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        const lines = (value ?? "")
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean);
-        if (lines.length > MAX_AUTHORS) {
-          ctx.addIssue({
-            code: "custom",
-            message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
-          });
-          return z.NEVER;
-        }
-        const names: CslName[] = [];
-        for (const line of lines) {
-          if (line.length > 500) {
-            ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
-            return z.NEVER;
-          }
-          const comma = line.indexOf(",");
-          if (comma === -1) {
-            names.push({ literal: line });
-            continue;
-          }
-          const family = line.slice(0, comma).trim();
-          const given = line.slice(comma + 1).trim();
-          if (family === "" && given === "") {
-            ctx.addIssue({
-              code: "custom",
-              message: msg("sources.errors.authorNoName", { line }),
-            });
-            return z.NEVER;
-          }
-          const name: { family?: string; given?: string } = {};
-          if (family !== "") name.family = family;
-          if (given !== "") name.given = given;
-          names.push(name);
-        }
-        return names.length > 0 ? names : undefined;
-      }),
+    authors: namesField(),
+    editors: namesField(),
     issued: z
       .string()
       .optional()
@@ -249,7 +243,14 @@ export const sourceFormSchema = z
         return { literal: text };
       }),
     container: optionalText(1000, "sources.errors.containerTooLong"),
+    volume: optionalText(100, "sources.errors.textTooLong"),
+    issue: optionalText(100, "sources.errors.textTooLong"),
+    page: optionalText(100, "sources.errors.textTooLong"),
+    edition: optionalText(100, "sources.errors.textTooLong"),
+    number: optionalText(200, "sources.errors.textTooLong"),
+    genre: optionalText(500, "sources.errors.textTooLong"),
     publisher: optionalText(1000, "sources.errors.publisherTooLong"),
+    place: optionalText(500, "sources.errors.textTooLong"),
     url: optionalText(2048, "sources.errors.urlTooLong").refine(
       (value) => value === undefined || isHttpUrl(value),
       { message: msg("sources.errors.urlInvalid") },
@@ -274,7 +275,7 @@ export const sourceFormSchema = z
       }),
     language: optionalText(100, "sources.errors.languageTooLong"),
     doi: optionalText(300, "sources.errors.doiTooLong").refine(
-      (value) => value === undefined || /^10\.[0-9.]+\/\S+$/.test(value.replace(DOI_PREFIX, "").trim()),
+      (value) => value === undefined || isDoi(value),
       { message: msg("sources.errors.doiInvalid") },
     ),
     note: optionalText(20_000, "sources.errors.noteTooLong"),
@@ -294,9 +295,17 @@ export const sourceFormSchema = z
       type: form.type,
       title: form.title,
       author: form.authors,
+      editor: form.editors,
       issued: form.issued,
       "container-title": form.container,
+      volume: form.volume,
+      issue: form.issue,
+      page: form.page,
+      edition: form.edition,
+      number: form.number,
+      genre: form.genre,
       publisher: form.publisher,
+      "publisher-place": form.place,
       URL: form.url,
       accessed: form.accessed,
       language: form.language,
@@ -310,15 +319,14 @@ export const sourceFormSchema = z
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = FIELD_OF[String(issue.path[0])] ?? "title";
-        ctx.addIssue({ code: "custom", path: [field], message: sentenceCase(issue.message) });
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: asMessage(issue.message, msg("errors.invalidValue")),
+        });
       }
       return z.NEVER;
     }
     const { id: _id, ...item } = parsed.data;
     return item;
   });
-
-function sentenceCase(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}

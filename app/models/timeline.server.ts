@@ -3,7 +3,8 @@
 import { linksAmong } from "~/models/case-links.server";
 import { getComparisonSet } from "~/models/comparison-sets.server";
 import { dateBounds, sortEvents, type TimelineCase } from "~/models/event-fields";
-import { type LibraryQuery, readableCases, searchLibrary } from "~/models/library.server";
+import { readableCases, searchLibrary } from "~/models/library.server";
+import type { LibraryQuery } from "~/queries/library";
 import type { Member } from "~/utils/permissions.server";
 
 /** Years a case reaches on the axis: its period and its dated events. Null when nothing is dated. */

@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { usePeriod } from "~/components/case-bits";
+import { usePeriod } from "~/components/case-labels";
 import { Field, FormError, SelectField } from "~/components/field";
 import { useEventDate } from "~/components/timeline/event-date";
-import { ACTOR_DESCRIPTION_MAX, ACTOR_KINDS, ACTOR_NAME_MAX } from "~/models/actor-names";
 import {
   ActorRejectedError,
   actorInputSchema,
@@ -25,11 +24,13 @@ import {
 } from "~/models/actors.server";
 import { requestOrigin } from "~/models/audit.server";
 import { cachedSources } from "~/models/derived-cache.server";
+import { ACTOR_DESCRIPTION_MAX, ACTOR_KINDS, ACTOR_NAME_MAX } from "~/rules/actor-names";
+import { RECORD_ID, recordIdSchema } from "~/rules/ids";
 import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can, notFound, requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -54,12 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const recordId = recordIdSchema();
 const nameId = z.coerce.number().int().positive();
 const mergeSchema = z.object({
   targetId: z
     .string({ error: msg("actors.errors.pickTarget") })
-    .regex(/^[a-z0-9]{8,40}$/, msg("actors.errors.pickTarget")),
+    .regex(RECORD_ID, msg("actors.errors.pickTarget")),
 });
 
 type Failure = { intent: string; errors: Record<string, string[]>; values: Record<string, string> };
@@ -75,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/w/${member.workspaceId}/actors/${actorId}`;
   const fail = (errors: Record<string, string[]>, status = 400) =>
     data({ intent, errors, values } satisfies Failure, { status });
-  const done = (message: string, to = here) => redirectWithToast(request, to, { kind: "success", message });
+  const done = (message: Message, to = here) => redirectWithToast(request, to, { kind: "success", message });
   try {
     switch (intent) {
       case "actor.update": {

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { useEventDate } from "~/components/timeline/event-date";
 import { EventForm } from "~/components/timeline/event-form";
 import { requestOrigin } from "~/models/audit.server";
 import { eventFormSchema, eventFormValues, eventToFormValues } from "~/models/event-fields";
 import { deleteEvent, EventRejectedError, getEventsPage, saveEvent } from "~/models/events.server";
+import { recordIdSchema } from "~/rules/ids";
 import timelineStyles from "~/styles/timeline.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -20,7 +20,7 @@ export const links = () => [{ rel: "stylesheet", href: timelineStyles }];
 
 export const meta = titleMeta;
 
-const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const recordId = recordIdSchema();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);

@@ -15,6 +15,7 @@ import {
 import { getCase } from "~/models/cases.server";
 import { LINK_KINDS, LINK_NOTE_MAX } from "~/models/domain";
 import { readableCases } from "~/models/library.server";
+import { recordIdSchema } from "~/rules/ids";
 import timelineStyles from "~/styles/timeline.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const removeSchema = z.object({ linkId: z.string().regex(/^[a-z0-9]{8,40}$/) });
+const removeSchema = z.object({ linkId: recordIdSchema() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);

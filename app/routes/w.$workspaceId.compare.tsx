@@ -6,16 +6,13 @@ import { CompareColumns } from "~/components/compare/compare-columns";
 import { HighlightStyle } from "~/components/compare/highlight-style";
 import { SaveComparisonSet } from "~/components/compare/save-set";
 import { ScrollToggle, useScrollMode } from "~/components/compare/scroll-mode";
-import {
-  type Comparison,
-  getComparison,
-  MAX_HIGHLIGHTED,
-  parseCompareQuery,
-} from "~/models/comparison.server";
+import { type Comparison, getComparison } from "~/models/comparison.server";
+import { parseCompareQuery } from "~/queries/compare";
+import { MAX_HIGHLIGHTED } from "~/rules/limits";
 import compareStyles from "~/styles/compare.css?url";
 import readingStyles from "~/styles/reading.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 
@@ -56,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
-  const comparison = getComparison(member, parsed.query);
+  const comparison = getComparison(member, parsed.query, await getLocale(request));
   return data<LoaderData>({
     pageTitle: pageTitle(comparison.cases.map((caseStudy) => caseStudy.title)),
     workspaceId: member.workspaceId,

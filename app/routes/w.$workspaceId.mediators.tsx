@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { usePeriod } from "~/components/case-bits";
+import { usePeriod } from "~/components/case-labels";
 import { whoMediatedWhere } from "~/models/actors.server";
 import timelineStyles from "~/styles/timeline.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";

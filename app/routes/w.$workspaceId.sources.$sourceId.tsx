@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import { SourceDetails } from "~/components/sources/source-details";
 import { SourceForm } from "~/components/sources/source-form";
 import { requestOrigin } from "~/models/audit.server";
@@ -11,10 +12,11 @@ import { deleteSource, getSource, SourceInUseError, updateSource } from "~/model
 import styles from "~/styles/sources.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -23,7 +25,7 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const source = getSource(member, requireId(params, "sourceId"));
+  const source = getSource(member, requireId(params, "sourceId"), await getLocale(request));
   const t = await getT(request);
   return {
     pageTitle: t("common.pageTitle", { title: t("sources.page.metaTitle", { title: source.csl.title }) }),
@@ -68,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  throw new Refusal(400, msg("errors.unknownAction"));
 }
 
 export default function SourcePage() {
@@ -93,7 +95,9 @@ export default function SourcePage() {
       </nav>
       <p className="eyebrow">{t(`sources.types.${source.csl.type}`)}</p>
       <h1>{source.csl.title}</h1>
-      <p className="source-reference source-reference-main">{source.reference}</p>
+      <p className="source-reference source-reference-main">
+        <FormattedReference reference={source.reference} />
+      </p>
 
       <div className="source-columns">
         <section aria-labelledby="source-details-heading">

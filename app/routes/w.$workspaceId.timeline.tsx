@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { CrossTimeline, TimelineInWords } from "~/components/timeline/cross-timeline";
-import { parseLibraryQuery } from "~/models/library.server";
 import { crossCaseTimeline } from "~/models/timeline.server";
+import { parseLibraryQuery } from "~/queries/library";
+import { recordIdSchema } from "~/rules/ids";
 import timelineStyles from "~/styles/timeline.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
@@ -16,7 +16,7 @@ export const links = () => [{ rel: "stylesheet", href: timelineStyles }];
 
 export const meta = titleMeta;
 
-const setId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const setId = recordIdSchema();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);

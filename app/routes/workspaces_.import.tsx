@@ -7,22 +7,20 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { WorkspaceImportForm } from "~/components/exports/workspace-import-form";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  importWorkspace,
-  MAX_WORKSPACE_IMPORT_BYTES,
-  WorkspaceImportError,
-} from "~/models/workspace-transfer.server";
+import { MAX_WORKSPACE_IMPORT_BYTES, WorkspaceImportError } from "~/models/workspace-file";
+import { importWorkspace } from "~/models/workspace-import.server";
 import styles from "~/styles/exports.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { getLocale, getPageTitle, getT } from "~/utils/i18n.server";
-import { msg, translateMessage } from "~/utils/messages";
+import { msg, translated, translateMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+import { FORM_OVERHEAD_BYTES } from "~/utils/upload-limits";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -31,15 +29,11 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   return {
-    maxBytes: MAX_WORKSPACE_IMPORT_BYTES,
     pageTitle: await getPageTitle(request, "exports.import.metaTitle"),
   };
 }
 
 const TOO_LARGE = msg("exports.import.tooLarge", { max: MAX_WORKSPACE_IMPORT_BYTES / 1024 / 1024 });
-
-/** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 async function readUpload(
   request: Request,
@@ -76,11 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readUpload(request);
   if ("error" in upload) return data({ error: upload.error }, { status: upload.status });
   try {
-    const result = await importWorkspace(user, upload.text, requestOrigin(request));
+    const locale = await getLocale(request);
+    const result = await importWorkspace(user, upload.text, requestOrigin(request), locale);
     const { counts } = result;
     // Several counts in one sentence: written here in the importer's language, shown as it is.
     const t = await getT(request);
-    const locale = await getLocale(request);
     const n = (count: number) => ({ count, n: formatNumber(count, locale) });
     const imported = t("exports.import.imported", {
       name: result.name,
@@ -93,11 +87,11 @@ export async function action({ request }: ActionFunctionArgs) {
       : "";
     return redirectWithToast(request, `/w/${result.workspaceId}/cases`, {
       kind: "success",
-      message: `${imported}${dropped}`,
+      message: translated(`${imported}${dropped}`),
     });
   } catch (error) {
     if (error instanceof WorkspaceImportError) {
-      // The problems are messages, or (the details of a bad field) English text from the file check.
+      // Where each problem is, then what is wrong: catalogue messages, written out in the reader's language.
       const t = await getT(request);
       const problems = error.problems.map((problem) => translateMessage(t, problem));
       return data(
@@ -111,7 +105,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportWorkspace() {
   const { t } = useTranslation();
-  const { maxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="page page-narrow exports-page">
@@ -129,7 +122,7 @@ export default function ImportWorkspace() {
         <li>{t("exports.import.noteNobody")}</li>
         <li>{t("exports.import.noteChecked")}</li>
       </ul>
-      <WorkspaceImportForm error={actionData?.error ?? null} maxBytes={maxBytes} />
+      <WorkspaceImportForm error={actionData?.error ?? null} />
     </main>
   );
 }

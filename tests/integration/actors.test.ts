@@ -1,4 +1,4 @@
-// The registry of actors and mediators (ADR 0011): entries made from the names cases write, merged
+// The registry of actors and mediators (ADR 0014): entries made from the names cases write, merged
 // spellings, aliases and affiliations, what each member may see, and the migration of free-text names.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,8 +18,9 @@ import {
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase, getCase } from "~/models/cases.server";
 import { saveEvent } from "~/models/events.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { searchLibrary } from "~/models/library.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
+import { parseLibraryQuery } from "~/queries/library";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { fillShortNames, migrateFreeTextActors } from "../../db/data-migrations";
@@ -330,7 +331,8 @@ describe("the migration of free-text actors", () => {
   it("gives codes made before short names one from their English label, unique in the workspace", async () => {
     const fresh = await makeTeam();
     const owner = fresh.people.owner.member;
-    const { createCode, listCodes } = await import("~/models/codes.server");
+    const { createCode } = await import("~/models/codebook-edits.server");
+    const { listCodes } = await import("~/models/codes.server");
     const a = createCode(owner, {
       kind: "outcome",
       label: "Truce",

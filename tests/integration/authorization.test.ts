@@ -6,7 +6,7 @@ import { createActor, listActors } from "~/models/actors.server";
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { addCaseLink } from "~/models/case-links.server";
 import { createCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import type { Role } from "~/models/domain";
 import { saveEvent } from "~/models/events.server";
@@ -287,7 +287,7 @@ const ROUTES: Record<string, Check[]> = {
       expect: { owner: 200, editor: 200, reviewer: 200, trainer: 403, outsider: 404, anonymous: 302 },
     },
     {
-      // A comment on a dated event (ADR 0010): those who comment on passages comment on events.
+      // A comment on a dated event (ADR 0013): those who comment on passages comment on events.
       method: "POST",
       request: (team) => {
         const { caseId, eventId } = caseWithEvent(team);
@@ -586,6 +586,24 @@ const ROUTES: Record<string, Check[]> = {
       method: "GET",
       request: (team) => ({ path: `/w/${team.workspace.id}/sources?q=report`, params: ws(team) }),
       expect: members(200),
+    },
+    {
+      // The workspace's citation style: owners only.
+      method: "POST",
+      request: (team) => ({
+        path: "/sources",
+        params: ws(team),
+        form: { intent: "citationStyle", style: "apa" },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+  ],
+  "w.$workspaceId.import.word.tsx": [
+    { method: "GET", request: (team) => ({ path: "/import/word", params: ws(team) }), expect: writers(200) },
+    {
+      method: "POST",
+      request: (team) => ({ path: "/import/word", params: ws(team), form: { regions: "Mali" } }),
+      expect: writers(400),
     },
   ],
   "w.$workspaceId.sources.new.tsx": [

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseLink, caseLinksOf, LinkRejectedError, removeCaseLink } from "~/models/case-links.server";
 import { createCase } from "~/models/cases.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { searchLibrary } from "~/models/library.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
 import { crossCaseTimeline } from "~/models/timeline.server";
+import { parseLibraryQuery } from "~/queries/library";
 import { msg } from "~/utils/messages";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 

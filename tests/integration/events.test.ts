@@ -1,9 +1,11 @@
-// Dated events are part of a case's revisions (ADR 0010): written as revisions, compared, restored,
+// Dated events are part of a case's revisions (ADR 0013): written as revisions, compared, restored,
 // approved; trainers read the approved version's events; reviewers comment on them.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, getCase, updateCaseFields } from "~/models/cases.server";
-import { createCode, deleteCode, listCodes, mergeCode } from "~/models/codes.server";
+import { mergeCode } from "~/models/code-merge.server";
+import { createCode, deleteCode } from "~/models/codebook-edits.server";
+import { listCodes } from "~/models/codes.server";
 import type { EventInput } from "~/models/event-fields";
 import { caseTimeline, deleteEvent, EventRejectedError, eventStamp, saveEvent } from "~/models/events.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
@@ -78,7 +80,9 @@ describe("events as revisions", () => {
       "Exploratory talks",
       "Truce",
     ]);
-    expect(listRevisions(editor, caseId).revisions[0].note).toBe("Event added: Truce");
+    expect(listRevisions(editor, caseId).revisions[0].note).toBe(
+      msg("history.notes.event.added", { title: "Truce" }),
+    );
   });
 
   it("keeps the events in revisions written by other paths (fields, text)", () => {

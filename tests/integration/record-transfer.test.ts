@@ -7,7 +7,8 @@ import { setCaseConfidentiality } from "~/models/case-access.server";
 import { addCaseLink, caseLinksOf } from "~/models/case-links.server";
 import { createCase, getCase } from "~/models/cases.server";
 import { codeGuidance } from "~/models/code-guidance.server";
-import { createCode, listCodes } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
+import { listCodes } from "~/models/codes.server";
 import { saveEvent } from "~/models/events.server";
 import {
   getExportJob,
@@ -17,7 +18,7 @@ import {
 } from "~/models/exports.server";
 import { listRevisions, viewRevision } from "~/models/revisions.server";
 import { createSource } from "~/models/sources.server";
-import { importWorkspace } from "~/models/workspace-transfer.server";
+import { importWorkspace } from "~/models/workspace-import.server";
 import { findMember, type Member } from "~/utils/permissions.server";
 import { makeTeam, makeUser, sampleFields } from "../helpers/fixtures";
 

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CodeGuidanceView } from "./rules";
+import type { CodeGuidanceView } from "~/rules/codebook";
 
 export type GuidanceView = CodeGuidanceView;
 

@@ -1,11 +1,12 @@
 import { Link } from "@remix-run/react";
 import { type CSSProperties, type KeyboardEvent, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge, usePeriod } from "~/components/case-bits";
+import { StatusBadge, usePeriod } from "~/components/case-labels";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";
-import type { ScrollMode } from "./scroll-mode";
+import type { ScrollMode } from "~/queries/compare";
 
 /** Below this width the columns become tabs (with JavaScript) or stack (without). */
 const NARROW = "(max-width: 44.99rem)";
@@ -190,7 +191,11 @@ function Column({
               {caseStudy.bibliography.map((entry) => (
                 <li key={entry.sourceId} id={`c${index}-ref-${entry.number}`} value={entry.number}>
                   <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
-                    {entry.reference ?? t("compare.columns.sourceGone")}
+                    {entry.reference ? (
+                      <FormattedReference reference={entry.reference} />
+                    ) : (
+                      t("compare.columns.sourceGone")
+                    )}
                   </Link>
                   {entry.locators.length ? (
                     <span className="muted">

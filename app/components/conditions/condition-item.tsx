@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { CodeGuidance, type GuidanceView, hasGuidance } from "~/components/codebook/code-guidance";
 import { useMessage } from "~/utils/messages";
 

@@ -198,7 +198,7 @@ function EventLine({ event }: { event: CaseEvent }) {
   );
 }
 
-/** Events added, removed or changed between the two revisions (ADR 0010). */
+/** Events added, removed or changed between the two revisions (ADR 0013). */
 function EventChangesView({ changes }: { changes: EventChanges }) {
   const { t } = useTranslation();
   if (changes.added.length + changes.removed.length + changes.changed.length === 0)

@@ -1,13 +1,10 @@
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fold } from "~/rules/text";
 
 export type MentionPerson = { id: string; name: string; email: string };
 
 const MAX_SUGGESTIONS = 6;
-
-function fold(value: string) {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 /** The "@..." being typed just before the caret, if any: where it starts and what follows the "@". */
 function mentionQuery(value: string, caret: number) {
@@ -55,6 +52,17 @@ export function MentionTextarea({
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<string[]>([]);
+  // Where the caret goes once a picked name is in the box. Set as soon as React has written the new value,
+  // before the browser handles the next key: a caret moved later (a frame later, say) would send what a fast
+  // typist typed meanwhile behind it ("he article…t").
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    const position = caretAfterPick.current;
+    if (!element || position === null) return;
+    caretAfterPick.current = null;
+    element.setSelectionRange(position, position);
+  });
 
   const suggestions = query
     ? people
@@ -81,11 +89,8 @@ export function MentionTextarea({
     setValue(next);
     setPicked((ids) => (ids.includes(person.id) ? ids : [...ids, person.id]));
     setQuery(null);
-    const position = query.start + inserted.length;
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(position, position);
-    });
+    caretAfterPick.current = query.start + inserted.length;
+    element.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { usePeriod } from "~/components/case-bits";
+import { usePeriod } from "~/components/case-labels";
 import type { TimelineCase } from "~/models/event-fields";
 import { eventSpan, yearTicks } from "./axis";
 import { useEventDate } from "./event-date";

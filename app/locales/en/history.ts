@@ -30,6 +30,9 @@ export default {
       edited: "Event edited: {{title}}",
       removed: "Event removed: {{title}}",
     },
+    codeMerged: "Code “{{label}}” merged into “{{target}}”",
+    codeDeleted: "Code “{{label}}” deleted from the codebook",
+    importedFrom: "Imported from {{file}}",
   },
   list: {
     revision: "Revision {{number}}",

@@ -33,6 +33,9 @@ export default {
       edited: "Évènement modifié : {{title}}",
       removed: "Évènement retiré : {{title}}",
     },
+    codeMerged: "Code « {{label}} » fusionné dans « {{target}} »",
+    codeDeleted: "Code « {{label}} » supprimé de la grille de codage",
+    importedFrom: "Importé depuis {{file}}",
   },
   list: {
     revision: "Version {{number}}",

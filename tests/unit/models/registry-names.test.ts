@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { yearTicks } from "~/components/timeline/axis";
-import { nameKey } from "~/models/actor-names";
-import { normalizeShortName, SHORT_NAME_PATTERN, shortNameFrom, uniqueShortName } from "~/models/short-names";
+import { nameKey } from "~/rules/actor-names";
+import { normalizeShortName, SHORT_NAME_PATTERN, shortNameFrom, uniqueShortName } from "~/rules/short-names";
 
 describe("names in the registry", () => {
   it("folds case, accents, apostrophes, hyphens and spacing, not transliterations", () => {

@@ -1,0 +1,36 @@
+import type { Locale } from "~/models/domain";
+
+/** Colours offered beside the colour picker: distinct from each other and readable on white. */
+export const CODE_PALETTE = [
+  "#2563eb",
+  "#0891b2",
+  "#0d9488",
+  "#16a34a",
+  "#65a30d",
+  "#ca8a04",
+  "#ea580c",
+  "#dc2626",
+  "#db2777",
+  "#9333ea",
+  "#4f46e5",
+  "#475569",
+] as const;
+
+/** How to code a code (coding guidance), as the tag picker, the conditions panel and the code page show it. */
+export type CodeGuidanceView = {
+  shortName: string;
+  definition: string;
+  whenPresent: string;
+  whenAbsent: string;
+  notes: string;
+  /** Null when there is none, or when its case is one the reader may not read. */
+  example: { caseId: string; caseTitle: string; quote: string } | null;
+};
+
+/** A code's label in the reader's language: its translation when it has one, else the label as written. */
+export function localizedLabel(
+  code: { label: string; labelTranslations?: Partial<Record<Locale, string>> | null },
+  locale?: Locale | null,
+): string {
+  return (locale && code.labelTranslations?.[locale]) || code.label;
+}

@@ -54,7 +54,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Government negotiates from military advantage",
     labelTranslations: { fr: "Le gouvernement négocie en position de force militaire" },
     shortName: "ADVANTAGE",
-    description: "The state offers or holds talks while it has the upper hand militarily.",
+    description: "The state offers or holds talks from a position of military advantage.",
     whenPresent:
       "The source reports the balance of forces in the state's favour when it offers talks, or says it talks only from such a position.",
     whenAbsent: "The source reports the state talking while losing ground or on equal terms.",
@@ -624,7 +624,7 @@ export const DEMO_CASES: CaseSeed[] = [
         start: null,
         end: null,
         circa: false,
-        wording: "“last year”: the year before the article, which is not dated",
+        wording: "“last year”: the year before the article (the article is not dated)",
         description:
           "A shift from the government's earlier focus on military defeat; openness only from a position of military advantage.",
         actors: ["Government of Somalia", "al-Shabab"],

@@ -6,10 +6,13 @@
 export function RenderedCaseBody({
   html,
   className = "case-body-html",
+  lang,
 }: {
   html: string;
   className?: string;
+  /** BCP 47 tag of the case's language, when the page around it is in another. */
+  lang?: string;
 }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: renderer output, escaped by app/editor/render.ts
-  return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className={className} lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -28,6 +28,8 @@ export type ComparedCase = {
   actors: string[];
   mediators: string[];
   summary: string;
+  /** BCP 47 tag of the language the case is written in. */
+  language: string;
   /** Rendered section bodies, one per row of `sections` (null: the case has no such section, or it is empty). */
   sections: Array<string | null>;
   /** Tagged passages per highlighted code, in the order of `highlighted`. */
@@ -272,6 +274,7 @@ export function getComparison(
       actors: caseStudy.actors,
       mediators: caseStudy.mediators,
       summary: caseStudy.summary,
+      language: caseStudy.language,
       sections: sections.map((row) => {
         const html = byKey.get(row.key)?.html ?? [];
         return html.length ? html.join("") : null;

@@ -361,6 +361,7 @@ export default function CaseView() {
             canComment={canComment}
             people={discussion.people}
             eventThreads={eventThreads}
+            language={caseStudy.language}
           />
           <CaseLinksPanel links={links} workspaceId={workspaceId} caseId={caseStudy.id} canEdit={canEdit} />
           {canComment ? (

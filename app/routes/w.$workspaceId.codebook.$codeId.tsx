@@ -189,7 +189,11 @@ export default function CodePage() {
           <Swatch color={code.color} large /> {code.label}
         </h1>
         {code.shortName ? <p className="short-name code-short-name">{code.shortName}</p> : null}
-        {code.description ? <p className="lead">{code.description}</p> : null}
+        {code.description ? (
+          <p className="lead" dir="auto" lang="">
+            {code.description}
+          </p>
+        ) : null}
         <dl className="code-facts">
           <div>
             <dt>{t("codebook.code.used")}</dt>

@@ -450,6 +450,7 @@ export function CaseEditor(props: {
             onJump={jumpTo}
             onRemoveTag={removeTag}
             onRemoveCitation={removeCitation}
+            language={props.language}
           />
         </div>
       </div>

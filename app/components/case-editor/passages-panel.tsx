@@ -11,6 +11,8 @@ type PanelProps = {
   onJump: (range: { from: number; to: number }) => void;
   onRemoveTag: (passage: DerivedPassage) => void;
   onRemoveCitation: (citation: DerivedCitation) => void;
+  /** BCP 47 tag of the case's language: the quotes are the case's words, not the interface's. */
+  language?: string;
 };
 
 const rangeOf = (row: { position: number; text: string }) => ({
@@ -19,7 +21,15 @@ const rangeOf = (row: { position: number; text: string }) => ({
 });
 
 /** The case's tagged passages by code and its citations, derived live from the text. */
-export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRemoveCitation }: PanelProps) {
+export function PassagesPanel({
+  rows,
+  codes,
+  sources,
+  onJump,
+  onRemoveTag,
+  onRemoveCitation,
+  language,
+}: PanelProps) {
   const { t } = useTranslation();
   const where = (section: string) =>
     section ? t("editor.panel.inSection", { section }) : t("editor.panel.beforeSections");
@@ -74,7 +84,13 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                 <ul className="passage-list">
                   {tagged.map((passage) => (
                     <li key={`${passage.codeId}-${passage.position}`}>
-                      <button type="button" className="passage-jump" onClick={() => onJump(rangeOf(passage))}>
+                      <button
+                        type="button"
+                        className="passage-jump"
+                        lang={language}
+                        dir="auto"
+                        onClick={() => onJump(rangeOf(passage))}
+                      >
                         {t("editor.panel.quoted", { text: excerpt(passage.text, 140) })}
                       </button>
                       <span className="passage-where">{where(passage.section)}</span>
@@ -124,6 +140,8 @@ export function PassagesPanel({ rows, codes, sources, onJump, onRemoveTag, onRem
                           <button
                             type="button"
                             className="passage-jump"
+                            lang={language}
+                            dir="auto"
                             onClick={() => onJump(rangeOf(citation))}
                           >
                             {t("editor.panel.quoted", { text: excerpt(citation.text, 140) })}

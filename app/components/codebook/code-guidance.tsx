@@ -47,7 +47,9 @@ export function CodeGuidance({
       {rows.map(([term, text]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd dir="auto">{text}</dd>
+          <dd dir="auto" lang="">
+            {text}
+          </dd>
         </div>
       ))}
       {guidance.example ? (
@@ -67,7 +69,9 @@ export function CodeGuidance({
       {guidance.notes ? (
         <div>
           <dt>{t("codebook.guidance.notes")}</dt>
-          <dd dir="auto">{guidance.notes}</dd>
+          <dd dir="auto" lang="">
+            {guidance.notes}
+          </dd>
         </div>
       ) : null}
     </dl>

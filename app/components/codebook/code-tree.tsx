@@ -64,7 +64,11 @@ function Branch({
                 {row.label}
               </Link>{" "}
               {row.shortName ? <span className="short-name">{row.shortName}</span> : null}
-              {row.description ? <p className="code-description">{row.description}</p> : null}
+              {row.description ? (
+                <p className="code-description" dir="auto" lang="">
+                  {row.description}
+                </p>
+              ) : null}
               <p className="code-meta">
                 <CodeCounts passageCount={row.passageCount} presentCount={row.presentCount} />
               </p>

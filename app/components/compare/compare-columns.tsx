@@ -146,7 +146,11 @@ function Column({
         <p className="compare-status">
           <StatusBadge status={caseStudy.status} />
         </p>
-        {caseStudy.summary ? <p className="compare-summary">{caseStudy.summary}</p> : null}
+        {caseStudy.summary ? (
+          <p className="compare-summary" dir="auto" lang={caseStudy.language}>
+            {caseStudy.summary}
+          </p>
+        ) : null}
         <dl>
           <div>
             <dt>{t("compare.columns.region")}</dt>
@@ -170,7 +174,7 @@ function Column({
                 <span aria-hidden="true">—</span> {t("compare.columns.notWritten")}
               </p>
             ) : (
-              <RenderedCaseBody html={html} />
+              <RenderedCaseBody html={html} lang={caseStudy.language} />
             )}
           </div>
         );

@@ -124,7 +124,9 @@ export function ConditionReadOnly({ condition }: { condition: ConditionRow }) {
         </span>
       </div>
       {condition.code.description ? (
-        <p className="condition-description">{condition.code.description}</p>
+        <p className="condition-description" dir="auto" lang="">
+          {condition.code.description}
+        </p>
       ) : null}
       <Guidance condition={condition} />
       {condition.note ? <p className="condition-note-text">{condition.note}</p> : null}
@@ -169,7 +171,9 @@ export function ConditionEditor({
           {condition.code.label}
         </legend>
         {condition.code.description ? (
-          <p className="condition-description">{condition.code.description}</p>
+          <p className="condition-description" dir="auto" lang="">
+            {condition.code.description}
+          </p>
         ) : null}
         <Guidance condition={condition} />
         <input type="hidden" name="code" value={codeId} />

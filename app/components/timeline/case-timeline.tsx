@@ -89,6 +89,7 @@ export function CaseTimeline({
   canComment,
   people,
   eventThreads,
+  language,
 }: {
   events: CaseTimelineEvent[];
   workspaceId: string;
@@ -98,6 +99,8 @@ export function CaseTimeline({
   people: MentionPerson[];
   /** Thread ids on each event, for a link to the discussion. */
   eventThreads: Record<string, string[]>;
+  /** BCP 47 tag of the case's language: titles and descriptions are the case's words. */
+  language?: string;
 }) {
   const { t } = useTranslation();
   const eventDate = useEventDate();
@@ -133,11 +136,11 @@ export function CaseTimeline({
                 className={`event-item${event.flags.length ? " is-flagged" : ""}`}
               >
                 <p className="event-date">{eventDate(event)}</p>
-                <h3 className="event-title" dir="auto">
+                <h3 className="event-title" dir="auto" lang={language}>
                   {event.title}
                 </h3>
                 {event.description ? (
-                  <p className="event-description" dir="auto">
+                  <p className="event-description" dir="auto" lang={language}>
                     {event.description}
                   </p>
                 ) : null}

@@ -207,11 +207,11 @@ describe("exports", () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.split("\r\n")).toEqual([
       // Codebook order (preconditions, then outcomes), whatever the order of `col`.
-      "case,LOCAL_CHANNEL_COMMUNITIES_MILITIAS,PARTICIPANTS_IN_STATE_CUSTODY,TEMPORARY_TRUCE_OR_CEASEFIRE",
-      `${ALGERIA},,,`,
-      // The comma in the title is quoted; unknown is blank, never 0.
+      '"case","LOCAL_CHANNEL_COMMUNITIES_MILITIAS","PARTICIPANTS_IN_STATE_CUSTODY","TEMPORARY_TRUCE_OR_CEASEFIRE"',
+      // Text cells are quoted (so their commas stay in them); unknown is blank, never 0.
+      `"${ALGERIA}",,,`,
       `"${MALI}",1,,1`,
-      `${MAURITANIA},,1,`,
+      `"${MAURITANIA}",,1,`,
       "",
     ]);
     const audit = db.select().from(auditLog).where(eq(auditLog.action, "matrix.exported")).all();

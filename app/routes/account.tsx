@@ -14,6 +14,7 @@ import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readDeviceToken } from "~/utils/trusted-devices.server";
 
 export const meta = titleMeta;
 
@@ -55,7 +56,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, changePasswordSchema);
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
-    const result = await changePassword(user.id, parsed.data, requestOrigin(request));
+    const result = await changePassword(
+      user.id,
+      parsed.data,
+      requestOrigin(request),
+      readDeviceToken(request),
+    );
     if (!result.ok)
       return data(
         { intent, errors: { [result.field]: [result.message] }, values: {} as Record<string, string> },

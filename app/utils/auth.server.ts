@@ -52,7 +52,7 @@ export async function verifyPassword(passwordHash: string, password: string) {
   }
 }
 
-function secureCookies(request: Request) {
+export function secureCookies(request: Request) {
   if (process.env.COOKIE_SECURE === "1") return true;
   if (process.env.COOKIE_SECURE === "0") return false;
   return new URL(request.url).protocol === "https:";

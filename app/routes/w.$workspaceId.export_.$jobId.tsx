@@ -4,8 +4,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { attachmentHeader, openWorkspaceExport } from "~/models/exports.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const file = openWorkspaceExport(member, requireId(params, "jobId"));
   return new Response(createReadableStreamFromReadable(file.stream), {
@@ -16,4 +18,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -5,8 +5,10 @@ import { requestOrigin } from "~/models/audit.server";
 import { EXPORT_FORMATS, type ExportFormat, exportSources } from "~/models/sources.server";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { msg } from "~/utils/messages";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!(format in EXPORT_FORMATS)) {
@@ -21,4 +23,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

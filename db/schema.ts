@@ -220,6 +220,8 @@ export const caseRevisions = sqliteTable(
     authorId: text("author_id")
       .notNull()
       .references(() => users.id),
+    // Imported from a workspace file: the author the file names (shown as the file's claim, not as fact).
+    claimedAuthor: text("claimed_author"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("case_revisions_number_idx").on(t.caseId, t.number)],
@@ -433,6 +435,8 @@ export const comments = sqliteTable(
       .references(() => users.id),
     // Plain text (links are recognised when shown); never HTML.
     body: text("body").notNull(),
+    // Imported from a workspace file: the author the file names (shown as the file's claim, not as fact).
+    claimedAuthor: text("claimed_author"),
     createdAt: createdAt(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),

@@ -8,7 +8,9 @@ CREATE TABLE `trusted_devices` (
 );
 --> statement-breakpoint
 CREATE INDEX `trusted_devices_user_idx` ON `trusted_devices` (`user_id`);--> statement-breakpoint
+ALTER TABLE `case_revisions` ADD `claimed_author` text;--> statement-breakpoint
 ALTER TABLE `codes` ADD `description_translations` text DEFAULT '{}' NOT NULL;--> statement-breakpoint
+ALTER TABLE `comments` ADD `claimed_author` text;--> statement-breakpoint
 ALTER TABLE `sign_in_attempts` ADD `kind` text DEFAULT 'password' NOT NULL;--> statement-breakpoint
 ALTER TABLE `sign_in_attempts` ADD `device` text;--> statement-breakpoint
 CREATE INDEX `sign_in_attempts_pair_idx` ON `sign_in_attempts` (`email`,`ip`,`at`);--> statement-breakpoint

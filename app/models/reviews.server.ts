@@ -19,12 +19,14 @@ import {
   type Executor,
   forbidden,
   type Member,
+  mayApproveCase,
   notFound,
   PERMISSIONS,
   requireMember,
   requirePermission,
   usersWhoSeeCase,
   visibleCaseCondition,
+  workspaceRules,
 } from "~/utils/permissions.server";
 import {
   caseReviews,
@@ -246,6 +248,8 @@ function decide(
         }),
       );
     }
+    if (decision === "approved" && !mayApproveCase(me, found, workspaceRules(member.workspaceId, tx)))
+      throw forbidden(msg("review.errors.someoneElse"));
     const pending = openReviewFor(tx, found);
     // The reviewer read one revision. Text typed since (co-editing) is part of the live draft the decision
     // applies to, and the result says so; changed details (title, period, actors…) must be read first.
@@ -419,6 +423,9 @@ export function getReviewState(
   const currentRevision = drafts ? caseStudy.revision : caseStudy.shownRevision;
   const canEdit = can(member, "case.edit");
   const canApprove = can(member, "case.approve");
+  const rules = workspaceRules(member.workspaceId);
+  // Approving also asks the policy: with review by someone else, not the case's last editor.
+  const mayApprove = drafts && mayApproveCase(member, caseStudy, rules);
   const submittable = status === "draft" || status === "changes_requested";
   const inReview = status === "in_review" && pendingRow !== undefined;
 
@@ -438,6 +445,8 @@ export function getReviewState(
           )
           .orderBy(users.name)
           .all()
+          // The last editor cannot approve what they wrote when the workspace asks for someone else.
+          .filter((row) => !(rules.reviewBySomeoneElse && row.id === caseStudy.updatedBy))
           .map((row) => ({
             ...row,
             isYou: row.id === member.userId,
@@ -491,9 +500,13 @@ export function getReviewState(
         }
       : null,
     reviewersChoices,
+    /** This member edits cases (the idle text speaks to what they can do). */
+    mayEdit: canEdit,
+    /** This member approves cases but not this one: they edited it last and the workspace asks for someone else. */
+    approvalBySomeoneElse: drafts && canApprove && inReview && !mayApprove,
     can: {
       submit: drafts && canEdit && submittable,
-      approve: drafts && canApprove && inReview,
+      approve: mayApprove && inReview,
       requestChanges: drafts && canApprove && inReview,
       withdraw:
         drafts &&

@@ -403,6 +403,7 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       .map((comment) => ({
         id: comment.id,
         authorName: names.get(comment.authorId) ?? "", // "" = former member
+        claimedAuthor: comment.claimedAuthor,
         mine: comment.authorId === member.userId,
         body: comment.deletedAt ? "" : comment.body,
         deleted: comment.deletedAt !== null,

@@ -146,6 +146,12 @@ export function updateLocale(userId: string, locale: Locale | null) {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
+/** The workspace the person opened last: "/" opens it next time. Written only when it changes. */
+export function rememberWorkspace(user: { id: string; lastWorkspaceId: string | null }, workspaceId: string) {
+  if (user.lastWorkspaceId === workspaceId) return;
+  db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, user.id)).run();
+}
+
 export function findUserByEmail(email: string) {
   return db
     .select({ id: users.id, email: users.email, name: users.name })

@@ -5,7 +5,8 @@
 // Ids: the file keeps the workspace's own ids, so the codeId/sourceId of tags and citations inside bodies
 // match the codes and sources listed. An import gives everything new ids and rewrites the marks.
 // People: members are listed for reference only. An import adds nobody to the new workspace: what others
-// wrote (revisions, comments) is kept under the importer's name with "Originally by …" in the text.
+// wrote (revisions, comments) is kept under the importer's name, with the author the file names in
+// `claimedAuthor`, shown as what the file says, never as fact (anyone can write any name in a file).
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -40,6 +41,8 @@ export const WORKSPACE_FORMAT_VERSION = 1;
 /** Largest file the import page accepts. */
 export const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024;
 const MAX_WORKSPACE_NAME = 100;
+/** The author a file names for a revision or a comment, as kept (a name or an email). */
+const CLAIMED_AUTHOR_MAX = 200;
 const IMPORTED_SUFFIX = " (imported)";
 
 type Person = { name: string; email: string };
@@ -521,15 +524,6 @@ export function remapBodyReferences(
   return { body: visit(body, 0), dropped };
 }
 
-function longDate(value: Date) {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(value);
-}
-
 export type WorkspaceImportResult = {
   workspaceId: string;
   name: string;
@@ -665,8 +659,8 @@ export async function importWorkspace(
   const baseName = file.workspace.name.slice(0, MAX_WORKSPACE_NAME - IMPORTED_SUFFIX.length).trim();
   const name = `${baseName}${IMPORTED_SUFFIX}`;
   const counts = { cases: 0, trashed: 0, codes: 0, sources: 0, revisions: 0, threads: 0, comments: 0 };
-  const originally = (who: { name?: string; email?: string } | null, at: Date) =>
-    `Originally by ${who?.name || who?.email || "a former member"} on ${longDate(at)}`;
+  const claimed = (who: { name?: string; email?: string } | null) =>
+    (who?.name || who?.email || "").slice(0, CLAIMED_AUTHOR_MAX) || null;
 
   const workspaceId = db.transaction((tx) => {
     const id = newId();
@@ -740,10 +734,6 @@ export async function importWorkspace(
         .run();
       writeDerivedRows(tx, caseId, body);
       for (const [i, entry] of record.revisions.entries()) {
-        const note =
-          entry.author && !isMe(entry.author.email)
-            ? [entry.note, `${originally(entry.author, entry.createdAt)}.`].filter(Boolean).join(" — ")
-            : entry.note;
         tx.insert(caseRevisions)
           .values({
             id: newId(),
@@ -752,8 +742,9 @@ export async function importWorkspace(
             baseNumber: entry.baseNumber !== null && numbers.has(entry.baseNumber) ? entry.baseNumber : null,
             body: revisions[i].body,
             fields: entry.fields,
-            note,
+            note: entry.note,
             authorId: importer.id,
+            claimedAuthor: entry.author && !isMe(entry.author.email) ? claimed(entry.author) : null,
             createdAt: entry.createdAt,
           })
           .run();
@@ -800,9 +791,8 @@ export async function importWorkspace(
               id: newId(),
               threadId,
               authorId: importer.id,
-              body: mine
-                ? comment.body
-                : `${originally({ name: comment.authorName, email: comment.authorEmail }, comment.createdAt)}:\n${comment.body}`,
+              body: comment.body,
+              claimedAuthor: mine ? null : claimed({ name: comment.authorName, email: comment.authorEmail }),
               createdAt: comment.createdAt,
               editedAt: comment.editedAt,
             })

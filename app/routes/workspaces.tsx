@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
+import { WORKSPACE_NAME_MAX, workspaceNameSchema } from "~/models/workspace-fields";
 import { createWorkspace, listWorkspacesForUser } from "~/models/workspaces.server";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -15,15 +16,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
 
-const NAME_MAX = 100;
-
-const workspaceSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, msg("workspace.errors.nameTooShort"))
-    .max(NAME_MAX, msg("workspace.errors.nameTooLong", { max: NAME_MAX })),
-});
+const workspaceSchema = z.object({ name: workspaceNameSchema });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

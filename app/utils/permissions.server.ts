@@ -81,6 +81,34 @@ export function capabilities(member: Pick<Member, "role">) {
   return Object.fromEntries(entries) as Record<Permission, boolean>;
 }
 
+// ---- Policies: what this member may do to this object ------------------------------------------------
+// PERMISSIONS says what a role may do in general; a policy adds what depends on the object, so that the
+// rule is written once and asked by the write and by the page that offers the button (STYLE.md).
+
+/** The workspace's settings that policies read. */
+export type WorkspaceRules = { reviewBySomeoneElse: boolean };
+
+export function workspaceRules(workspaceId: string, executor: Executor = db): WorkspaceRules {
+  const found = executor
+    .select({ reviewBySomeoneElse: workspaces.reviewBySomeoneElse })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .get();
+  return { reviewBySomeoneElse: found?.reviewBySomeoneElse ?? true };
+}
+
+/**
+ * Approving a case: a role that approves and, when the workspace asks for review by someone else (its
+ * setting, on by default), not the member who edited the case last: nobody signs off their own text alone.
+ */
+export function mayApproveCase(
+  member: Pick<Member, "role" | "userId">,
+  caseRow: { updatedBy: string },
+  rules: WorkspaceRules,
+): boolean {
+  return can(member, "case.approve") && !(rules.reviewBySomeoneElse && caseRow.updatedBy === member.userId);
+}
+
 // ---- Confidential cases (ADR 0008) ----------------------------------------------------------------
 // The one rule: a confidential case is visible to the workspace's owners and to the members listed in
 // case_access; to everyone else it does not exist (404, absent from every list, count and export).

@@ -39,6 +39,7 @@ export default {
     members: "Members",
     export: "Export",
     audit: "Audit log",
+    settings: "Settings",
   },
   language: {
     label: "Language",

@@ -41,6 +41,7 @@ export default {
     members: "Membres",
     export: "Exporter",
     audit: "Journal d’audit",
+    settings: "Réglages",
   },
   language: {
     label: "Langue",

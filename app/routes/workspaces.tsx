@@ -81,6 +81,7 @@ export default function Workspaces() {
             placeholder={t("workspace.list.namePlaceholder")}
             defaultValue={actionData?.values.name}
             errors={actionData?.errors.name}
+            maxLength={WORKSPACE_NAME_MAX}
           />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("workspace.list.create")}

@@ -20,6 +20,8 @@ export type CodeSeed = {
   /** The label in the other interface language (faithful translations, no new facts). */
   labelTranslations: { fr?: string; en?: string };
   description: string;
+  /** The description in the other interface language (faithful translations, no new facts). */
+  descriptionTranslations: { fr?: string; en?: string };
   color: string;
 };
 
@@ -30,6 +32,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Armed group distanced from its transnational patron",
     labelTranslations: { fr: "Groupe armé ayant pris ses distances avec son parrain transnational" },
     description: "The group has put distance between itself and a transnational network (e.g. AQIM).",
+    descriptionTranslations: { fr: "Le groupe a pris ses distances avec un réseau transnational (par exemple AQMI)." },
     color: "#2563eb",
   },
   {
@@ -38,6 +41,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Government negotiates from military advantage",
     labelTranslations: { fr: "Le gouvernement négocie en position de force militaire" },
     description: "The state opens talks only while it holds the upper hand militarily.",
+    descriptionTranslations: { fr: "L’État n’ouvre des discussions que tant qu’il a l’avantage militaire." },
     color: "#0891b2",
   },
   {
@@ -46,6 +50,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Stable political leadership",
     labelTranslations: { fr: "Direction politique stable" },
     description: "No sudden change of leadership interrupts the process.",
+    descriptionTranslations: { fr: "Aucun changement soudain de dirigeants n’interrompt le processus." },
     color: "#0d9488",
   },
   {
@@ -54,6 +59,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Credible religious or political intermediary",
     labelTranslations: { fr: "Intermédiaire religieux ou politique crédible" },
     description: "A religious figure or political envoy carries messages between the parties.",
+    descriptionTranslations: { fr: "Une personnalité religieuse ou un émissaire politique porte les messages entre les parties." },
     color: "#4f46e5",
   },
   {
@@ -62,6 +68,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Local channel (communities, militias)",
     labelTranslations: { fr: "Canal local (communautés, milices)" },
     description: "Contact runs through local communities or militias rather than national diplomacy.",
+    descriptionTranslations: { fr: "Le contact passe par les communautés locales ou les milices plutôt que par la diplomatie nationale." },
     color: "#16a34a",
   },
   {
@@ -70,6 +77,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Broad public support for dialogue",
     labelTranslations: { fr: "Large soutien de l’opinion publique au dialogue" },
     description: "Civil society and public opinion back talking to the group.",
+    descriptionTranslations: { fr: "La société civile et l’opinion publique soutiennent le dialogue avec le groupe." },
     color: "#65a30d",
   },
   {
@@ -78,6 +86,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "External partner opposes dialogue",
     labelTranslations: { fr: "Un partenaire extérieur s’oppose au dialogue" },
     description: "A foreign partner of the government pushes against talks.",
+    descriptionTranslations: { fr: "Un partenaire étranger du gouvernement s’oppose aux discussions." },
     color: "#7c3aed",
   },
   {
@@ -86,6 +95,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Participants in state custody",
     labelTranslations: { fr: "Participants détenus par l’État" },
     description: "The people in dialogue are prisoners or detainees.",
+    descriptionTranslations: { fr: "Les personnes en dialogue sont des prisonniers ou des détenus." },
     color: "#0369a1",
   },
   {
@@ -94,6 +104,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Temporary truce or ceasefire",
     labelTranslations: { fr: "Trêve ou cessez-le-feu temporaire" },
     description: "Fighting stops for a limited time or purpose.",
+    descriptionTranslations: { fr: "Les combats s’arrêtent pour une durée ou un objet limités." },
     color: "#ea580c",
   },
   {
@@ -102,6 +113,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Hostage or detainee exchange or release",
     labelTranslations: { fr: "Échange ou libération d’otages ou de détenus" },
     description: "Hostages or detainees are exchanged or released.",
+    descriptionTranslations: { fr: "Des otages ou des détenus sont échangés ou libérés." },
     color: "#d97706",
   },
   {
@@ -110,6 +122,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Reintegration of ex-combatants",
     labelTranslations: { fr: "Réintégration d’ex-combattants" },
     description: "Former fighters return to society.",
+    descriptionTranslations: { fr: "D’anciens combattants retournent à la vie civile." },
     color: "#ca8a04",
   },
   {
@@ -118,6 +131,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Fragmentation of the armed movement",
     labelTranslations: { fr: "Fragmentation du mouvement armé" },
     description: "The movement splits as a result of the process.",
+    descriptionTranslations: { fr: "Le mouvement se divise sous l’effet du processus." },
     color: "#db2777",
   },
   {
@@ -126,6 +140,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Reduced threat or violence",
     labelTranslations: { fr: "Baisse de la menace ou de la violence" },
     description: "The threat or level of violence falls.",
+    descriptionTranslations: { fr: "La menace ou le niveau de violence baisse." },
     color: "#dc2626",
   },
   {
@@ -134,6 +149,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Process dismantled or receded",
     labelTranslations: { fr: "Processus démantelé ou en recul" },
     description: "The dialogue is abandoned, dismantled or fades.",
+    descriptionTranslations: { fr: "Le dialogue est abandonné, démantelé ou s’essouffle." },
     color: "#9f1239",
   },
   {
@@ -142,6 +158,7 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Comprehensive ceasefire not reached",
     labelTranslations: { fr: "Pas de cessez-le-feu global" },
     description: "No ceasefire covering all parties is achieved.",
+    descriptionTranslations: { fr: "Aucun cessez-le-feu couvrant toutes les parties n’est obtenu." },
     color: "#b45309",
   },
 ];

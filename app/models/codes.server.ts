@@ -1,7 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
+import {
+  CODE_DESCRIPTION_MAX,
+  CODE_LABEL_MAX,
+  localizedDescription,
+  localizedLabel,
+} from "~/components/codebook/rules";
 import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
@@ -146,15 +151,17 @@ export function listCodes(member: Reader): Code[] {
       label: codes.label,
       labelTranslations: codes.labelTranslations,
       description: codes.description,
+      descriptionTranslations: codes.descriptionTranslations,
       color: codes.color,
       parentId: codes.parentId,
     })
     .from(codes)
     .where(eq(codes.workspaceId, member.workspaceId))
     .all()
-    .map(({ labelTranslations, ...code }) => ({
+    .map(({ labelTranslations, descriptionTranslations, ...code }) => ({
       ...code,
       label: localizedLabel({ ...code, labelTranslations }, locale),
+      description: localizedDescription({ ...code, descriptionTranslations }, locale),
     }))
     .sort((a, b) =>
       a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
@@ -450,12 +457,16 @@ export function getCodeDetail(member: Reader, id: string) {
       id: code.id,
       kind: code.kind,
       label: localizedLabel(code, member.locale),
-      description: code.description,
+      description: localizedDescription(code, member.locale),
       color: code.color,
       parentId: code.parentId,
     } satisfies Code,
-    /** The label as stored and its translations, for the code form. */
-    stored: { label: code.label, labelTranslations: code.labelTranslations ?? {} },
+    /** The label and description as stored, and the label's translations, for the code form. */
+    stored: {
+      label: code.label,
+      labelTranslations: code.labelTranslations ?? {},
+      description: code.description,
+    },
     taggedCases: groups.filter((group) => !group.trashed),
     trashedCases: groups.filter((group) => group.trashed),
     conditions: {
@@ -567,8 +578,15 @@ export function updateCode(member: Member, id: string, raw: CodeInput, origin?: 
     const current = findCode(tx, member.workspaceId, id);
     if (!current) throw notFound(msg("codebook.errors.notFound"));
     checkCode(tx, member.workspaceId, id, input);
+    // A description rewritten in one language leaves its translation behind: drop it rather than show it.
+    const descriptionTranslations =
+      input.description === current.description ? current.descriptionTranslations : {};
     tx.update(codes)
-      .set({ ...input, labelTranslations: withTranslations(current.labelTranslations ?? {}, raw) })
+      .set({
+        ...input,
+        labelTranslations: withTranslations(current.labelTranslations ?? {}, raw),
+        descriptionTranslations,
+      })
       .where(eq(codes.id, id))
       .run();
     recordAudit(

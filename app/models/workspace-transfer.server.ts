@@ -108,6 +108,7 @@ export function workspaceExportLibrary(workspaceId: string) {
       label: codes.label,
       labelTranslations: codes.labelTranslations,
       description: codes.description,
+      descriptionTranslations: codes.descriptionTranslations,
       color: codes.color,
       parentId: codes.parentId,
     })
@@ -375,6 +376,21 @@ const caseRecord = z.object({
     .default([]),
 });
 
+/** A text in other interface languages ({ fr, en }), trimmed, empty ones dropped. */
+const translations = (max: number) =>
+  z
+    .object({ fr: text(max).optional(), en: text(max).optional() })
+    .optional()
+    .default({})
+    .transform((given) => {
+      const kept: Partial<Record<Locale, string>> = {};
+      for (const locale of LOCALES) {
+        const value = given[locale]?.trim();
+        if (value) kept[locale] = value;
+      }
+      return kept;
+    });
+
 const workspaceFile = z.object({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_FORMAT_VERSION),
@@ -387,20 +403,10 @@ const workspaceFile = z.object({
       id: fileId,
       kind: z.enum(CODE_KINDS),
       label: text(CODE_LABEL_MAX).trim().min(1, "is empty"),
-      // The label in other interface languages; files exported before it existed have none.
-      labelTranslations: z
-        .object({ fr: text(CODE_LABEL_MAX).optional(), en: text(CODE_LABEL_MAX).optional() })
-        .optional()
-        .default({})
-        .transform((translations) => {
-          const kept: Partial<Record<Locale, string>> = {};
-          for (const locale of LOCALES) {
-            const value = translations[locale]?.trim();
-            if (value) kept[locale] = value;
-          }
-          return kept;
-        }),
+      // The label and description in other interface languages; older files have none.
+      labelTranslations: translations(CODE_LABEL_MAX),
       description: text(CODE_DESCRIPTION_MAX).optional().default(""),
+      descriptionTranslations: translations(CODE_DESCRIPTION_MAX),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2563eb"),
       parentId: fileId.nullable().optional().default(null),
     }),
@@ -675,6 +681,7 @@ export async function importWorkspace(
           label: code.label,
           labelTranslations: code.labelTranslations,
           description: code.description,
+          descriptionTranslations: code.descriptionTranslations,
           color: code.color.toLowerCase(),
           parentId: code.parentId ? (codeIds.get(code.parentId) ?? null) : null,
         })

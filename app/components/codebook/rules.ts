@@ -20,6 +20,14 @@ export const CODE_PALETTE = [
   "#475569",
 ] as const;
 
+/** A code's description in the reader's language: its translation when it has one, else as written. */
+export function localizedDescription(
+  code: { description: string; descriptionTranslations?: Partial<Record<Locale, string>> | null },
+  locale?: Locale | null,
+): string {
+  return (locale && code.descriptionTranslations?.[locale]) || code.description;
+}
+
 /** A code's label in the reader's language: its translation when it has one, else the label as written. */
 export function localizedLabel(
   code: { label: string; labelTranslations?: Partial<Record<Locale, string>> | null },

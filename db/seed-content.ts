@@ -32,7 +32,9 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Armed group distanced from its transnational patron",
     labelTranslations: { fr: "Groupe armé ayant pris ses distances avec son parrain transnational" },
     description: "The group has put distance between itself and a transnational network (e.g. AQIM).",
-    descriptionTranslations: { fr: "Le groupe a pris ses distances avec un réseau transnational (par exemple AQMI)." },
+    descriptionTranslations: {
+      fr: "Le groupe a pris ses distances avec un réseau transnational (par exemple AQMI).",
+    },
     color: "#2563eb",
   },
   {
@@ -59,7 +61,9 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Credible religious or political intermediary",
     labelTranslations: { fr: "Intermédiaire religieux ou politique crédible" },
     description: "A religious figure or political envoy carries messages between the parties.",
-    descriptionTranslations: { fr: "Une personnalité religieuse ou un émissaire politique porte les messages entre les parties." },
+    descriptionTranslations: {
+      fr: "Une personnalité religieuse ou un émissaire politique porte les messages entre les parties.",
+    },
     color: "#4f46e5",
   },
   {
@@ -68,7 +72,9 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Local channel (communities, militias)",
     labelTranslations: { fr: "Canal local (communautés, milices)" },
     description: "Contact runs through local communities or militias rather than national diplomacy.",
-    descriptionTranslations: { fr: "Le contact passe par les communautés locales ou les milices plutôt que par la diplomatie nationale." },
+    descriptionTranslations: {
+      fr: "Le contact passe par les communautés locales ou les milices plutôt que par la diplomatie nationale.",
+    },
     color: "#16a34a",
   },
   {
@@ -77,7 +83,9 @@ export const STARTER_CODES: CodeSeed[] = [
     label: "Broad public support for dialogue",
     labelTranslations: { fr: "Large soutien de l’opinion publique au dialogue" },
     description: "Civil society and public opinion back talking to the group.",
-    descriptionTranslations: { fr: "La société civile et l’opinion publique soutiennent le dialogue avec le groupe." },
+    descriptionTranslations: {
+      fr: "La société civile et l’opinion publique soutiennent le dialogue avec le groupe.",
+    },
     color: "#65a30d",
   },
   {

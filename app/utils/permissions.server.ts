@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
 import { caseAccess, cases, memberships, type Role, workspaces } from "../../db/schema";
 import { type DB, db } from "./db.server";
+import { msg } from "./messages";
 
 // A transaction handle or the database itself: writes re-check membership inside their transaction.
 export type Executor = Pick<DB, "select" | "insert" | "update" | "delete">;
@@ -41,11 +42,12 @@ export function can(member: Pick<Member, "role">, permission: Permission): boole
   return (PERMISSIONS[permission] as readonly Role[]).includes(member.role);
 }
 
-export function notFound(message = "We could not find that page.") {
+// Messages are catalogue keys (msg), shown in the reader's language by the error page.
+export function notFound(message: string = msg("errors.notFound.message")) {
   return data({ message }, { status: 404 });
 }
 
-export function forbidden(message = "Your role in this workspace does not allow this.") {
+export function forbidden(message: string = msg("errors.forbidden.message")) {
   return data({ message }, { status: 403 });
 }
 
@@ -67,7 +69,7 @@ export function findMember(userId: string, workspaceId: string, executor: Execut
 /** A workspace the user does not belong to answers 404: its existence is not revealed. */
 export function requireMember(userId: string, workspaceId: string, executor: Executor = db): Member {
   const member = findMember(userId, workspaceId, executor);
-  if (!member) throw notFound("This workspace does not exist or you are not a member of it.");
+  if (!member) throw notFound(msg("errors.notFound.workspace"));
   return member;
 }
 

@@ -27,6 +27,7 @@ export default {
     signUp: "Sign up",
     accountNav: "Account",
     workspaceNav: "Workspace",
+    sections: "Sections",
   },
   nav: {
     cases: "Cases",

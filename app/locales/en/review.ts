@@ -79,6 +79,9 @@ export default {
     title: "My reviews",
     intro:
       "What waits for you in this workspace: cases waiting longest come first, threads with the newest comments first.",
+    introReader: "Reviews and comment threads are the editors’ and reviewers’ work in this workspace.",
+    readerOnly:
+      "As a trainer you read the approved version of each case: nothing waits for you here. The Cases, Matrix and Comparison sets pages are yours.",
     waiting: "Waiting for your review",
     ownerNote:
       "As an owner you may decide on every case in review; those you were not asked to review are marked.",

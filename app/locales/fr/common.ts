@@ -29,6 +29,7 @@ export default {
     signUp: "Créer un compte",
     accountNav: "Compte",
     workspaceNav: "Espace de travail",
+    sections: "Rubriques",
   },
   nav: {
     cases: "Cas",

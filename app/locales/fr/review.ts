@@ -80,6 +80,10 @@ export default {
     title: "Mes relectures",
     intro:
       "Ce qui vous attend dans cet espace de travail : les cas qui attendent depuis le plus longtemps d’abord, les fils aux commentaires les plus récents d’abord.",
+    introReader:
+      "Les relectures et les fils de commentaires sont le travail des rédacteurs et des relecteurs de cet espace de travail.",
+    readerOnly:
+      "En tant que formateur, vous lisez la version approuvée de chaque cas : rien ne vous attend ici. Les pages Cas, Matrice et Ensembles de comparaison sont les vôtres.",
     waiting: "En attente de votre relecture",
     ownerNote:
       "En tant que propriétaire, vous pouvez décider sur tout cas en relecture ; ceux qu’on ne vous a pas demandé de relire sont signalés.",

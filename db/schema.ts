@@ -45,6 +45,8 @@ export const sessions = sqliteTable(
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  // The style references are formatted in (app/models/sources/citation-styles.ts).
+  citationStyle: text("citation_style").notNull().default("apa"),
   createdAt: createdAt(),
   // Settings (owners): the interface language of members who chose none; approval by a member other than
   // the case's last editor (the policy in permissions.server.ts).

@@ -66,8 +66,10 @@ function replicaOf(live: Y.Doc) {
 
 export class LiveDocumentGate {
   private replica: Y.Doc;
-  /** Checked top-level blocks of the replica and the size of their JSON; a changed block is dropped. */
+  /** Checked top-level blocks of the replica and the size of their JSON. */
   private checked = new WeakMap<object, number>();
+  /** The sum of those sizes over the whole body, once every block has been checked (null before). */
+  private total: number | null = null;
 
   constructor(private readonly live: Y.Doc) {
     this.replica = replicaOf(live);
@@ -83,6 +85,7 @@ export class LiveDocumentGate {
     this.replica.destroy();
     this.replica = replicaOf(this.live);
     this.checked = new WeakMap();
+    this.total = null;
   }
 
   /** Whether `update` may be applied to the live document. */
@@ -127,10 +130,11 @@ export class LiveDocumentGate {
 
   private errorsAfter(changed: Set<Y.AbstractType<unknown>>): string[] {
     const fragment = this.replica.getXmlFragment(COLLAB_FIELD);
-    let blocksChanged = false;
+    let blocksAddedOrRemoved = false;
+    const touched = new Set<object>();
     for (const type of changed) {
       if (type === fragment) {
-        blocksChanged = true;
+        blocksAddedOrRemoved = true;
         continue;
       }
       // Up to the top-level block that holds this type; a type inside a removed block does not count.
@@ -147,35 +151,65 @@ export class LiveDocumentGate {
       }
       if (removed) continue;
       if (node._item === null) return [msg("editor.collab.reasons.notCaseText")];
-      this.checked.delete(node);
-      blocksChanged = true;
+      touched.add(node);
     }
-    if (!blocksChanged) return [];
+    if (!blocksAddedOrRemoved && touched.size === 0) return [];
+    // Typing re-checks its block and adjusts the body's size; anything else goes over every block.
+    const incremental =
+      !blocksAddedOrRemoved && this.total !== null && [...touched].every((block) => this.checked.has(block));
+    return incremental ? this.recheck(touched) : this.checkAll(fragment, touched);
+  }
 
+  /** The block's refusals, or its size as JSON. */
+  private checkBlock(block: object): { errors: string[]; size: number } {
+    const json = liveBlockJSON(block as Y.XmlElement);
+    const errors = json.flatMap((node) => checkTopLevelBlock(node));
+    const size = json.reduce((sum, node) => sum + utf8ByteLength(JSON.stringify(node)) + 1, 0);
+    return { errors, size };
+  }
+
+  private recheck(touched: Set<object>): string[] {
+    let total = this.total as number;
+    const sizes = new Map<object, number>();
+    for (const block of touched) {
+      const { errors, size } = this.checkBlock(block);
+      if (errors.length > 0) return errors;
+      total += size - (this.checked.get(block) as number);
+      sizes.set(block, size);
+    }
+    if (total > MAX_DOCUMENT_BYTES) return [this.tooLarge(total)];
+    for (const [block, size] of sizes) this.checked.set(block, size);
+    this.total = total;
+    return [];
+  }
+
+  private checkAll(fragment: Y.XmlFragment, touched: Set<object>): string[] {
     const errors: string[] = [];
-    let bytes = BODY_FRAME_BYTES;
+    let total = BODY_FRAME_BYTES;
     for (const block of fragment.toArray()) {
-      let size = this.checked.get(block);
+      let size = touched.has(block) ? undefined : this.checked.get(block);
       if (size === undefined) {
-        const json = liveBlockJSON(block);
-        const found = json.flatMap((node) => checkTopLevelBlock(node));
-        if (found.length > 0) {
-          errors.push(...found);
+        const checked = this.checkBlock(block);
+        if (checked.errors.length > 0) {
+          errors.push(...checked.errors);
           if (errors.length >= 5) break;
           continue;
         }
-        size = json.reduce((sum, node) => sum + utf8ByteLength(JSON.stringify(node)) + 1, 0);
+        size = checked.size;
         this.checked.set(block, size);
       }
-      bytes += size;
+      total += size;
     }
-    if (errors.length === 0 && bytes > MAX_DOCUMENT_BYTES)
-      errors.push(
-        msg("editor.validation.tooLarge", {
-          size: (bytes / (1024 * 1024)).toFixed(1),
-          limit: MAX_DOCUMENT_BYTES / (1024 * 1024),
-        }),
-      );
-    return errors;
+    if (errors.length > 0) return errors;
+    if (total > MAX_DOCUMENT_BYTES) return [this.tooLarge(total)];
+    this.total = total;
+    return [];
+  }
+
+  private tooLarge(bytes: number): string {
+    return msg("editor.validation.tooLarge", {
+      size: (bytes / (1024 * 1024)).toFixed(1),
+      limit: MAX_DOCUMENT_BYTES / (1024 * 1024),
+    });
   }
 }

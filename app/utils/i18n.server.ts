@@ -69,7 +69,12 @@ export function getLocale(request: Request): Promise<Locale> {
 
 /** A `t` for loaders and actions: meta titles, toasts, messages built on the server. */
 export async function getT(request: Request) {
-  return remixI18n.getFixedT(await getLocale(request));
+  return translatorFor(await getLocale(request));
+}
+
+/** A `t` for a language already decided (mail to a member, an answer written outside Remix). */
+export function translatorFor(locale: Locale) {
+  return remixI18n.getFixedT(locale);
 }
 
 /** The i18next instance entry.server.tsx renders a page with: only that language's catalogue. */

@@ -24,7 +24,7 @@ async function person(who: DemoRole): Promise<Page> {
 
 const shown = (page: Page, text: string | RegExp) =>
   expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15_000 }).toBe(true);
-const mainText = (page: Page) => page.locator("main").innerText();
+const mainText = async (page: Page) => (await page.locator("main").textContent()) ?? "";
 
 describe("words for the role", () => {
   it("tells a reviewer what they can do with an approved case, not that editing starts a draft", async () => {

@@ -155,7 +155,7 @@ describe("case export", () => {
     expect(markdown).toContain("# Test case — local talks");
     expect(markdown).toContain("[a temporary truce[^1]]{tag: Temporary truce or ceasefire}");
     expect(markdown).toContain("[a local channel]{tag: Local channel}");
-    expect(markdown).toContain("[^1]: Field notes, Ségou (n.d.). At para. 28.");
+    expect(markdown).toContain("[^1]: *Field notes, Ségou*. (n.d.). At para. 28.");
     expect(markdown).toContain("| Temporary truce or ceasefire | Outcome | Present | A truce. |");
   });
 
@@ -196,7 +196,7 @@ describe("case export", () => {
     expect(await status(exportRequest("trainer", draftOnlyCaseId, "md"))).toBe(404);
     expect(await status(exportRequest("outsider", team.caseStudy.id, "json"))).toBe(404);
     expect(await status(exportRequest("editor", team.otherCase.id, "json"))).toBe(404);
-    expect(await status(exportRequest("editor", team.caseStudy.id, "docx"))).toBe(400);
+    expect(await status(exportRequest("editor", team.caseStudy.id, "xlsx"))).toBe(400);
   });
 
   it("records case exports in the audit log", () => {

@@ -89,14 +89,16 @@ describe("refusals of resource routes", () => {
       const caseId = team.caseStudy.id;
       const badFormat = await open(
         caseExport.loader,
-        `/cases/${caseId}/export?format=docx`,
+        `/cases/${caseId}/export?format=xlsx`,
         { caseId },
         "page",
         editor.cookie,
       );
       expect(badFormat.status).toBe(400);
       expect(badFormat.text).toContain('<html lang="fr">');
-      expect(badFormat.text).toContain("Choisissez format=md (Markdown) ou format=json (la fiche complète).");
+      expect(badFormat.text).toContain(
+        "Choisissez format=md (Markdown), json (la fiche complète), docx (Word) ou pdf.",
+      );
       const missing = await open(
         caseExport.loader,
         "/cases/nosuchcase1234/export?format=md",
@@ -128,20 +130,22 @@ describe("refusals of resource routes", () => {
     expect(matrix.text).toContain("Choose format=csv or format=md (Markdown).");
     const sources = await open(
       sourcesExport.loader,
-      "/sources/export?format=ris",
+      "/sources/export?format=xlsx",
       {},
       "script",
       trainer.cookie,
     );
     expect(sources.status).toBe(400);
-    expect(JSON.parse(sources.text).message).toBe("Choose format=json (CSL-JSON) or format=bib (BibTeX).");
+    expect(JSON.parse(sources.text).message).toBe(
+      "Choose format=json (CSL-JSON), bib (BibTeX) or ris (RIS).",
+    );
   });
 
   it("leads back to the page the person came from on this site, never to another site", async () => {
     const caseId = team.caseStudy.id;
     const ask = (referer: string) =>
       caseExport.loader({
-        request: new Request(`http://localhost/w/${team.workspace.id}/cases/${caseId}/export?format=docx`, {
+        request: new Request(`http://localhost/w/${team.workspace.id}/cases/${caseId}/export?format=xlsx`, {
           headers: { Cookie: team.people.editor.cookie, Accept: "text/html", Referer: referer },
         }),
         params: { workspaceId: team.workspace.id, caseId },

@@ -5,14 +5,15 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
+import { LocaleSelect } from "~/components/locale-select";
 import { requestOrigin } from "~/models/audit.server";
-import { LOCALES } from "~/models/domain";
+import type { Locale } from "~/models/domain";
 import { WORKSPACE_NAME_MAX, workspaceSettingsSchema } from "~/models/workspace-fields";
 import { getWorkspaceSettings, updateWorkspaceSettings } from "~/models/workspaces.server";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
-import { msg, useMessage } from "~/utils/messages";
+import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,7 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WorkspaceSettings() {
   const { t } = useTranslation();
-  const tm = useMessage();
   const { settings } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
@@ -63,30 +63,13 @@ export default function WorkspaceSettings() {
           errors={errors.name}
           required
         />
-        <div className={`field${errors.defaultLocale ? " field-invalid" : ""}`}>
-          <label htmlFor="workspace-locale">{t("workspace.settings.language")}</label>
-          <p className="field-hint" id="workspace-locale-hint">
-            {t("workspace.settings.languageHint")}
-          </p>
-          <select
-            id="workspace-locale"
-            name="defaultLocale"
-            defaultValue={values?.defaultLocale ?? settings.defaultLocale ?? ""}
-            aria-describedby="workspace-locale-hint"
-          >
-            <option value="">{t("common.language.browser")}</option>
-            {LOCALES.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {t(`common.language.${locale}`)}
-              </option>
-            ))}
-          </select>
-          {errors.defaultLocale ? (
-            <p className="field-error" role="alert">
-              {errors.defaultLocale.map(tm).join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <LocaleSelect
+          label={t("workspace.settings.language")}
+          hint={t("workspace.settings.languageHint")}
+          name="defaultLocale"
+          defaultValue={(values?.defaultLocale as Locale | "" | undefined) ?? settings.defaultLocale}
+          errors={errors.defaultLocale}
+        />
         <fieldset className="field">
           <legend>{t("workspace.settings.review")}</legend>
           <label className="checkbox">

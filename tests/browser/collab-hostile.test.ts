@@ -8,10 +8,10 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import * as Y from "yjs";
 import { type NodeEditor, openNodeEditor, until } from "../../scripts/bench/collab";
 import { clickUnder, createCase } from "../helpers/case-pages";
 import { launchChromium, sessionCookie, signIn } from "../helpers/chromium";
+import { HOSTILE_CHANGES } from "../helpers/hostile-changes";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 const dir = mkdtempSync(join(tmpdir(), "casebook-collab-hostile-"));
@@ -29,53 +29,6 @@ afterAll(async () => {
   await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const BODY = "default";
-
-function firstParagraph(doc: Y.Doc): Y.XmlElement {
-  const found = doc
-    .getXmlFragment(BODY)
-    .toArray()
-    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === "paragraph");
-  if (!found) throw new Error("no paragraph");
-  return found;
-}
-
-const poisons: Array<[string, (doc: Y.Doc) => void]> = [
-  [
-    "a javascript: link",
-    (doc) => {
-      const text = new Y.XmlText();
-      firstParagraph(doc).insert(0, [text]);
-      text.insert(0, "Hostile link", { link: { href: "javascript:alert(document.cookie)" } });
-    },
-  ],
-  [
-    "a script element",
-    (doc) => {
-      const script = new Y.XmlElement("script");
-      script.insert(0, [new Y.XmlText("alert(document.cookie)")]);
-      doc.getXmlFragment(BODY).push([script]);
-    },
-  ],
-  [
-    "lists a thousand deep",
-    (doc) =>
-      doc.transact(() => {
-        let parent: Y.XmlFragment = doc.getXmlFragment(BODY);
-        for (let i = 0; i < 1000; i++) {
-          const list = new Y.XmlElement("bulletList");
-          parent.push([list]);
-          const item = new Y.XmlElement("listItem");
-          list.push([item]);
-          const label = new Y.XmlElement("paragraph");
-          item.push([label]);
-          label.push([new Y.XmlText(`Hostile level ${i}`)]);
-          parent = item;
-        }
-      }),
-  ],
-];
 
 /** Every text the status line shows, from now on, as the page shows them. */
 async function recordStatuses(page: Page) {
@@ -120,7 +73,7 @@ it("keeps the person's text stored while a hostile co-editor sends what the sche
   const text = page.getByRole("textbox", { name: "Case text" });
 
   const cookie = await sessionCookie(server.baseUrl, "owner@example.org");
-  for (const [what, poison] of poisons) {
+  for (const { what, make: poison } of HOSTILE_CHANGES) {
     const hostile = openNodeEditor(server.baseUrl, cookie, caseId);
     hostiles.push(hostile);
     const closes: number[] = [];
@@ -143,7 +96,7 @@ it("keeps the person's text stored while a hostile co-editor sends what the sche
   expect((await statuses()).filter((seen) => seen.startsWith("Not stored"))).toEqual([]);
 
   // "All changes saved" meant stored: killed now, the server loses none of it.
-  for (const [what] of poisons) expect(storedText(caseId)).toContain(`Typed beside ${what}.`);
+  for (const { what } of HOSTILE_CHANGES) expect(storedText(caseId)).toContain(`Typed beside ${what}.`);
   await context.close();
   await server.kill();
   server = await startTestServer({}, { databaseFile, port });
@@ -154,7 +107,7 @@ it("keeps the person's text stored while a hostile co-editor sends what the sche
   await signIn(reader, server.baseUrl, "editor");
   await reader.goto(`${caseUrl}/edit`);
   const readerText = reader.getByRole("textbox", { name: "Case text" });
-  for (const [what] of poisons)
+  for (const { what } of HOSTILE_CHANGES)
     await expect.poll(() => readerText.textContent(), { timeout: 15_000 }).toContain(`Typed beside ${what}.`);
   expect(await readerText.locator("a").count()).toBe(0);
   await fresh.close();

@@ -8,6 +8,9 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { applyBodyToYDoc, bodyFromYDoc } from "~/models/collab.server";
 import { createCollabServer } from "~/utils/collab-server.server";
+import { until } from "../../scripts/bench/collab";
+
+export { until };
 
 // `ws` comes with Hocuspocus; Node 20 has no WebSocket client of its own.
 const WebSocket = createRequire(import.meta.url)("ws") as new (
@@ -71,14 +74,6 @@ export function connectEditor(
       websocketProvider.destroy();
     },
   };
-}
-
-export async function until(check: () => boolean, what: string, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 export function appendParagraph(document: Y.Doc, text: string, marks?: JSONContent["marks"]) {

@@ -20,6 +20,7 @@ import {
   until,
 } from "../helpers/collab-server";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
+import { firstParagraphText, HOSTILE_CHANGES } from "../helpers/hostile-changes";
 
 let team: Awaited<ReturnType<typeof makeTeam>>;
 let live: TestCollabServer;
@@ -33,58 +34,6 @@ afterAll(async () => {
 });
 
 const storedCase = (id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!;
-
-function firstParagraphText(doc: Y.Doc): Y.XmlText {
-  for (const block of doc.getXmlFragment(COLLAB_FIELD).toArray()) {
-    if (block instanceof Y.XmlElement && block.nodeName === "paragraph") {
-      const text = block.get(0);
-      if (text instanceof Y.XmlText) return text;
-      const made = new Y.XmlText("");
-      block.insert(0, [made]);
-      return made;
-    }
-  }
-  throw new Error("no paragraph");
-}
-
-/** Pushes bullet lists `levels` deep into the body, in one change (built in place: Yjs integrates prepared
- * content recursively, which a thousand levels would overflow). */
-function pushDeepList(doc: Y.Doc, levels: number) {
-  doc.transact(() => {
-    let parent: Y.XmlFragment = doc.getXmlFragment(COLLAB_FIELD);
-    for (let i = 0; i < levels; i++) {
-      const list = new Y.XmlElement("bulletList");
-      parent.push([list]);
-      const item = new Y.XmlElement("listItem");
-      list.push([item]);
-      const label = new Y.XmlElement("paragraph");
-      item.push([label]);
-      label.push([new Y.XmlText(`Level ${i}`)]);
-      parent = item;
-    }
-  });
-}
-
-const poisons: Array<[string, (doc: Y.Doc) => void, string]> = [
-  [
-    "a javascript: link",
-    (doc) =>
-      firstParagraphText(doc).insert(0, "Click here", {
-        link: { href: "javascript:alert(document.cookie)" },
-      }),
-    "alert(document.cookie)",
-  ],
-  [
-    "a <script> element",
-    (doc) => {
-      const script = new Y.XmlElement("script");
-      script.insert(0, [new Y.XmlText("alert(document.cookie)")]);
-      doc.getXmlFragment(COLLAB_FIELD).push([script]);
-    },
-    '"script"',
-  ],
-  ["lists 1,000 deep", (doc) => pushDeepList(doc, 1000), "Level 999"],
-];
 
 /** Sends a Yjs update as a Hocuspocus sync message, as it is, past the provider's own document. */
 function sendRawUpdate(editor: TestEditor, caseId: string, update: Uint8Array) {
@@ -108,7 +57,7 @@ async function typeAndWaitStored(editor: TestEditor, text: string, version: numb
 }
 
 describe("a hostile co-editor", () => {
-  for (const [what, poison, trace] of poisons) {
+  for (const { what, make: poison, trace } of HOSTILE_CHANGES) {
     it(`is refused when it sends ${what}; the other editor's text is stored and survives a restart`, async () => {
       const caseId = createCase(team.people.editor.member, { ...sampleFields, title: `Hostile: ${what}` }).id;
       const honest = live.connect(team.people.editor.cookie, caseId);

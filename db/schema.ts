@@ -7,16 +7,18 @@ const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 import {
+  ACTIVITY_KINDS,
   CASE_STATUSES,
   CODE_KINDS,
   CONDITION_VALUES,
   LOCALES,
   type Locale,
   ROLES,
+  THREAD_STATUSES,
 } from "../app/models/domain";
 
 export type { CaseStatus, CodeKind, ConditionValue, Locale, Role } from "../app/models/domain";
-export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES };
+export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, ROLES, THREAD_STATUSES };
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -384,8 +386,6 @@ export const comparisonSets = sqliteTable(
   (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
 );
 
-export const THREAD_STATUSES = ["open", "resolved"] as const;
-
 /**
  * A comment thread on a passage. The anchor follows the W3C Web Annotation selectors (TextQuote with
  * prefix/suffix + TextPosition hint) over the case's anchor text (app/models/anchors.ts); it is re-anchored
@@ -506,18 +506,6 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
 );
-
-export const ACTIVITY_KINDS = [
-  "created",
-  "saved",
-  "fields_edited",
-  "tagged",
-  "commented",
-  "submitted",
-  "approved",
-  "changes_requested",
-  "restored",
-] as const;
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */
 export const caseActivity = sqliteTable(

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, exists, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {

@@ -4,6 +4,7 @@
 
 import { csvLines, csvNumber, csvText } from "~/models/csv";
 import type { ConditionValue } from "~/models/domain";
+import { asciiFold } from "~/rules/text";
 
 /** Below this many cases a figure is shown with a warning (DOMAIN.md: "fewer than ~5 cases"). */
 export const LOW_N = 5;
@@ -157,35 +158,12 @@ export function formatRatio(x: number | null): string {
 
 export type MatrixColumn = { column: string; codeId: string; label: string };
 
-// Letters that Unicode decomposition does not reduce to ASCII.
-const FOLD: Record<string, string> = {
-  ß: "SS",
-  Æ: "AE",
-  æ: "AE",
-  Œ: "OE",
-  œ: "OE",
-  Ø: "O",
-  ø: "O",
-  Đ: "D",
-  đ: "D",
-  Ð: "D",
-  ð: "D",
-  Þ: "TH",
-  þ: "TH",
-  Ł: "L",
-  ł: "L",
-  ı: "I",
-};
-
 // Uppercased names R would refuse as column names (the others of R's reserved words are lowercase).
 const R_RESERVED = new Set(["TRUE", "FALSE", "NULL", "NA"]);
 
 /** A label as an R-safe, QCA-friendly identifier: "Temporary truce or ceasefire" → "TEMPORARY_TRUCE_OR_CEASEFIRE". */
 export function columnName(label: string): string {
-  const folded = label
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[ßÆæŒœØøĐđÐðÞþŁłı]/g, (ch) => FOLD[ch])
+  const folded = asciiFold(label)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");

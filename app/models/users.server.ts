@@ -4,7 +4,8 @@ import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { endAllSessions, hashPassword, verifyPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
+import { Refusal } from "~/utils/refusal";
 import { checkGuess, type Guesser, recordFailedGuess, recordGoodGuess } from "~/utils/throttle.server";
 import { trustedDevice } from "~/utils/trusted-devices.server";
 import { users } from "../../db/schema";
@@ -13,7 +14,11 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export class EmailTakenError extends Error {}
+export class EmailTakenError extends Refusal {
+  constructor(message: Message) {
+    super(409, message);
+  }
+}
 
 export async function signUp(
   input: { name: string; email: string; password: string },
@@ -75,7 +80,7 @@ export async function signIn(
 }
 
 /** "Wait 30 seconds" / "Wait 4 minutes", for a sign-in or a wrong current password. */
-export function waitMessage(what: "signIn" | "password", retryAfterSeconds: number): string {
+export function waitMessage(what: "signIn" | "password", retryAfterSeconds: number): Message {
   if (retryAfterSeconds < 60)
     return what === "signIn"
       ? msg("auth.errors.throttledSeconds", { count: retryAfterSeconds })
@@ -98,7 +103,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   origin: RequestOrigin,
   deviceToken: string | null = null,
-): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: string }> {
+): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: Message }> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
   // Whoever holds a stolen session could otherwise guess the password here without limit: wrong current

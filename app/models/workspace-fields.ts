@@ -2,9 +2,8 @@
 // fields announce.
 import { z } from "zod";
 import { LOCALES } from "~/models/domain";
+import { WORKSPACE_NAME_MAX } from "~/rules/limits";
 import { msg } from "~/utils/messages";
-
-export const WORKSPACE_NAME_MAX = 100;
 
 export const workspaceNameSchema = z
   .string()

@@ -11,6 +11,7 @@ import type { WorkspaceSettingsInput } from "~/models/workspace-fields";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { invites, memberships, type Role, users, workspaces } from "../../db/schema";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -138,9 +139,9 @@ export function listMembers(member: Member) {
     .all();
 }
 
-export class LastOwnerError extends Error {
+export class LastOwnerError extends Refusal {
   constructor() {
-    super(msg("members.lastOwner"));
+    super(409, msg("members.lastOwner"));
   }
 }
 

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { CopyField } from "~/components/copy-field";
 import { requestOrigin } from "~/models/audit.server";
 import { ROLES, type Role } from "~/models/domain";
@@ -17,6 +17,7 @@ import {
   removeMember,
   revokeInvite,
 } from "~/models/workspaces.server";
+import { recordIdSchema } from "~/rules/ids";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
@@ -26,7 +27,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/);
+const id = recordIdSchema();
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), role: z.enum(ROLES) }),
   z.object({ intent: z.literal("revoke"), inviteId: id }),

@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
-import { WORKSPACE_NAME_MAX, workspaceNameSchema } from "~/models/workspace-fields";
+import { workspaceNameSchema } from "~/models/workspace-fields";
 import { createWorkspace, listWorkspacesForUser } from "~/models/workspaces.server";
+import { WORKSPACE_NAME_MAX } from "~/rules/limits";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
@@ -21,7 +23,10 @@ const workspaceSchema = z.object({ name: workspaceNameSchema });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
-    workspaces: listWorkspacesForUser(user.id),
+    workspaces: listWorkspacesForUser(user.id).map((workspace) => ({
+      ...workspace,
+      canExport: can(workspace, "workspace.export"),
+    })),
     pageTitle: await getPageTitle(request, "workspace.list.metaTitle"),
   };
 }
@@ -58,7 +63,7 @@ export default function Workspaces() {
             <li key={workspace.id} className="card card-link">
               <Link to={`/w/${workspace.id}/cases`}>{workspace.name}</Link>
               <span>
-                {workspace.role === "owner" || workspace.role === "editor" ? (
+                {workspace.canExport ? (
                   <>
                     <Link to={`/w/${workspace.id}/export`} className="button button-secondary button-small">
                       {t("workspace.list.export")}

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import { saveCaseConditions } from "~/models/conditions.server";
 import * as matrixExport from "~/routes/w.$workspaceId.matrix.export";

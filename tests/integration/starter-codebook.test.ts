@@ -1,11 +1,12 @@
 // The starter codebook in the reader's language (issue 13): French pages show its descriptions in French,
-// also in workspaces that added it before the translations existed (migration 0008), and a description
+// also in workspaces that added it before the translations existed (migration 0009), and a description
 // rewritten by an owner never shows a translation of the old text.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addStarterCodes, listCodes, updateCode } from "~/models/codes.server";
+import { addStarterCodes, updateCode } from "~/models/codebook-edits.server";
+import { listCodes } from "~/models/codes.server";
 import { createWorkspace } from "~/models/workspaces.server";
 import { db, sqlite } from "~/utils/db.server";
 import { findMember, type Member } from "~/utils/permissions.server";
@@ -46,7 +47,7 @@ describe("the starter codebook's descriptions", () => {
       .run();
     expect(leadership("fr")?.description).toBe("No sudden change of leadership interrupts the process.");
     const migration = readFileSync(
-      join(process.cwd(), "migrations/0008_starter_descriptions_fr.sql"),
+      join(process.cwd(), "migrations/0009_starter_descriptions_fr.sql"),
       "utf8",
     );
     for (const statement of migration.split("--> statement-breakpoint")) sqlite.exec(statement);

@@ -1,8 +1,8 @@
 // The editor's status line (issue 13): "All changes saved" only once the server said it stored every change
 // made on the page; a refused store or change says "Not stored" and never "saved".
 import { describe, expect, it } from "vitest";
-import type { CollabState } from "~/components/editor/collab";
-import { saveStatus } from "~/components/editor/save-status";
+import type { CollabState } from "~/components/case-editor/collab";
+import { saveStatus } from "~/components/case-editor/save-status";
 
 const online: CollabState = {
   connection: "online",

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { type MessageKey, translateMessage } from "~/utils/messages";
 import { type CollabState, collabMessageText } from "./collab";
 
@@ -93,7 +94,7 @@ export function SaveStatusBar({
             <span className="visually-hidden">{t("editor.collab.versionName")}</span>
             <input
               value={note}
-              maxLength={200}
+              maxLength={VERSION_NOTE_MAX}
               placeholder={t("editor.collab.versionNamePlaceholder")}
               onChange={(event) => setNote(event.target.value)}
               autoFocus

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { COLLAB_FIELD } from "~/editor/live-json";
 import { yDocFromBody } from "~/models/collab.server";
-import { LiveDocumentGate } from "~/utils/collab-gate.server";
+import { LiveDocumentGate } from "~/models/collab-gate.server";
 import { doc, heading, paragraph } from "../editor/fixtures";
 
 /**

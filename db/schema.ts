@@ -49,8 +49,10 @@ export const users = sqliteTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   createdAt: createdAt(),
-  // Interface language chosen by the user; null follows the browser's Accept-Language.
+  // Interface language chosen by the user; null follows the workspace's default, then the browser's.
   locale: text("locale", { enum: LOCALES }),
+  // The workspace "/" opens: the one the person used last (checked against their memberships when read).
+  lastWorkspaceId: text("last_workspace_id"),
 });
 
 export const sessions = sqliteTable(
@@ -71,6 +73,10 @@ export const workspaces = sqliteTable("workspaces", {
   // The style references are formatted in (app/models/sources/citation-styles.ts).
   citationStyle: text("citation_style").notNull().default("apa"),
   createdAt: createdAt(),
+  // Settings (owners): the interface language of members who chose none; approval by a member other than
+  // the case's last editor (the policy in permissions.server.ts).
+  defaultLocale: text("default_locale", { enum: LOCALES }),
+  reviewBySomeoneElse: integer("review_by_someone_else", { mode: "boolean" }).notNull().default(true),
 });
 
 export const memberships = sqliteTable(
@@ -110,18 +116,39 @@ export const invites = sqliteTable(
   (t) => [index("invites_workspace_idx").on(t.workspaceId)],
 );
 
+// Failed guesses (wrong passwords), counted by app/utils/throttle.server.ts. `kind` says what was guessed;
+// `device` is the trusted device the guess came from (trusted_devices.token_hash), null for any other.
 export const signInAttempts = sqliteTable(
   "sign_in_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull().default("password"),
     email: text("email").notNull(),
     ip: text("ip").notNull(),
+    device: text("device"),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     index("sign_in_attempts_email_idx").on(t.email, t.at),
     index("sign_in_attempts_ip_idx").on(t.ip, t.at),
+    index("sign_in_attempts_pair_idx").on(t.email, t.ip, t.at),
+    index("sign_in_attempts_device_idx").on(t.device, t.at),
   ],
+);
+
+// Browsers someone signed in with (a random token in a cookie, only its hash stored): their wrong
+// passwords are counted apart, so guesses from elsewhere never lock the person out (throttle.server.ts).
+export const trustedDevices = sqliteTable(
+  "trusted_devices",
+  {
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.userId] }), index("trusted_devices_user_idx").on(t.userId)],
 );
 
 export const cases = sqliteTable(
@@ -236,6 +263,8 @@ export const caseRevisions = sqliteTable(
     authorId: text("author_id")
       .notNull()
       .references(() => users.id),
+    // Imported from a workspace file: the author the file names (shown as the file's claim, not as fact).
+    claimedAuthor: text("claimed_author"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("case_revisions_number_idx").on(t.caseId, t.number)],
@@ -257,6 +286,11 @@ export const codes = sqliteTable(
       .default({}),
     // The definition of the code (shown as "Definition").
     description: text("description").notNull().default(""),
+    // The description in other interface languages, like labelTranslations; falls back to description.
+    descriptionTranslations: text("description_translations", { mode: "json" })
+      .$type<Partial<Record<Locale, string>>>()
+      .notNull()
+      .default({}),
     color: text("color").notNull(),
     parentId: text("parent_id"),
     createdAt: createdAt(),
@@ -459,6 +493,8 @@ export const comments = sqliteTable(
       .references(() => users.id),
     // Plain text (links are recognised when shown); never HTML.
     body: text("body").notNull(),
+    // Imported from a workspace file: the author the file names (shown as the file's claim, not as fact).
+    claimedAuthor: text("claimed_author"),
     createdAt: createdAt(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),

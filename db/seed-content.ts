@@ -23,6 +23,8 @@ export type CodeSeed = {
   shortName: string;
   /** The definition. */
   description: string;
+  /** The description in the other interface language (faithful translations, no new facts). */
+  descriptionTranslations: { fr?: string; en?: string };
   whenPresent: string;
   whenAbsent: string;
   /** Where in the article the code comes from, and how to tell it from its neighbours. */
@@ -41,6 +43,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Groupe armé ayant pris ses distances avec son parrain transnational" },
     shortName: "DISTANCED",
     description: "The armed group in the talks has put distance between itself and a transnational network.",
+    descriptionTranslations: {
+      fr: "Le groupe armé en discussion a pris ses distances avec un réseau transnational.",
+    },
     whenPresent:
       "A source says the group had distanced itself from its transnational patron when the talks were sought or held.",
     whenAbsent:
@@ -55,6 +60,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Le gouvernement négocie en position de force militaire" },
     shortName: "ADVANTAGE",
     description: "The state offers or holds talks from a position of military advantage.",
+    descriptionTranslations: {
+      fr: "L’État propose ou mène des discussions en position d’avantage militaire.",
+    },
     whenPresent:
       "The source reports the balance of forces in the state's favour when it offers talks, or says it talks only from such a position.",
     whenAbsent: "The source reports the state talking while losing ground or on equal terms.",
@@ -69,6 +77,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Direction politique stable" },
     shortName: "STABLE",
     description: "No sudden change of leadership before or during the process.",
+    descriptionTranslations: { fr: "Aucun changement soudain de dirigeants avant ou pendant le processus." },
     whenPresent:
       "When the process began, the same leadership was in place and the source reports no sudden change during it.",
     whenAbsent: "A coup or sudden change of leadership came before or during the process.",
@@ -83,6 +92,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Intermédiaire religieux" },
     shortName: "RELIGIOUS",
     description: "A religious figure carries messages or tests the waters between the parties.",
+    descriptionTranslations: {
+      fr: "Une personnalité religieuse porte les messages ou sonde le terrain entre les parties.",
+    },
     whenPresent:
       "A source names a religious figure acting between the parties, even without meeting the group's leader.",
     whenAbsent: "A source says no religious figure took part between the parties.",
@@ -101,6 +113,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Intermédiaire d’un État tiers" },
     shortName: "THIRDSTATE",
     description: "Leaders or envoys of another state meet the group or carry messages between the parties.",
+    descriptionTranslations: {
+      fr: "Des dirigeants ou des émissaires d’un autre État rencontrent le groupe ou portent les messages entre les parties.",
+    },
     whenPresent: "A source names another state's leaders or officials acting between the parties.",
     whenAbsent: "A source says no other state acted between the parties.",
     notes:
@@ -118,6 +133,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Canal local (communautés, milices)" },
     shortName: "LOCAL",
     description: "Contact runs through local communities or militias rather than national diplomacy.",
+    descriptionTranslations: {
+      fr: "Le contact passe par les communautés locales ou les milices plutôt que par la diplomatie nationale.",
+    },
     whenPresent: "The source places the talks between local actors (communities, militias) and the group.",
     whenAbsent: "The source says contact ran only through national or international channels.",
     notes: "From l. 29.",
@@ -131,6 +149,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Large soutien de l’opinion publique au dialogue" },
     shortName: "SUPPORT",
     description: "Civil society and public opinion back talking to the group.",
+    descriptionTranslations: {
+      fr: "La société civile et l’opinion publique soutiennent le dialogue avec le groupe.",
+    },
     whenPresent: "The source reports broad civil support for the talks in that case.",
     whenAbsent: "The source reports that the public opposed or discredited the talks in that case.",
     notes: "From l. 42, which speaks of the region in general: it sets no value for any one case.",
@@ -143,6 +164,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Un partenaire extérieur s’oppose au dialogue" },
     shortName: "OPPOSED",
     description: "A foreign partner of the government pushes against talks.",
+    descriptionTranslations: { fr: "Un partenaire étranger du gouvernement s’oppose aux discussions." },
     whenPresent: "The source reports a foreign partner opposing the talks or pressing against them.",
     whenAbsent: "The source reports the government's foreign partners accepting or backing the talks.",
     notes: "From l. 28 (France).",
@@ -156,6 +178,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Certains groupes armés exclus des pourparlers" },
     shortName: "EXCLUDED",
     description: "Some of the armed groups concerned were left out of the talks.",
+    descriptionTranslations: {
+      fr: "Certains des groupes armés concernés ont été tenus à l’écart des discussions.",
+    },
     whenPresent: "The source says some armed groups were excluded from the process.",
     whenAbsent: "The source says every armed group concerned took part.",
     notes:
@@ -170,6 +195,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Canal discret ou officieux" },
     shortName: "QUIET",
     description: "Contact runs quietly, off-stage, away from public view.",
+    descriptionTranslations: {
+      fr: "Le contact se fait discrètement, en coulisses, à l’abri du regard public.",
+    },
     whenPresent:
       "The source says the contact or programme ran quietly or through channels kept out of public view.",
     whenAbsent: "The source says the talks were held in public from the start.",
@@ -187,6 +215,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Accord tactique" },
     shortName: "TACTICAL",
     description: "Short-term agreements: ceasefires, humanitarian corridors, prisoner releases.",
+    descriptionTranslations: {
+      fr: "Accords de court terme : cessez-le-feu, couloirs humanitaires, libérations de prisonniers.",
+    },
     whenPresent:
       "Code the sub-code that applies (TRUCE, EXCHANGE); use this one only when the source says no more.",
     whenAbsent: "The source says no tactical agreement was reached.",
@@ -200,6 +231,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Trêve ou cessez-le-feu temporaire" },
     shortName: "TRUCE",
     description: "Fighting stops for a limited time or purpose.",
+    descriptionTranslations: { fr: "Les combats s’arrêtent pour une durée ou un objet limités." },
     whenPresent: "The source says a truce or ceasefire was reached for a time or a purpose (elections).",
     whenAbsent: "The source says talks were held but no truce came of them.",
     notes: "From l. 29 and l. 30. A ceasefire covering all parties is CEASEFIRE.",
@@ -214,6 +246,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Échange ou libération d’otages ou de détenus" },
     shortName: "EXCHANGE",
     description: "Hostages or detainees are exchanged or released.",
+    descriptionTranslations: { fr: "Des otages ou des détenus sont échangés ou libérés." },
     whenPresent: "The source says hostages or detainees were exchanged or released as part of the case.",
     whenAbsent: "The source says no exchange or release took place.",
     notes: "From l. 29 and l. 30. Code it for a case only where the source places the exchange in that case.",
@@ -228,6 +261,9 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Règlement durable" },
     shortName: "DURABLE",
     description: "Long-term results: political inclusion, ideological reconciliation, deep reintegration.",
+    descriptionTranslations: {
+      fr: "Résultats de long terme : inclusion politique, réconciliation idéologique, réintégration profonde.",
+    },
     whenPresent:
       "Code the sub-code that applies (CEASEFIRE, REINTEGRATION); use this one only when the source says no more.",
     whenAbsent: "The source says no durable settlement came of the process.",
@@ -241,6 +277,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Cessez-le-feu global obtenu" },
     shortName: "CEASEFIRE",
     description: "A ceasefire covering all parties is achieved.",
+    descriptionTranslations: { fr: "Un cessez-le-feu couvrant toutes les parties est obtenu." },
     whenPresent: "The source says a ceasefire covering all parties was reached.",
     whenAbsent: "The source says a comprehensive ceasefire was not achieved.",
     notes: "From l. 27. Stated positively: “not reached” is its absence.",
@@ -254,6 +291,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Réintégration d’ex-combattants" },
     shortName: "REINTEGRATION",
     description: "Former fighters return to society.",
+    descriptionTranslations: { fr: "D’anciens combattants retournent à la vie civile." },
     whenPresent: "The source says ex-combatants returned to society or were reintegrated.",
     whenAbsent: "The source says former fighters did not return to society.",
     notes:
@@ -269,6 +307,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Fragmentation du mouvement armé" },
     shortName: "FRAGMENTED",
     description: "The movement splits as a result of the process.",
+    descriptionTranslations: { fr: "Le mouvement se divise sous l’effet du processus." },
     whenPresent: "The source says the talks fragmented the armed movement.",
     whenAbsent: "The source says the movement stayed united through the process.",
     notes: "From l. 27.",
@@ -282,6 +321,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Baisse de la menace ou de la violence" },
     shortName: "REDUCED",
     description: "The threat or level of violence falls.",
+    descriptionTranslations: { fr: "La menace ou le niveau de violence baisse." },
     whenPresent: "The source credits the process, even in part, with a fall in threat or violence.",
     whenAbsent: "The source says the threat or violence did not fall.",
     notes: "From l. 33 and l. 35.",
@@ -295,6 +335,7 @@ export const STARTER_CODES: CodeSeed[] = [
     labelTranslations: { fr: "Processus démantelé ou en recul" },
     shortName: "DISMANTLED",
     description: "The dialogue is abandoned, dismantled or fades.",
+    descriptionTranslations: { fr: "Le dialogue est abandonné, démantelé ou s’essouffle." },
     whenPresent: "The source says the process was dismantled, abandoned or receded.",
     whenAbsent: "The source says the process went on.",
     notes: "From l. 31 and l. 34.",

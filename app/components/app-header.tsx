@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { NotificationsBell } from "~/components/review/notifications-bell";
 import type { Role } from "~/models/domain";
@@ -14,9 +15,38 @@ export type WorkspaceHeaderData = {
 
 type User = { id: string; name: string; email: string } | null;
 
-export function AppHeader({ user }: { user: User }) {
+/** The sections of the workspace. */
+function WorkspaceNav({
+  base,
+  items,
+  onFollow,
+}: {
+  base: string;
+  items: Array<{ to: string; label: MessageKey }>;
+  onFollow?: () => void;
+}) {
   const { t } = useTranslation();
   const tm = useMessage();
+  return (
+    <nav aria-label={t("common.header.workspaceNav")} className="workspace-nav">
+      <NavLink to={`${base}/cases`} end={false} onClick={onFollow}>
+        {t("common.nav.cases")}
+      </NavLink>
+      {items.map((item) => (
+        <NavLink key={item.to} to={`${base}/${item.to}`} onClick={onFollow}>
+          {tm(item.label)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+export function AppHeader({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const sectionsMenu = useRef<HTMLDetailsElement>(null);
+  const closeSections = () => {
+    if (sectionsMenu.current) sectionsMenu.current.open = false;
+  };
   const workspace = useRouteLoaderData("routes/w.$workspaceId") as WorkspaceHeaderData | undefined;
   const base = workspace ? `/w/${workspace.member.workspaceId}` : null;
   return (
@@ -32,7 +62,7 @@ export function AppHeader({ user }: { user: User }) {
           <details className="menu workspace-switcher">
             <summary>
               <span className="visually-hidden">{t("common.header.workspaceLabel")}</span>
-              {workspace.member.workspaceName}
+              <span className="workspace-name">{workspace.member.workspaceName}</span>
               <span className="role-badge">{t(`common.roles.${workspace.member.role}`)}</span>
             </summary>
             <div className="menu-panel">
@@ -90,16 +120,15 @@ export function AppHeader({ user }: { user: User }) {
         )}
       </div>
       {user && base && workspace ? (
-        <nav aria-label={t("common.header.workspaceNav")} className="workspace-nav">
-          <NavLink to={`${base}/cases`} end={false}>
-            {t("common.nav.cases")}
-          </NavLink>
-          {workspace.nav.map((item) => (
-            <NavLink key={item.to} to={`${base}/${item.to}`}>
-              {tm(item.label)}
-            </NavLink>
-          ))}
-        </nav>
+        <>
+          {/* On a phone the sections fold into one menu (CSS shows one or the other): a dozen links
+              wrapped over four lines pushed the page below the fold. */}
+          <details className="workspace-nav-menu" ref={sectionsMenu}>
+            <summary>{t("common.header.sections")}</summary>
+            <WorkspaceNav base={base} items={workspace.nav} onFollow={closeSections} />
+          </details>
+          <WorkspaceNav base={base} items={workspace.nav} />
+        </>
       ) : null}
     </header>
   );

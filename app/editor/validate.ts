@@ -325,6 +325,32 @@ function describeStructureError(error: unknown): Message {
   return msg("editor.validation.structure", { detail: unquoted(message) });
 }
 
+/**
+ * Whether objects and arrays in `value` nest more than `limit` levels deep, without recursion. A body nests
+ * about two levels per node (node → content → node); the caller leaves room for marks and attributes.
+ */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The first pass of validateCaseDocument (element and mark types, attributes, link addresses, nesting)
+ * for one block at the top level of a body, as the co-editing server checks each change before it is
+ * shared (app/models/collab-gate.server.ts). What may contain what is not checked here: a store repairs it.
+ */
+export function checkTopLevelBlock(json: unknown): Message[] {
+  const walk: Walk = { errors: [], section: "" };
+  walkNode(walk, json, 1);
+  return walk.errors;
+}
+
 /** The codes and sources a document refers to, each once, in order of first use. */
 export function collectReferences(doc: JSONContent | ProseMirrorNode): CaseReferences {
   const codeIds = new Set<string>();
@@ -355,6 +381,10 @@ export function collectReferences(doc: JSONContent | ProseMirrorNode): CaseRefer
  * sources it refers to, which the caller must check belong to the workspace.
  */
 export function validateCaseDocument(json: unknown): CaseDocumentValidation {
+  // Measured before anything recursive touches it: JSON.stringify of a 5,000-deep list overflows the stack.
+  if (nestedDeeperThan(json, 3 * MAX_NESTING_DEPTH)) {
+    return { ok: false, errors: [msg("editor.validation.tooDeep", { place: "document" })] };
+  }
   let serialised: string | undefined;
   try {
     serialised = JSON.stringify(json);

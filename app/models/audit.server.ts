@@ -132,6 +132,7 @@ const ACTIONS = [
   "case.exported",
   "workspace.exported",
   "workspace.imported",
+  "workspace.settings_changed",
 ] as const;
 
 /** The catalogue key of an action ("user.signed_in" → "audit.actions.userSignedIn"), or the action itself. */
@@ -341,6 +342,9 @@ export function listAuditLog(
           cases: Number(d.cases) || 0,
           codes: Number(d.codes) || 0,
         });
+        break;
+      case "workspace.settings_changed":
+        if (d.from) summary = msg("audit.summary.renamed", { from: text(d.from), to: text(d.to) });
         break;
       case "comparison_set.renamed":
         summary = msg("audit.summary.renamed", { from: text(d.from), to: text(d.to) });

@@ -187,6 +187,9 @@ export function updateCode(member: Member, id: string, raw: CodeInput, origin?: 
     const current = findCode(tx, member.workspaceId, id);
     if (!current) throw notFound(msg("codebook.errors.notFound"));
     checkCode(tx, member.workspaceId, id, input);
+    // A description rewritten in one language leaves its translation behind: drop it rather than show it.
+    const descriptionTranslations =
+      input.description === current.description ? current.descriptionTranslations : {};
     const { shortName, ...rest } = input;
     tx.update(codes)
       .set({
@@ -201,6 +204,7 @@ export function updateCode(member: Member, id: string, raw: CodeInput, origin?: 
             raw.labelEn || current.labelTranslations?.en || input.label,
           ),
         labelTranslations: withTranslations(current.labelTranslations ?? {}, raw),
+        descriptionTranslations,
       })
       .where(eq(codes.id, id))
       .run();

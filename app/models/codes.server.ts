@@ -4,7 +4,7 @@ import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { caseOutline, deriveCaseRows } from "~/editor";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
-import { localizedLabel } from "~/rules/codebook";
+import { localizedDescription, localizedLabel } from "~/rules/codebook";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -54,16 +54,18 @@ export function listCodes(member: LocalizedMember): Code[] {
       labelTranslations: codes.labelTranslations,
       shortName: codes.shortName,
       description: codes.description,
+      descriptionTranslations: codes.descriptionTranslations,
       color: codes.color,
       parentId: codes.parentId,
     })
     .from(codes)
     .where(eq(codes.workspaceId, member.workspaceId))
     .all()
-    .map(({ labelTranslations, shortName, ...code }) => ({
+    .map(({ labelTranslations, descriptionTranslations, shortName, ...code }) => ({
       ...code,
       shortName: shortName ?? "",
       label: localizedLabel({ ...code, labelTranslations }, locale),
+      description: localizedDescription({ ...code, descriptionTranslations }, locale),
     }))
     .sort((a, b) =>
       a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
@@ -292,12 +294,16 @@ export function getCodeDetail(member: LocalizedMember, id: string) {
       kind: code.kind,
       label: localizedLabel(code, member.locale),
       shortName: code.shortName ?? "",
-      description: code.description,
+      description: localizedDescription(code, member.locale),
       color: code.color,
       parentId: code.parentId,
     } satisfies Code,
-    /** The label as stored and its translations, for the code form. */
-    stored: { label: code.label, labelTranslations: code.labelTranslations ?? {} },
+    /** The label and description as stored, and the label's translations, for the code form. */
+    stored: {
+      label: code.label,
+      labelTranslations: code.labelTranslations ?? {},
+      description: code.description,
+    },
     guidance: { whenPresent: code.whenPresent, whenAbsent: code.whenAbsent, notes: code.notes },
     taggedCases: groups.filter((group) => !group.trashed),
     trashedCases: groups.filter((group) => group.trashed),

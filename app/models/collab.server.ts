@@ -3,10 +3,12 @@
 
 import type { JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
 import { desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { caseSchema } from "~/editor";
+import { COLLAB_FIELD, liveBodyJSON } from "~/editor/live-json";
+import { repairCaseDocument } from "~/editor/repair";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { dropForeignReferences, statusAfterEdit, writeDerivedRows } from "~/models/case-body.server";
@@ -18,8 +20,7 @@ import type { Message } from "~/utils/messages";
 import { can, canSeeCase, type Executor, findMember } from "~/utils/permissions.server";
 import { caseDocuments, caseRevisions, cases } from "../../db/schema";
 
-/** The Yjs field the Collaboration extension binds the editor to. */
-export const COLLAB_FIELD = "default";
+export { COLLAB_FIELD };
 /** While people type, a revision is cut when the last one is this old; "Save version" and the last leaver cut one too. */
 export const REVISION_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -53,7 +54,7 @@ export function yDocFromBody(body: unknown): Y.Doc {
 }
 
 export function bodyFromYDoc(doc: Y.Doc): JSONContent {
-  return yDocToProsemirrorJSON(doc, COLLAB_FIELD) as JSONContent;
+  return liveBodyJSON(doc);
 }
 
 /**
@@ -91,9 +92,36 @@ export function loadCaseState(caseId: string): Uint8Array | null {
 }
 
 export type StoreResult =
-  | { kind: "stored"; revision: number | null; corrected: JSONContent | null }
+  | {
+      kind: "stored";
+      revision: number | null;
+      corrected: JSONContent | null;
+      /** What the validator refused in the live document, which was repaired before storing it. */
+      repaired: Message[] | null;
+    }
   | { kind: "rejected"; errors: Message[] }
   | { kind: "gone" };
+
+/**
+ * The live document's body as it may be stored. A body the validator refuses (stored before changes were
+ * checked at the gate, or two honest edits merged into a shape the schema refuses) is repaired, and the
+ * live document is brought to the repair so that everyone sees it: one refused element never stops the
+ * others' text from being stored. Only a body over the size limit stays refused.
+ */
+function storableBody(doc: Y.Doc) {
+  const body = bodyFromYDoc(doc);
+  const validated = validateCaseDocument(body);
+  if (validated.ok || validated.tooLarge) return { validated, repaired: null };
+  const repair = repairCaseDocument(body);
+  if (!repair) return { validated, repaired: null };
+  applyBodyToYDoc(doc, repair);
+  return { validated: validateCaseDocument(repair), repaired: validated.errors };
+}
+
+/** At load: a stored state the validator refuses is repaired at once (see storableBody); true if it was. */
+export function repairLiveDocument(doc: Y.Doc): boolean {
+  return storableBody(doc).repaired !== null;
+}
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -169,7 +197,7 @@ export function storeCaseState(
   doc: Y.Doc,
   input: { authorId: string | null; note?: string; closing?: boolean; now?: Date },
 ): StoreResult {
-  const validated = validateCaseDocument(bodyFromYDoc(doc));
+  const { validated, repaired } = storableBody(doc);
   if (!validated.ok) return { kind: "rejected", errors: validated.errors };
   const now = input.now ?? new Date();
   return db.transaction((tx) => {
@@ -196,7 +224,7 @@ export function storeCaseState(
     const named = input.note !== undefined && (differsFromLast || input.note !== "");
     const addRevision =
       named || (differsFromLast && (input.closing === true || due || (changed && leavesApproved)));
-    const result = { kind: "stored" as const, revision: null, corrected: corrected ? body : null };
+    const result = { kind: "stored" as const, revision: null, corrected: corrected ? body : null, repaired };
     if (!changed && !addRevision) return result;
 
     const rows = changed ? writeDerivedRows(tx, caseId, body) : null;

@@ -8,6 +8,7 @@ import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import type { Code } from "~/models/codes.server";
+import { CSV_CONTENT_TYPE } from "~/models/csv";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
 import { libraryCases, searchLibrary } from "~/models/library.server";
@@ -442,7 +443,7 @@ export function filteredMatrix(member: Member, query: MatrixQuery, paging?: Matr
 }
 
 export const MATRIX_EXPORT_FORMATS = {
-  csv: { contentType: "text/csv; charset=utf-8", extension: "csv" },
+  csv: { contentType: CSV_CONTENT_TYPE, extension: "csv" },
   md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
 } as const;
 export type MatrixExportFormat = keyof typeof MATRIX_EXPORT_FORMATS;
@@ -459,9 +460,8 @@ export function exportMatrix(
   const { matrix, valueAt } = built;
   const rows: QcaCase[] = matrix.cases.map((c) => ({ id: c.id, title: c.title }));
   const codes = matrix.columns.map((code) => ({ id: code.id, label: code.label }));
-  // Titles go out exactly as written, even one starting with "=" or "+": the file is read by R's QCA
-  // package, where altering them would change the case names. Opening it in a spreadsheet is the
-  // reader's choice; the CSV quoting already keeps every title in its own cell.
+  // The CSV is read by R's QCA package and opened in spreadsheets: a title that starts like a formula
+  // ("=", "+", "-", "@") gets an apostrophe in front (models/csv.ts), also in R's row names.
   const body =
     format === "csv"
       ? matrixCsv(rows, codes, valueAt).csv

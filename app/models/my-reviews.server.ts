@@ -157,5 +157,13 @@ export function listMyReviews(member: Member) {
     .limit(50)
     .all();
 
-  return { waiting, submitted, mentions, replies, canApprove: can(member, "case.approve"), isOwner };
+  return {
+    waiting,
+    submitted,
+    mentions,
+    replies,
+    canApprove: can(member, "case.approve"),
+    canComment: can(member, "case.comment"),
+    isOwner,
+  };
 }

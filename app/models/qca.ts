@@ -1,6 +1,8 @@
 // Crisp-set QCA over the cases × codes matrix of the compare feature. Pure: the caller reads
 // case_conditions and passes a lookup, so the same figures back the page, the exports and the tests.
 // Every figure counts only cases whose values are known: "unknown" is never read as absent.
+
+import { csvLines, csvNumber, csvText } from "~/models/csv";
 import type { ConditionValue } from "~/models/domain";
 import { asciiFold } from "~/rules/text";
 
@@ -184,16 +186,13 @@ export function matrixColumns(codes: readonly QcaCode[]): MatrixColumn[] {
   });
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-const CSV_CELL: Record<ConditionValue, string> = { present: "1", absent: "0", unknown: "" };
+const CSV_CELL: Record<ConditionValue, number | null> = { present: 1, absent: 0, unknown: null };
 
 /**
  * The matrix as RFC 4180 CSV (CRLF line ends, no BOM) that `read.csv(file, row.names = 1)` loads for the QCA
  * package: a `case` column of titles, then one 0/1/blank column per code. Titles repeated among the cases
- * get " (2)", " (3)"… because R refuses duplicate row names.
+ * get " (2)", " (3)"… because R refuses duplicate row names. Text cells go through csvText (models/csv.ts):
+ * a title that starts like a formula gets an apostrophe in front, also in R.
  */
 export function matrixCsv(
   cases: readonly QcaCase[],
@@ -202,14 +201,14 @@ export function matrixCsv(
 ): { csv: string; columns: MatrixColumn[] } {
   const columns = matrixColumns(codes);
   const seen = new Map<string, number>();
-  const lines = [["case", ...columns.map((c) => c.column)].join(",")];
+  const rows = [["case", ...columns.map((c) => c.column)].map(csvText)];
   for (const c of cases) {
     const count = (seen.get(c.title) ?? 0) + 1;
     seen.set(c.title, count);
     const title = count === 1 ? c.title : `${c.title} (${count})`;
-    lines.push([csvField(title), ...codes.map((code) => CSV_CELL[value(c.id, code.id)])].join(","));
+    rows.push([csvText(title), ...codes.map((code) => csvNumber(CSV_CELL[value(c.id, code.id)]))]);
   }
-  return { csv: `${lines.join("\r\n")}\r\n`, columns };
+  return { csv: csvLines(rows), columns };
 }
 
 const MD_CELL: Record<ConditionValue, string> = { present: "✓", absent: "✗", unknown: "?" };

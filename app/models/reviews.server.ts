@@ -23,13 +23,15 @@ import {
   canSeeCase,
   type Executor,
   type Member,
+  mayApproveCase,
   notFound,
   PERMISSIONS,
   requireMember,
   requirePermission,
   usersWhoSeeCase,
+  workspaceRules,
 } from "~/utils/permissions.server";
-import { Refusal } from "~/utils/refusal";
+import { forbidden, Refusal } from "~/utils/refusal";
 import { caseReviews, caseRevisions, cases, memberships, users } from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
@@ -252,6 +254,8 @@ function decide(
         }),
       );
     }
+    if (decision === "approved" && !mayApproveCase(me, found, workspaceRules(member.workspaceId, tx)))
+      throw forbidden(msg("review.errors.someoneElse"));
     const pending = openReviewFor(tx, found);
     // The reviewer read one revision. Text typed since (co-editing) is part of the live draft the decision
     // applies to, and the result says so; changed details (title, period, actors…) must be read first.
@@ -424,6 +428,9 @@ export function getReviewState(
   const currentRevision = drafts ? caseStudy.revision : caseStudy.shownRevision;
   const canEdit = can(member, "case.edit");
   const canApprove = can(member, "case.approve");
+  const rules = workspaceRules(member.workspaceId);
+  // Approving also asks the policy: with review by someone else, not the case's last editor.
+  const mayApprove = drafts && mayApproveCase(member, caseStudy, rules);
   const submittable = status === "draft" || status === "changes_requested";
   const inReview = status === "in_review" && pendingRow !== undefined;
 
@@ -443,6 +450,8 @@ export function getReviewState(
           )
           .orderBy(users.name)
           .all()
+          // The last editor cannot approve what they wrote when the workspace asks for someone else.
+          .filter((row) => !(rules.reviewBySomeoneElse && row.id === caseStudy.updatedBy))
           .map((row) => ({
             ...row,
             isYou: row.id === member.userId,
@@ -496,9 +505,13 @@ export function getReviewState(
         }
       : null,
     reviewersChoices,
+    /** This member edits cases (the idle text speaks to what they can do). */
+    mayEdit: canEdit,
+    /** This member approves cases but not this one: they edited it last and the workspace asks for someone else. */
+    approvalBySomeoneElse: drafts && canApprove && inReview && !mayApprove,
     can: {
       submit: drafts && canEdit && submittable,
-      approve: drafts && canApprove && inReview,
+      approve: mayApprove && inReview,
       requestChanges: drafts && canApprove && inReview,
       withdraw: drafts && inReview && allows(member, "review.withdraw", pendingRow),
     },

@@ -52,6 +52,8 @@ export type RevisionSummary = {
   baseNumber: number | null;
   note: string;
   authorName: string;
+  /** Imported from a workspace file: the author the file names (a claim, not a fact). */
+  claimedAuthor: string | null;
   createdAt: Date;
 };
 
@@ -62,6 +64,7 @@ const summaryColumns = {
   baseNumber: caseRevisions.baseNumber,
   note: caseRevisions.note,
   authorName: users.name,
+  claimedAuthor: caseRevisions.claimedAuthor,
   createdAt: caseRevisions.createdAt,
 };
 
@@ -122,6 +125,7 @@ function findRevision(executor: Executor, caseId: string, number: number) {
       body: caseRevisions.body,
       fields: caseRevisions.fields,
       authorName: users.name,
+      claimedAuthor: caseRevisions.claimedAuthor,
       createdAt: caseRevisions.createdAt,
     })
     .from(caseRevisions)
@@ -139,8 +143,8 @@ function requireRevision(member: Member, caseId: string, number: number) {
 }
 
 function summarise(revision: NonNullable<ReturnType<typeof findRevision>>): RevisionSummary {
-  const { number, baseNumber, note, authorName, createdAt } = revision;
-  return { number, baseNumber, note, authorName, createdAt };
+  const { number, baseNumber, note, authorName, claimedAuthor, createdAt } = revision;
+  return { number, baseNumber, note, authorName, claimedAuthor, createdAt };
 }
 
 // `label` is English (pages name a field with t(`history.fields.${field}`)).

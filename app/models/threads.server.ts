@@ -457,6 +457,7 @@ export function listCaseThreads(
       .map((comment) => ({
         id: comment.id,
         authorName: names.get(comment.authorId) ?? "", // "" = former member
+        claimedAuthor: comment.claimedAuthor,
         mine: allows(member, "comment.edit", comment),
         body: comment.deletedAt ? "" : comment.body,
         deleted: comment.deletedAt !== null,

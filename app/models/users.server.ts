@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
@@ -6,10 +6,9 @@ import { endAllSessions, hashPassword, verifyPassword } from "~/utils/auth.serve
 import { db } from "~/utils/db.server";
 import { type Message, msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
-import { signInAttempts, users } from "../../db/schema";
-
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_MAX_FAILURES = 5;
+import { checkGuess, type Guesser, recordFailedGuess, recordGoodGuess } from "~/utils/throttle.server";
+import { trustedDevice } from "~/utils/trusted-devices.server";
+import { users } from "../../db/schema";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -41,51 +40,55 @@ export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string } }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
 
-/** Five failures per 15 minutes per email, or per IP address, lock further tries until the window passes. */
-export function throttleState(email: string, ip: string, now = Date.now()) {
-  const since = new Date(now - THROTTLE_WINDOW_MS);
-  const byEmail = db
-    .select({ n: sql<number>`count(*)`, first: sql<number>`min(${signInAttempts.at})` })
-    .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, email), gt(signInAttempts.at, since)))
-    .get();
-  const byIp = ip
-    ? db
-        .select({ n: sql<number>`count(*)`, first: sql<number>`min(${signInAttempts.at})` })
-        .from(signInAttempts)
-        .where(and(eq(signInAttempts.ip, ip), gt(signInAttempts.at, since)))
-        .get()
-    : { n: 0, first: now };
-  const worst = [byEmail, byIp].filter((r) => r && r.n >= THROTTLE_MAX_FAILURES);
-  if (worst.length === 0) return { throttled: false as const };
-  const first = Math.min(...worst.map((r) => Number(r!.first)));
-  return {
-    throttled: true as const,
-    retryAfterSeconds: Math.max(1, Math.ceil((first + THROTTLE_WINDOW_MS - now) / 1000)),
-  };
-}
-
+/**
+ * Checks a password, throttled as throttle.server.ts says (per account and address first, progressive
+ * delays, never a lock). `deviceToken` is the browser's trusted-device cookie (trusted-devices.server.ts):
+ * on a browser the person signed in with before, nobody else's guesses slow them down.
+ */
 export async function signIn(
   input: { email: string; password: string },
   origin: RequestOrigin,
+  deviceToken: string | null = null,
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const state = throttleState(email, origin.ip);
-  if (state.throttled) {
-    recordAudit({ action: "user.sign_in_throttled", detail: { email }, origin });
-    return { ok: false, reason: "throttled", retryAfterSeconds: state.retryAfterSeconds };
-  }
   const user = db.select().from(users).where(eq(users.email, email)).get();
+  const guesser: Guesser = {
+    account: email,
+    ip: origin.ip,
+    device: user ? trustedDevice(deviceToken, user.id) : null,
+  };
+  const verdict = checkGuess("password", guesser);
+  if (!verdict.allowed) {
+    recordAudit({
+      action: "user.sign_in_throttled",
+      userId: user?.id ?? null,
+      detail: { email, scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
+      origin,
+    });
+    return { ok: false, reason: "throttled", retryAfterSeconds: verdict.retryAfterSeconds };
+  }
   // Verify against a dummy hash when the account is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
-    db.insert(signInAttempts).values({ email, ip: origin.ip, at: new Date() }).run();
+    recordFailedGuess("password", guesser);
     recordAudit({ action: "user.sign_in_failed", userId: user?.id ?? null, detail: { email }, origin });
     return { ok: false, reason: "invalid" };
   }
-  db.delete(signInAttempts).where(eq(signInAttempts.email, email)).run();
+  recordGoodGuess("password", guesser);
   recordAudit({ action: "user.signed_in", userId: user.id, origin });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+/** "Wait 30 seconds" / "Wait 4 minutes", for a sign-in or a wrong current password. */
+export function waitMessage(what: "signIn" | "password", retryAfterSeconds: number): Message {
+  if (retryAfterSeconds < 60)
+    return what === "signIn"
+      ? msg("auth.errors.throttledSeconds", { count: retryAfterSeconds })
+      : msg("auth.errors.passwordThrottledSeconds", { count: retryAfterSeconds });
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return what === "signIn"
+    ? msg("auth.errors.throttled", { count: minutes })
+    : msg("auth.errors.passwordThrottled", { count: minutes });
 }
 
 // A real argon2id hash of a random string nobody knows, made once per process.
@@ -99,23 +102,29 @@ export async function changePassword(
   userId: string,
   input: { currentPassword: string; newPassword: string },
   origin: RequestOrigin,
+  deviceToken: string | null = null,
 ): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: Message }> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
-  // Whoever holds a stolen session could otherwise guess the password here without limit, then lock the
-  // owner out: wrong current passwords count as failed sign-ins of the account.
-  const state = throttleState(user.email, origin.ip);
-  if (state.throttled) {
-    recordAudit({ action: "user.sign_in_throttled", userId, detail: { email: user.email }, origin });
-    const minutes = Math.ceil(state.retryAfterSeconds / 60);
+  // Whoever holds a stolen session could otherwise guess the password here without limit: wrong current
+  // passwords count as wrong passwords of the account, on the same throttle as signing in.
+  const guesser: Guesser = { account: user.email, ip: origin.ip, device: trustedDevice(deviceToken, userId) };
+  const verdict = checkGuess("password", guesser);
+  if (!verdict.allowed) {
+    recordAudit({
+      action: "user.sign_in_throttled",
+      userId,
+      detail: { email: user.email, scope: verdict.scope, retryAfterSeconds: verdict.retryAfterSeconds },
+      origin,
+    });
     return {
       ok: false,
       field: "currentPassword",
-      message: msg("auth.errors.passwordThrottled", { count: minutes }),
+      message: waitMessage("password", verdict.retryAfterSeconds),
     };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    db.insert(signInAttempts).values({ email: user.email, ip: origin.ip, at: new Date() }).run();
+    recordFailedGuess("password", guesser);
     recordAudit({
       action: "user.sign_in_failed",
       userId,
@@ -140,6 +149,12 @@ export function updateProfile(userId: string, input: { name: string }) {
 /** The interface language; null follows the browser. Only the signed-in user changes their own. */
 export function updateLocale(userId: string, locale: Locale | null) {
   db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+/** The workspace the person opened last: "/" opens it next time. Written only when it changes. */
+export function rememberWorkspace(user: { id: string; lastWorkspaceId: string | null }, workspaceId: string) {
+  if (user.lastWorkspaceId === workspaceId) return;
+  db.update(users).set({ lastWorkspaceId: workspaceId }).where(eq(users.id, user.id)).run();
 }
 
 export function findUserByEmail(email: string) {

@@ -82,6 +82,7 @@ export function workspaceExportLibrary(workspaceId: string) {
       label: codes.label,
       labelTranslations: codes.labelTranslations,
       description: codes.description,
+      descriptionTranslations: codes.descriptionTranslations,
       color: codes.color,
       parentId: codes.parentId,
       shortName: codes.shortName,

@@ -5,7 +5,8 @@
 // Ids: the file keeps the workspace's own ids, so the codeId/sourceId of tags and citations inside bodies
 // match the codes and sources listed. An import gives everything new ids and rewrites the marks.
 // People: members are listed for reference only. An import adds nobody to the new workspace: what others
-// wrote (revisions, comments) is kept under the importer's name with "Originally by …" in the text.
+// wrote (revisions, comments) is kept under the importer's name, with the author the file names in
+// `claimedAuthor`, shown as what the file says, never as fact (anyone can write any name in a file).
 import { z } from "zod";
 import { readFieldsSnapshot } from "~/models/case-fields";
 import {
@@ -48,6 +49,8 @@ export const WORKSPACE_FORMAT_VERSION = 1;
 /** Largest file the import page accepts. */
 export { MAX_WORKSPACE_IMPORT_BYTES } from "~/utils/upload-limits";
 export const MAX_WORKSPACE_NAME = WORKSPACE_NAME_MAX;
+/** The author a file names for a revision or a comment, as kept (a name or an email). */
+export const CLAIMED_AUTHOR_MAX = 200;
 
 const fileId = z
   .string({ error: msg("exports.import.issues.notId") })
@@ -197,6 +200,21 @@ const caseRecord = z.object({
     .default([]),
 });
 
+/** A text in other interface languages ({ fr, en }), trimmed, empty ones dropped. */
+const translations = (max: number) =>
+  z
+    .object({ fr: text(max).optional(), en: text(max).optional() })
+    .optional()
+    .default({})
+    .transform((given) => {
+      const kept: Partial<Record<Locale, string>> = {};
+      for (const locale of LOCALES) {
+        const value = given[locale]?.trim();
+        if (value) kept[locale] = value;
+      }
+      return kept;
+    });
+
 const workspaceFile = z.object({
   format: z.literal(WORKSPACE_FORMAT),
   version: z.literal(WORKSPACE_FORMAT_VERSION),
@@ -209,20 +227,10 @@ const workspaceFile = z.object({
       id: fileId,
       kind: z.enum(CODE_KINDS),
       label: text(CODE_LABEL_MAX).trim().min(1, msg("exports.import.issues.empty")),
-      // The label in other interface languages; files exported before it existed have none.
-      labelTranslations: z
-        .object({ fr: text(CODE_LABEL_MAX).optional(), en: text(CODE_LABEL_MAX).optional() })
-        .optional()
-        .default({})
-        .transform((translations) => {
-          const kept: Partial<Record<Locale, string>> = {};
-          for (const locale of LOCALES) {
-            const value = translations[locale]?.trim();
-            if (value) kept[locale] = value;
-          }
-          return kept;
-        }),
+      // The label and description in other interface languages; older files have none.
+      labelTranslations: translations(CODE_LABEL_MAX),
       description: text(CODE_DESCRIPTION_MAX).optional().default(""),
+      descriptionTranslations: translations(CODE_DESCRIPTION_MAX),
       color: z.string().regex(/^#[0-9a-fA-F]{6}$/, msg("exports.import.issues.notColour")),
       parentId: fileId.nullable().optional().default(null),
       // Short name and coding guidance; files exported before them have none (made on import).

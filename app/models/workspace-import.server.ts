@@ -16,6 +16,7 @@ import { writeCaseEvents } from "~/models/event-store.server";
 import { newId } from "~/models/ids.server";
 import { cslItemSchema } from "~/models/sources/csl-item";
 import {
+  CLAIMED_AUTHOR_MAX,
   MAX_WORKSPACE_NAME,
   parseWorkspaceFile,
   problemPlace,
@@ -24,9 +25,8 @@ import {
 import { nameKey, tidyName } from "~/rules/actor-names";
 import { SHORT_NAME_MAX, SHORT_NAME_PATTERN, shortNameFrom, uniqueShortName } from "~/rules/short-names";
 import { db } from "~/utils/db.server";
-import { formatLongDate } from "~/utils/format";
 import { translate } from "~/utils/i18n.server";
-import { asMessage, isMessageUnder, type Message, msg } from "~/utils/messages";
+import { asMessage, type Message, msg } from "~/utils/messages";
 import {
   actorAffiliations,
   actorNames,
@@ -211,16 +211,8 @@ export async function importWorkspace(
   const overflow = Math.max(0, named(file.workspace.name).length - MAX_WORKSPACE_NAME);
   const name = named(file.workspace.name.slice(0, file.workspace.name.length - overflow).trim());
   const counts = { cases: 0, trashed: 0, codes: 0, sources: 0, revisions: 0, threads: 0, comments: 0 };
-  const originally = (who: { name?: string; email?: string } | null, at: Date) => {
-    const date = formatLongDate(at, locale);
-    const by = who?.name || who?.email;
-    return translate(
-      locale,
-      by
-        ? msg("exports.import.originally", { name: by, date })
-        : msg("exports.import.originallyUnknown", { date }),
-    );
-  };
+  const claimed = (who: { name?: string; email?: string } | null) =>
+    (who?.name || who?.email || "").slice(0, CLAIMED_AUTHOR_MAX) || null;
 
   // Events keep their ids (threads refer to them within their case); codes and sources get the new ones.
   const remapEvents = (list: readonly CaseEvent[]): CaseEvent[] => {
@@ -265,6 +257,7 @@ export async function importWorkspace(
           label: code.label,
           labelTranslations: code.labelTranslations,
           description: code.description,
+          descriptionTranslations: code.descriptionTranslations,
           color: code.color.toLowerCase(),
           parentId: code.parentId ? (codeIds.get(code.parentId) ?? null) : null,
           shortName,
@@ -337,15 +330,6 @@ export async function importWorkspace(
         ...currentEvents.flatMap((event) => event.actors),
       );
       for (const [i, entry] of record.revisions.entries()) {
-        const note =
-          entry.author && !isMe(entry.author.email)
-            ? [
-                isMessageUnder(entry.note, "history.notes.") ? translate(locale, entry.note) : entry.note,
-                `${originally(entry.author, entry.createdAt)}.`,
-              ]
-                .filter(Boolean)
-                .join(" — ")
-            : entry.note;
         tx.insert(caseRevisions)
           .values({
             id: newId(),
@@ -354,8 +338,9 @@ export async function importWorkspace(
             baseNumber: entry.baseNumber !== null && numbers.has(entry.baseNumber) ? entry.baseNumber : null,
             body: revisions[i].body,
             fields: { ...entry.fields, events: remapEvents(entry.fields.events) },
-            note,
+            note: entry.note,
             authorId: importer.id,
+            claimedAuthor: entry.author && !isMe(entry.author.email) ? claimed(entry.author) : null,
             createdAt: entry.createdAt,
           })
           .run();
@@ -403,9 +388,8 @@ export async function importWorkspace(
               id: newId(),
               threadId,
               authorId: importer.id,
-              body: mine
-                ? comment.body
-                : `${originally({ name: comment.authorName, email: comment.authorEmail }, comment.createdAt)}:\n${comment.body}`,
+              body: comment.body,
+              claimedAuthor: mine ? null : claimed({ name: comment.authorName, email: comment.authorEmail }),
               createdAt: comment.createdAt,
               editedAt: comment.editedAt,
             })

@@ -7,6 +7,7 @@ import {
   DEFAULT_CITATION_STYLE,
   isCitationStyle,
 } from "~/models/sources/citation-styles";
+import type { WorkspaceSettingsInput } from "~/models/workspace-fields";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
@@ -38,10 +39,52 @@ export function createWorkspace(userId: string, input: { name: string }, origin?
   });
 }
 
-export function renameWorkspace(member: Member, input: { name: string }) {
+/** The settings page (owners): name, interface language of members who chose none, approval rule. */
+export function getWorkspaceSettings(member: Member) {
+  requirePermission(member, "workspace.manage");
+  const found = db
+    .select({
+      name: workspaces.name,
+      defaultLocale: workspaces.defaultLocale,
+      reviewBySomeoneElse: workspaces.reviewBySomeoneElse,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, member.workspaceId))
+    .get();
+  if (!found) throw notFound();
+  return found;
+}
+
+export function updateWorkspaceSettings(
+  member: Member,
+  input: WorkspaceSettingsInput,
+  origin?: RequestOrigin,
+) {
   db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "workspace.manage");
-    tx.update(workspaces).set({ name: input.name.trim() }).where(eq(workspaces.id, member.workspaceId)).run();
+    const before = tx.select().from(workspaces).where(eq(workspaces.id, member.workspaceId)).get();
+    tx.update(workspaces)
+      .set({
+        name: input.name.trim(),
+        defaultLocale: input.defaultLocale,
+        reviewBySomeoneElse: input.reviewBySomeoneElse,
+      })
+      .where(eq(workspaces.id, member.workspaceId))
+      .run();
+    recordAudit(
+      {
+        action: "workspace.settings_changed",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: {
+          ...(before?.name !== input.name.trim() ? { from: before?.name, to: input.name.trim() } : {}),
+          defaultLocale: input.defaultLocale,
+          reviewBySomeoneElse: input.reviewBySomeoneElse,
+        },
+        origin,
+      },
+      tx,
+    );
   });
 }
 

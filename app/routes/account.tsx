@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field, FormError } from "~/components/field";
+import { LocaleSelect } from "~/components/locale-select";
 import { requestOrigin } from "~/models/audit.server";
 import { changePasswordSchema, nameSchema, PASSWORD_MIN } from "~/models/auth-forms";
 import { LOCALES } from "~/models/domain";
@@ -14,6 +15,7 @@ import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readDeviceToken } from "~/utils/trusted-devices.server";
 
 export const meta = titleMeta;
 
@@ -55,7 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(formData, changePasswordSchema);
     if (!parsed.ok)
       return data({ intent, errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
-    const result = await changePassword(user.id, parsed.data, requestOrigin(request));
+    const result = await changePassword(
+      user.id,
+      parsed.data,
+      requestOrigin(request),
+      readDeviceToken(request),
+    );
     if (!result.ok)
       return data(
         { intent, errors: { [result.field]: [result.message] }, values: {} as Record<string, string> },
@@ -108,26 +115,13 @@ export default function Account() {
         <h2 id="language-heading">{t("account.language.heading")}</h2>
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="language" />
-          <div className={`field${errorsFor("language").locale ? " field-invalid" : ""}`}>
-            <label htmlFor="account-locale">{t("common.language.label")}</label>
-            <p className="field-hint" id="account-locale-hint">
-              {t("account.language.hint")}
-            </p>
-            <select
-              id="account-locale"
-              name="locale"
-              defaultValue={user.locale ?? ""}
-              aria-describedby="account-locale-hint"
-            >
-              <option value="">{t("common.language.browser")}</option>
-              {LOCALES.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {t(`common.language.${locale}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <FormError errors={errorsFor("language").locale} />
+          <LocaleSelect
+            label={t("common.language.label")}
+            hint={t("account.language.hint")}
+            name="locale"
+            defaultValue={user.locale}
+            errors={errorsFor("language").locale}
+          />
           <button type="submit" className="button" disabled={busy}>
             {t("account.language.save")}
           </button>

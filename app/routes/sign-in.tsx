@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
@@ -7,12 +7,13 @@ import { Field, FormError } from "~/components/field";
 import { LanguageSwitch } from "~/components/language-switch";
 import { requestOrigin } from "~/models/audit.server";
 import { safeRedirect, signInSchema } from "~/models/auth-forms";
-import { signIn } from "~/models/users.server";
+import { signIn, waitMessage } from "~/models/users.server";
 import { getUser, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { readDeviceToken, trustDevice } from "~/utils/trusted-devices.server";
 
 export const meta = titleMeta;
 
@@ -21,29 +22,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pageTitle: await getPageTitle(request, "auth.signIn.title") };
 }
 
+// A document POST takes its headers from here, not from the action's answer: keep its Retry-After.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(formData, signInSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await signIn(parsed.data, requestOrigin(request));
+  const result = await signIn(parsed.data, requestOrigin(request), readDeviceToken(request));
   const values = { email: parsed.data.email, redirectTo: parsed.data.redirectTo ?? "" };
   if (!result.ok && result.reason === "throttled") {
-    const minutes = Math.ceil((result.retryAfterSeconds ?? 60) / 60);
+    const retryAfter = result.retryAfterSeconds ?? 60;
     return data(
-      {
-        errors: {
-          form: [msg("auth.errors.throttled", { count: minutes })],
-        },
-        values,
-      },
-      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds ?? 60) } },
+      { errors: { form: [waitMessage("signIn", retryAfter)] }, values },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
   if (!result.ok) {
     return data({ errors: { form: [msg("auth.errors.wrongCredentials")] }, values }, { status: 400 });
   }
-  const cookie = await startSession(request, result.user.id);
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  const responseHeaders = new Headers();
+  responseHeaders.append("Set-Cookie", await startSession(request, result.user.id));
+  responseHeaders.append("Set-Cookie", trustDevice(request, result.user.id));
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: responseHeaders });
 }
 
 export default function SignIn() {

@@ -11,6 +11,7 @@ import { getUser, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { getPageTitle } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
+import { trustDevice } from "~/utils/trusted-devices.server";
 
 export const meta = titleMeta;
 
@@ -24,10 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
     const user = await signUp(parsed.data, requestOrigin(request));
-    const cookie = await startSession(request, user.id);
-    return redirect(safeRedirect(parsed.data.redirectTo, "/workspaces"), {
-      headers: { "Set-Cookie": cookie },
-    });
+    const headers = new Headers();
+    headers.append("Set-Cookie", await startSession(request, user.id));
+    headers.append("Set-Cookie", trustDevice(request, user.id));
+    return redirect(safeRedirect(parsed.data.redirectTo, "/workspaces"), { headers });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       const { password: _password, ...values } = parsed.data;

@@ -11,6 +11,7 @@ import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
+import { resourceLoader } from "~/utils/resource-errors.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -19,7 +20,8 @@ const translator =
   (key, params) =>
     (t as unknown as Translate)(key, params ?? {});
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const caseId = requireId(params, "caseId");
   const searchParams = new URL(request.url).searchParams;
@@ -72,4 +74,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -266,7 +266,7 @@ export default function CodePage() {
               <h2 id="edit-heading">{t("codebook.code.editHeading")}</h2>
               <CodeForm
                 // A saved edit re-mounts the form with what was stored.
-                key={`${stored.label}|${JSON.stringify(stored.labelTranslations)}|${code.kind}|${code.color}|${code.parentId}|${code.description}|${code.shortName}|${JSON.stringify(detail.guidance)}`}
+                key={`${stored.label}|${JSON.stringify(stored.labelTranslations)}|${code.kind}|${code.color}|${code.parentId}|${stored.description}|${code.shortName}|${JSON.stringify(detail.guidance)}`}
                 intent="update"
                 values={
                   actionData?.intent === "update"
@@ -274,6 +274,7 @@ export default function CodePage() {
                     : {
                         ...code,
                         label: stored.label,
+                        description: stored.description,
                         labelFr: stored.labelTranslations.fr ?? "",
                         labelEn: stored.labelTranslations.en ?? "",
                         parentId: code.parentId ?? "",

@@ -138,10 +138,10 @@ export default function ComparisonSetPage() {
             <Link to={`/w/${workspaceId}/timeline?set=${set.id}`} className="button button-secondary">
               {t("events.cross.openSet")}
             </Link>
-            <a href={exportHref("csv")} className="button button-secondary" download>
+            <a href={exportHref("csv")} className="button button-secondary">
               {t("matrix.page.downloadCsv")}
             </a>
-            <a href={exportHref("md")} className="button button-secondary" download>
+            <a href={exportHref("md")} className="button button-secondary">
               {t("matrix.page.downloadMarkdown")}
             </a>
           </div>

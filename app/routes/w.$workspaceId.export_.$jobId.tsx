@@ -5,8 +5,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { openWorkspaceExport } from "~/models/exports.server";
 import { attachmentHeader } from "~/utils/download";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const file = openWorkspaceExport(member, requireId(params, "jobId"));
   return new Response(createReadableStreamFromReadable(file.stream), {
@@ -17,4 +19,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -17,8 +17,10 @@ import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { notFound } from "~/utils/permissions.server";
 import { Refusal } from "~/utils/refusal";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const searchParams = new URL(request.url).searchParams;
   const format = searchParams.get("format") ?? "csv";
@@ -51,4 +53,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -98,10 +98,10 @@ export default function MatrixPage() {
         </div>
         {matrix.cases.length ? (
           <div className="actions">
-            <a href={exportHref("csv")} className="button button-secondary" download>
+            <a href={exportHref("csv")} className="button button-secondary">
               {t("matrix.page.downloadCsv")}
             </a>
-            <a href={exportHref("md")} className="button button-secondary" download>
+            <a href={exportHref("md")} className="button button-secondary">
               {t("matrix.page.downloadMarkdown")}
             </a>
           </div>

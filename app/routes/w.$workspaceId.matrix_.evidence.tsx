@@ -4,9 +4,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { matrixCell } from "~/models/matrix.server";
 import { parseCellQuery } from "~/queries/matrix";
 import { requireWorkspaceMember } from "~/utils/guards.server";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const { caseId, codeId } = parseCellQuery(new URL(request.url).searchParams);
   return Response.json(matrixCell(member, caseId, codeId));
-}
+});

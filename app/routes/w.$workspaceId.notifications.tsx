@@ -14,6 +14,7 @@ import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
@@ -30,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : t("notifications.metaTitle");
   return {
     workspaceId: member.workspaceId,
+    // Notifications are about reviews and comments: members who take no part in them are told so.
+    takesPartInReviews: can(member, "case.comment"),
     now: new Date(),
     ...list,
     pageTitle: t("common.pageTitle", { title }),
@@ -61,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Notifications() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { items, unread, page, pageCount, workspaceId, now } = useLoaderData<typeof loader>();
+  const { items, unread, page, pageCount, workspaceId, now, takesPartInReviews } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const base = `/w/${workspaceId}/notifications`;
   return (
@@ -88,11 +92,15 @@ export default function Notifications() {
           <p>
             <strong>{t("notifications.emptyTitle")}</strong>
           </p>
-          <p>
-            {t("notifications.emptyBody")}
-            <Link to={`/w/${workspaceId}/reviews`}>{t("common.nav.reviews")}</Link>
-            {t("notifications.emptyRest")}
-          </p>
+          {takesPartInReviews ? (
+            <p>
+              {t("notifications.emptyBody")}
+              <Link to={`/w/${workspaceId}/reviews`}>{t("common.nav.reviews")}</Link>
+              {t("notifications.emptyRest")}
+            </p>
+          ) : (
+            <p>{t("notifications.emptyReader")}</p>
+          )}
         </div>
       ) : (
         <ul className="notification-list">

@@ -27,13 +27,13 @@ const excerpt = (anchor: { exact: string }) =>
 export default function MyReviews() {
   const { t } = useTranslation();
   const quote = (anchor: { exact: string }) => t("review.mine.quoted", { text: excerpt(anchor) });
-  const { workspaceId, now, waiting, submitted, mentions, replies, canApprove, isOwner } =
+  const { workspaceId, now, waiting, submitted, mentions, replies, canApprove, canComment, isOwner } =
     useLoaderData<typeof loader>();
   const caseUrl = (caseId: string) => `/w/${workspaceId}/cases/${caseId}`;
   return (
     <main id="main" className="page my-reviews">
       <h1>{t("review.mine.title")}</h1>
-      <p className="muted">{t("review.mine.intro")}</p>
+      <p className="muted">{t(canComment ? "review.mine.intro" : "review.mine.introReader")}</p>
 
       {canApprove ? (
         <section className="card review-section" aria-labelledby="waiting-heading">
@@ -96,34 +96,40 @@ export default function MyReviews() {
         </section>
       ) : null}
 
-      <ThreadList
-        id="mentions-heading"
-        heading={t("review.mine.mentions")}
-        empty={t("review.mine.mentionsEmpty")}
-        items={mentions}
-        caseUrl={caseUrl}
-        quote={quote}
-        when={(item) => (
-          <>
-            {t("review.mine.mentionedYou", { name: item.mentionedByName })}
-            <TimeAgo date={item.mentionedAt} now={now} />
-          </>
-        )}
-      />
-      <ThreadList
-        id="replies-heading"
-        heading={t("review.mine.replies")}
-        empty={t("review.mine.repliesEmpty")}
-        items={replies}
-        caseUrl={caseUrl}
-        quote={quote}
-        when={(item) => (
-          <>
-            {t("review.mine.newReplies", { count: item.newReplies })}
-            <TimeAgo date={item.latestReplyAt} now={now} />
-          </>
-        )}
-      />
+      {canComment ? null : <p className="empty-state">{t("review.mine.readerOnly")}</p>}
+
+      {canComment ? (
+        <>
+          <ThreadList
+            id="mentions-heading"
+            heading={t("review.mine.mentions")}
+            empty={t("review.mine.mentionsEmpty")}
+            items={mentions}
+            caseUrl={caseUrl}
+            quote={quote}
+            when={(item) => (
+              <>
+                {t("review.mine.mentionedYou", { name: item.mentionedByName })}
+                <TimeAgo date={item.mentionedAt} now={now} />
+              </>
+            )}
+          />
+          <ThreadList
+            id="replies-heading"
+            heading={t("review.mine.replies")}
+            empty={t("review.mine.repliesEmpty")}
+            items={replies}
+            caseUrl={caseUrl}
+            quote={quote}
+            when={(item) => (
+              <>
+                {t("review.mine.newReplies", { count: item.newReplies })}
+                <TimeAgo date={item.latestReplyAt} now={now} />
+              </>
+            )}
+          />
+        </>
+      ) : null}
     </main>
   );
 }

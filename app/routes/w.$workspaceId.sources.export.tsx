@@ -6,8 +6,10 @@ import { attachmentHeader } from "~/utils/download";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { msg } from "~/utils/messages";
 import { Refusal } from "~/utils/refusal";
+import { resourceLoader } from "~/utils/resource-errors.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Refusals reach the reader as a page or JSON in their language (resource-errors.server.ts).
+export const loader = resourceLoader(async ({ request, params }: LoaderFunctionArgs) => {
   const { member } = await requireWorkspaceMember(request, params);
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!(format in EXPORT_FORMATS)) {
@@ -22,4 +24,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

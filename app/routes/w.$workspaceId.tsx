@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import type { WorkspaceHeaderData } from "~/components/app-header";
 import { countUnread } from "~/models/notifications.server";
+import { rememberWorkspace } from "~/models/users.server";
 import { listWorkspacesForUser } from "~/models/workspaces.server";
 import reviewStyles from "~/styles/review.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
@@ -16,6 +17,7 @@ const item = (to: string, label: MessageKey): NavItem => ({ to, label });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, member } = await requireWorkspaceMember(request, params);
+  rememberWorkspace(user, member.workspaceId);
   const can = capabilities(member);
   const nav: NavItem[] = [
     ...(can["case.readDrafts"] ? [item("reviews", "common.nav.reviews")] : []),
@@ -29,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (can["case.trash"]) nav.push(item("trash", "common.nav.trash"));
   nav.push(item("members", "common.nav.members"));
   if (can["workspace.export"]) nav.push(item("export", "common.nav.export"));
-  if (can["workspace.manage"]) nav.push(item("audit", "common.nav.audit"));
+  if (can["workspace.manage"])
+    nav.push(item("audit", "common.nav.audit"), item("settings", "common.nav.settings"));
   const header = {
     member,
     nav,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Field } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
+import { workspaceNameSchema } from "~/models/workspace-fields";
 import { createWorkspace, listWorkspacesForUser } from "~/models/workspaces.server";
 import { WORKSPACE_NAME_MAX } from "~/rules/limits";
 import { requireUser } from "~/utils/auth.server";
@@ -17,13 +18,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
 
-const workspaceSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, msg("workspace.errors.nameTooShort"))
-    .max(WORKSPACE_NAME_MAX, msg("workspace.errors.nameTooLong", { max: WORKSPACE_NAME_MAX })),
-});
+const workspaceSchema = z.object({ name: workspaceNameSchema });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -91,6 +86,7 @@ export default function Workspaces() {
             placeholder={t("workspace.list.namePlaceholder")}
             defaultValue={actionData?.values.name}
             errors={actionData?.errors.name}
+            maxLength={WORKSPACE_NAME_MAX}
           />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("workspace.list.create")}

@@ -27,6 +27,14 @@ export type CodeGuidanceView = {
   example: { caseId: string; caseTitle: string; quote: string } | null;
 };
 
+/** A code's description in the reader's language: its translation when it has one, else as written. */
+export function localizedDescription(
+  code: { description: string; descriptionTranslations?: Partial<Record<Locale, string>> | null },
+  locale?: Locale | null,
+): string {
+  return (locale && code.descriptionTranslations?.[locale]) || code.description;
+}
+
 /** A code's label in the reader's language: its translation when it has one, else the label as written. */
 export function localizedLabel(
   code: { label: string; labelTranslations?: Partial<Record<Locale, string>> | null },

@@ -25,17 +25,30 @@ export const lucia = new Lucia(adapter, {
     email: attributes.email,
     name: attributes.name,
     locale: attributes.locale ?? null,
+    lastWorkspaceId: attributes.lastWorkspaceId ?? null,
   }),
 });
 
 declare module "lucia" {
   interface Register {
     Lucia: typeof lucia;
-    DatabaseUserAttributes: { email: string; name: string; locale: Locale | null };
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      locale: Locale | null;
+      lastWorkspaceId: string | null;
+    };
   }
 }
 
-export type SessionUser = { id: string; email: string; name: string; locale: Locale | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale | null;
+  /** The workspace the person used last ("/" opens it; checked against their memberships). */
+  lastWorkspaceId: string | null;
+};
 
 // OWASP's argon2id baseline (19 MiB, 2 passes).
 const argonOptions = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -52,7 +65,7 @@ export async function verifyPassword(passwordHash: string, password: string) {
   }
 }
 
-function secureCookies(request: Request) {
+export function secureCookies(request: Request) {
   if (process.env.COOKIE_SECURE === "1") return true;
   if (process.env.COOKIE_SECURE === "0") return false;
   return new URL(request.url).protocol === "https:";
@@ -74,7 +87,16 @@ async function authenticate(request: Request): Promise<AuthResult> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, setCookie: serializeCookie(request, lucia.createBlankSessionCookie()) };
   const setCookie = session.fresh ? serializeCookie(request, lucia.createSessionCookie(session.id)) : null;
-  return { user: { id: user.id, email: user.email, name: user.name, locale: user.locale }, setCookie };
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      lastWorkspaceId: user.lastWorkspaceId,
+    },
+    setCookie,
+  };
 }
 
 /**

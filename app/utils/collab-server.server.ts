@@ -2,15 +2,17 @@
 // Imported by server.ts only; the Remix build never loads it.
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { type Document, Server as HocuspocusServer } from "@hocuspocus/server";
+import { type Connection, type Document, Server as HocuspocusServer } from "@hocuspocus/server";
 import * as Y from "yjs";
 import {
   applyBodyToYDoc,
   bodyFromYDoc,
   collabAccess,
   loadCaseState,
+  repairLiveDocument,
   storeCaseState,
 } from "~/models/collab.server";
+import { contentUpdateOf, LiveDocumentGate } from "~/models/collab-gate.server";
 import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { lucia } from "~/utils/auth.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
@@ -30,6 +32,24 @@ export const TOO_LARGE_REASON = msg("editor.collab.reasons.tooLarge", {
 /** Close code when the person may no longer write (or read) this case; the provider reconnects. */
 export const ACCESS_CHANGED_CODE = 4403;
 export const SIGNED_OUT_CODE = 4401;
+/**
+ * Close code for a connection whose change was refused at the gate (collab-gate.server.ts): the change is
+ * neither applied nor shared. The refused items are sent just before, as a "changeRefused" message.
+ */
+export const CHANGE_REFUSED_CODE = 4422;
+export const CHANGE_REFUSED_REASON = msg("editor.collab.reasons.changeRefused");
+/** Close code asking a connection to sync again (its provider reconnects at once); nothing is wrong. */
+export const RESYNC_CODE = 4409;
+
+// Messages between the editor and this server besides Yjs's own (Hocuspocus "stateless" messages):
+//   editor → server  { type: "saveVersion", note }      cut a named revision now
+//   editor → server  { type: "storedUpTo", version }    "tell me when my changes up to `version` are stored"
+//   server → editor  { type: "stored", version }        they are (sent once the database holds them)
+//   server → editors { type: "storeRefused", errors }   the last store was refused (only a body over the limit)
+//   server → editors { type: "textRepaired", errors }   the server removed what it cannot store
+//   server → editor  { type: "changeRefused", errors }  this connection's change was refused at the gate
+//   server → editor  { type: "versionSaved" | "versionRefused", … }
+// The editor only says "All changes saved" once "stored" covers its latest change (ADR 0007).
 
 type Context = { userId: string; sessionId: string };
 type Socket = { close(code: number, reason: string): void; on(event: "error", listener: () => void): void };
@@ -71,8 +91,28 @@ export function createCollabServer() {
   const unstored = new Set<string>();
   /** Open sockets by session, so that signing out closes them. */
   const sockets = new Map<Socket, Context>();
+  /** The gate in front of each live document. */
+  const gates = new Map<string, LiveDocumentGate>();
+  /** For each connection, the editor's change count it asked to hear about once stored ("storedUpTo"). */
+  const waitingForStore = new WeakMap<Connection, number>();
 
-  /** Stores a live document; tells its editors if the server refused it. */
+  function gateOf(document: Document) {
+    let gate = gates.get(document.name);
+    if (!gate) {
+      gate = new LiveDocumentGate(document);
+      gates.set(document.name, gate);
+      // Marked as the change is applied (Hocuspocus's onChange hook comes a moment later): an editor
+      // asking whether its changes are stored must not be told yes before a store.
+      document.on("update", () => unstored.add(document.name));
+    }
+    return gate;
+  }
+
+  function tellStored(connection: Connection, version: number) {
+    connection.sendStateless(JSON.stringify({ type: "stored", version }));
+  }
+
+  /** Stores a live document; tells its editors what is now stored, or why the server refused it. */
   function store(document: Document, options: { authorId?: string; note?: string; closing?: boolean } = {}) {
     unstored.delete(document.name);
     const result = storeCaseState(document.name, document, {
@@ -80,8 +120,20 @@ export function createCollabServer() {
       note: options.note,
       closing: options.closing,
     });
-    if (result.kind === "rejected") {
-      document.broadcastStateless(JSON.stringify({ type: "storeRefused", errors: result.errors }));
+    if (result.kind !== "stored") {
+      // Not stored: the next store (or a page read) tries again, and nobody is told it is stored.
+      unstored.add(document.name);
+      if (result.kind === "rejected")
+        document.broadcastStateless(JSON.stringify({ type: "storeRefused", errors: result.errors }));
+      return result;
+    }
+    if (result.repaired)
+      document.broadcastStateless(JSON.stringify({ type: "textRepaired", errors: result.repaired }));
+    for (const connection of document.getConnections()) {
+      const version = waitingForStore.get(connection);
+      if (version === undefined) continue;
+      waitingForStore.delete(connection);
+      tellStored(connection, version);
     }
     return result;
   }
@@ -103,9 +155,18 @@ export function createCollabServer() {
       async onLoadDocument({ documentName, document }) {
         const state = loadCaseState(documentName);
         if (state) Y.applyUpdate(document, state);
+        // A state stored before changes were checked at the gate may hold what the schema refuses.
+        if (repairLiveDocument(document)) unstored.add(documentName);
         return document;
       },
-      async beforeHandleMessage({ update, connection, documentName }) {
+      async afterLoadDocument({ document }) {
+        gateOf(document);
+      },
+      async afterUnloadDocument({ documentName }) {
+        gates.get(documentName)?.destroy();
+        gates.delete(documentName);
+      },
+      async beforeHandleMessage({ update, connection, document, documentName }) {
         if (update.byteLength > MAX_MESSAGE_BYTES) {
           closeSocket(connection, TOO_LARGE_CODE, TOO_LARGE_REASON);
           throw { code: TOO_LARGE_CODE, reason: TOO_LARGE_REASON };
@@ -122,6 +183,18 @@ export function createCollabServer() {
           closeSocket(connection, ACCESS_CHANGED_CODE, reason);
           throw { code: ACCESS_CHANGED_CODE, reason };
         }
+        const change = connection.readOnly ? null : contentUpdateOf(update);
+        if (!change) return;
+        const verdict = gateOf(document).check(change);
+        if (verdict.droppedWaiting) {
+          for (const other of document.getConnections())
+            if (other !== connection) closeSocket(other, RESYNC_CODE, msg("editor.collab.reasons.resync"));
+        }
+        if (!verdict.ok) {
+          connection.sendStateless(JSON.stringify({ type: "changeRefused", errors: verdict.errors }));
+          closeSocket(connection, CHANGE_REFUSED_CODE, CHANGE_REFUSED_REASON);
+          throw { code: CHANGE_REFUSED_CODE, reason: CHANGE_REFUSED_REASON };
+        }
       },
       async onChange({ documentName, context }) {
         const { userId } = (context ?? {}) as Partial<Context>;
@@ -137,10 +210,17 @@ export function createCollabServer() {
         lastAuthor.delete(documentName);
       },
       async onStateless({ connection, document, documentName, payload }) {
-        let message: { type?: unknown; note?: unknown };
+        let message: { type?: unknown; note?: unknown; version?: unknown };
         try {
           message = JSON.parse(payload);
         } catch {
+          return;
+        }
+        if (message.type === "storedUpTo" && Number.isSafeInteger(message.version)) {
+          // Every change this connection sent before this message has been applied (messages of one
+          // connection are handled in order), so the next successful store holds them.
+          if (unstored.has(documentName)) waitingForStore.set(connection, message.version as number);
+          else tellStored(connection, message.version as number);
           return;
         }
         if (message.type !== "saveVersion" || connection.readOnly) return;

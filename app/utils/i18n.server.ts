@@ -1,13 +1,17 @@
 // Which language a request is answered in, decided here and nowhere else:
-// the signed-in user's setting (users.locale), else the `lng` cookie a visitor set with the language switch,
+// the signed-in user's setting (users.locale), else the default an owner set for the workspace (the one in
+// the address, else the one they used last), else the `lng` cookie a visitor set with the language switch,
 // else the browser's Accept-Language, else English.
 import { createCookie } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
 import { createInstance, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales";
 import { LOCALES, type Locale } from "~/models/domain";
+import { memberships, workspaces } from "../../db/schema";
 import { getUser } from "./auth.server";
+import { db } from "./db.server";
 import { DEFAULT_LOCALE, i18nOptions, isLocale } from "./i18n";
 import { type Message, type MessageKey, translateMessage } from "./messages";
 
@@ -25,10 +29,31 @@ const remixI18n = new RemixI18Next({
     fallbackLanguage: DEFAULT_LOCALE,
     cookie: localeCookie,
     order: ["custom", "cookie", "header"],
-    findLocale: async (request) => (await getUser(request))?.locale ?? null,
+    findLocale: async (request) => {
+      const user = await getUser(request);
+      if (!user) return null;
+      return user.locale ?? workspaceLocale(user.id, workspaceIdOf(request) ?? user.lastWorkspaceId);
+    },
   },
   i18next: { ...i18nOptions, resources },
 });
+
+/** The workspace in the address (/w/<id>/…), if any. */
+function workspaceIdOf(request: Request): string | null {
+  return /^\/w\/([a-z0-9]{8,40})(?:\/|$)/.exec(new URL(request.url).pathname)?.[1] ?? null;
+}
+
+/** The default interface language an owner set for this workspace, for one of its members. */
+function workspaceLocale(userId: string, workspaceId: string | null): Locale | null {
+  if (!workspaceId) return null;
+  const found = db
+    .select({ locale: workspaces.defaultLocale })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .get();
+  return found?.locale ?? null;
+}
 
 const resolved = new WeakMap<Request, Promise<Locale>>();
 

@@ -75,6 +75,12 @@ export const POLICIES = {
   /** A saved comparison set is renamed or deleted by whoever saved it, or by an owner. */
   "comparisonSet.change": (member: Actor, set: { createdBy: string }) =>
     set.createdBy === member.userId || can(member, "workspace.manage"),
+  /**
+   * A case is approved by a role that approves and, when the workspace asks for review by someone else (its
+   * setting, on by default), not by the member who edited it last: nobody signs off their own text alone.
+   */
+  "case.approve": (member: Actor, subject: { updatedBy: string; reviewBySomeoneElse: boolean }) =>
+    can(member, "case.approve") && !(subject.reviewBySomeoneElse && subject.updatedBy === member.userId),
 } as const;
 
 export type Policy = keyof typeof POLICIES;
@@ -124,6 +130,30 @@ export function requirePermission(member: Member, permission: Permission): void 
 export function capabilities(member: Pick<Member, "role">) {
   const entries = (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, can(member, p)] as const);
   return Object.fromEntries(entries) as Record<Permission, boolean>;
+}
+
+/** The workspace's settings that policies read. */
+export type WorkspaceRules = { reviewBySomeoneElse: boolean };
+
+export function workspaceRules(workspaceId: string, executor: Executor = db): WorkspaceRules {
+  const found = executor
+    .select({ reviewBySomeoneElse: workspaces.reviewBySomeoneElse })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .get();
+  return { reviewBySomeoneElse: found?.reviewBySomeoneElse ?? true };
+}
+
+/** The "case.approve" policy for a case row and its workspace's rules. */
+export function mayApproveCase(
+  member: Actor,
+  caseRow: { updatedBy: string },
+  rules: WorkspaceRules,
+): boolean {
+  return allows(member, "case.approve", {
+    updatedBy: caseRow.updatedBy,
+    reviewBySomeoneElse: rules.reviewBySomeoneElse,
+  });
 }
 
 // ---- Confidential cases (ADR 0008) ----------------------------------------------------------------

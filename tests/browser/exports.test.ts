@@ -93,12 +93,20 @@ describe("exports", () => {
     });
     await expect.poll(() => downloadLink.isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByText("Your export is ready:").isVisible()).toBe(true);
+    const fileUrl = await downloadLink.getAttribute("href");
     const [download] = await Promise.all([page.waitForEvent("download"), downloadLink.click()]);
     const path = join(tmpdir(), `demo-export-${unique()}.json`);
     await download.saveAs(path);
     const file = JSON.parse(readFileSync(path, "utf8"));
     expect(file.format).toBe("mediation-casebook/workspace");
     await expect.poll(() => page.getByText(/^Downloaded\./).isVisible()).toBe(true);
+    // The file is removed once downloaded: the same address again says so, as a page (issue 13).
+    const again = await page.goto(`${baseUrl}${fileUrl}`);
+    expect(again?.status()).toBe(404);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: "Not found" }).isVisible())
+      .toBe(true);
+    expect(await page.locator("main").textContent()).toContain("This export is no longer on the server");
     await page.context().close();
 
     // Someone else imports it: a new workspace of their own, with the four demo cases.

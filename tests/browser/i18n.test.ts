@@ -203,6 +203,7 @@ const WORKSPACE_PAGES = [
   "{workspace}/members",
   "{workspace}/notifications",
   "{workspace}/audit",
+  "{workspace}/settings",
   "{workspace}/export",
   "{workspace}/codebook",
   "{workspace}/sources",
@@ -489,6 +490,15 @@ describe("codebook, sources, matrix and comparisons with the demo data", () => {
         hasText: language === "fr" ? "Direction politique stable" : "Stable political leadership",
       });
       await expect.poll(() => header.isVisible()).toBe(true);
+      // And the codebook their descriptions (issue 13).
+      await page.goto(`${baseUrl}${workspace}/codebook`);
+      const description = page.locator(".code-description", {
+        hasText:
+          language === "fr"
+            ? "Aucun changement soudain de dirigeants n’interrompt le processus."
+            : "No sudden change of leadership interrupts the process.",
+      });
+      await expect.poll(() => description.isVisible()).toBe(true);
       await page.context().close();
     });
   }

@@ -1003,6 +1003,22 @@ const ROUTES: Record<string, Check[]> = {
       expect: { owner: 404, editor: 404, reviewer: 200, trainer: 404, outsider: 404, anonymous: 302 },
     },
   ],
+  "w.$workspaceId.settings.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({ path: "/settings", params: ws(team) }),
+      expect: { owner: 200, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/settings",
+        params: ws(team),
+        form: { name: "Team workspace", defaultLocale: "", reviewBySomeoneElse: "on" },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+  ],
   "w.$workspaceId.audit.tsx": [
     {
       method: "GET",

@@ -1,8 +1,5 @@
 // The co-editing server in-process: access rules, persistence through the save logic, limits.
-import { createServer, request, type Server } from "node:http";
-import { createRequire } from "node:module";
-import type { AddressInfo, Socket } from "node:net";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { request } from "node:http";
 import type { JSONContent } from "@tiptap/core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,96 +8,37 @@ import { caseAnchorText, describePassage } from "~/models/anchors";
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
 import { createCode } from "~/models/codebook-edits.server";
-import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
+import { bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
 import { restoreRevision } from "~/models/revisions.server";
 import { createSource } from "~/models/sources.server";
 import { createThread, listCaseThreads } from "~/models/threads.server";
 import * as reviewRoute from "~/routes/w.$workspaceId.cases.$caseId_.review";
 import { endSession } from "~/utils/auth.server";
-import {
-  ACCESS_CHANGED_CODE,
-  createCollabServer,
-  SIGNED_OUT_CODE,
-  TOO_LARGE_CODE,
-} from "~/utils/collab-server.server";
+import { ACCESS_CHANGED_CODE, SIGNED_OUT_CODE, TOO_LARGE_CODE } from "~/utils/collab-server.server";
 import { db } from "~/utils/db.server";
 import { caseDocuments, caseRevisions, cases, citations, memberships, passages } from "../../db/schema";
+import {
+  appendParagraph,
+  plain,
+  startCollabServer,
+  type TestCollabServer,
+  until,
+} from "../helpers/collab-server";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
-// `ws` comes with Hocuspocus; Node 20 has no WebSocket client of its own.
-const WebSocket = createRequire(import.meta.url)("ws") as new (
-  url: string,
-  options?: { headers?: Record<string, string> },
-) => unknown;
-
 let team: Awaited<ReturnType<typeof makeTeam>>;
-let server: Server;
-let collab: ReturnType<typeof createCollabServer>;
-let url: string;
-
-function withCookie(cookie: string | null, origin?: string) {
-  return class extends (WebSocket as unknown as new (url: string, options?: unknown) => object) {
-    constructor(address: string) {
-      const headers: Record<string, string> = {};
-      if (cookie) headers.cookie = cookie;
-      if (origin) headers.origin = origin;
-      super(address, { headers });
-    }
-  };
-}
-
-function connect(cookie: string | null, caseId: string, options: { origin?: string } = {}) {
-  const document = new Y.Doc();
-  const events: string[] = [];
-  const websocketProvider = new HocuspocusProviderWebsocket({
-    url,
-    WebSocketPolyfill: withCookie(cookie, options.origin),
-    // Retries never give up: a refused retry after the server has closed would be an unhandled rejection.
-    maxAttempts: 0,
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider,
-    name: caseId,
-    document,
-    onAuthenticationFailed: ({ reason }) => events.push(`refused:${reason}`),
-    onClose: ({ event }) => events.push(`closed:${event.code}`),
-    onStateless: ({ payload }) => events.push(`stateless:${payload}`),
-  });
-  // A provider given its own socket object starts only when attached.
-  provider.attach();
-  return {
-    document,
-    provider,
-    events,
-    destroy: () => {
-      provider.destroy();
-      websocketProvider.destroy();
-    },
-  };
-}
-
-async function until(check: () => boolean, what: string, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-function appendParagraph(document: Y.Doc, text: string, marks?: JSONContent["marks"]) {
-  const body = bodyFromYDoc(document);
-  body.content = [...(body.content ?? []), { type: "paragraph", content: [{ type: "text", text, marks }] }];
-  applyBodyToYDoc(document, body, "test");
-}
+let live: TestCollabServer;
+let collab: TestCollabServer["collab"];
+const connect = (cookie: string | null, caseId: string, options: { origin?: string } = {}) =>
+  live.connect(cookie, caseId, options);
 
 /** The HTTP status a WebSocket handshake to /collab is answered with (101 when accepted). */
 function upgradeStatus(headers: Record<string, string>): Promise<number> {
-  const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = request({
-      port,
+      port: live.port,
       host: "127.0.0.1",
       path: "/collab",
       headers: {
@@ -124,32 +62,16 @@ function upgradeStatus(headers: Record<string, string>): Promise<number> {
   });
 }
 
-const plain = (document: Y.Doc) => JSON.stringify(bodyFromYDoc(document));
 const storedCase = (id: string) => db.select().from(cases).where(eq(cases.id, id)).get()!;
-
-const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   team = await makeTeam();
-  collab = createCollabServer();
-  server = createServer((_req, res) => res.end());
-  // Upgraded sockets leave the HTTP server's own bookkeeping: keep them to close them at the end.
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  collab.attach(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/collab`;
+  live = await startCollabServer();
+  collab = live.collab;
 });
 
 afterAll(async () => {
-  // Providers destroyed in the tests may still be finishing a reconnection attempt: let them settle.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  collab.hocuspocus.closeConnections();
-  server.closeAllConnections();
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
+  await live.stop();
 });
 
 describe("co-editing server", () => {

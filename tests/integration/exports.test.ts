@@ -190,15 +190,11 @@ describe("case export", () => {
   });
 
   it("answers 404 to a trainer for a case never approved, and to people of other workspaces", async () => {
-    const trainer = await exportRequest("trainer", draftOnlyCaseId, "md");
-    expect(trainer).not.toBeInstanceOf(Response);
-    expect((trainer as { init: { status: number } }).init.status).toBe(404);
-    const outsider = await exportRequest("outsider", team.caseStudy.id, "json");
-    expect((outsider as { init: { status: number } }).init.status).toBe(404);
-    const foreign = await exportRequest("editor", team.otherCase.id, "json");
-    expect((foreign as { init: { status: number } }).init.status).toBe(404);
-    const badFormat = await exportRequest("editor", team.caseStudy.id, "xlsx");
-    expect((badFormat as { init: { status: number } }).init.status).toBe(400);
+    const status = async (answer: ReturnType<typeof exportRequest>) => ((await answer) as Response).status;
+    expect(await status(exportRequest("trainer", draftOnlyCaseId, "md"))).toBe(404);
+    expect(await status(exportRequest("outsider", team.caseStudy.id, "json"))).toBe(404);
+    expect(await status(exportRequest("editor", team.otherCase.id, "json"))).toBe(404);
+    expect(await status(exportRequest("editor", team.caseStudy.id, "xlsx"))).toBe(400);
   });
 
   it("records case exports in the audit log", () => {
@@ -423,7 +419,8 @@ describe("workspace export and import", () => {
     expect(imported.approvedRevision).toBe(1);
     expect(imported.revision).toBe(2);
     expect(getCase(member, imported.id).title).toBe("Test case — local talks");
-    // Comments by others are kept under the importer's name, saying who wrote them.
+    // Comments by others are kept under the importer's name, with the author the file names kept apart
+    // as the file's claim (issue 13), never written into the text as if it were fact.
     const importedComments = db
       .select()
       .from(comments)
@@ -431,9 +428,15 @@ describe("workspace export and import", () => {
       .where(eq(threads.caseId, imported.id))
       .all();
     expect(importedComments.map((row) => row.comments.authorId)).toEqual([importer.id, importer.id]);
-    expect(importedComments[0].comments.body).toMatch(
-      /^Originally by reviewer on \d{1,2} \w+ \d{4}:\nWhich source says the truce was temporary\?$/,
-    );
+    expect(importedComments[0].comments.body).toBe("Which source says the truce was temporary?");
+    expect(importedComments[0].comments.claimedAuthor).toBe("reviewer");
+    const importedRevisions = db
+      .select()
+      .from(caseRevisions)
+      .where(eq(caseRevisions.caseId, imported.id))
+      .all();
+    expect(importedRevisions.map((row) => row.note).join(" ")).not.toContain("Originally");
+    expect(importedRevisions.map((row) => row.claimedAuthor)).toContain("editor");
     // The trashed case stays in the trash.
     expect(
       db
@@ -459,14 +462,15 @@ describe("workspace export and import", () => {
     const reviewerUser = { id: team.people.reviewer.id };
     const result = await importWorkspace(reviewerUser, fileText);
     const rows = db
-      .select({ body: comments.body })
+      .select({ body: comments.body, claimedAuthor: comments.claimedAuthor })
       .from(comments)
       .innerJoin(threads, eq(threads.id, comments.threadId))
       .where(eq(threads.workspaceId, result.workspaceId))
       .orderBy(comments.createdAt)
       .all();
     expect(rows[0].body).toBe("Which source says the truce was temporary?");
-    expect(rows[1].body).toMatch(/^Originally by editor on /);
+    expect(rows[0].claimedAuthor).toBeNull();
+    expect(rows[1].claimedAuthor).toBe("editor");
   });
 
   it("writes what it adds to the stored text in the importer's language, never in English by default", async () => {
@@ -481,8 +485,8 @@ describe("workspace export and import", () => {
       .all()
       .map((row) => row.body);
     expect(written.length).toBeGreaterThan(0);
-    expect(written[0]).toMatch(/^Écrit à l’origine par reviewer le \d{1,2} \p{L}+ \d{4}:\n/u);
-    expect(written.join("\n")).not.toMatch(/Originally by/);
+    // What others wrote is kept as written: the author the file names is a claim beside it, not text.
+    expect(written.join("\n")).not.toMatch(/Originally by|Écrit à l’origine/);
   });
 
   it("refuses a malformed file with a clear message and creates nothing", async () => {

@@ -456,11 +456,10 @@ describe("export", () => {
     expect(exportSources(team.people.owner.member, "bib").count).toBe(count);
   });
 
-  it("refuses an unknown format", async () => {
-    const status = await download(team.people.owner.cookie, "docx").catch(
-      (thrown: { init?: { status?: number } }) => thrown.init?.status,
-    );
-    expect(status).toBe(400);
+  it("refuses an unknown format, saying which formats there are", async () => {
+    const response = await download(team.people.owner.cookie, "docx");
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toBe("Choose format=json (CSL-JSON), bib (BibTeX) or ris (RIS).");
   });
 });
 

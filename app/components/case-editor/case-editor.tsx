@@ -245,7 +245,8 @@ export function CaseEditor(props: {
   const bound = editor?.extensionManager.extensions.some((extension) => extension.name === "collaboration")
     ? editor
     : null;
-  const dirty = collab.unsynced > 0 || (collab.connection !== "online" && changedOffline.current);
+  const dirty =
+    collab.unsynced > 0 || collab.unstored || (collab.connection !== "online" && changedOffline.current);
 
   const derive = useCallback(() => {
     if (!editor || editor.isDestroyed) return;
@@ -267,8 +268,8 @@ export function CaseEditor(props: {
     // Nothing is typed before the text is there: typing into an empty document would add its structure
     // a second time once the server's copy arrives.
     if (editor && !editor.isDestroyed)
-      editor.setEditable(collab.ready && !collab.readOnly && !collab.refused);
-  }, [editor, collab.ready, collab.readOnly, collab.refused]);
+      editor.setEditable(collab.ready && !collab.readOnly && !collab.refused && !collab.changeRefused);
+  }, [editor, collab.ready, collab.readOnly, collab.refused, collab.changeRefused]);
 
   // Closing the tab before the server has the latest changes: the device keeps them, but warn anyway.
   useEffect(() => {
@@ -340,6 +341,12 @@ export function CaseEditor(props: {
     (note: string) => session?.provider.sendStateless(JSON.stringify({ type: "saveVersion", note })),
     [session],
   );
+
+  // After a refused change: this device's copy holds it and would send it again; the page starts afresh.
+  const discardDeviceCopy = useCallback(() => {
+    if (!session) return;
+    void session.local.clearData().finally(() => window.location.reload());
+  }, [session]);
 
   // Ctrl/Cmd+S keeps a version instead of opening the browser's "Save page" (the text itself saves as typed).
   useEffect(() => {
@@ -425,7 +432,7 @@ export function CaseEditor(props: {
         ) : (
           <div className="editor-toolbar editor-toolbar-loading" aria-hidden="true" />
         )}
-        <SaveStatusBar state={collab} onSaveVersion={saveVersion} />
+        <SaveStatusBar state={collab} onSaveVersion={saveVersion} onDiscardDeviceCopy={discardDeviceCopy} />
         <p className="editor-hint" role="status" aria-live="polite">
           {hint}
         </p>

@@ -8,9 +8,16 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { COLLAB_FIELD } from "~/editor/live-json";
 import { msg, translateMessage } from "~/utils/messages";
 
-export const COLLAB_FIELD = "default";
+export { COLLAB_FIELD };
+
+// Close codes of the co-editing server (app/utils/collab-server.server.ts, which the browser cannot import).
+/** This page's change was refused: it was neither applied nor shared. */
+const CHANGE_REFUSED_CODE = 4422;
+/** Sync again; nothing is wrong. */
+const RESYNC_CODE = 4409;
 
 /** Caret colours for people editing at the same time: readable on white, distinct from each other. */
 const CARET_COLORS = ["#b3261e", "#1b6e3c", "#6750a4", "#a05a00", "#00639b", "#984061", "#4a6300", "#006a6a"];
@@ -65,6 +72,15 @@ export type CollabState = {
   readOnly: boolean;
   /** Why the server refused the connection: a catalogue key (msg) or, from an older server, text. */
   refused: string | null;
+  /**
+   * Changes made on this page that the server has not said are stored. Acknowledged is not stored: the
+   * server stores a moment later and says so ("stored"), and only then is the page "saved".
+   */
+  unstored: boolean;
+  /** The server refused to store the text (only a body over the size limit): its reasons. */
+  storeProblem: string[] | null;
+  /** The server refused a change made on this page (collab-gate.server.ts): its reasons. No retries. */
+  changeRefused: string[] | null;
   others: CollabUser[];
   message: CollabMessage | null;
 };
@@ -114,6 +130,9 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     ready: false,
     readOnly: false,
     refused: null,
+    unstored: false,
+    storeProblem: null,
+    changeRefused: null,
     others: [],
     message: null,
   });
@@ -130,22 +149,81 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
       }
       update({ others: [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)) });
     };
-    const onStatus = ({ status }: { status: string }) =>
+    // "Saved" means stored: local changes are counted, and once the server has applied them all (no
+    // unacknowledged change left) the page asks to be told when they are stored (collab-server.server.ts).
+    let localVersion = 0;
+    let storedVersion = 0;
+    let askedVersion = 0;
+    let unstored = false;
+    let stopped = false;
+    const followStored = () => {
+      if (unstored === localVersion > storedVersion) return;
+      unstored = !unstored;
+      update({ unstored });
+    };
+    const askWhenStored = () => {
+      if (provider.unsyncedChanges > 0 || localVersion <= Math.max(storedVersion, askedVersion)) return;
+      askedVersion = localVersion;
+      provider.sendStateless(JSON.stringify({ type: "storedUpTo", version: localVersion }));
+    };
+    const onLocalChange = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      localVersion += 1;
+      followStored();
+    };
+    const onStatus = ({ status }: { status: string }) => {
+      // A new connection: the server has forgotten what the old one asked.
+      if (status === "connected") askedVersion = storedVersion;
       update({
         connection: status === "connected" ? "online" : status === "connecting" ? "connecting" : "offline",
       });
-    const onUnsynced = () => update({ unsynced: provider.unsyncedChanges });
-    const onSynced = () => update({ ready: true, unsynced: provider.unsyncedChanges });
+    };
+    const onUnsynced = () => {
+      update({ unsynced: provider.unsyncedChanges });
+      askWhenStored();
+    };
+    const onSynced = () => {
+      update({ ready: true, unsynced: provider.unsyncedChanges });
+      askWhenStored();
+    };
     const onAuthenticated = ({ scope }: { scope: string }) => update({ readOnly: scope === "readonly" });
     const onRefused = ({ reason }: { reason: string }) => update({ refused: reason, connection: "offline" });
     const onClose = ({ event }: { event: { code: number; reason: string } }) => {
+      if (event.code === RESYNC_CODE) return;
+      if (event.code === CHANGE_REFUSED_CODE) {
+        // Sending it again would be refused again: no more attempts until the person reloads.
+        stopped = true;
+        provider.configuration.websocketProvider.destroy();
+        setState((previous) => ({
+          ...previous,
+          connection: "offline",
+          changeRefused: previous.changeRefused ?? [],
+        }));
+        return;
+      }
       // The server's reasons (too large, role changed, signed out) come with codes 4000–4999.
       if (event.code >= 4000 && event.reason) update({ message: { text: event.reason } });
     };
     const onStateless = ({ payload }: { payload: string }) => {
       try {
-        const message = JSON.parse(payload) as { type?: string; errors?: string[]; revision?: number | null };
-        if (message.type === "storeRefused" || message.type === "versionRefused")
+        const message = JSON.parse(payload) as {
+          type?: string;
+          errors?: string[];
+          revision?: number | null;
+          version?: number;
+        };
+        if (message.type === "stored" && typeof message.version === "number") {
+          storedVersion = Math.max(storedVersion, message.version);
+          followStored();
+          update({ storeProblem: null });
+          // Changes made while the store was under way are asked about in turn.
+          askWhenStored();
+        }
+        if (message.type === "changeRefused") update({ changeRefused: message.errors ?? [] });
+        if (message.type === "storeRefused") update({ storeProblem: message.errors ?? [] });
+        if (message.type === "textRepaired")
+          update({ message: { text: msg("editor.collab.repaired"), details: message.errors ?? [] } });
+        if (message.type === "versionRefused")
           update({ message: { text: msg("editor.collab.notStored"), details: message.errors ?? [] } });
         if (message.type === "versionSaved")
           update({
@@ -170,6 +248,7 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     // 3 s apart, until one connects.
     let onlineRetry: ReturnType<typeof setTimeout> | undefined;
     const onOnline = () => {
+      if (stopped) return;
       const socket = provider.configuration.websocketProvider;
       const attempt = (left: number) => {
         void socket.connect();
@@ -180,6 +259,7 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
       clearTimeout(onlineRetry);
       attempt(3);
     };
+    session.doc.on("update", onLocalChange);
     provider.on("status", onStatus);
     provider.on("unsyncedChanges", onUnsynced);
     provider.on("synced", onSynced);
@@ -198,6 +278,7 @@ export function useCollabState(session: CollabSession | null, selfId: string): C
     // Reloaded while offline: the socket never opens, so say so once the browser knows.
     if (!navigator.onLine) onOffline();
     return () => {
+      session.doc.off("update", onLocalChange);
       provider.off("status", onStatus);
       provider.off("unsyncedChanges", onUnsynced);
       provider.off("synced", onSynced);

@@ -7,6 +7,7 @@ export type RevisionRow = {
   baseNumber: number | null;
   note: string;
   authorName: string;
+  claimedAuthor?: string | null;
   createdAt: string | Date;
 };
 
@@ -66,8 +67,11 @@ export function RevisionList({
                 {revision.note ? noteText(revision.note) : <span className="muted">{noteText("")}</span>}
               </p>
               <p className="revision-meta muted">
-                {revision.authorName || t("history.list.formerMember")} ·{" "}
-                <RevisionTime date={revision.createdAt} />
+                {revision.authorName || t("history.list.formerMember")}
+                {revision.claimedAuthor
+                  ? ` ${t("history.list.claimedAuthor", { name: revision.claimedAuthor })}`
+                  : ""}{" "}
+                · <RevisionTime date={revision.createdAt} />
                 {revision.baseNumber !== null
                   ? t("history.list.basedOn", { number: revision.baseNumber })
                   : null}

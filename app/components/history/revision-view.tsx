@@ -9,6 +9,7 @@ export type ViewedRevision = {
   number: number;
   note: string;
   authorName: string;
+  claimedAuthor?: string | null;
   createdAt: string | Date;
   fields: {
     title: string;
@@ -56,8 +57,11 @@ export function RevisionView({
           </h2>
           <p className="muted">
             {revision.note ? `${noteText(revision.note)} · ` : ""}
-            {revision.authorName || t("history.list.formerMember")} ·{" "}
-            <RevisionTime date={revision.createdAt} />
+            {revision.authorName || t("history.list.formerMember")}
+            {revision.claimedAuthor
+              ? ` ${t("history.list.claimedAuthor", { name: revision.claimedAuthor })}`
+              : ""}{" "}
+            · <RevisionTime date={revision.createdAt} />
           </p>
         </div>
         <div className="actions">

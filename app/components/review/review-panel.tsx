@@ -274,11 +274,17 @@ export function ReviewPanel({
         </Form>
       ) : null}
 
+      {state.approvalBySomeoneElse ? (
+        <p className="review-note-rule">{t("review.panel.someoneElse")}</p>
+      ) : null}
+
       {anyAction ? null : (
         <p className="muted review-idle">
           {state.readsApprovedOnly
             ? t("review.panel.readsApprovedOnly")
-            : t(`review.panel.idle.${state.status}`)}
+            : state.mayEdit
+              ? t(`review.panel.idle.${state.status}`)
+              : t(`review.panel.idleReader.${state.status}`)}
         </p>
       )}
       {activityHref ? (

@@ -25,6 +25,8 @@ export type ThreadView = {
   comments: Array<{
     id: string;
     authorName: string;
+    /** Imported from a workspace file: the author the file names (a claim, not a fact). */
+    claimedAuthor?: string | null;
     mine: boolean;
     body: string;
     deleted: boolean;
@@ -104,8 +106,14 @@ function CommentItem({
   return (
     <li className="comment">
       <p className="comment-meta">
-        <strong>{comment.authorName || t("threads.comment.formerMember")}</strong> ·{" "}
-        <CommentTime date={comment.createdAt} />
+        <strong>{comment.authorName || t("threads.comment.formerMember")}</strong>
+        {comment.claimedAuthor ? (
+          <span className="muted">
+            {" "}
+            {t("threads.comment.claimedAuthor", { name: comment.claimedAuthor })}
+          </span>
+        ) : null}{" "}
+        · <CommentTime date={comment.createdAt} />
         {comment.editedAt ? <span className="muted">{t("threads.comment.edited")}</span> : null}
       </p>
       {comment.deleted ? (

@@ -84,6 +84,7 @@ export default {
     caseExported: "Exported a case",
     workspaceExported: "Exported the workspace",
     workspaceImported: "Imported the workspace",
+    workspaceSettingsChanged: "Changed the workspace settings",
   },
   summary: {
     text: "{{text}}",

@@ -33,6 +33,10 @@ export default {
     throttled_other: "Too many failed sign-ins. Wait {{count}} minutes and try again.",
     passwordThrottled_one: "Too many wrong passwords. Wait {{count}} minute and try again.",
     passwordThrottled_other: "Too many wrong passwords. Wait {{count}} minutes and try again.",
+    throttledSeconds_one: "Too many failed sign-ins. Wait {{count}} second and try again.",
+    throttledSeconds_other: "Too many failed sign-ins. Wait {{count}} seconds and try again.",
+    passwordThrottledSeconds_one: "Too many wrong passwords. Wait {{count}} second and try again.",
+    passwordThrottledSeconds_other: "Too many wrong passwords. Wait {{count}} seconds and try again.",
     emailTaken: "An account with this email already exists. Sign in instead.",
   },
 };

@@ -27,6 +27,7 @@ export default {
     signUp: "Sign up",
     accountNav: "Account",
     workspaceNav: "Workspace",
+    sections: "Sections",
   },
   nav: {
     timeline: "Timeline",
@@ -41,6 +42,7 @@ export default {
     members: "Members",
     export: "Export",
     audit: "Audit log",
+    settings: "Settings",
   },
   language: {
     label: "Language",

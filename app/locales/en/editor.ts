@@ -124,6 +124,14 @@ export default {
     saveVersion: "Save version",
     saveVersionTitle: "Keep this text as a named revision",
     notStored: "Not stored:",
+    changeRefused: "Not stored: the server refused a change made on this page",
+    changeRefusedAdvice:
+      "Your changes since the last “All changes saved” are not stored and nobody else received them. Copy any text you want to keep, then reload the page without this device’s copy and paste it back.",
+    discardDeviceCopy: "Reload without this device’s copy",
+    storeRefused: "Not stored: the server could not store the text",
+    storeRefusedAdvice:
+      "Undo your last change or shorten the text, and keep this page open until it says “All changes saved”.",
+    repaired: "The server removed from the text what it cannot store:",
     versionSaved: "Version {{revision}} saved.",
     nothingNew: "Nothing new to save.",
     reasons: {
@@ -132,6 +140,10 @@ export default {
       readOnlyNow: "Your role in this workspace changed: you can now only read this case.",
       tooLarge: "This change is too large to share (over {{limit}} MB). Split it or remove pasted material.",
       signedOut: "You signed out.",
+      changeRefused: "The server refused a change made on this page.",
+      resync: "Reconnecting to bring this page up to date.",
+      unreadable: "The change could not be read.",
+      notCaseText: "The change touched something other than the case text.",
     },
   },
   modal: {

@@ -3,6 +3,7 @@ export default {
   notFound: {
     title: "Not found",
     message: "This page does not exist, or it is not in a workspace you belong to.",
+    workspace: "This workspace does not exist, or you are not a member of it.",
   },
   forbidden: {
     title: "Not allowed",

@@ -70,7 +70,7 @@ export default {
     noteKept:
       "Cases keep their revisions, status, conditions and comment threads; cases in the trash stay there.",
     noteNobody:
-      "Nobody else is added to the new workspace. Revisions and comments by others are kept, marked “Originally by …”. Invite your team from Members once it is imported.",
+      "Nobody else is added to the new workspace. Revisions and comments by others are kept, each showing the author the file names as what the file says. Invite your team from Members once it is imported.",
     noteChecked:
       "The file is checked first: if anything in it is wrong, nothing is imported and you are told why.",
     fileLabel: "Workspace export file",
@@ -126,8 +126,6 @@ export default {
       invalid: "this value cannot be read.",
     },
     importedName: "{{name}} (imported)",
-    originally: "Originally by {{name}} on {{date}}",
-    originallyUnknown: "Originally by a former member on {{date}}",
   },
   document: {
     notRecorded: "Not recorded",

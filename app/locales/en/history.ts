@@ -50,6 +50,7 @@ export default {
     newer: "Newer revisions",
     older: "Older revisions",
     formerMember: "Former member",
+    claimedAuthor: "(imported: the file names {{name}} as the author)",
   },
   view: {
     events: "Events",

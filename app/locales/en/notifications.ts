@@ -16,6 +16,8 @@ export default {
   emptyBody:
     "You are told here when someone asks you to review a case, decides on a case you submitted, mentions you or replies to your thread. Meanwhile, ",
   emptyRest: " lists what waits for you.",
+  emptyReader:
+    "Notifications here are about reviews and comments, which trainers do not take part in: the approved cases are on the Cases page.",
   pages: "Pages",
   newer: "← Newer",
   older: "Older →",

@@ -32,6 +32,17 @@ export default {
       approved:
         "Editing the case starts a new draft; this approved revision stays readable until the next approval.",
     },
+    // For members who read and comment but do not edit (reviewers).
+    idleReader: {
+      draft:
+        "Not submitted for review yet. You can comment on passages; an editor submits it when it is ready.",
+      changes_requested: "Waiting for the editors to make the changes and resubmit.",
+      in_review: "Waiting for a decision from the reviewers.",
+      approved:
+        "This approved revision is what trainers read. When an editor changes the case, the new draft comes back for review.",
+    },
+    someoneElse:
+      "You edited this case last, and this workspace asks for approval by someone else: another reviewer or owner decides. You can still request changes.",
     readsApprovedOnly: "This is the version the reviewers approved.",
     submit: "Submit for review",
     resubmit: "Resubmit for review",
@@ -68,6 +79,9 @@ export default {
     title: "My reviews",
     intro:
       "What waits for you in this workspace: cases waiting longest come first, threads with the newest comments first.",
+    introReader: "Reviews and comment threads are the editors’ and reviewers’ work in this workspace.",
+    readerOnly:
+      "As a trainer you read the approved version of each case: nothing waits for you here. The Cases, Matrix and Comparison sets pages are yours.",
     waiting: "Waiting for your review",
     ownerNote:
       "As an owner you may decide on every case in review; those you were not asked to review are marked.",
@@ -124,6 +138,8 @@ export default {
     staleRevision:
       "The case details were changed (now revision {{revision}}) after you opened it. Read the latest version, then decide.",
     notYours: "Only the person who submitted the case, or an owner, can withdraw it from review.",
+    someoneElse:
+      "You edited this case last: this workspace asks for approval by another member. Ask another reviewer or owner to decide.",
     nothingToWithdraw: "There is no review to withdraw: this case is $t(review.errors.statuses.{{status}}).",
     statuses: {
       draft: "a draft",

@@ -195,7 +195,7 @@ export default {
     alreadyInLibraryAs: "item {{n}} (“{{title}}”): already in the library as “{{twin}}”",
   },
   export: {
-    badFormat: "Choose format=json (CSL-JSON) or format=bib (BibTeX).",
+    badFormat: "Choose format=json (CSL-JSON), bib (BibTeX) or ris (RIS).",
   },
   errors: {
     notFound: "This source is not in this workspace’s library.",

@@ -43,6 +43,7 @@ export default {
     delete: "Delete",
     keep: "Keep it",
     formerMember: "Former member",
+    claimedAuthor: "(imported: the file names {{name}} as the author)",
     by: "Comment by {{name}}",
   },
   form: {

@@ -87,6 +87,7 @@ export default {
     caseExported: "A exporté un cas",
     workspaceExported: "A exporté l’espace de travail",
     workspaceImported: "A importé l’espace de travail",
+    workspaceSettingsChanged: "A modifié les réglages de l’espace de travail",
   },
   summary: {
     text: "{{text}}",

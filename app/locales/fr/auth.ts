@@ -35,6 +35,13 @@ export default {
     throttled_other: "Trop de tentatives de connexion échouées. Attendez {{count}} minutes et réessayez.",
     passwordThrottled_one: "Trop de mots de passe erronés. Attendez {{count}} minute et réessayez.",
     passwordThrottled_other: "Trop de mots de passe erronés. Attendez {{count}} minutes et réessayez.",
+    throttledSeconds_one:
+      "Trop de tentatives de connexion échouées. Attendez {{count}} seconde et réessayez.",
+    throttledSeconds_other:
+      "Trop de tentatives de connexion échouées. Attendez {{count}} secondes et réessayez.",
+    passwordThrottledSeconds_one: "Trop de mots de passe erronés. Attendez {{count}} seconde et réessayez.",
+    passwordThrottledSeconds_other:
+      "Trop de mots de passe erronés. Attendez {{count}} secondes et réessayez.",
     emailTaken: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous plutôt.",
   },
 } satisfies Catalogue<typeof en>;

@@ -29,6 +29,7 @@ export default {
     signUp: "Créer un compte",
     accountNav: "Compte",
     workspaceNav: "Espace de travail",
+    sections: "Rubriques",
   },
   nav: {
     timeline: "Chronologie",
@@ -43,6 +44,7 @@ export default {
     members: "Membres",
     export: "Exporter",
     audit: "Journal d’audit",
+    settings: "Réglages",
   },
   language: {
     label: "Langue",

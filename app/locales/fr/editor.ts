@@ -131,6 +131,14 @@ export default {
     saveVersion: "Enregistrer une version",
     saveVersionTitle: "Garder ce texte comme une version nommée",
     notStored: "Non enregistré :",
+    changeRefused: "Non enregistré : le serveur a refusé une modification faite sur cette page",
+    changeRefusedAdvice:
+      "Vos modifications depuis le dernier « Toutes les modifications sont enregistrées » ne sont pas enregistrées et personne d’autre ne les a reçues. Copiez le texte que vous voulez garder, puis rechargez la page sans la copie de cet appareil et collez-le à nouveau.",
+    discardDeviceCopy: "Recharger sans la copie de cet appareil",
+    storeRefused: "Non enregistré : le serveur n’a pas pu enregistrer le texte",
+    storeRefusedAdvice:
+      "Annulez votre dernière modification ou raccourcissez le texte, et gardez cette page ouverte jusqu’à ce qu’elle indique « Toutes les modifications sont enregistrées ».",
+    repaired: "Le serveur a retiré du texte ce qu’il ne peut pas enregistrer :",
     versionSaved: "Version {{revision}} enregistrée.",
     nothingNew: "Rien de nouveau à enregistrer.",
     reasons: {
@@ -140,6 +148,10 @@ export default {
       tooLarge:
         "Cette modification est trop volumineuse pour être partagée (plus de {{limit}} Mo). Divisez-la ou retirez le contenu collé.",
       signedOut: "Vous vous êtes déconnecté.",
+      changeRefused: "Le serveur a refusé une modification faite sur cette page.",
+      resync: "Reconnexion pour mettre cette page à jour.",
+      unreadable: "La modification n’a pas pu être lue.",
+      notCaseText: "La modification touchait autre chose que le texte du cas.",
     },
   },
   modal: {

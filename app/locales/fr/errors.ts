@@ -6,6 +6,7 @@ export default {
     title: "Page introuvable",
     message:
       "Cette page n’existe pas, ou elle n’appartient pas à un espace de travail dont vous êtes membre.",
+    workspace: "Cet espace de travail n’existe pas, ou vous n’en êtes pas membre.",
   },
   forbidden: {
     title: "Action non autorisée",

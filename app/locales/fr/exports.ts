@@ -75,7 +75,7 @@ export default {
     noteKept:
       "Les cas gardent leurs versions, leur statut, leurs conditions et leurs fils de commentaires ; les cas de la corbeille y restent.",
     noteNobody:
-      "Personne d’autre n’est ajouté au nouvel espace de travail. Les versions et commentaires des autres sont conservés, avec la mention « Originally by … ». Invitez votre équipe depuis Membres une fois l’import terminé.",
+      "Personne d’autre n’est ajouté au nouvel espace de travail. Les versions et commentaires des autres sont conservés, chacun avec l’auteur que le fichier indique, présenté comme ce que dit le fichier. Invitez votre équipe depuis Membres une fois l’import terminé.",
     noteChecked:
       "Le fichier est d’abord vérifié : si quelque chose ne va pas, rien n’est importé et on vous dit pourquoi.",
     fileLabel: "Fichier d’export d’espace de travail",
@@ -132,8 +132,6 @@ export default {
       invalid: "cette valeur ne peut pas être lue.",
     },
     importedName: "{{name}} (importé)",
-    originally: "Écrit à l’origine par {{name}} le {{date}}",
-    originallyUnknown: "Écrit à l’origine par un ancien membre le {{date}}",
   },
   document: {
     notRecorded: "Non renseigné",

@@ -53,6 +53,7 @@ export default {
     newer: "Versions plus récentes",
     older: "Versions plus anciennes",
     formerMember: "Ancien membre",
+    claimedAuthor: "(importé : le fichier indique {{name}} comme auteur)",
   },
   view: {
     events: "Évènements",

@@ -18,6 +18,8 @@ export default {
   emptyBody:
     "Vous êtes prévenu ici quand quelqu’un vous demande de relire un cas, se prononce sur un cas que vous avez soumis, vous mentionne ou répond à votre fil de commentaires. En attendant, ",
   emptyRest: " indique ce qui vous attend.",
+  emptyReader:
+    "Les notifications portent ici sur les relectures et les commentaires, auxquels les formateurs ne prennent pas part : les cas approuvés sont sur la page Cas.",
   pages: "Pages",
   newer: "← Plus récentes",
   older: "Plus anciennes →",

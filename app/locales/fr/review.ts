@@ -34,6 +34,16 @@ export default {
       approved:
         "Modifier le cas crée un nouveau brouillon ; cette version approuvée reste lisible jusqu’à la prochaine approbation.",
     },
+    idleReader: {
+      draft:
+        "Pas encore soumis en relecture. Vous pouvez commenter des passages ; un rédacteur le soumet quand il est prêt.",
+      changes_requested: "En attente des modifications des rédacteurs et d’une nouvelle soumission.",
+      in_review: "En attente d’une décision des relecteurs.",
+      approved:
+        "Cette version approuvée est celle que lisent les formateurs. Quand un rédacteur modifie le cas, le nouveau brouillon revient en relecture.",
+    },
+    someoneElse:
+      "Vous avez modifié ce cas en dernier, et cet espace de travail demande l’approbation par quelqu’un d’autre : un autre relecteur ou propriétaire décide. Vous pouvez toujours demander des modifications.",
     readsApprovedOnly: "Voici la version que les relecteurs ont approuvée.",
     submit: "Soumettre en relecture",
     resubmit: "Soumettre de nouveau en relecture",
@@ -70,6 +80,10 @@ export default {
     title: "Mes relectures",
     intro:
       "Ce qui vous attend dans cet espace de travail : les cas qui attendent depuis le plus longtemps d’abord, les fils aux commentaires les plus récents d’abord.",
+    introReader:
+      "Les relectures et les fils de commentaires sont le travail des rédacteurs et des relecteurs de cet espace de travail.",
+    readerOnly:
+      "En tant que formateur, vous lisez la version approuvée de chaque cas : rien ne vous attend ici. Les pages Cas, Matrice et Ensembles de comparaison sont les vôtres.",
     waiting: "En attente de votre relecture",
     ownerNote:
       "En tant que propriétaire, vous pouvez décider sur tout cas en relecture ; ceux qu’on ne vous a pas demandé de relire sont signalés.",
@@ -127,6 +141,8 @@ export default {
     staleRevision:
       "Les informations du cas ont changé (c’est maintenant la version {{revision}}) après que vous l’avez ouvert. Lisez la dernière version, puis décidez.",
     notYours: "Seule la personne qui a soumis le cas, ou un propriétaire, peut le retirer de la relecture.",
+    someoneElse:
+      "Vous avez modifié ce cas en dernier : cet espace de travail demande l’approbation par un autre membre. Demandez à un autre relecteur ou propriétaire de décider.",
     nothingToWithdraw:
       "Il n’y a pas de relecture à retirer : ce cas est $t(review.errors.statuses.{{status}}).",
     statuses: {

@@ -206,7 +206,7 @@ export default {
       "document {{n}} (« {{title}} ») : déjà dans la bibliothèque sous le titre « {{twin}} »",
   },
   export: {
-    badFormat: "Choisissez format=json (CSL-JSON) ou format=bib (BibTeX).",
+    badFormat: "Choisissez format=json (CSL-JSON), bib (BibTeX) ou ris (RIS).",
   },
   errors: {
     notFound: "Cette source n’est pas dans la bibliothèque de cet espace de travail.",

@@ -45,6 +45,7 @@ export default {
     delete: "Supprimer",
     keep: "Le garder",
     formerMember: "Ancien membre",
+    claimedAuthor: "(importé : le fichier indique {{name}} comme auteur)",
     by: "Commentaire de {{name}}",
   },
   form: {

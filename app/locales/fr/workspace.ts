@@ -18,7 +18,23 @@ export default {
     importLink: "Importez un espace de travail",
     importRest: "depuis un fichier créé avec « Exporter cet espace de travail ».",
   },
+  settings: {
+    metaTitle: "Réglages de l’espace de travail",
+    title: "Réglages de l’espace de travail",
+    name: "Nom de l’espace de travail",
+    language: "Langue de l’interface",
+    languageHint:
+      "Pour les membres qui n’ont pas choisi de langue sur leur page de compte. Chacun peut toujours choisir la sienne.",
+    review: "Approbation des cas",
+    reviewBySomeoneElse: "Un cas est approuvé par quelqu’un d’autre que le membre qui l’a modifié en dernier",
+    reviewHint:
+      "Recommandé : personne ne valide seul son propre texte. Désactivé, un relecteur ou un propriétaire peut approuver un cas qu’il a modifié en dernier.",
+    save: "Enregistrer les réglages",
+    saving: "Enregistrement…",
+    saved: "Réglages enregistrés.",
+  },
   errors: {
+    languageUnknown: "Choisissez une langue dans la liste.",
     nameTooShort: "Nommez l’espace de travail (au moins 2 caractères).",
     nameTooLong: "Le nom doit faire moins de {{max}} caractères.",
   },

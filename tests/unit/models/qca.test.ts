@@ -272,7 +272,7 @@ describe("matrixCsv", () => {
   };
   const value = (caseId: string, codeId: string) => values[caseId][codeId];
 
-  it("writes one quoted-when-needed row per case with 1, 0 and blank cells", () => {
+  it("writes one row per case, its title quoted, with 1, 0 and blank cells", () => {
     const { csv, columns } = matrixCsv(
       [
         { id: "m", title: 'Mali, Ségou — "local" truce' },
@@ -284,9 +284,9 @@ describe("matrixCsv", () => {
     );
     expect(csv).toBe(
       [
-        "case,TEMPORARY_TRUCE_OR_CEASEFIRE,SEGOU_E_I,SEGOU_E_I_2",
+        '"case","TEMPORARY_TRUCE_OR_CEASEFIRE","SEGOU_E_I","SEGOU_E_I_2"',
         '"Mali, Ségou — ""local"" truce",1,0,',
-        "Algeria 1997,0,,1",
+        '"Algeria 1997",0,,1',
         '"Two\nlines",,,',
         "",
       ].join("\r\n"),
@@ -310,18 +310,18 @@ describe("matrixCsv", () => {
       value,
     );
     expect(csv.split("\r\n")).toEqual([
-      "case,TEMPORARY_TRUCE_OR_CEASEFIRE",
-      "Algeria,0",
-      "Algeria (2),1",
-      "Mali,1",
-      "Algeria (3),",
+      '"case","TEMPORARY_TRUCE_OR_CEASEFIRE"',
+      '"Algeria",0',
+      '"Algeria (2)",1',
+      '"Mali",1',
+      '"Algeria (3)",',
       "",
     ]);
   });
 
   it("writes just the header when there are no cases", () => {
     expect(matrixCsv([], codes, value).csv).toBe(
-      "case,TEMPORARY_TRUCE_OR_CEASEFIRE,SEGOU_E_I,SEGOU_E_I_2\r\n",
+      '"case","TEMPORARY_TRUCE_OR_CEASEFIRE","SEGOU_E_I","SEGOU_E_I_2"\r\n',
     );
   });
 });

@@ -31,6 +31,18 @@ describe("policies: rules that depend on the object", () => {
     expect(allows(as("owner"), "comparisonSet.change", { createdBy: "someone" })).toBe(true);
   });
 
+  it("lets a case be approved by someone other than its last editor when the workspace asks for it", () => {
+    const mine = { updatedBy: "me", reviewBySomeoneElse: true };
+    expect(allows(as("reviewer"), "case.approve", mine)).toBe(false);
+    expect(allows(as("owner"), "case.approve", mine)).toBe(false);
+    expect(allows(as("reviewer"), "case.approve", { ...mine, updatedBy: "someone" })).toBe(true);
+    expect(allows(as("owner"), "case.approve", { ...mine, reviewBySomeoneElse: false })).toBe(true);
+    // The setting never lets a role approve that cannot.
+    expect(allows(as("editor"), "case.approve", { updatedBy: "someone", reviewBySomeoneElse: false })).toBe(
+      false,
+    );
+  });
+
   it("refuses with 403 on the server", () => {
     expect(() => authorize(as("editor"), "comment.edit", { authorId: "someone" })).toThrow(
       expect.objectContaining({ status: 403 }),

@@ -11,6 +11,8 @@ import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
 
+// server.ts starts it once the build is loaded: mail goes out from the same process.
+export { mailWorker } from "~/models/mail-delivery.server";
 // server.ts mounts it in front of this handler (ADR 0009).
 export { responseCache } from "~/utils/response-cache.server";
 

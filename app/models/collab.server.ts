@@ -17,8 +17,8 @@ import { newId } from "~/models/ids.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { db, sqlite } from "~/utils/db.server";
 import { type BodyChange, liveDocuments } from "~/utils/live-registry.server";
-import { can, canSeeCase, type Executor, findMember } from "~/utils/permissions.server";
-import { caseDocuments, caseRevisions, cases } from "../../db/schema";
+import { can, canSeeCase, type Executor, findMember, mustSetUpTwoFactor } from "~/utils/permissions.server";
+import { caseDocuments, caseRevisions, cases, users } from "../../db/schema";
 
 /** The Yjs field the Collaboration extension binds the editor to. */
 export const COLLAB_FIELD = "default";
@@ -46,6 +46,13 @@ export function collabAccess(userId: string, caseId: string, executor: Executor 
   if (!found || found.deletedAt) return null;
   const member = findMember(userId, found.workspaceId, executor);
   if (!member || !can(member, "case.readDrafts") || !canSeeCase(member, found, executor)) return null;
+  // The editor's socket follows the workspace's two-factor requirement like its pages.
+  const twoFactor = executor
+    .select({ at: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()?.at;
+  if (mustSetUpTwoFactor(Boolean(twoFactor), found.workspaceId, executor)) return null;
   return { userId, workspaceId: found.workspaceId, readOnly: !can(member, "case.edit") };
 }
 

@@ -14,3 +14,11 @@ export type ConditionValue = (typeof CONDITION_VALUES)[number];
 // Interface languages; the first is the fallback for missing translations.
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+// What a person is notified of (in the app, and by mail as they choose on the account page).
+export const NOTIFICATION_KINDS = ["mentioned", "review_requested", "review_done", "reply"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// How a kind of notification reaches a person by mail: at once, in a daily digest, or not at all.
+export const MAIL_MODES = ["instant", "digest", "off"] as const;
+export type MailMode = (typeof MAIL_MODES)[number];

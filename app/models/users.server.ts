@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
@@ -16,9 +16,15 @@ export function normalizeEmail(email: string) {
 
 export class EmailTakenError extends Error {}
 
+/**
+ * Makes an account with a confirmed address (scripts, tests, imports). People signing up go through
+ * registerAccount (accounts.server.ts), which confirms the address by mail and does not tell whether it
+ * already had an account.
+ */
 export async function signUp(
   input: { name: string; email: string; password: string },
   origin?: RequestOrigin,
+  options: { verified?: boolean } = {},
 ) {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -26,15 +32,50 @@ export async function signUp(
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
     if (existing) throw new EmailTakenError(msg("auth.errors.emailTaken"));
     const id = newId();
-    tx.insert(users).values({ id, email, name: input.name.trim(), passwordHash }).run();
+    tx.insert(users)
+      .values({
+        id,
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        emailVerifiedAt: options.verified === false ? null : new Date(),
+      })
+      .run();
     recordAudit({ action: "user.signed_up", userId: id, detail: { email }, origin }, tx);
     return { id, email, name: input.name.trim() };
   });
 }
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string }; secondStep: boolean }
   | { ok: false; reason: "invalid" | "throttled"; retryAfterSeconds?: number };
+
+/** A wrong password or code: counted for throttling and written to the audit log. */
+export function recordFailedSignIn(
+  email: string,
+  userId: string | null,
+  origin: RequestOrigin,
+  step?: string,
+) {
+  db.insert(signInAttempts).values({ email, ip: origin.ip, at: new Date() }).run();
+  recordAudit({
+    action: "user.sign_in_failed",
+    userId,
+    detail: step ? { email, step } : { email },
+    origin,
+  });
+}
+
+/** Both steps passed: the failures counted against the account are forgotten. */
+export function signInSucceeded(userId: string, email: string, origin: RequestOrigin, secondFactor?: string) {
+  db.delete(signInAttempts).where(eq(signInAttempts.email, email)).run();
+  recordAudit({
+    action: "user.signed_in",
+    userId,
+    detail: secondFactor ? { with: secondFactor } : {},
+    origin,
+  });
+}
 
 /** Five failures per 15 minutes per email, or per IP address, lock further tries until the window passes. */
 export function throttleState(email: string, ip: string, now = Date.now()) {
@@ -70,17 +111,20 @@ export async function signIn(
     recordAudit({ action: "user.sign_in_throttled", detail: { email }, origin });
     return { ok: false, reason: "throttled", retryAfterSeconds: state.retryAfterSeconds };
   }
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const found = db.select().from(users).where(eq(users.email, email)).get();
+  const user = found && !found.deletedAt ? found : undefined;
   // Verify against a dummy hash when the account is unknown, so timing does not reveal which emails exist.
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
-    db.insert(signInAttempts).values({ email, ip: origin.ip, at: new Date() }).run();
-    recordAudit({ action: "user.sign_in_failed", userId: user?.id ?? null, detail: { email }, origin });
+    recordFailedSignIn(email, user?.id ?? null, origin);
     return { ok: false, reason: "invalid" };
   }
-  db.delete(signInAttempts).where(eq(signInAttempts.email, email)).run();
-  recordAudit({ action: "user.signed_in", userId: user.id, origin });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  const profile = { id: user.id, email: user.email, name: user.name };
+  // With two-factor sign-in, the password alone signs nobody in and forgives no failure: the failures
+  // counted so far keep throttling the code step (models/two-factor.server.ts).
+  if (user.totpEnabledAt) return { ok: true, user: profile, secondStep: true };
+  signInSucceeded(user.id, email, origin);
+  return { ok: true, user: profile, secondStep: false };
 }
 
 // A real argon2id hash of a random string nobody knows, made once per process.
@@ -110,13 +154,7 @@ export async function changePassword(
     };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    db.insert(signInAttempts).values({ email: user.email, ip: origin.ip, at: new Date() }).run();
-    recordAudit({
-      action: "user.sign_in_failed",
-      userId,
-      detail: { email: user.email, while: "changing the password" },
-      origin,
-    });
+    recordFailedSignIn(user.email, userId, origin, "password check");
     return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
   }
   const passwordHash = await hashPassword(input.newPassword);
@@ -141,6 +179,6 @@ export function findUserByEmail(email: string) {
   return db
     .select({ id: users.id, email: users.email, name: users.name })
     .from(users)
-    .where(eq(users.email, normalizeEmail(email)))
+    .where(and(eq(users.email, normalizeEmail(email)), isNull(users.deletedAt)))
     .get();
 }

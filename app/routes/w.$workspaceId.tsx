@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   nav.push(item("members", "common.nav.members"));
   if (can["workspace.export"]) nav.push(item("export", "common.nav.export"));
   if (can["workspace.manage"]) nav.push(item("audit", "common.nav.audit"));
+  if (can["workspace.manage"]) nav.push(item("settings", "common.nav.settings"));
   return {
     member,
     can,

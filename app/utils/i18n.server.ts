@@ -2,7 +2,7 @@
 // the signed-in user's setting (users.locale), else the `lng` cookie a visitor set with the language switch,
 // else the browser's Accept-Language, else English.
 import { createCookie } from "@remix-run/node";
-import { createInstance, type i18n } from "i18next";
+import { createInstance, type i18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales";
@@ -57,6 +57,18 @@ export function createServerI18n(locale: Locale): i18n {
     initImmediate: false, // resources are in memory: initialise synchronously
   });
   return instance;
+}
+
+const translators = new Map<Locale, TFunction>();
+
+/** A `t` for a language other than the request's, e.g. the recipient's for a mail (made once per language). */
+export function translatorFor(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createServerI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** The Set-Cookie header that remembers a visitor's language choice. */

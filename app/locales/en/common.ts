@@ -39,7 +39,9 @@ export default {
     members: "Members",
     export: "Export",
     audit: "Audit log",
+    settings: "Settings",
   },
+  formerMember: "former member",
   language: {
     label: "Language",
     en: "English",

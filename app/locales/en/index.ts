@@ -12,6 +12,7 @@ import editor from "./editor";
 import errors from "./errors";
 import exportsArea from "./exports";
 import history from "./history";
+import mail from "./mail";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -30,6 +31,7 @@ const en = {
   activity,
   members,
   notifications,
+  mail,
   audit,
   exports: exportsArea,
   editor,

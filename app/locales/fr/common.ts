@@ -41,7 +41,9 @@ export default {
     members: "Membres",
     export: "Exporter",
     audit: "Journal d’audit",
+    settings: "Réglages",
   },
+  formerMember: "ancien membre",
   language: {
     label: "Langue",
     en: "English",

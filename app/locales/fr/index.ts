@@ -14,6 +14,7 @@ import editor from "./editor";
 import errors from "./errors";
 import exportsArea from "./exports";
 import history from "./history";
+import mail from "./mail";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -32,6 +33,7 @@ const fr = {
   activity,
   members,
   notifications,
+  mail,
   audit,
   exports: exportsArea,
   editor,

@@ -211,11 +211,9 @@ export default function Account() {
               </div>
             ))}
           </div>
-          <p>
-            <button type="submit" className="button" disabled={busy}>
-              {t("account.mail.save")}
-            </button>
-          </p>
+          <button type="submit" className="button" disabled={busy}>
+            {t("account.mail.save")}
+          </button>
         </Form>
       </section>
       <section className="card" aria-labelledby="security-heading">

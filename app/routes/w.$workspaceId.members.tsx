@@ -259,7 +259,7 @@ export default function Members() {
               />
             </div>
             <div className="field field-narrow">
-              <label htmlFor="invite-mail-role">{t("members.role")}</label>
+              <label htmlFor="invite-mail-role">{t("members.inviteRole")}</label>
               <select id="invite-mail-role" name="role" defaultValue="editor">
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
@@ -275,7 +275,7 @@ export default function Members() {
           <h3>{t("members.linkHeading")}</h3>
           <Form method="post" className="form form-inline">
             <input type="hidden" name="intent" value="invite" />
-            <div className="field">
+            <div className="field field-narrow">
               <label htmlFor="invite-role">{t("members.role")}</label>
               <select id="invite-role" name="role" defaultValue="editor">
                 {ROLES.map((role) => (

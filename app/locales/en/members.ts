@@ -26,6 +26,7 @@ export default {
     "Each invitation works once, for {{days}} days, and gives the role you pick. Send it by mail, or create a link and pass it on through a channel you trust.",
   mailHeading: "By mail",
   inviteEmail: "Their email address",
+  inviteRole: "Their role",
   sendInvite: "Send invitation",
   invited: "Invitation sent to {{email}}.",
   linkHeading: "As a link",

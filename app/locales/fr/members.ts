@@ -28,6 +28,7 @@ export default {
     "Chaque invitation ne sert qu’une fois, pendant {{days}} jours, et donne le rôle que vous choisissez. Envoyez-la par courriel, ou créez un lien et transmettez-le par un canal de confiance.",
   mailHeading: "Par courriel",
   inviteEmail: "Son adresse e-mail",
+  inviteRole: "Son rôle",
   sendInvite: "Envoyer l’invitation",
   invited: "Invitation envoyée à {{email}}.",
   linkHeading: "Par lien",

@@ -4,8 +4,10 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { bodyLimits } from "./app/utils/body-limit.server";
 import { createCollabServer } from "./app/utils/collab-server.server";
 import { outboxDir } from "./app/utils/mailer.server";
+import { bodyLimitFor } from "./app/utils/upload-limits";
 import { databasePath, openDatabase } from "./db/client";
 import { migrationStatus, runMigrations } from "./db/migrate";
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./db/seed";
@@ -13,14 +15,6 @@ import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from "./db/seed"
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
-// Requests over these sizes are refused before they reach a route (case bodies are capped at 2 MB,
-// source imports at 5 MB: those routes then answer with their own message).
-const MAX_BODY_BYTES = 3 * 1024 * 1024;
-const MAX_IMPORT_BODY_BYTES = 6 * 1024 * 1024;
-const IMPORT_PATH = /^\/w\/[a-z0-9]+\/(sources\/import|import)\b/;
-// A whole workspace export (cases with revisions) may be large; the import route checks its own 50 MB cap.
-const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024 + 64 * 1024;
-const WORKSPACE_IMPORT_PATH = /^\/workspaces\/import(\.data)?$/;
 
 const startedAt = performance.now();
 const { db, sqlite } = openDatabase();
@@ -29,48 +23,6 @@ let seeded = false;
 if (process.env.SEED_DEMO !== "0" && isDatabaseEmpty(db)) {
   await seedDemo(db);
   seeded = true;
-}
-
-function tooLargeMessage(limit: number): string {
-  return `This request is too large (over ${Math.round(limit / 1024 / 1024)} MB). Nothing was saved.`;
-}
-
-function refuseTooLarge(res: express.Response, limit: number) {
-  res.locals.bodyRefused = true;
-  if (res.headersSent) return;
-  res.status(413).set("Connection", "close").type("text/plain").send(tooLargeMessage(limit));
-}
-
-/**
- * A body sent without Content-Length (chunked) is counted as it streams past, never buffered here.
- * Past the limit the client gets 413 and the read the route is doing fails with that same answer, so
- * no action ever sees a cut-off form or document.
- */
-function limitStreamedBody(req: express.Request, res: express.Response, limit: number) {
-  let received = 0;
-  const count = (chunk: Buffer) => {
-    received += chunk.length;
-    if (received <= limit) return;
-    req.off("data", count);
-    refuseTooLarge(res, limit);
-    // The reader (Remix) gets an error instead of more data. A Response is an expected outcome for Remix:
-    // the route stops without logging. The socket is not destroyed here: closing it while the client is
-    // still sending would reset the connection before the client could read the 413.
-    if (req.listenerCount("error") > 0) {
-      req.emit("error", new Response(tooLargeMessage(limit), { status: 413 }));
-      req.resume();
-    } else {
-      req.destroy();
-    }
-  };
-  // Counting starts together with the first reader: listening earlier would start the flow of data
-  // before the route is there to receive it.
-  const onNewListener = (event: string | symbol) => {
-    if (event !== "data") return;
-    req.off("newListener", onNewListener);
-    req.on("data", count);
-  };
-  req.on("newListener", onNewListener);
 }
 
 const app = express();
@@ -113,21 +65,11 @@ app.get("/healthz", (_req, res) => {
   }
 });
 
+// Bodies over the limit of their address are refused before any route reads them (413, lingering close).
+app.use(bodyLimits(bodyLimitFor));
+
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const limit = WORKSPACE_IMPORT_PATH.test(req.path)
-    ? MAX_WORKSPACE_IMPORT_BYTES
-    : IMPORT_PATH.test(req.path)
-      ? MAX_IMPORT_BODY_BYTES
-      : MAX_BODY_BYTES;
-  const declared = req.headers["content-length"];
-  if (declared !== undefined && Number(declared) > limit) {
-    refuseTooLarge(res, limit);
-    // Discard what the client is still sending so it can read the answer; the connection closes after it.
-    req.resume();
-    return;
-  }
-  if (declared === undefined) limitStreamedBody(req, res, limit);
   // Cross-site request forgery: a write must come from one of our own pages.
   const origin = req.headers.origin;
   if (origin) {

@@ -44,6 +44,10 @@ export default defineConfig(({ command }) => ({
             "lib0",
             "@tiptap/y-tiptap",
             "@hocuspocus/server",
+            // Launches a browser of its own from files beside it: bundled, it could not find them.
+            "playwright-core",
+            // Runs in a worker thread of its own (case-files/docx-reader.worker.mjs).
+            "mammoth",
           ],
         }
       : undefined,

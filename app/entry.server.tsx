@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { warmReferenceEngines } from "~/models/sources/references.server";
+import { citationStylesInUse } from "~/models/workspaces.server";
 import { getAuth } from "~/utils/auth.server";
 import { createServerI18n, getLocale } from "~/utils/i18n.server";
 import { NonceContext } from "~/utils/nonce";
@@ -13,6 +15,10 @@ export const streamTimeout = 5_000;
 
 // server.ts starts it once the build is loaded: mail goes out from the same process.
 export { mailWorker } from "~/models/mail-delivery.server";
+
+// The citation engines of the styles in use, built once while the server starts rather than by a reader.
+if (import.meta.env.PROD) warmReferenceEngines(citationStylesInUse());
+
 // server.ts mounts it in front of this handler (ADR 0009).
 export { responseCache } from "~/utils/response-cache.server";
 

@@ -69,6 +69,8 @@ export const sessions = sqliteTable(
 export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
+  // The style references are formatted in (app/models/sources/citation-styles.ts).
+  citationStyle: text("citation_style").notNull().default("apa"),
   createdAt: createdAt(),
   // Members without two-factor sign-in are sent to set it up before they see any case.
   requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),

@@ -18,8 +18,9 @@ import { normalizeLinkHref } from "~/editor/links";
 import enCases from "~/locales/en/cases";
 import enExports from "~/locales/en/exports";
 import { formatPeriod, type Period, type PeriodWords } from "~/models/case-fields";
-import { type CslItem, formatReference } from "~/models/csl";
 import type { CaseStatus, CodeKind, ConditionValue } from "~/models/domain";
+import { plainReference, referenceRuns } from "~/models/sources/citation-styles";
+import type { CslItem } from "~/models/sources/csl-item";
 
 export type MarkdownCase = Period & {
   title: string;
@@ -56,6 +57,8 @@ const englishWords: MarkdownWords = (key, params = {}) => {
 export type MarkdownContext = {
   codes: ReadonlyMap<string, { label: string }>;
   sources: ReadonlyMap<string, CslItem>;
+  /** Each cited source's reference in the workspace's style (references.server.ts), by source id. */
+  references?: ReadonlyMap<string, string>;
   conditions?: readonly MarkdownCondition[];
   workspaceName?: string;
   exportedAt?: Date;
@@ -299,16 +302,41 @@ class CaseMarkdownWriter {
   }
 }
 
-/** A reference as Markdown: the text escaped, its web address (at the end) as an autolink. */
-export function referenceMarkdown(item: CslItem | undefined, words: MarkdownWords = englishWords): string {
+/** Formatted reference text as Markdown: escaped, italic runs between asterisks. */
+function runsMarkdown(reference: string): string {
+  return referenceRuns(reference)
+    .map((run) => {
+      const text = escapeMarkdown(run.text);
+      return run.italic && text.trim() !== "" ? `*${text}*` : text;
+    })
+    .join("");
+}
+
+/**
+ * A reference as Markdown: the formatted reference (the title alone without one) escaped, its web address
+ * (at the end, with or without the style's full stop) as an autolink.
+ */
+export function referenceMarkdown(
+  item: CslItem | undefined,
+  words: MarkdownWords = englishWords,
+  formatted?: string,
+): string {
   if (!item) return words("exports.markdown.sourceGone");
-  const reference = formatReference(item);
-  const link = item.URL ?? (item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined);
-  if (link && reference.endsWith(link)) {
-    const text = reference.slice(0, reference.length - link.length).trim();
-    return `${escapeMarkdown(text)} <${markdownUrl(link)}>`;
+  const reference = formatted ?? item.title;
+  const plain = plainReference(reference);
+  const links = [item.URL, item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined];
+  for (const link of links) {
+    if (!link) continue;
+    const at = plain.endsWith(`${link}.`)
+      ? plain.length - link.length - 1
+      : plain.endsWith(link)
+        ? plain.length - link.length
+        : -1;
+    if (at === -1) continue;
+    const cut = reference.lastIndexOf(link);
+    return `${runsMarkdown(reference.slice(0, cut)).trim()} <${markdownUrl(link)}>`;
   }
-  return escapeMarkdown(reference);
+  return runsMarkdown(reference);
 }
 
 function tableCell(text: string) {
@@ -390,7 +418,12 @@ export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext
           const cited = locators.length
             ? words("exports.markdown.citedAt", { locators: escapeMarkdown(locators.join("; ")) })
             : "";
-          return `${i + 1}. ${referenceMarkdown(context.sources.get(sourceId), words)}${cited}`;
+          const reference = referenceMarkdown(
+            context.sources.get(sourceId),
+            words,
+            context.references?.get(sourceId),
+          );
+          return `${i + 1}. ${reference}${cited}`;
         }),
       ].join("\n"),
     );
@@ -400,7 +433,11 @@ export function caseToMarkdown(caseStudy: MarkdownCase, context: MarkdownContext
     out.push(
       footnotes
         .map((footnote) => {
-          const reference = referenceMarkdown(context.sources.get(footnote.sourceId), words);
+          const reference = referenceMarkdown(
+            context.sources.get(footnote.sourceId),
+            words,
+            context.references?.get(footnote.sourceId),
+          );
           const at = footnote.locator
             ? words("exports.markdown.at", { locator: escapeMarkdown(footnote.locator) })
             : "";

@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
@@ -9,11 +10,12 @@ import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
 import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
-import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { formatBibliography } from "~/models/sources/references.server";
 import { foreignSourceIds } from "~/models/sources.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -184,16 +186,26 @@ export function getCase(member: Member, caseId: string, options: { allowTrashed?
 }
 
 /** `locale`: the creating user's language, which the standard section headings are written in. */
+/**
+ * A new case with the standard sections in the creating person's language, or, from an import, with a body
+ * that has passed the validator (`imported`: the Word import; its citations must be sources of the workspace).
+ */
 export function createCase(
   member: Member,
   fields: CaseFields,
   origin?: RequestOrigin,
   locale: Locale = "en",
+  imported?: { body: JSONContent; note: string; sourceIds: string[] },
 ) {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "case.create");
+    if (imported && foreignSourceIds(tx, member.workspaceId, imported.sourceIds).length > 0) {
+      throw new DocumentRejectedError([
+        msg("cases.errors.unknownSources", { count: imported.sourceIds.length }),
+      ]);
+    }
     const id = newId();
-    const body = newCaseDocument(locale);
+    const body = imported?.body ?? newCaseDocument(locale);
     const now = new Date();
     tx.insert(cases)
       .values({
@@ -214,13 +226,14 @@ export function createCase(
         baseNumber: null,
         body,
         fields: caseFieldsSnapshot(fields),
-        note: "Created",
+        note: imported?.note ?? "Created",
         authorId: member.userId,
       })
       .run();
+    if (imported) writeDerivedRows(tx, id, body);
     recordAudit(
       {
-        action: "case.created",
+        action: imported ? "case.imported" : "case.created",
         workspaceId: member.workspaceId,
         userId: member.userId,
         detail: { caseId: id },
@@ -403,7 +416,11 @@ export function saveCaseBody(
  * Everything the case page shows beside the fields: rendered body, bibliography, tagged passages by code.
  * `redacted`: the body with sensitive passages replaced by "[redacted]" (the print view, ADR 0008).
  */
-export function getCaseReading(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+export function getCaseReading(
+  member: Member,
+  caseId: string,
+  options: { redacted?: boolean; language?: Locale } = {},
+) {
   const read = getCase(member, caseId);
   const caseStudy = options.redacted
     ? { ...read, body: redactCaseDocument(read.body as Parameters<typeof redactCaseDocument>[0]).doc }
@@ -427,6 +444,16 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
     group.passages.push(row);
     byCode.set(code.id, group);
   }
+  // The workspace's style, in the reader's language; the list keeps the order of the [N] marks in the text.
+  const references = new Map(
+    formatBibliography(
+      rendered.bibliography.flatMap((entry) => {
+        const source = sourceMap.get(entry.sourceId);
+        return source ? [{ id: source.id, csl: source.csl }] : [];
+      }),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    ).map((entry) => [entry.sourceId, entry.reference]),
+  );
   const bibliography = rendered.bibliography.map((entry) => {
     const source = sourceMap.get(entry.sourceId);
     return {
@@ -434,7 +461,7 @@ export function getCaseReading(member: Member, caseId: string, options: { redact
       sourceId: entry.sourceId,
       locators: entry.locators,
       // null: the source is no longer in the library (the page says so in its language).
-      reference: source ? formatReference(source.csl) : null,
+      reference: source ? (references.get(source.id) ?? source.csl.title) : null,
     };
   });
   return {

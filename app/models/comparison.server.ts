@@ -8,9 +8,10 @@ import { deriveCaseRows, getSectionRanges, renderCaseHtml, sectionTitles, toCase
 import type { Period } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
 import type { Code, Reader } from "~/models/codes.server";
-import { formatReference } from "~/models/csl";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { type CaseStatus, type ConditionValue, LOCALES, type Locale } from "~/models/domain";
+import { formatReferences } from "~/models/sources/references.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { requirePermission } from "~/utils/permissions.server";
@@ -198,7 +199,7 @@ function alignSections(perCase: Array<Map<string, { title: string }>>, locale: L
   return rows;
 }
 
-export function getComparison(member: Reader, query: CompareQuery): Comparison {
+export function getComparison(member: Reader, query: CompareQuery, language: Locale = "en"): Comparison {
   requirePermission(member, "compare.use");
   const shown: Array<ReturnType<typeof getCase>> = [];
   let leftOut = 0;
@@ -286,6 +287,13 @@ export function getComparison(member: Reader, query: CompareQuery): Comparison {
     return [{ id: code.id, label: code.label, color: code.color, kind: code.kind, passages }];
   });
 
+  const cited = [
+    ...new Set(rendered.flatMap((entry) => entry.bibliography.map((reference) => reference.sourceId))),
+  ].flatMap((id) => {
+    const source = sourceById.get(id);
+    return source ? [{ id, csl: source.csl }] : [];
+  });
+  const references = formatReferences(cited, { style: workspaceCitationStyle(member), language });
   return {
     cases: rendered.map(({ caseStudy, byKey, passageCounts, bibliography }) => ({
       id: caseStudy.id,
@@ -313,7 +321,7 @@ export function getComparison(member: Reader, query: CompareQuery): Comparison {
           sourceId: entry.sourceId,
           locators: entry.locators,
           // null: the source is no longer in the library (the page says so in the reader's language).
-          reference: source ? formatReference(source.csl) : null,
+          reference: source ? (references.get(source.id) ?? source.csl.title) : null,
         };
       }),
     })),

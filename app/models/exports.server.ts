@@ -22,7 +22,9 @@ import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
 import { getCase, seesDrafts } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
+import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { formatReferences } from "~/models/sources/references.server";
 import { listSources } from "~/models/sources.server";
 import {
   type WorkspaceCaseRecord,
@@ -31,6 +33,7 @@ import {
   workspaceExportHeader,
   workspaceExportLibrary,
 } from "~/models/workspace-transfer.server";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -108,6 +111,19 @@ function readableRevisions(member: Member, caseId: string, approvedRevision: num
 }
 
 /**
+ * The case as this member may take it out: the version they read (trainers: the approved one), redacted
+ * when they ask or when they may not export sensitive passages (ADR 0008). Every case export starts here.
+ */
+export function caseForExport(member: Member, caseId: string, options: { redacted?: boolean } = {}) {
+  const read = getCase(member, caseId);
+  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
+  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
+  // Readers of approved versions read the approved revision, whatever draft is pending since.
+  const status = seesDrafts(member) ? caseStudy.status : "approved";
+  return { caseStudy, status, redacted };
+}
+
+/**
  * A case as a file, as this member reads it (getCase applies the rule that trainers read the approved
  * version only; a case they may not read is a 404). Recorded in the audit log.
  */
@@ -118,15 +134,9 @@ export function exportCase(
   origin?: RequestOrigin,
   /** The Markdown's fixed words in the exporting person's language (getT(request)); English by default. */
   words?: MarkdownWords,
-  options: { redacted?: boolean } = {},
+  options: { redacted?: boolean; language?: Locale } = {},
 ) {
-  const read = getCase(member, caseId);
-  // Sensitive passages become "[redacted]"; members who may not export them always get this (ADR 0008).
-  const redacted = options.redacted === true || !can(member, "case.exportUnredacted");
-  const caseStudy = redacted ? { ...read, body: redactCaseDocument(read.body as JSONContent).doc } : read;
-  const drafts = seesDrafts(member);
-  // Readers of approved versions read the approved revision, whatever draft is pending since.
-  const status = drafts ? caseStudy.status : "approved";
+  const { caseStudy, status, redacted } = caseForExport(member, caseId, options);
   const codeList = listCodes(member);
   const sourceList = listSources(member);
   const conditions = listCaseConditions(member, caseId);
@@ -137,6 +147,13 @@ export function exportCase(
 
   let body: string;
   if (format === "md") {
+    const cited = deriveCaseRows(caseStudy.body as JSONContent).citations.map(
+      (citation) => citation.sourceId,
+    );
+    const references = formatReferences(
+      sourceList.filter((source) => cited.includes(source.id)),
+      { style: workspaceCitationStyle(member), language: options.language ?? "en" },
+    );
     body = caseToMarkdown(
       { ...caseStudy, status, revision: caseStudy.shownRevision },
       {
@@ -151,6 +168,7 @@ export function exportCase(
         workspaceName: member.workspaceName,
         exportedAt,
         words,
+        references,
       },
     );
   } else {

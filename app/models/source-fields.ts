@@ -1,6 +1,7 @@
 // The source form: one zod schema turning what a person types into a CSL item (used by the create and
 // edit actions), the reverse (a stored item back into form text), and the words shown for CSL types.
 import { z } from "zod";
+import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 import {
   CONFIDENTIALITY_LEVELS,
   CSL_TYPES,
@@ -11,8 +12,7 @@ import {
   cslItemSchema,
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
-} from "~/models/csl";
-import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+} from "~/models/sources/csl-item";
 import { msg } from "~/utils/messages";
 
 // The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
@@ -20,16 +20,24 @@ export { SOURCE_TYPE_LABELS };
 
 export const MAX_AUTHORS = 100;
 /** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_SOURCE_IMPORT_BYTES as MAX_IMPORT_BYTES } from "~/utils/upload-limits";
 
 /** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
 export type SourceFormValues = Record<
   | "type"
   | "title"
   | "authors"
+  | "editors"
   | "issued"
   | "container"
+  | "volume"
+  | "issue"
+  | "page"
+  | "edition"
+  | "number"
+  | "genre"
   | "publisher"
+  | "place"
   | "url"
   | "accessed"
   | "language"
@@ -71,9 +79,17 @@ export function sourceFormValues(item: CslItem): SourceFormValues {
     type: item.type,
     title: item.title,
     authors: (item.author ?? []).map(formatAuthorLine).join("\n"),
+    editors: (item.editor ?? []).map(formatAuthorLine).join("\n"),
     issued: item.issued ? formatIssued(item.issued) : "",
     container: item["container-title"] ?? "",
+    volume: item.volume ?? "",
+    issue: item.issue ?? "",
+    page: item.page ?? "",
+    edition: item.edition ?? "",
+    number: item.number ?? "",
+    genre: item.genre ?? "",
     publisher: item.publisher ?? "",
+    place: item["publisher-place"] ?? "",
     url: item.URL ?? "",
     accessed: item.accessed ? formatIssued(item.accessed) : "",
     language: item.language ?? "",
@@ -88,9 +104,17 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   type: "report",
   title: "",
   authors: "",
+  editors: "",
   issued: "",
   container: "",
+  volume: "",
+  issue: "",
+  page: "",
+  edition: "",
+  number: "",
+  genre: "",
   publisher: "",
+  place: "",
   url: "",
   accessed: "",
   language: "",
@@ -135,7 +159,8 @@ type TooLongKey =
   | "sources.errors.urlTooLong"
   | "sources.errors.languageTooLong"
   | "sources.errors.doiTooLong"
-  | "sources.errors.noteTooLong";
+  | "sources.errors.noteTooLong"
+  | "sources.errors.textTooLong";
 
 function optionalText(max: number, tooLong: TooLongKey) {
   return z
@@ -160,9 +185,17 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
   type: "type",
   title: "title",
   author: "authors",
+  editor: "editors",
   issued: "issued",
   "container-title": "container",
+  volume: "volume",
+  issue: "issue",
+  page: "page",
+  edition: "edition",
+  number: "number",
+  genre: "genre",
   publisher: "publisher",
+  "publisher-place": "place",
   URL: "url",
   accessed: "accessed",
   language: "language",
@@ -170,6 +203,52 @@ const FIELD_OF: Record<string, keyof SourceFormValues> = {
   note: "note",
   custom: "reliability",
 };
+
+/** One name per line: "Family, Given" for a person, the name alone for an organisation. */
+function namesField() {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const lines = (value ?? "")
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+      if (lines.length > MAX_AUTHORS) {
+        ctx.addIssue({
+          code: "custom",
+          message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
+        });
+        return z.NEVER;
+      }
+      const names: CslName[] = [];
+      for (const line of lines) {
+        if (line.length > 500) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
+          return z.NEVER;
+        }
+        const comma = line.indexOf(",");
+        if (comma === -1) {
+          names.push({ literal: line });
+          continue;
+        }
+        const family = line.slice(0, comma).trim();
+        const given = line.slice(comma + 1).trim();
+        if (family === "" && given === "") {
+          ctx.addIssue({
+            code: "custom",
+            message: msg("sources.errors.authorNoName", { line }),
+          });
+          return z.NEVER;
+        }
+        const name: { family?: string; given?: string } = {};
+        if (family !== "") name.family = family;
+        if (given !== "") name.given = given;
+        names.push(name);
+      }
+      return names.length > 0 ? names : undefined;
+    });
+}
 
 export const sourceFormSchema = z
   .object({
@@ -179,48 +258,8 @@ export const sourceFormSchema = z
       .trim()
       .min(1, msg("sources.errors.titleRequired"))
       .max(MAX_TITLE_LENGTH, msg("sources.errors.titleTooLong", { max: MAX_TITLE_LENGTH })),
-    authors: z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        const lines = (value ?? "")
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean);
-        if (lines.length > MAX_AUTHORS) {
-          ctx.addIssue({
-            code: "custom",
-            message: msg("sources.errors.tooManyAuthors", { max: MAX_AUTHORS }),
-          });
-          return z.NEVER;
-        }
-        const names: CslName[] = [];
-        for (const line of lines) {
-          if (line.length > 500) {
-            ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
-            return z.NEVER;
-          }
-          const comma = line.indexOf(",");
-          if (comma === -1) {
-            names.push({ literal: line });
-            continue;
-          }
-          const family = line.slice(0, comma).trim();
-          const given = line.slice(comma + 1).trim();
-          if (family === "" && given === "") {
-            ctx.addIssue({
-              code: "custom",
-              message: msg("sources.errors.authorNoName", { line }),
-            });
-            return z.NEVER;
-          }
-          const name: { family?: string; given?: string } = {};
-          if (family !== "") name.family = family;
-          if (given !== "") name.given = given;
-          names.push(name);
-        }
-        return names.length > 0 ? names : undefined;
-      }),
+    authors: namesField(),
+    editors: namesField(),
     issued: z
       .string()
       .optional()
@@ -249,7 +288,14 @@ export const sourceFormSchema = z
         return { literal: text };
       }),
     container: optionalText(1000, "sources.errors.containerTooLong"),
+    volume: optionalText(100, "sources.errors.textTooLong"),
+    issue: optionalText(100, "sources.errors.textTooLong"),
+    page: optionalText(100, "sources.errors.textTooLong"),
+    edition: optionalText(100, "sources.errors.textTooLong"),
+    number: optionalText(200, "sources.errors.textTooLong"),
+    genre: optionalText(500, "sources.errors.textTooLong"),
     publisher: optionalText(1000, "sources.errors.publisherTooLong"),
+    place: optionalText(500, "sources.errors.textTooLong"),
     url: optionalText(2048, "sources.errors.urlTooLong").refine(
       (value) => value === undefined || isHttpUrl(value),
       { message: msg("sources.errors.urlInvalid") },
@@ -294,9 +340,17 @@ export const sourceFormSchema = z
       type: form.type,
       title: form.title,
       author: form.authors,
+      editor: form.editors,
       issued: form.issued,
       "container-title": form.container,
+      volume: form.volume,
+      issue: form.issue,
+      page: form.page,
+      edition: form.edition,
+      number: form.number,
+      genre: form.genre,
       publisher: form.publisher,
+      "publisher-place": form.place,
       URL: form.url,
       accessed: form.accessed,
       language: form.language,

@@ -1,17 +1,20 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import type { Locale } from "~/models/domain";
+import { newId } from "~/models/ids.server";
+import { fromBibTeX, toBibTeX } from "~/models/sources/bibtex";
 import {
+  type CslImportResult,
   type CslItem,
   type CslSkipped,
   cslItemSchema,
-  exportCslJson,
-  formatReference,
-  importCslJson,
   issuedYear,
   MAX_IMPORT_ITEMS,
-  toBibTeX,
-} from "~/models/csl";
-import { newId } from "~/models/ids.server";
+} from "~/models/sources/csl-item";
+import { exportCslJson, importCslJson } from "~/models/sources/csl-json";
+import { formatReference, formatReferences } from "~/models/sources/references.server";
+import { fromRis, toRis } from "~/models/sources/ris";
+import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -120,7 +123,7 @@ function searchableText(item: CslItem): string {
  */
 export function searchSources(
   member: Member,
-  options: { q?: string } = {},
+  options: { q?: string; language?: Locale } = {},
 ): { total: number; sources: LibraryEntry[] } {
   requirePermission(member, "workspace.read");
   const counts = new Map(
@@ -156,12 +159,16 @@ export function searchSources(
           const haystack = searchableText(row.csl);
           return words.every((word) => haystack.includes(word));
         });
+  const references = formatReferences(matching, {
+    style: workspaceCitationStyle(member),
+    language: options.language ?? "en",
+  });
   return {
     total: rows.length,
     sources: matching.map((row) => ({
       id: row.id,
       title: row.title,
-      reference: formatReference(row.csl),
+      reference: references.get(row.id) ?? row.title,
       type: row.csl.type,
       restricted: row.csl.custom?.confidentiality === "restricted",
       citingCases: row.citingCases,
@@ -220,7 +227,7 @@ function citingCasesOf(
 }
 
 /** A source of another workspace, or an unknown id, is a 404. */
-export function getSource(member: Member, sourceId: string) {
+export function getSource(member: Member, sourceId: string, language: Locale = "en") {
   requirePermission(member, "workspace.read");
   const found = findSource(db, member.workspaceId, sourceId);
   if (!found) throw notFound(msg("sources.errors.notFound"));
@@ -229,7 +236,7 @@ export function getSource(member: Member, sourceId: string) {
   return {
     id: found.id,
     csl,
-    reference: formatReference(csl),
+    reference: formatReference(csl, { style: workspaceCitationStyle(member), language }),
     createdAt: found.createdAt,
     updatedAt: found.updatedAt,
     createdByName: creator?.name ?? "",
@@ -342,13 +349,41 @@ function acceptedPositions(accepted: number, skipped: CslSkipped[]): number[] {
   return positions;
 }
 
+export const IMPORT_FORMATS = ["json", "bib", "ris"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** The format of an uploaded library: by its name's extension, else by how it starts. */
+export function sourcesFileFormat(text: string, filename = ""): ImportFormat {
+  const extension = /\.([a-z]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? "";
+  if (["bib", "bibtex", "biblatex"].includes(extension)) return "bib";
+  if (["ris", "txt"].includes(extension) && /^\s*TY {2}- /m.test(text)) return "ris";
+  if (["json", "csljson"].includes(extension)) return "json";
+  const start = text.replace(/^\uFEFF/, "").trimStart();
+  if (start.startsWith("[") || start.startsWith("{")) return "json";
+  if (/^TY {2}- /m.test(start.slice(0, 2000))) return "ris";
+  if (/^(?:%[^\n]*\n|\s)*@\s*[A-Za-z]+\s*[{(]/.test(start)) return "bib";
+  return "json";
+}
+
+const READERS: Record<ImportFormat, (text: string) => CslImportResult> = {
+  json: importCslJson,
+  bib: fromBibTeX,
+  ris: fromRis,
+};
+
 /**
- * Imports a CSL-JSON file's text. Every valid item is stored in one transaction (all or nothing); items the
- * file gets wrong, and items already in the library, are reported in `skipped` with the reason.
+ * Imports a CSL-JSON, BibTeX or RIS file's text. Every valid item is stored in one transaction (all or
+ * nothing); items the file gets wrong, and items already in the library, are reported in `skipped` with
+ * the reason.
  */
-export function importSources(member: Member, text: string, origin?: RequestOrigin): ImportReport {
+export function importSources(
+  member: Member,
+  text: string,
+  origin?: RequestOrigin,
+  format: ImportFormat = sourcesFileFormat(text),
+): ImportReport {
   requirePermission(member, "source.edit");
-  const parsed = importCslJson(text);
+  const parsed = READERS[format](text);
   const fileProblem = parsed.skipped.find((entry) => entry.index === -1);
   if (fileProblem) return { imported: [], skipped: [], fileError: fileProblem.reason };
   return db.transaction((tx) => {
@@ -393,7 +428,7 @@ export function importSources(member: Member, text: string, origin?: RequestOrig
         action: "sources.imported",
         workspaceId: member.workspaceId,
         userId: member.userId,
-        detail: { imported: imported.length, skipped: skipped.length },
+        detail: { imported: imported.length, skipped: skipped.length, format },
         origin,
       },
       tx,
@@ -405,6 +440,7 @@ export function importSources(member: Member, text: string, origin?: RequestOrig
 export const EXPORT_FORMATS = {
   json: { extension: "json", contentType: "application/json; charset=utf-8", label: "CSL-JSON" },
   bib: { extension: "bib", contentType: "application/x-bibtex; charset=utf-8", label: "BibTeX" },
+  ris: { extension: "ris", contentType: "application/x-research-info-systems; charset=utf-8", label: "RIS" },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -429,7 +465,7 @@ export function exportSources(member: Member, format: ExportFormat, origin?: Req
   requirePermission(member, "workspace.read");
   const items = listSources(member).map((source) => source.csl);
   const spec = EXPORT_FORMATS[format];
-  const body = format === "json" ? exportCslJson(items) : toBibTeX(items);
+  const body = format === "json" ? exportCslJson(items) : format === "bib" ? toBibTeX(items) : toRis(items);
   recordAudit({
     action: "sources.exported",
     workspaceId: member.workspaceId,

@@ -15,9 +15,9 @@ import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { writeDerivedRows } from "~/models/cases.server";
-import { cslItemSchema } from "~/models/csl";
 import { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, type Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { cslItemSchema } from "~/models/sources/csl-item";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import type { Executor } from "~/utils/permissions.server";
@@ -38,7 +38,8 @@ import {
 export const WORKSPACE_FORMAT = "mediation-casebook/workspace";
 export const WORKSPACE_FORMAT_VERSION = 1;
 /** Largest file the import page accepts. */
-export const MAX_WORKSPACE_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_WORKSPACE_IMPORT_BYTES } from "~/utils/upload-limits";
+
 const MAX_WORKSPACE_NAME = 100;
 const IMPORTED_SUFFIX = " (imported)";
 

@@ -3,6 +3,11 @@ import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { enqueueMail } from "~/models/mail-queue.server";
+import {
+  type CitationStyle,
+  DEFAULT_CITATION_STYLE,
+  isCitationStyle,
+} from "~/models/sources/citation-styles";
 import { hashToken, newToken } from "~/models/tokens.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
@@ -45,6 +50,40 @@ export function renameWorkspace(member: Member, input: { name: string }, origin?
         workspaceId: member.workspaceId,
         userId: member.userId,
         detail: { from: member.workspaceName, to: input.name.trim() },
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+/** The style the workspace formats references in (owners choose it on the sources page). */
+export function workspaceCitationStyle(member: Pick<Member, "workspaceId">): CitationStyle {
+  const row = db
+    .select({ style: workspaces.citationStyle })
+    .from(workspaces)
+    .where(eq(workspaces.id, member.workspaceId))
+    .get();
+  return isCitationStyle(row?.style) ? row.style : DEFAULT_CITATION_STYLE;
+}
+
+/** The styles workspaces use (the default when there is no workspace yet). */
+export function citationStylesInUse(): CitationStyle[] {
+  const styles = db.selectDistinct({ style: workspaces.citationStyle }).from(workspaces).all();
+  const known = styles.map((row) => row.style).filter(isCitationStyle);
+  return known.length > 0 ? known : [DEFAULT_CITATION_STYLE];
+}
+
+export function setCitationStyle(member: Member, style: CitationStyle, origin?: RequestOrigin) {
+  db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "workspace.manage");
+    tx.update(workspaces).set({ citationStyle: style }).where(eq(workspaces.id, member.workspaceId)).run();
+    recordAudit(
+      {
+        action: "workspace.citation_style_set",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        detail: { style },
         origin,
       },
       tx,

@@ -6,6 +6,7 @@ import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/compo
 import { CaseExportLinks } from "~/components/exports/case-export-links";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import { TaggedPassages } from "~/components/tagged-passages";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
@@ -27,9 +28,10 @@ import {
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { chromiumPath } from "~/utils/pdf.server";
 import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -44,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   // ?redacted=1: the print view with sensitive passages replaced by "[redacted]" (ADR 0008).
   const redacted = new URL(request.url).searchParams.get("redacted") === "1";
-  const reading = getCaseReading(member, requireId(params, "caseId"), { redacted });
+  const reading = getCaseReading(member, requireId(params, "caseId"), {
+    redacted,
+    language: await getLocale(request),
+  });
   recordConfidentialOpened(member, reading.caseStudy, requestOrigin(request));
   const t = await getT(request);
   // The page shows the body as `html`: its Tiptap JSON and plain text (~45 KB for 2,500 words) stay here.
@@ -64,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canTrash: can(member, "case.trash"),
     canComment: can(member, "case.comment") && !redacted,
     canExportUnredacted: can(member, "case.exportUnredacted"),
+    pdfAvailable: chromiumPath() !== null,
   };
 }
 
@@ -189,6 +195,7 @@ export default function CaseView() {
     canComment,
     canReadDrafts,
     canExportUnredacted,
+    pdfAvailable,
     redacted,
   } = useLoaderData<typeof loader>();
   // Set only when a thread form was posted without JavaScript (fetchers keep their own answers).
@@ -245,6 +252,7 @@ export default function CaseView() {
             workspaceId={workspaceId}
             caseId={caseStudy.id}
             canExportUnredacted={canExportUnredacted}
+            pdfAvailable={pdfAvailable}
           />
         </div>
       </div>
@@ -290,7 +298,11 @@ export default function CaseView() {
                 {bibliography.map((entry) => (
                   <li key={entry.sourceId} id={`ref-${entry.number}`} value={entry.number}>
                     <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
-                      {entry.reference ?? t("cases.page.sourceGone")}
+                      {entry.reference ? (
+                        <FormattedReference reference={entry.reference} />
+                      ) : (
+                        t("cases.page.sourceGone")
+                      )}
                     </Link>
                     {entry.locators.length ? (
                       <span className="muted">

@@ -92,9 +92,14 @@ export default function CaseLibrary() {
           <h1>{t("cases.list.title")}</h1>
         </div>
         {canCreate ? (
-          <Link to={`/w/${workspaceId}/cases/new`} className="button">
-            {t("cases.list.newCase")}
-          </Link>
+          <div className="actions">
+            <Link to={`/w/${workspaceId}/import/word`} className="button button-secondary">
+              {t("cases.importWord.link")}
+            </Link>
+            <Link to={`/w/${workspaceId}/cases/new`} className="button">
+              {t("cases.list.newCase")}
+            </Link>
+          </div>
         ) : null}
       </div>
       {total === 0 ? (

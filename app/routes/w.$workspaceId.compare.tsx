@@ -15,7 +15,7 @@ import {
 import compareStyles from "~/styles/compare.css?url";
 import readingStyles from "~/styles/reading.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
-  const comparison = getComparison(member, parsed.query);
+  const comparison = getComparison(member, parsed.query, await getLocale(request));
   return data<LoaderData>({
     pageTitle: pageTitle(comparison.cases.map((caseStudy) => caseStudy.title)),
     workspaceId: member.workspaceId,

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RelativeDate } from "~/components/case-bits";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import { SourceDetails } from "~/components/sources/source-details";
 import { SourceForm } from "~/components/sources/source-form";
 import { requestOrigin } from "~/models/audit.server";
@@ -11,7 +12,7 @@ import { deleteSource, getSource, SourceInUseError, updateSource } from "~/model
 import styles from "~/styles/sources.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
@@ -23,7 +24,7 @@ export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
-  const source = getSource(member, requireId(params, "sourceId"));
+  const source = getSource(member, requireId(params, "sourceId"), await getLocale(request));
   const t = await getT(request);
   return {
     pageTitle: t("common.pageTitle", { title: t("sources.page.metaTitle", { title: source.csl.title }) }),
@@ -93,7 +94,9 @@ export default function SourcePage() {
       </nav>
       <p className="eyebrow">{t(`sources.types.${source.csl.type}`)}</p>
       <h1>{source.csl.title}</h1>
-      <p className="source-reference source-reference-main">{source.reference}</p>
+      <p className="source-reference source-reference-main">
+        <FormattedReference reference={source.reference} />
+      </p>
 
       <div className="source-columns">
         <section aria-labelledby="source-details-heading">

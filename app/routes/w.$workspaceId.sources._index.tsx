@@ -1,14 +1,23 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CitationStyleForm } from "~/components/sources/citation-style-form";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import { SourceLibraryActions } from "~/components/sources/library-actions";
+import { requestOrigin } from "~/models/audit.server";
+import { CITATION_STYLES } from "~/models/sources/citation-styles";
 import { searchSources } from "~/models/sources.server";
+import { setCitationStyle, workspaceCitationStyle } from "~/models/workspaces.server";
 import styles from "~/styles/sources.css?url";
 import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
+import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -17,7 +26,7 @@ export const meta = titleMeta;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 200);
-  const { sources, total } = searchSources(member, { q });
+  const { sources, total } = searchSources(member, { q, language: await getLocale(request) });
   const t = await getT(request);
   const title = t("sources.list.metaTitle", { workspace: member.workspaceName });
   return {
@@ -25,16 +34,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspaceId: member.workspaceId,
     workspaceName: member.workspaceName,
     canEdit: can(member, "source.edit"),
+    citationStyle: workspaceCitationStyle(member),
+    canChangeStyle: can(member, "workspace.manage"),
     q,
     total,
     sources,
   };
 }
 
+const styleForm = z.object({ intent: z.literal("citationStyle"), style: z.enum(CITATION_STYLES) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { member } = await requireWorkspaceMember(request, params);
+  const parsed = styleForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw data({ message: msg("sources.errors.badStyle") }, { status: 400 });
+  setCitationStyle(member, parsed.data.style, requestOrigin(request));
+  return redirectWithToast(request, `/w/${member.workspaceId}/sources`, {
+    kind: "success",
+    message: msg("sources.style.saved"),
+  });
+}
+
 export default function SourceLibrary() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { sources, q, total, canEdit, workspaceId, workspaceName } = useLoaderData<typeof loader>();
+  const { sources, q, total, canEdit, workspaceId, workspaceName, citationStyle, canChangeStyle } =
+    useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname.endsWith("/sources");
   const base = `/w/${workspaceId}/sources`;
@@ -48,6 +73,7 @@ export default function SourceLibrary() {
         </div>
         <SourceLibraryActions base={base} canEdit={canEdit} hasSources={total > 0} />
       </div>
+      <CitationStyleForm style={citationStyle} canChange={canChangeStyle} />
 
       {total === 0 ? (
         <div className="empty-state">
@@ -115,7 +141,9 @@ export default function SourceLibrary() {
                   <Link to={`${base}/${source.id}`} className="source-item-title">
                     {source.title}
                   </Link>
-                  <p className="source-reference">{source.reference}</p>
+                  <p className="source-reference">
+                    <FormattedReference reference={source.reference} />
+                  </p>
                   <p className="source-item-meta">
                     <span className="source-type">{t(`sources.types.${source.type}`)}</span>
                     <span className={source.citingCases === 0 ? "muted" : undefined}>

@@ -1,22 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ImportForm, ImportReportView } from "~/components/sources/import";
 import { requestOrigin } from "~/models/audit.server";
 import { MAX_IMPORT_BYTES } from "~/models/source-fields";
-import { importSources } from "~/models/sources.server";
+import { importSources, sourcesFileFormat } from "~/models/sources.server";
 import styles from "~/styles/sources.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle, getT } from "~/utils/i18n.server";
 import { msg, translateMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
+import { readUpload } from "~/utils/uploads.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -30,45 +26,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const TOO_LARGE = msg("sources.import.tooLarge", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
 
-/** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
-
-async function readUpload(
-  request: Request,
-): Promise<{ text: string } | { status: 400 | 413; error: string }> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES) return { status: 413, error: TOO_LARGE };
-  if (!(request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    return { status: 400, error: msg("sources.import.chooseFile") };
-  }
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { status: 413, error: TOO_LARGE };
-    return { status: 400, error: msg("sources.import.interrupted") };
-  }
-  const file = formData.get("file");
-  if (!file || typeof file === "string" || file.size === 0) {
-    return {
-      status: 400,
-      error:
-        file && typeof file !== "string" ? msg("sources.import.emptyFile") : msg("sources.import.chooseFile"),
-    };
-  }
-  if (file.size > MAX_IMPORT_BYTES) return { status: 413, error: TOO_LARGE };
-  return { text: await file.text() };
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   requirePermission(member, "source.edit");
-  const upload = await readUpload(request);
-  if ("error" in upload) return data({ error: upload.error, report: null }, { status: upload.status });
-  const report = importSources(member, upload.text, requestOrigin(request));
+  const upload = await readUpload(request, MAX_IMPORT_BYTES, {
+    tooLarge: TOO_LARGE,
+    chooseFile: msg("sources.import.chooseFile"),
+    interrupted: msg("sources.import.interrupted"),
+    emptyFile: msg("sources.import.emptyFile"),
+  });
+  if (!upload.ok) return data({ error: upload.error, report: null }, { status: upload.status });
+  const text = await upload.file.text();
+  const report = importSources(
+    member,
+    text,
+    requestOrigin(request),
+    sourcesFileFormat(text, upload.file.name),
+  );
   if (report.fileError) {
     return data(
       {
@@ -99,10 +73,10 @@ export default function ImportSources() {
       ) : (
         <>
           <p>
-            {t("sources.import.introStart")} <strong>CSL-JSON</strong>
+            {t("sources.import.introStart")}
             {t("sources.import.introZotero")} <em>{t("sources.import.zoteroExportLibrary")}</em>{" "}
             {t("sources.import.introOr")} <em>{t("sources.import.zoteroExportItems")}</em>
-            {t("sources.import.introFormat")} <em>CSL JSON</em>.
+            {t("sources.import.introFormat")}
           </p>
           <p className="muted">{t("sources.import.skipRules")}</p>
         </>

@@ -7,7 +7,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { WorkspaceImportForm } from "~/components/exports/workspace-import-form";
 import { requestOrigin } from "~/models/audit.server";
@@ -23,6 +23,7 @@ import { getLocale, getPageTitle, getT } from "~/utils/i18n.server";
 import { msg, translateMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
+import { FORM_OVERHEAD_BYTES } from "~/utils/upload-limits";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -31,15 +32,11 @@ export const meta = titleMeta;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   return {
-    maxBytes: MAX_WORKSPACE_IMPORT_BYTES,
     pageTitle: await getPageTitle(request, "exports.import.metaTitle"),
   };
 }
 
 const TOO_LARGE = msg("exports.import.tooLarge", { max: MAX_WORKSPACE_IMPORT_BYTES / 1024 / 1024 });
-
-/** Multipart framing around the file: headers and boundaries, a few hundred bytes in practice. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 async function readUpload(
   request: Request,
@@ -111,7 +108,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ImportWorkspace() {
   const { t } = useTranslation();
-  const { maxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="page page-narrow exports-page">
@@ -129,7 +125,7 @@ export default function ImportWorkspace() {
         <li>{t("exports.import.noteNobody")}</li>
         <li>{t("exports.import.noteChecked")}</li>
       </ul>
-      <WorkspaceImportForm error={actionData?.error ?? null} maxBytes={maxBytes} />
+      <WorkspaceImportForm error={actionData?.error ?? null} />
     </main>
   );
 }

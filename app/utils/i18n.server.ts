@@ -44,7 +44,7 @@ export function getLocale(request: Request): Promise<Locale> {
 
 /** A `t` for loaders and actions: meta titles, toasts, messages built on the server. */
 export async function getT(request: Request) {
-  return remixI18n.getFixedT(await getLocale(request));
+  return translatorFor(await getLocale(request));
 }
 
 /** The i18next instance entry.server.tsx renders a page with: only that language's catalogue. */
@@ -61,7 +61,10 @@ export function createServerI18n(locale: Locale): i18n {
 
 const translators = new Map<Locale, TFunction>();
 
-/** A `t` for a language other than the request's, e.g. the recipient's for a mail (made once per language). */
+/**
+ * A `t` for a language already decided (mail to a member, an answer written outside Remix); made once per
+ * language, synchronous.
+ */
 export function translatorFor(locale: Locale): TFunction {
   let t = translators.get(locale);
   if (!t) {

@@ -73,7 +73,8 @@ describe("exports", () => {
     const markdown = readFileSync((await download.path())!, "utf8");
     expect(markdown).toContain("# Mali, Ségou — local truce between Katiba Macina and local militias");
     expect(markdown).toMatch(/\[a temporary truce\[\^\d+\]\]\{tag: Temporary truce or ceasefire\}/);
-    expect(markdown).toMatch(/\n\[\^1\]: Opinion piece on dialogue with jihadist armed groups/);
+    // The reference in the workspace's style (APA 7 by default): the title in italics.
+    expect(markdown).toMatch(/\n\[\^1\]: \*Opinion piece on dialogue with jihadist armed groups/);
     await page.context().close();
   });
 

@@ -607,6 +607,24 @@ const ROUTES: Record<string, Check[]> = {
       request: (team) => ({ path: `/w/${team.workspace.id}/sources?q=report`, params: ws(team) }),
       expect: members(200),
     },
+    {
+      // The workspace's citation style: owners only.
+      method: "POST",
+      request: (team) => ({
+        path: "/sources",
+        params: ws(team),
+        form: { intent: "citationStyle", style: "apa" },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+  ],
+  "w.$workspaceId.import.word.tsx": [
+    { method: "GET", request: (team) => ({ path: "/import/word", params: ws(team) }), expect: writers(200) },
+    {
+      method: "POST",
+      request: (team) => ({ path: "/import/word", params: ws(team), form: { regions: "Mali" } }),
+      expect: writers(400),
+    },
   ],
   "w.$workspaceId.sources.new.tsx": [
     { method: "GET", request: (team) => ({ path: "/sources/new", params: ws(team) }), expect: writers(200) },

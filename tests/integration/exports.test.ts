@@ -155,7 +155,7 @@ describe("case export", () => {
     expect(markdown).toContain("# Test case — local talks");
     expect(markdown).toContain("[a temporary truce[^1]]{tag: Temporary truce or ceasefire}");
     expect(markdown).toContain("[a local channel]{tag: Local channel}");
-    expect(markdown).toContain("[^1]: Field notes, Ségou (n.d.). At para. 28.");
+    expect(markdown).toContain("[^1]: *Field notes, Ségou*. (n.d.). At para. 28.");
     expect(markdown).toContain("| Temporary truce or ceasefire | Outcome | Present | A truce. |");
   });
 
@@ -199,7 +199,7 @@ describe("case export", () => {
     expect((outsider as { init: { status: number } }).init.status).toBe(404);
     const foreign = await exportRequest("editor", team.otherCase.id, "json");
     expect((foreign as { init: { status: number } }).init.status).toBe(404);
-    const badFormat = await exportRequest("editor", team.caseStudy.id, "docx");
+    const badFormat = await exportRequest("editor", team.caseStudy.id, "xlsx");
     expect((badFormat as { init: { status: number } }).init.status).toBe(400);
   });
 

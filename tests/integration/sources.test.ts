@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
-import { importCslJson } from "~/models/csl";
 import { sourceFormSchema } from "~/models/source-fields";
+import { plainReference } from "~/models/sources/citation-styles";
+import { importCslJson } from "~/models/sources/csl-json";
 import {
   createSource,
   deleteSource,
@@ -231,7 +232,8 @@ describe("sources: create, edit, search", () => {
     });
     expect(page.status).toBe(200);
     const body = page.body as { sources: Array<{ title: string; reference: string }>; total: number };
-    expect(body.sources.map((s) => s.reference)).toEqual([
+    // APA 7 by default, italics marked for the page to render.
+    expect(body.sources.map((s) => plainReference(s.reference))).toEqual([
       "Thurston, A. (2020). Dialogue with jihadists in the Sahel. Journal of Peacebuilding Studies.",
     ]);
     expect(body.total).toBe(listSources(editor).length);
@@ -359,7 +361,13 @@ describe("import", () => {
     expect(ok.body.report?.imported.map((s) => s.title)).toEqual(["Uploaded speech"]);
     expect(ok.body.report?.skipped).toHaveLength(1);
 
-    const notJson = await callImport(team, team.people.owner.cookie, { name: "refs.bib", text: "@book{x," });
+    // A .bib file is read as BibTeX: its broken entry is reported, not the whole file.
+    const bib = await callImport(team, team.people.owner.cookie, { name: "refs.bib", text: "@book{x," });
+    expect(bib.status).toBe(200);
+    expect(bib.body.report?.skipped.map((s) => s.reason)).toEqual([
+      'entry 1 (key "x"): cannot be read: it is not complete BibTeX (is a brace or quote missing?)',
+    ]);
+    const notJson = await callImport(team, team.people.owner.cookie, { name: "refs.json", text: "@book{x," });
     expect(notJson.status).toBe(400);
     // The reason is translated on the server, inside the message (English for this request).
     expect(notJson.body.error).toMatch(/^sources\.import\.cannotImport\|/);

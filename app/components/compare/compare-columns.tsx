@@ -3,6 +3,7 @@ import { type CSSProperties, type KeyboardEvent, useRef, useState, useSyncExtern
 import { useTranslation } from "react-i18next";
 import { StatusBadge, usePeriod } from "~/components/case-bits";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
+import { FormattedReference } from "~/components/sources/formatted-reference";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";
 import type { ScrollMode } from "./scroll-mode";
@@ -190,7 +191,11 @@ function Column({
               {caseStudy.bibliography.map((entry) => (
                 <li key={entry.sourceId} id={`c${index}-ref-${entry.number}`} value={entry.number}>
                   <Link to={`/w/${workspaceId}/sources/${entry.sourceId}`}>
-                    {entry.reference ?? t("compare.columns.sourceGone")}
+                    {entry.reference ? (
+                      <FormattedReference reference={entry.reference} />
+                    ) : (
+                      t("compare.columns.sourceGone")
+                    )}
                   </Link>
                   {entry.locators.length ? (
                     <span className="muted">

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { MAX_LOCATOR_LENGTH } from "~/editor";
-import type { CslType } from "~/models/csl";
+import type { CslType } from "~/models/sources/csl-item";
 import { translateMessage, useMessage } from "~/utils/messages";
 import { Modal } from "./modal";
 import { SearchableList } from "./searchable-list";

@@ -2,8 +2,8 @@
 // Pure (no database, no DOM) so the dialog and the route agree on field names and messages.
 // Only types are imported from csl.ts and zod: the dialog runs in the browser, which needs neither.
 import type { ZodError } from "zod";
-import type { CslDate, CslItem, CslName, CslType } from "~/models/csl";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
+import type { CslDate, CslItem, CslName, CslType } from "~/models/sources/csl-item";
 import { decodeMessage, msg } from "~/utils/messages";
 
 export { SOURCE_TYPE_LABELS };

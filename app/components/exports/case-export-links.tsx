@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 
 /**
- * "Export this case: Markdown · JSON" for the case page, styled with the shared classes only (and hidden
+ * "Export this case: Markdown · JSON · Word · PDF" for the case page, styled with the shared classes only (and hidden
  * when printing, like every `.actions` row). The downloads are plain links: no prefetch, and they work
  * without JavaScript. `withPrint` adds a Print button for pages that do not have one already; printing
  * uses the case page's print stylesheet, and the browser's "Save as PDF" makes a PDF.
@@ -15,11 +15,14 @@ export function CaseExportLinks({
   caseId,
   withPrint = false,
   canExportUnredacted = true,
+  pdfAvailable = true,
 }: {
   workspaceId: string;
   caseId: string;
   withPrint?: boolean;
   canExportUnredacted?: boolean;
+  /** Chromium is on the server (utils/pdf.server.ts); without it the PDF link says so and print stays. */
+  pdfAvailable?: boolean;
 }) {
   const { t } = useTranslation();
   const base = `/w/${workspaceId}/cases/${caseId}/export`;
@@ -34,6 +37,16 @@ export function CaseExportLinks({
           <a className="button button-secondary button-small" href={`${base}?format=json`} download>
             {t("cases.exportLinks.json")}
           </a>
+          <a className="button button-secondary button-small" href={`${base}?format=docx`} download>
+            {t("cases.exportLinks.word")}
+          </a>
+          {pdfAvailable ? (
+            <a className="button button-secondary button-small" href={`${base}?format=pdf`} download>
+              {t("cases.exportLinks.pdf")}
+            </a>
+          ) : (
+            <span className="muted">{t("cases.exportLinks.pdfMissing")}</span>
+          )}
           {withPrint ? (
             <button
               type="button"
@@ -63,6 +76,24 @@ export function CaseExportLinks({
         >
           {t("cases.exportLinks.json")}
         </a>
+        <a
+          className="button button-secondary button-small"
+          href={`${base}?format=docx&redacted=1`}
+          aria-label={t("cases.exportLinks.wordRedacted")}
+          download
+        >
+          {t("cases.exportLinks.word")}
+        </a>
+        {pdfAvailable ? (
+          <a
+            className="button button-secondary button-small"
+            href={`${base}?format=pdf&redacted=1`}
+            aria-label={t("cases.exportLinks.pdfRedacted")}
+            download
+          >
+            {t("cases.exportLinks.pdf")}
+          </a>
+        ) : null}
         <Link
           className="button button-secondary button-small"
           to={`/w/${workspaceId}/cases/${caseId}?redacted=1`}

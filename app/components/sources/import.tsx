@@ -1,9 +1,10 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_IMPORT_BYTES } from "~/models/source-fields";
+import { FileField } from "~/components/file-field";
 import { useFormat } from "~/utils/format";
 import { useMessage } from "~/utils/messages";
+import { MAX_SOURCE_IMPORT_BYTES, MB } from "~/utils/upload-limits";
 
 type Report = {
   imported: Array<{ id: string; title: string }>;
@@ -18,7 +19,6 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export function ImportForm({ error, done }: { error: string | null; done: object | null }) {
   const { t } = useTranslation();
   const tm = useMessage();
-  const id = useId();
   const form = useRef<HTMLFormElement>(null);
   // After an import the chosen file is cleared, so pressing Import again cannot send it twice by accident.
   useEffect(() => {
@@ -28,35 +28,20 @@ export function ImportForm({ error, done }: { error: string | null; done: object
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const [tooLarge, setTooLarge] = useState(false);
-  const mb = MAX_IMPORT_BYTES / 1024 / 1024;
-  const message = tooLarge ? t("sources.import.tooLargeBefore", { mb }) : error ? tm(error) : null;
+  const mb = useFormat().number(MAX_SOURCE_IMPORT_BYTES / MB);
   return (
     <Form ref={form} method="post" encType="multipart/form-data" className="card form" noValidate>
       {again ? <h2>{t("sources.import.another")}</h2> : null}
-      <div className={`field${message ? " field-invalid" : ""}`}>
-        <label htmlFor={id}>{t("sources.import.fileLabel")}</label>
-        <p className="field-hint" id={`${id}-hint`}>
-          {t("sources.import.fileHint", { mb })}
-        </p>
-        <input
-          id={id}
-          type="file"
-          name="file"
-          accept=".json,.csljson,application/json,application/vnd.citationstyles.csl+json"
-          required
-          aria-invalid={message ? true : undefined}
-          aria-describedby={`${id}-hint${message ? ` ${id}-error` : ""}`}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            setTooLarge(Boolean(file && file.size > MAX_IMPORT_BYTES));
-          }}
-        />
-        {message ? (
-          <p className="field-error" id={`${id}-error`} role="alert">
-            {message}
-          </p>
-        ) : null}
-      </div>
+      <FileField
+        name="file"
+        label={t("sources.import.fileLabel")}
+        hint={t("sources.import.fileHint", { mb })}
+        accept=".json,.csljson,.bib,.bibtex,.ris,application/json,application/vnd.citationstyles.csl+json,application/x-bibtex,application/x-research-info-systems"
+        maxBytes={MAX_SOURCE_IMPORT_BYTES}
+        tooLargeMessage={t("sources.import.tooLargeBefore", { mb })}
+        error={error ? tm(error) : null}
+        onTooLargeChange={setTooLarge}
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={busy || tooLarge}>
           {busy ? t("sources.import.importing") : t("sources.import.submit")}

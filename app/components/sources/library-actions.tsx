@@ -33,6 +33,10 @@ export function SourceLibraryActions({
           <span aria-hidden="true">·</span>{" "}
           <a href={`${base}/export?format=bib`} download>
             BibTeX
+          </a>{" "}
+          <span aria-hidden="true">·</span>{" "}
+          <a href={`${base}/export?format=ris`} download>
+            RIS
           </a>
         </p>
       ) : null}

@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { CslItem } from "~/models/csl";
 import { formatAuthorLine, formatIssued } from "~/models/source-fields";
+import type { CslItem } from "~/models/sources/csl-item";
 
 /** Every recorded field of a source, in the order people fill them in; the empty ones are named after. */
 export function SourceDetails({ item }: { item: CslItem }) {
   const { t } = useTranslation();
   const authors = (item.author ?? []).map((name) => formatAuthorLine(name).replace(/^, |,$/, ""));
+  const editors = (item.editor ?? []).map((name) => formatAuthorLine(name).replace(/^, |,$/, ""));
   const rows: Array<{ label: string; value: ReactNode }> = [
     { label: t("sources.fields.type"), value: t(`sources.types.${item.type}`) },
     {
@@ -21,9 +22,20 @@ export function SourceDetails({ item }: { item: CslItem }) {
           </ul>
         ) : null,
     },
+    {
+      label: t("sources.fields.editors", { count: editors.length }),
+      value: editors.length > 0 ? editors.join("; ") : null,
+    },
     { label: t("sources.fields.published"), value: item.issued ? formatIssued(item.issued) : null },
     { label: t("sources.fields.container"), value: item["container-title"] },
+    { label: t("sources.fields.volume"), value: item.volume },
+    { label: t("sources.fields.issue"), value: item.issue },
+    { label: t("sources.fields.page"), value: item.page },
+    { label: t("sources.fields.edition"), value: item.edition },
+    { label: t("sources.fields.number"), value: item.number },
+    { label: t("sources.fields.genre"), value: item.genre },
     { label: t("sources.fields.publisher"), value: item.publisher },
+    { label: t("sources.fields.place"), value: item["publisher-place"] },
     {
       label: t("sources.fields.url"),
       value: item.URL ? (

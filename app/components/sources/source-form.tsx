@@ -2,8 +2,8 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
-import { CONFIDENTIALITY_LEVELS, CSL_TYPES, RELIABILITY_LEVELS } from "~/models/csl";
 import type { SourceFormValues } from "~/models/source-fields";
+import { CONFIDENTIALITY_LEVELS, CSL_TYPES, RELIABILITY_LEVELS } from "~/models/sources/csl-item";
 import { useLocale } from "~/utils/format";
 import { useMessage } from "~/utils/messages";
 
@@ -115,6 +115,15 @@ export function SourceForm({ values, errors, submitLabel, cancelTo, hidden = {} 
           errors={errors.issued}
         />
       </div>
+      <Field
+        label={t("sources.form.editors")}
+        name="editors"
+        multiline
+        rows={2}
+        hint={t("sources.form.authorsHint")}
+        defaultValue={values.editors}
+        errors={errors.editors}
+      />
       <div className="source-form-row">
         <Field
           label={t("sources.fields.container")}
@@ -129,6 +138,55 @@ export function SourceForm({ values, errors, submitLabel, cancelTo, hidden = {} 
           errors={errors.publisher}
         />
       </div>
+      <fieldset className="source-form-details">
+        <legend>{t("sources.form.details")}</legend>
+        <div className="source-form-row">
+          <Field
+            label={t("sources.fields.volume")}
+            name="volume"
+            defaultValue={values.volume}
+            errors={errors.volume}
+          />
+          <Field
+            label={t("sources.fields.issue")}
+            name="issue"
+            defaultValue={values.issue}
+            errors={errors.issue}
+          />
+          <Field
+            label={t("sources.fields.page")}
+            name="page"
+            defaultValue={values.page}
+            errors={errors.page}
+          />
+          <Field
+            label={t("sources.fields.edition")}
+            name="edition"
+            defaultValue={values.edition}
+            errors={errors.edition}
+          />
+        </div>
+        <div className="source-form-row">
+          <Field
+            label={t("sources.fields.number")}
+            name="number"
+            defaultValue={values.number}
+            errors={errors.number}
+          />
+          <Field
+            label={t("sources.fields.genre")}
+            name="genre"
+            defaultValue={values.genre}
+            errors={errors.genre}
+          />
+          <Field
+            label={t("sources.fields.place")}
+            name="place"
+            defaultValue={values.place}
+            errors={errors.place}
+          />
+        </div>
+      </fieldset>
       <Field
         label={t("sources.form.url")}
         name="url"

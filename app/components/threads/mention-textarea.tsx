@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 export type MentionPerson = { id: string; name: string; email: string };
@@ -55,6 +55,17 @@ export function MentionTextarea({
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<string[]>([]);
+  // Where the caret goes once a picked name is in the box. Set as soon as React has written the new value,
+  // before the browser handles the next key: a caret moved later (a frame later, say) would send what a fast
+  // typist typed meanwhile behind it ("he article…t").
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    const position = caretAfterPick.current;
+    if (!element || position === null) return;
+    caretAfterPick.current = null;
+    element.setSelectionRange(position, position);
+  });
 
   const suggestions = query
     ? people
@@ -81,11 +92,8 @@ export function MentionTextarea({
     setValue(next);
     setPicked((ids) => (ids.includes(person.id) ? ids : [...ids, person.id]));
     setQuery(null);
-    const position = query.start + inserted.length;
-    requestAnimationFrame(() => {
-      element.focus();
-      element.setSelectionRange(position, position);
-    });
+    caretAfterPick.current = query.start + inserted.length;
+    element.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

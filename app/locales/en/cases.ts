@@ -140,6 +140,50 @@ export default {
     submit: "Create case",
     created: "Case created.",
   },
+  importWord: {
+    link: "Import from Word",
+    metaTitle: "Import a Word document",
+    title: "Import a Word document",
+    intro:
+      "Bring an existing case note in from Word (.docx). Its headings become the case’s sections (Context, Actors… in English or French are matched to the standard ones), with paragraphs, lists, tables, bold, italic and links. Footnotes that name a source of the library become citations; the others are kept in a “Notes” section. Images are left out. The case opens in the editor for you to review.",
+    file: "Word document (.docx)",
+    fileHint: "Up to {{mb}} MB. Save older .doc files as .docx first.",
+    titleLabel: "Title",
+    titleHint: "Leave empty to use the document’s title (or its file name).",
+    regions: "Countries or regions",
+    regionsHint: "Separated by commas, e.g. Mali, Burkina Faso. You can add the other fields afterwards.",
+    submit: "Import",
+    importing: "Importing…",
+    chooseFile: "Choose a Word document (.docx) to import.",
+    tooLarge: "The file is larger than {{mb}} MB. Nothing was imported.",
+    tooLargeBefore: "This file is larger than {{mb}} MB.",
+    interrupted: "The upload was interrupted. Choose the file again.",
+    done: "Imported from Word: {{sections}} sections, {{citations}} citations. Review it here.",
+    doneNotes:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{notes}} footnotes match no source: they are in the “Notes” section.",
+    doneImages:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{images}} images were left out.",
+    doneNotesImages:
+      "Imported from Word: {{sections}} sections, {{citations}} citations. {{notes}} footnotes match no source: they are in the “Notes” section. {{images}} images were left out.",
+    reasons: {
+      notDocx: "This file is not a Word document (.docx). Open it in Word and save it as .docx.",
+      encrypted:
+        "This document is protected by a password. Remove the password in Word, then import it again.",
+      oldWord:
+        "This is an old Word file (.doc). Open it in Word and save it as .docx, then import that file.",
+      corrupt:
+        "This Word file is damaged and cannot be read. Open it in Word, save it again, then import it.",
+      tooLarge: "This document is too large once unpacked. Split it into smaller documents.",
+      macros:
+        "This document contains macros, which are never imported. Save it in Word as a plain .docx (not .docm) and import that.",
+      tooManyElements: "This document has too many elements to import. Split it into smaller documents.",
+      timeout: "Reading this document took too long, so it was stopped. Split it into smaller documents.",
+      tooManySections:
+        "This document has more than {{max}} headings: it does not look like one case note. Split it.",
+      invalid: "This document could not be turned into a case: {{detail}}",
+      empty: "This document has no text to import.",
+    },
+  },
   details: {
     metaTitle: "Edit details · {{title}}",
     title: "Edit details",
@@ -181,13 +225,18 @@ export default {
     label: "Export this case:",
     markdown: "Markdown",
     json: "JSON",
+    word: "Word",
+    pdf: "PDF",
+    pdfMissing: "PDF needs Chromium on the server: use Print.",
     print: "Print",
     redactedLabel: "Redacted copy (sensitive passages removed):",
     markdownRedacted: "Markdown, redacted",
     jsonRedacted: "JSON, redacted",
+    wordRedacted: "Word, redacted",
+    pdfRedacted: "PDF, redacted",
     printViewRedacted: "Print view, redacted",
     printView: "Print view",
-    badFormat: "Choose format=md (Markdown) or format=json (the full record).",
+    badFormat: "Choose format=md (Markdown), json (the full record), docx (Word) or pdf.",
   },
   trash: {
     metaTitle: "Trash",

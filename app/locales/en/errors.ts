@@ -15,6 +15,11 @@ export default {
     title: "Something went wrong",
     message: "The page could not be shown. Nothing you saved before this was lost. Try again, or go back.",
   },
+  tooLarge: {
+    title: "Too large",
+    request: "This request is too large (over {{mb}} MB). Nothing was saved.",
+    back: "Go back",
+  },
   goHome: "Go to my workspaces",
   unknownAction: "Unknown action.",
 };

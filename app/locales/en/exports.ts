@@ -106,6 +106,17 @@ export default {
     revisionBody: "Case {{n}} “{{title}}”, revision {{revision}}:",
     sameRevision: "Case {{n}} “{{title}}”: two revisions have the same number.",
   },
+  document: {
+    notRecorded: "Not recorded",
+    tagged: "Tagged: {{code}}",
+    notes: "Notes",
+    citedAt: "Cited at {{locators}}.",
+    redacted: "Redacted copy: sensitive passages are replaced by “[redacted]”.",
+    pdfNoBrowser:
+      "PDF is not available on this server (it needs Chromium). Use Print in the case page and choose “Save as PDF”.",
+    pdfBusy: "Several PDFs are being made right now. Try again in a minute, or use Print.",
+    pdfFailed: "The PDF could not be made. Try again, or use Print in the case page.",
+  },
   markdown: {
     field: "- **{{label}}:** {{value}}",
     regions: "Countries or regions",

@@ -144,6 +144,54 @@ export default {
     submit: "Créer le cas",
     created: "Cas créé.",
   },
+  importWord: {
+    link: "Importer depuis Word",
+    metaTitle: "Importer un document Word",
+    title: "Importer un document Word",
+    intro:
+      "Reprenez une note de cas existante depuis Word (.docx). Ses titres deviennent les sections du cas (Contexte, Acteurs… en français ou en anglais sont reconnus comme sections habituelles), avec paragraphes, listes, tableaux, gras, italique et liens. Les notes de bas de page qui nomment une source de la bibliothèque deviennent des citations ; les autres sont gardées dans une section « Notes ». Les images sont laissées de côté. Le cas s’ouvre dans l’éditeur pour relecture.",
+    file: "Document Word (.docx)",
+    fileHint: "Jusqu’à {{mb}} Mo. Enregistrez d’abord les anciens fichiers .doc en .docx.",
+    titleLabel: "Titre",
+    titleHint: "Laissez vide pour reprendre le titre du document (ou le nom du fichier).",
+    regions: "Pays ou régions",
+    regionsHint:
+      "Séparés par des virgules, p. ex. Mali, Burkina Faso. Les autres champs peuvent être remplis ensuite.",
+    submit: "Importer",
+    importing: "Import en cours…",
+    chooseFile: "Choisissez un document Word (.docx) à importer.",
+    tooLarge: "Le fichier dépasse {{mb}} Mo. Rien n’a été importé.",
+    tooLargeBefore: "Ce fichier dépasse {{mb}} Mo.",
+    interrupted: "L’envoi a été interrompu. Choisissez à nouveau le fichier.",
+    done: "Importé depuis Word : {{sections}} sections, {{citations}} citations. Relisez-le ici.",
+    doneNotes:
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{notes}} notes ne correspondent à aucune source : elles sont dans la section « Notes ».",
+    doneImages:
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{images}} images ont été laissées de côté.",
+    doneNotesImages:
+      "Importé depuis Word : {{sections}} sections, {{citations}} citations. {{notes}} notes ne correspondent à aucune source : elles sont dans la section « Notes ». {{images}} images ont été laissées de côté.",
+    reasons: {
+      notDocx:
+        "Ce fichier n’est pas un document Word (.docx). Ouvrez-le dans Word et enregistrez-le en .docx.",
+      encrypted:
+        "Ce document est protégé par un mot de passe. Retirez le mot de passe dans Word, puis importez-le à nouveau.",
+      oldWord:
+        "C’est un ancien fichier Word (.doc). Ouvrez-le dans Word, enregistrez-le en .docx, puis importez ce fichier.",
+      corrupt:
+        "Ce fichier Word est endommagé et illisible. Ouvrez-le dans Word, enregistrez-le à nouveau, puis importez-le.",
+      tooLarge: "Ce document est trop volumineux une fois décompressé. Découpez-le en documents plus petits.",
+      macros:
+        "Ce document contient des macros, qui ne sont jamais importées. Enregistrez-le dans Word en .docx simple (pas .docm) et importez ce fichier.",
+      tooManyElements:
+        "Ce document compte trop d’éléments pour être importé. Découpez-le en documents plus petits.",
+      timeout:
+        "La lecture de ce document a pris trop de temps et a été arrêtée. Découpez-le en documents plus petits.",
+      tooManySections:
+        "Ce document compte plus de {{max}} titres : ce n’est pas une note de cas. Découpez-le.",
+      invalid: "Ce document n’a pas pu devenir un cas : {{detail}}",
+      empty: "Ce document ne contient aucun texte à importer.",
+    },
+  },
   details: {
     metaTitle: "Modifier les informations · {{title}}",
     title: "Modifier les informations",
@@ -186,13 +234,18 @@ export default {
     label: "Exporter ce cas :",
     markdown: "Markdown",
     json: "JSON",
+    word: "Word",
+    pdf: "PDF",
+    pdfMissing: "Le PDF demande Chromium sur le serveur : utilisez Imprimer.",
     print: "Imprimer",
     redactedLabel: "Copie caviardée (passages sensibles retirés) :",
     markdownRedacted: "Markdown, caviardé",
     jsonRedacted: "JSON, caviardé",
+    wordRedacted: "Word, caviardé",
+    pdfRedacted: "PDF, caviardé",
     printViewRedacted: "Vue d’impression, caviardée",
     printView: "Vue d’impression",
-    badFormat: "Choisissez format=md (Markdown) ou format=json (la fiche complète).",
+    badFormat: "Choisissez format=md (Markdown), json (la fiche complète), docx (Word) ou pdf.",
   },
   trash: {
     metaTitle: "Corbeille",

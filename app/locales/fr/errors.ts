@@ -19,6 +19,11 @@ export default {
     message:
       "La page n’a pas pu s’afficher. Rien de ce que vous aviez enregistré n’est perdu. Réessayez, ou revenez en arrière.",
   },
+  tooLarge: {
+    title: "Trop volumineux",
+    request: "Cette requête est trop volumineuse (plus de {{mb}} Mo). Rien n’a été enregistré.",
+    back: "Revenir en arrière",
+  },
   goHome: "Aller à mes espaces de travail",
   unknownAction: "Action inconnue.",
 } satisfies Catalogue<typeof en>;

@@ -112,6 +112,17 @@ export default {
     revisionBody: "Cas {{n}} « {{title}} », version {{revision}} :",
     sameRevision: "Cas {{n}} « {{title}} » : deux versions portent le même numéro.",
   },
+  document: {
+    notRecorded: "Non renseigné",
+    tagged: "Étiquette : {{code}}",
+    notes: "Notes",
+    citedAt: "Cité : {{locators}}.",
+    redacted: "Copie caviardée : les passages sensibles sont remplacés par « [redacted] ».",
+    pdfNoBrowser:
+      "Le PDF n’est pas disponible sur ce serveur (il lui faut Chromium). Utilisez Imprimer sur la page du cas et choisissez « Enregistrer au format PDF ».",
+    pdfBusy: "Plusieurs PDF sont en cours de fabrication. Réessayez dans une minute, ou utilisez Imprimer.",
+    pdfFailed: "Le PDF n’a pas pu être fabriqué. Réessayez, ou utilisez Imprimer sur la page du cas.",
+  },
   markdown: {
     field: "- **{{label}} :** {{value}}",
     regions: "Pays ou régions",

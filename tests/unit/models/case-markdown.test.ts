@@ -3,7 +3,7 @@ import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { catalogues } from "~/locales";
 import { caseToMarkdown, escapeMarkdown, type MarkdownCase } from "~/models/case-markdown";
-import type { CslItem } from "~/models/csl";
+import type { CslItem } from "~/models/sources/csl-item";
 import { i18nOptions } from "~/utils/i18n";
 
 const TRUCE = "code-truce";
@@ -115,6 +115,10 @@ const context = {
     [LOCAL, { label: "Local channel" }],
   ]),
   sources: new Map([[ARTICLE, article]]),
+  // As references.server.ts formats it in APA 7 (italics between U+E000 and U+E001).
+  references: new Map([
+    [ARTICLE, "Crisis Group. (2021). \uE000Dialogue in the Sahel\uE001. https://example.org/report_1"],
+  ]),
   conditions: [
     {
       label: "Temporary truce or ceasefire",
@@ -157,13 +161,13 @@ describe("caseToMarkdown", () => {
     // A citation cut in two by the end of a tag still gets one footnote, where the cited passage ends.
     expect(markdown).toContain("[Split cited]{tag: Local channel} passage[^2] ends.");
     expect(markdown).toContain(
-      "[^1]: Crisis Group (2021). Dialogue in the Sahel. <https://example.org/report_1> At para. 28.",
+      "[^1]: Crisis Group. (2021). *Dialogue in the Sahel*. <https://example.org/report_1> At para. 28.",
     );
     expect(markdown).toContain(
-      "[^2]: Crisis Group (2021). Dialogue in the Sahel. <https://example.org/report_1> At p. 4.",
+      "[^2]: Crisis Group. (2021). *Dialogue in the Sahel*. <https://example.org/report_1> At p. 4.",
     );
     expect(markdown).toContain(
-      "## Sources\n\n1. Crisis Group (2021). Dialogue in the Sahel. <https://example.org/report_1> Cited at para. 28; p. 4.",
+      "## Sources\n\n1. Crisis Group. (2021). *Dialogue in the Sahel*. <https://example.org/report_1> Cited at para. 28; p. 4.",
     );
   });
 

@@ -1,0 +1,1 @@
+ALTER TABLE `workspaces` ADD `citation_style` text DEFAULT 'apa' NOT NULL;

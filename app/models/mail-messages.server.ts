@@ -140,26 +140,31 @@ function composeInvite(executor: Executor, row: MailRow, now: Date): Composed {
   );
 }
 
-function composeReset(executor: Executor, row: MailRow, now: Date): Composed {
-  const person = findPerson(executor, { email: row.recipient });
-  if (!person || person.deletedAt) return cancel("mail.reasons.noAccount");
-  const token = createAccountToken(executor, { userId: person.id, purpose: "reset" }, now);
+/** A mail whose point is one link of an account (reset, confirmation): same shape, its own words. */
+function accountLinkMail(person: Person, area: "reset" | "verify", path: string, token: string): Composed {
   const locale = recipientLocale(person);
   const t = translatorFor(locale);
-  const link = `${appOrigin()}/reset-password/${token}`;
+  const link = `${appOrigin()}${path}${token}`;
   return build(
     person.email,
     locale,
-    t("mail.reset.subject"),
+    t(`mail.${area}.subject`),
     [
       greeting(t, person.name),
-      { kind: "text", text: t("mail.reset.body", { email: person.email }) },
-      { kind: "action", label: t("mail.reset.action"), url: link },
-      { kind: "text", text: t("mail.reset.validity") },
+      { kind: "text", text: t(`mail.${area}.body`, { email: person.email }) },
+      { kind: "action", label: t(`mail.${area}.action`), url: link },
+      { kind: "text", text: t(`mail.${area}.validity`) },
     ],
     securityFooter(t),
     link,
   );
+}
+
+function composeReset(executor: Executor, row: MailRow, now: Date): Composed {
+  const person = findPerson(executor, { email: row.recipient });
+  if (!person || person.deletedAt) return cancel("mail.reasons.noAccount");
+  const token = createAccountToken(executor, { userId: person.id, purpose: "reset" }, now);
+  return accountLinkMail(person, "reset", "/reset-password/", token);
 }
 
 function composeVerify(executor: Executor, row: MailRow, now: Date): Composed {
@@ -168,22 +173,7 @@ function composeVerify(executor: Executor, row: MailRow, now: Date): Composed {
   if (person.emailVerifiedAt) return cancel("mail.reasons.alreadyVerified");
   const next = typeof row.payload.next === "string" ? row.payload.next : "";
   const token = createAccountToken(executor, { userId: person.id, purpose: "verify", next }, now);
-  const locale = recipientLocale(person);
-  const t = translatorFor(locale);
-  const link = `${appOrigin()}/verify-email/${token}`;
-  return build(
-    person.email,
-    locale,
-    t("mail.verify.subject"),
-    [
-      greeting(t, person.name),
-      { kind: "text", text: t("mail.verify.body", { email: person.email }) },
-      { kind: "action", label: t("mail.verify.action"), url: link },
-      { kind: "text", text: t("mail.verify.validity") },
-    ],
-    securityFooter(t),
-    link,
-  );
+  return accountLinkMail(person, "verify", "/verify-email/", token);
 }
 
 function composeExisting(executor: Executor, row: MailRow): Composed {

@@ -134,6 +134,49 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: { to: string; l
   );
 }
 
+/** A change that asks for the password first (new recovery codes, turning it off). */
+function PasswordForm(props: {
+  intent: "renew" | "disable";
+  heading: string;
+  intro: string;
+  warning?: string;
+  button: string;
+  errors: Record<string, string[] | undefined>;
+  busy: boolean;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  const headingId = `${props.intent}-heading`;
+  return (
+    <section className={`card${props.danger ? " danger-card" : ""}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>{props.heading}</h2>
+      <p className="muted">{props.intro}</p>
+      {props.warning ? <p>{props.warning}</p> : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="intent" value={props.intent} />
+        <FormError errors={props.errors.form} />
+        <Field
+          label={t("account.twoFactor.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          errors={props.errors.password}
+          required
+        />
+        <p>
+          <button
+            type="submit"
+            className={`button ${props.danger ? "button-danger" : "button-secondary"}`}
+            disabled={props.busy}
+          >
+            {props.button}
+          </button>
+        </p>
+      </Form>
+    </section>
+  );
+}
+
 export default function TwoFactor() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -220,49 +263,24 @@ export default function TwoFactor() {
             ) : null}
             <p>{t("account.twoFactor.codesLeft", { count: status.recoveryCodesLeft })}</p>
           </section>
-          <section className="card" aria-labelledby="renew-heading">
-            <h2 id="renew-heading">{t("account.twoFactor.renewHeading")}</h2>
-            <p className="muted">{t("account.twoFactor.renewIntro")}</p>
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="intent" value="renew" />
-              <FormError errors={errorsFor("renew").form} />
-              <Field
-                label={t("account.twoFactor.password")}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                errors={errorsFor("renew").password}
-                required
-              />
-              <p>
-                <button type="submit" className="button button-secondary" disabled={busy}>
-                  {t("account.twoFactor.renew")}
-                </button>
-              </p>
-            </Form>
-          </section>
-          <section className="card danger-card" aria-labelledby="disable-heading">
-            <h2 id="disable-heading">{t("account.twoFactor.disableHeading")}</h2>
-            <p className="muted">{t("account.twoFactor.disableIntro")}</p>
-            {requiredSomewhere ? <p>{t("account.twoFactor.disableRequired")}</p> : null}
-            <Form method="post" className="form" noValidate>
-              <input type="hidden" name="intent" value="disable" />
-              <FormError errors={errorsFor("disable").form} />
-              <Field
-                label={t("account.twoFactor.password")}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                errors={errorsFor("disable").password}
-                required
-              />
-              <p>
-                <button type="submit" className="button button-danger" disabled={busy}>
-                  {t("account.twoFactor.disable")}
-                </button>
-              </p>
-            </Form>
-          </section>
+          <PasswordForm
+            intent="renew"
+            heading={t("account.twoFactor.renewHeading")}
+            intro={t("account.twoFactor.renewIntro")}
+            button={t("account.twoFactor.renew")}
+            errors={errorsFor("renew")}
+            busy={busy}
+          />
+          <PasswordForm
+            intent="disable"
+            heading={t("account.twoFactor.disableHeading")}
+            intro={t("account.twoFactor.disableIntro")}
+            warning={requiredSomewhere ? t("account.twoFactor.disableRequired") : undefined}
+            button={t("account.twoFactor.disable")}
+            errors={errorsFor("disable")}
+            busy={busy}
+            danger
+          />
         </>
       ) : null}
     </main>

@@ -129,6 +129,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** The role an invitation gives. */
+function RoleSelect({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return (
+    <select id={id} name="role" defaultValue="editor">
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {t(`common.roles.${role}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export default function Members() {
   const { t } = useTranslation();
   const tm = useMessage();
@@ -260,13 +274,7 @@ export default function Members() {
             </div>
             <div className="field field-narrow">
               <label htmlFor="invite-mail-role">{t("members.inviteRole")}</label>
-              <select id="invite-mail-role" name="role" defaultValue="editor">
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`common.roles.${role}`)}
-                  </option>
-                ))}
-              </select>
+              <RoleSelect id="invite-mail-role" />
             </div>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("members.sendInvite")}
@@ -277,13 +285,7 @@ export default function Members() {
             <input type="hidden" name="intent" value="invite" />
             <div className="field field-narrow">
               <label htmlFor="invite-role">{t("members.role")}</label>
-              <select id="invite-role" name="role" defaultValue="editor">
-                {ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`common.roles.${role}`)}
-                  </option>
-                ))}
-              </select>
+              <RoleSelect id="invite-role" />
             </div>
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               {t("members.createInvite")}

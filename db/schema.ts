@@ -7,6 +7,7 @@ const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
 import {
+  ACTIVITY_KINDS,
   CASE_STATUSES,
   CODE_KINDS,
   CONDITION_VALUES,
@@ -16,10 +17,11 @@ import {
   NOTIFICATION_KINDS,
   type NotificationKind,
   ROLES,
+  THREAD_STATUSES,
 } from "../app/models/domain";
 
 export type { CaseStatus, CodeKind, ConditionValue, Locale, Role } from "../app/models/domain";
-export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, NOTIFICATION_KINDS, ROLES };
+export { CASE_STATUSES, CODE_KINDS, CONDITION_VALUES, LOCALES, NOTIFICATION_KINDS, ROLES, THREAD_STATUSES };
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -454,8 +456,6 @@ export const comparisonSets = sqliteTable(
   (t) => [index("comparison_sets_workspace_idx").on(t.workspaceId)],
 );
 
-export const THREAD_STATUSES = ["open", "resolved"] as const;
-
 /**
  * A comment thread on a passage. The anchor follows the W3C Web Annotation selectors (TextQuote with
  * prefix/suffix + TextPosition hint) over the case's anchor text (app/models/anchors.ts); it is re-anchored
@@ -577,18 +577,6 @@ export const notifications = sqliteTable(
     index("notifications_digest_idx").on(t.digestPending, t.userId),
   ],
 );
-
-export const ACTIVITY_KINDS = [
-  "created",
-  "saved",
-  "fields_edited",
-  "tagged",
-  "commented",
-  "submitted",
-  "approved",
-  "changes_requested",
-  "restored",
-] as const;
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */
 export const caseActivity = sqliteTable(

@@ -1,15 +1,23 @@
 import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NotificationsBell } from "~/components/review/notifications-bell";
-import type { loader as workspaceLoader } from "~/routes/w.$workspaceId";
-import { useMessage } from "~/utils/messages";
+import type { Role } from "~/models/domain";
+import { type MessageKey, useMessage } from "~/utils/messages";
+
+/** What the workspace layout route (routes/w.$workspaceId.tsx) gives the header. */
+export type WorkspaceHeaderData = {
+  member: { workspaceId: string; workspaceName: string; role: Role };
+  nav: Array<{ to: string; label: MessageKey }>;
+  workspaces: Array<{ id: string; name: string; role: Role }>;
+  unreadNotifications: number;
+};
 
 type User = { id: string; name: string; email: string } | null;
 
 export function AppHeader({ user }: { user: User }) {
   const { t } = useTranslation();
   const tm = useMessage();
-  const workspace = useRouteLoaderData<typeof workspaceLoader>("routes/w.$workspaceId");
+  const workspace = useRouteLoaderData("routes/w.$workspaceId") as WorkspaceHeaderData | undefined;
   const base = workspace ? `/w/${workspace.member.workspaceId}` : null;
   return (
     <header className="app-header">

@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { CASE_LANGUAGES, OTHER_LANGUAGE } from "~/models/case-fields";
+import { CASE_SUMMARY_MAX, CASE_TITLE_MAX, LANGUAGE_TAG_MAX } from "~/rules/limits";
 import { useMessage } from "~/utils/messages";
 
 type Props = {
@@ -31,7 +32,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         defaultValue={values.title}
         errors={errors.title}
         required
-        maxLength={200}
+        maxLength={CASE_TITLE_MAX}
       />
       <Field
         label={t("cases.form.regions")}
@@ -96,7 +97,7 @@ export function CaseFieldsForm({ values, errors, submitLabel, cancelTo, hidden =
         name="summary"
         defaultValue={values.summary}
         errors={errors.summary}
-        maxLength={500}
+        maxLength={CASE_SUMMARY_MAX}
       />
       <LanguageField values={values} errors={errors} />
       <div className="actions">
@@ -166,7 +167,7 @@ function LanguageField({
         hint={t("cases.form.languageOtherHint")}
         defaultValue={values.languageOther}
         errors={errors.languageOther}
-        maxLength={40}
+        maxLength={LANGUAGE_TAG_MAX}
       />
     </div>
   );

@@ -1,11 +1,12 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { translateMessage } from "~/utils/messages";
+import { decodeMessage, translateMessage } from "~/utils/messages";
 
 /**
- * Status → translated title and message. A thrown `data({ message }, { status })` may carry its own message:
- * an encoded key (msg(...)) is translated; plain text (not yet converted) is shown as it is.
+ * Status → translated title and message. A thrown Refusal (or `data({ message }, { status })`) may carry
+ * its own message: a catalogue key (msg(...)) is translated; anything else is never shown, the page's own
+ * message in the reader's language is.
  */
 function describe(error: unknown, t: TFunction): { status: number; title: string; message: string } {
   if (isRouteErrorResponse(error)) {
@@ -15,7 +16,7 @@ function describe(error: unknown, t: TFunction): { status: number; title: string
         : typeof error.data === "string" && error.data
           ? error.data
           : "";
-    const message = raw ? translateMessage(t, raw) : "";
+    const message = raw && decodeMessage(raw) ? translateMessage(t, raw) : "";
     if (error.status === 404)
       return {
         status: 404,
@@ -31,7 +32,7 @@ function describe(error: unknown, t: TFunction): { status: number; title: string
     return {
       status: error.status,
       title: t("errors.status.title", { status: error.status }),
-      message: message || error.statusText,
+      message: message || t("errors.unexpected.message"),
     };
   }
   return { status: 500, title: t("errors.unexpected.title"), message: t("errors.unexpected.message") };

@@ -40,7 +40,7 @@ export {
   toCaseNode,
 } from "./extensions";
 export { ALLOWED_LINK_SCHEMES, isSafeLinkHref, normalizeLinkHref } from "./links";
-export { caseOutline, type OutlineEntry, sectionAnchorIds, slugify } from "./outline";
+export { caseOutline, type OutlineEntry, sectionAnchorIds } from "./outline";
 export {
   type BibliographyEntry,
   escapeHtml,

@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { slugify } from "~/rules/text";
 import { getSectionRanges } from "./commands";
 import { toCaseNode } from "./extensions";
 
@@ -8,17 +9,6 @@ export interface OutlineEntry {
   /** The `id` the renderer gives the section heading, for table-of-contents links. */
   id: string;
   position: number;
-}
-
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
 }
 
 /** Unique anchor ids for section titles, in order: "Context" → "section-context". */

@@ -4,7 +4,7 @@
 // catches every structural rule (what may contain what) so the two can never drift apart.
 import type { JSONContent } from "@tiptap/core";
 import { type MarkType, type NodeType, Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { type MessageParams, msg } from "~/utils/messages";
+import { type Message, type MessageParams, msg } from "~/utils/messages";
 import { caseSchema } from "./extensions";
 import { normalizeLinkHref } from "./links";
 
@@ -23,7 +23,7 @@ export interface CaseReferences {
 
 export type CaseDocumentValidation =
   | { ok: true; doc: JSONContent; references: CaseReferences }
-  | { ok: false; errors: string[]; tooLarge?: boolean };
+  | { ok: false; errors: Message[]; tooLarge?: boolean };
 
 // Messages are catalogue keys (locales/*/editor.ts, `editor.validation.*`) with their parameters. The node
 // and formatting names and the place ("in section …") are nested in the message by the catalogue text.
@@ -90,7 +90,7 @@ export function isDocumentTooLarge(rawJson: string): boolean {
   return utf8ByteLength(rawJson) > MAX_DOCUMENT_BYTES;
 }
 
-function tooLargeMessage(bytes: number): string {
+function tooLargeMessage(bytes: number): Message {
   const megabytes = (bytes / (1024 * 1024)).toFixed(1);
   return msg("editor.validation.tooLarge", { size: megabytes, limit: MAX_DOCUMENT_BYTES / (1024 * 1024) });
 }
@@ -98,7 +98,7 @@ function tooLargeMessage(bytes: number): string {
 type ValidationKey = Parameters<typeof msg>[0] & `editor.validation.${string}`;
 
 interface Walk {
-  errors: string[];
+  errors: Message[];
   section: string | null;
 }
 
@@ -313,7 +313,7 @@ function walkNode(walk: Walk, value: unknown, depth: number): void {
   }
 }
 
-function describeStructureError(error: unknown): string {
+function describeStructureError(error: unknown): Message {
   const message = error instanceof Error ? error.message : String(error);
   const invalidContent = /^Invalid content for node (\w+)/.exec(message);
   if (invalidContent) {

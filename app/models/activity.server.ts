@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { getCase } from "~/models/cases.server";
+// A case's activity log: writers record what happened; it never reads cases (case-activity.server.ts
+// shows the timeline).
+import { and, desc, eq } from "drizzle-orm";
 import { db } from "~/utils/db.server";
-import { type Executor, type Member, requirePermission } from "~/utils/permissions.server";
-import { caseActivity, codes, users } from "../../db/schema";
+import type { Executor } from "~/utils/permissions.server";
+import { caseActivity, users } from "../../db/schema";
 
 type Kind = (typeof caseActivity.$inferInsert)["kind"];
 
@@ -66,49 +67,4 @@ export function listActivity(caseId: string, limit = 100) {
     .orderBy(desc(caseActivity.at), desc(caseActivity.id))
     .limit(limit)
     .all();
-}
-
-const stringList = (value: unknown) =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-
-/**
- * The timeline of one case as its page shows it: newest first, with the names of the reviewers asked and
- * the labels of the codes tagged. Drafts are visible in it, so readers of approved versions only get 403.
- */
-export function getCaseActivity(member: Member, caseId: string, limit = 200) {
-  requirePermission(member, "case.readDrafts");
-  const caseStudy = getCase(member, caseId);
-  const entries = listActivity(caseStudy.id, limit);
-  const reviewerIds = new Set(entries.flatMap((entry) => stringList(entry.detail.reviewerIds)));
-  const codeIds = new Set(entries.flatMap((entry) => stringList(entry.detail.codeIds)));
-  const names = reviewerIds.size
-    ? new Map(
-        db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, [...reviewerIds]))
-          .all()
-          .map((row) => [row.id, row.name]),
-      )
-    : new Map<string, string>();
-  // Only this workspace's codes: an id from elsewhere would never have been saved, but stays unnamed.
-  const labels = codeIds.size
-    ? new Map(
-        db
-          .select({ id: codes.id, label: codes.label })
-          .from(codes)
-          .where(and(eq(codes.workspaceId, member.workspaceId), inArray(codes.id, [...codeIds])))
-          .all()
-          .map((row) => [row.id, row.label]),
-      )
-    : new Map<string, string>();
-  return {
-    caseStudy: { id: caseStudy.id, title: caseStudy.title, status: caseStudy.status },
-    entries: entries.map((entry) => ({
-      ...entry,
-      // null: named by the page in the reader's language ("a former member", "a deleted code").
-      reviewerNames: stringList(entry.detail.reviewerIds).map((id) => names.get(id) ?? null),
-      codeLabels: stringList(entry.detail.codeIds).map((id) => labels.get(id) ?? null),
-    })),
-  };
 }

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { parseIsoDay } from "~/rules/dates";
 import { db } from "~/utils/db.server";
 import { type MessageKey, msg } from "~/utils/messages";
 import { type Executor, type Member, requirePermission } from "~/utils/permissions.server";
@@ -236,11 +237,8 @@ export function listAuditLog(
     ),
   );
   let day: SQL | undefined;
-  if (options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-    const start = Date.parse(`${options.date}T00:00:00Z`);
-    if (!Number.isNaN(start))
-      day = and(gte(auditLog.at, new Date(start)), lt(auditLog.at, new Date(start + 86_400_000)));
-  }
+  const start = options.date ? parseIsoDay(options.date) : null;
+  if (start) day = and(gte(auditLog.at, start), lt(auditLog.at, new Date(start.getTime() + 86_400_000)));
   const where = and(scope, options.kind ? AUDIT_KINDS[options.kind].where() : undefined, day);
   const total = db.select({ n: count() }).from(auditLog).where(where).get()!.n;
   const rows = db

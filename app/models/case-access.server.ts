@@ -10,6 +10,7 @@ import {
   notFound,
   requireMember,
   requirePermission,
+  seesAllCases,
 } from "~/utils/permissions.server";
 import { caseAccess, cases, memberships, users } from "../../db/schema";
 
@@ -44,8 +45,8 @@ export function getCaseAccess(member: Member, caseId: string) {
     people: people.map(
       (person): CaseAccessEntry => ({
         ...person,
-        owner: person.role === "owner",
-        listed: person.role === "owner" || listed.has(person.userId),
+        owner: seesAllCases(person),
+        listed: seesAllCases(person) || listed.has(person.userId),
       }),
     ),
   };
@@ -78,7 +79,7 @@ export function setCaseConfidentiality(
     if (!found || found.deletedAt || !canSeeCase(fresh, found, tx))
       throw notFound(msg("cases.errors.notFound"));
     const wanted = new Set(input.userIds);
-    if (input.confidential && fresh.role !== "owner") wanted.add(fresh.userId);
+    if (input.confidential && !seesAllCases(fresh)) wanted.add(fresh.userId);
     const workspaceMembers = wanted.size
       ? tx
           .select({ userId: memberships.userId, role: memberships.role })
@@ -89,7 +90,7 @@ export function setCaseConfidentiality(
           .all()
       : [];
     // Owners see every case: listing them would only be noise.
-    const listed = workspaceMembers.filter((row) => row.role !== "owner").map((row) => row.userId);
+    const listed = workspaceMembers.filter((row) => !seesAllCases(row)).map((row) => row.userId);
     tx.delete(caseAccess).where(eq(caseAccess.caseId, caseId)).run();
     for (const userId of listed)
       tx.insert(caseAccess).values({ caseId, userId, addedBy: fresh.userId }).run();

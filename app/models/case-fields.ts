@@ -1,5 +1,13 @@
 // The structured fields of a case: one zod schema used by the form (client) and the action (server).
 import { z } from "zod";
+import {
+  CASE_REGION_MAX,
+  CASE_REGIONS_MAX,
+  CASE_SUMMARY_MAX,
+  CASE_TITLE_MAX,
+  CASE_TITLE_MIN,
+  LANGUAGE_TAG_MAX,
+} from "~/rules/limits";
 import { msg } from "~/utils/messages";
 
 // Messages are catalogue keys (locales/*/cases.ts), translated where they are shown (components/field.tsx).
@@ -94,8 +102,8 @@ export const caseFieldsSchema = z
     title: z
       .string()
       .trim()
-      .min(3, msg("cases.errors.titleTooShort", { min: 3 }))
-      .max(200, msg("cases.errors.titleTooLong", { max: 200 })),
+      .min(CASE_TITLE_MIN, msg("cases.errors.titleTooShort", { min: CASE_TITLE_MIN }))
+      .max(CASE_TITLE_MAX, msg("cases.errors.titleTooLong", { max: CASE_TITLE_MAX })),
     regions: z
       .string()
       .max(1000, msg("cases.errors.regionsTooLong"))
@@ -107,9 +115,9 @@ export const caseFieldsSchema = z
       )
       .pipe(
         z
-          .array(z.string().max(100, msg("cases.errors.regionTooLong", { max: 100 })))
+          .array(z.string().max(CASE_REGION_MAX, msg("cases.errors.regionTooLong", { max: CASE_REGION_MAX })))
           .min(1, msg("cases.errors.regionsRequired"))
-          .max(20, msg("cases.errors.regionsTooMany", { max: 20 })),
+          .max(CASE_REGIONS_MAX, msg("cases.errors.regionsTooMany", { max: CASE_REGIONS_MAX })),
       ),
     periodStart: optionalYear,
     periodStartCirca: checkbox,
@@ -120,10 +128,10 @@ export const caseFieldsSchema = z
     summary: z
       .string()
       .trim()
-      .max(500, msg("cases.errors.summaryTooLong", { max: 500 })),
+      .max(CASE_SUMMARY_MAX, msg("cases.errors.summaryTooLong", { max: CASE_SUMMARY_MAX })),
     // Absent from a post: the case keeps its language (the form always sends it).
-    language: z.string().max(40).optional(),
-    languageOther: z.string().max(40).optional(),
+    language: z.string().max(LANGUAGE_TAG_MAX).optional(),
+    languageOther: z.string().max(LANGUAGE_TAG_MAX).optional(),
   })
   .superRefine((fields, ctx) => {
     if (fields.language === OTHER_LANGUAGE && canonicalLanguageTag(fields.languageOther ?? "") === null) {

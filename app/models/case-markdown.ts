@@ -21,6 +21,7 @@ import { formatPeriod, type Period, type PeriodWords } from "~/models/case-field
 import type { CaseStatus, CodeKind, ConditionValue } from "~/models/domain";
 import { plainReference, referenceRuns } from "~/models/sources/citation-styles";
 import type { CslItem } from "~/models/sources/csl-item";
+import { doiUrl } from "~/rules/links";
 
 export type MarkdownCase = Period & {
   title: string;
@@ -324,7 +325,7 @@ export function referenceMarkdown(
   if (!item) return words("exports.markdown.sourceGone");
   const reference = formatted ?? item.title;
   const plain = plainReference(reference);
-  const links = [item.URL, item.DOI !== undefined ? `https://doi.org/${item.DOI}` : undefined];
+  const links = [item.URL, item.DOI !== undefined ? doiUrl(item.DOI) : undefined];
   for (const link of links) {
     if (!link) continue;
     const at = plain.endsWith(`${link}.`)

@@ -7,8 +7,14 @@ import { newCaseDocument } from "~/editor/template";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import {
+  approvedVersions,
+  foreignReferences,
+  seesDrafts,
+  statusAfterEdit,
+  writeDerivedRows,
+} from "~/models/case-body.server";
 import { type CaseFields, caseFieldsSnapshot } from "~/models/case-fields";
-import { foreignCodeIds } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab, flushLiveDocument } from "~/models/collab.server";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import type { Locale } from "~/models/domain";
@@ -17,9 +23,8 @@ import { formatBibliography } from "~/models/sources/references.server";
 import { foreignSourceIds } from "~/models/sources.server";
 import { workspaceCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
-  can,
   canSeeCase,
   type Executor,
   type Member,
@@ -28,41 +33,24 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
-import { caseRevisions, cases, citations, passages, users } from "../../db/schema";
+import { Refusal } from "~/utils/refusal";
+import { caseRevisions, cases, passages, users } from "../../db/schema";
 
-export class StaleRevisionError extends Error {
+/** Someone saved since the editor's base revision (409): nothing was written. */
+export class StaleRevisionError extends Refusal {
   constructor(public currentRevision: number) {
-    super(msg("cases.errors.stale"));
+    super(409, msg("cases.errors.stale"));
   }
 }
 
 /** A document the server will not store: the messages say why (400), or it is too large (413). */
-export class DocumentRejectedError extends Error {
+export class DocumentRejectedError extends Refusal {
   constructor(
-    public errors: string[],
+    public errors: Message[],
     public tooLarge = false,
   ) {
-    super(errors.join(" "));
+    super(tooLarge ? 413 : 400, errors[0] ?? msg("editor.validation.notDoc"));
   }
-}
-
-/**
- * Rewrites what is derived from a case body (tagged passages, citations, plain text) in the caller's
- * transaction. The one place the save path, restore and co-editing persistence go through.
- */
-export function writeDerivedRows(tx: Executor, caseId: string, doc: unknown) {
-  const rows = deriveCaseRows(doc as Parameters<typeof deriveCaseRows>[0]);
-  tx.delete(passages).where(eq(passages.caseId, caseId)).run();
-  tx.delete(citations).where(eq(citations.caseId, caseId)).run();
-  for (const passage of rows.passages)
-    tx.insert(passages)
-      .values({ caseId, ...passage })
-      .run();
-  for (const citation of rows.citations)
-    tx.insert(citations)
-      .values({ caseId, ...citation })
-      .run();
-  return rows;
 }
 
 export function listCases(member: Member, options: { trashed?: boolean } = {}) {
@@ -108,46 +96,7 @@ function findCase(executor: Executor, member: Member, caseId: string) {
   return found && canSeeCase(member, found, executor) ? found : undefined;
 }
 
-/** A case of another workspace, or an unknown id, is a 404: never its data. */
-/**
- * Editing an approved case starts a new draft; the approved revision stays pinned for readers until the next
- * approval. Working on requested changes also makes the case a draft again. Edits during a review keep the case
- * in review (reviewers read the latest revision).
- */
-export function statusAfterEdit(status: CaseRow["status"]): CaseRow["status"] {
-  return status === "approved" || status === "changes_requested" ? "draft" : status;
-}
-
-/** Whether this member reads drafts, or only the approved version of each case (trainers). */
-export function seesDrafts(member: Member) {
-  return can(member, "case.readDrafts");
-}
-
 type CaseRow = typeof cases.$inferSelect;
-
-/**
- * The approved version of cases whose current draft this member may not see: the body and fields of the
- * approved revision, keyed by case id. Cases whose draft is the approved revision need no overlay.
- */
-export function approvedVersions(
-  member: Member,
-  rows: Array<Pick<CaseRow, "id" | "revision" | "approvedRevision">>,
-) {
-  const overlay = new Map<string, { body: unknown; fields: Record<string, unknown> }>();
-  if (seesDrafts(member)) return overlay;
-  const pending = rows.filter(
-    (row) => row.approvedRevision !== null && row.approvedRevision !== row.revision,
-  );
-  for (const row of pending) {
-    const approved = db
-      .select({ body: caseRevisions.body, fields: caseRevisions.fields })
-      .from(caseRevisions)
-      .where(and(eq(caseRevisions.caseId, row.id), eq(caseRevisions.number, row.approvedRevision!)))
-      .get();
-    if (approved) overlay.set(row.id, approved);
-  }
-  return overlay;
-}
 
 /**
  * A case as this member reads it. A case of another workspace, an unknown id, or (for members who only
@@ -226,7 +175,7 @@ export function createCase(
         baseNumber: null,
         body,
         fields: caseFieldsSnapshot(fields),
-        note: imported?.note ?? "Created",
+        note: imported?.note ?? msg("history.notes.created"),
         authorId: member.userId,
       })
       .run();
@@ -278,7 +227,7 @@ export function updateCaseFields(member: Member, caseId: string, baseRevision: n
         baseNumber: baseRevision,
         body: current.body,
         fields: caseFieldsSnapshot(fields),
-        note: "Fields edited",
+        note: msg("history.notes.fieldsEdited"),
         authorId: member.userId,
       })
       .run();
@@ -350,8 +299,9 @@ export function saveCaseBody(
     const current = findCase(tx, fresh, caseId);
     if (!current || current.deletedAt) throw notFound(msg("cases.errors.notFoundOrTrashed"));
     if (current.revision !== input.baseRevision) throw new StaleRevisionError(current.revision);
-    const unknownCodes = foreignCodeIds(tx, member.workspaceId, validated.references.codeIds);
-    const unknownSources = foreignSourceIds(tx, member.workspaceId, validated.references.sourceIds);
+    const foreign = foreignReferences(tx, member.workspaceId, validated.references);
+    const unknownCodes = foreign.codeIds;
+    const unknownSources = foreign.sourceIds;
     if (unknownCodes.length || unknownSources.length) {
       throw new DocumentRejectedError([
         ...(unknownCodes.length ? [msg("cases.errors.unknownCodes", { count: unknownCodes.length })] : []),

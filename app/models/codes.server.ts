@@ -1,26 +1,21 @@
+// Reading the codebook: codes in the reader's language, how often each is used, and one code with the
+// passages tagged with it. Writes are in codebook-edits.server.ts, merges in code-merge.server.ts.
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, localizedLabel } from "~/components/codebook/rules";
-import { caseOutline, deriveCaseRows, toCaseNode } from "~/editor";
-import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { caseFieldsSnapshot } from "~/models/case-fields";
-import { approvedVersions, seesDrafts, writeDerivedRows } from "~/models/cases.server";
-import { bodyWrittenOutsideCollab } from "~/models/collab.server";
-import { CODE_KINDS, type Locale } from "~/models/domain";
-import { newId } from "~/models/ids.server";
+import { caseOutline, deriveCaseRows } from "~/editor";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
+import { localizedLabel } from "~/rules/codebook";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
   type Executor,
+  type LocalizedMember,
   type Member,
   notFound,
-  requireMember,
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
-import { caseConditions, caseRevisions, cases, codes, passages } from "../../db/schema";
-import { STARTER_CODES } from "../../db/seed-content";
+import { caseConditions, cases, codes, passages } from "../../db/schema";
 
 export type Code = {
   id: string;
@@ -30,96 +25,6 @@ export type Code = {
   color: string;
   parentId: string | null;
 };
-
-/**
- * A member as the routes get it (guards.server.ts): with the request's language, so that every list of
- * codes read through listCodes / cachedCodes shows each label in the reader's language.
- */
-export type Reader = Member & { locale?: Locale };
-
-const codeId = z.string().regex(/^[a-z0-9]{8,40}$/);
-
-/** The fields of the code form, as the browser posts them. */
-/** A label in another language: absent = not on the form (kept as stored), "" = none. */
-const labelTranslation = z
-  .string()
-  .optional()
-  .transform((value) => value?.replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .max(CODE_LABEL_MAX, msg("codebook.errors.labelTooLong", { max: CODE_LABEL_MAX }))
-      .optional(),
-  );
-
-export const codeInputSchema = z.object({
-  kind: z.enum(CODE_KINDS, { error: msg("codebook.errors.kindRequired") }),
-  label: z
-    .string({ error: msg("codebook.errors.labelRequired") })
-    .transform((value) => value.replace(/\s+/g, " ").trim())
-    .pipe(
-      z
-        .string()
-        .min(1, msg("codebook.errors.labelRequired"))
-        .max(CODE_LABEL_MAX, msg("codebook.errors.labelTooLong", { max: CODE_LABEL_MAX })),
-    ),
-  labelFr: labelTranslation,
-  labelEn: labelTranslation,
-  description: z
-    .string()
-    .optional()
-    .default("")
-    .transform((value) => value.trim())
-    .pipe(
-      z
-        .string()
-        .max(CODE_DESCRIPTION_MAX, msg("codebook.errors.descriptionTooLong", { max: CODE_DESCRIPTION_MAX })),
-    ),
-  color: z
-    .string({ error: msg("codebook.errors.colourRequired") })
-    .regex(/^#[0-9a-fA-F]{6}$/, msg("codebook.errors.colourInvalid"))
-    .transform((value) => value.toLowerCase()),
-  parentId: z
-    .string()
-    .optional()
-    .transform((value) => value || null)
-    .pipe(codeId.nullable()),
-});
-
-export type CodeInput = z.output<typeof codeInputSchema>;
-
-type StoredTranslations = Partial<Record<Locale, string>>;
-
-/** The stored translations once the form's labelFr / labelEn (when posted) are applied; "" removes one. */
-function withTranslations(current: StoredTranslations, input: CodeInput): StoredTranslations {
-  const next: StoredTranslations = { ...current };
-  for (const [locale, value] of [
-    ["fr", input.labelFr],
-    ["en", input.labelEn],
-  ] as const) {
-    if (value === undefined) continue;
-    if (value) next[locale] = value;
-    else delete next[locale];
-  }
-  return next;
-}
-
-/** A code the server will not store as given: messages per form field (400). */
-export class CodeRejectedError extends Error {
-  constructor(public errors: Record<string, string[]>) {
-    super(Object.values(errors).flat().join(" "));
-  }
-}
-
-/** Deleting a code that tags passages or holds condition values needs an explicit confirmation. */
-export class CodeInUseError extends Error {
-  constructor(
-    public usage: CodeUsage,
-    public stale: boolean,
-  ) {
-    super(stale ? msg("codebook.errors.usageChanged") : msg("codebook.errors.confirmDelete"));
-  }
-}
 
 export type CodeUsage = {
   /** Tagged passages, in cases of the workspace including those in the trash. */
@@ -135,7 +40,7 @@ export type CodeUsage = {
  * (`member.locale`, set by guards.server.ts) when the code has a translation for it: the one place where
  * the library, the case page, the tag picker, the matrix, comparisons and the codebook get their labels.
  */
-export function listCodes(member: Reader): Code[] {
+export function listCodes(member: LocalizedMember): Code[] {
   requirePermission(member, "workspace.read");
   const locale = member.locale;
   const collator = new Intl.Collator(locale ?? "en");
@@ -159,74 +64,6 @@ export function listCodes(member: Reader): Code[] {
     .sort((a, b) =>
       a.kind === b.kind ? collator.compare(a.label, b.label) : a.kind === "precondition" ? -1 : 1,
     );
-}
-
-/** Ids among `ids` that are NOT codes of this workspace (a guessed or foreign id). */
-export function foreignCodeIds(executor: Executor, workspaceId: string, ids: string[]): string[] {
-  if (ids.length === 0) return [];
-  const found = new Set(
-    executor
-      .select({ id: codes.id })
-      .from(codes)
-      .where(and(eq(codes.workspaceId, workspaceId), inArray(codes.id, ids)))
-      .all()
-      .map((row) => row.id),
-  );
-  return ids.filter((id) => !found.has(id));
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Rewriting tags inside case bodies
-
-type MarkJSON = NonNullable<JSONContent["marks"]>[number];
-
-/**
- * Returns a copy of a case body where every tag with code `from` is retagged `to`, or removed when `to`
- * is null. Where the text already carried `to`, the two tags become one. `changed` counts the text nodes
- * that were touched (0 = the body does not carry the code). Pure: the input is not modified.
- */
-export function rewriteCodeMarks(
-  doc: JSONContent,
-  from: string,
-  to: string | null,
-): { doc: JSONContent; changed: number } {
-  let changed = 0;
-  const rewriteMarks = (marks: MarkJSON[]): MarkJSON[] => {
-    const result: MarkJSON[] = [];
-    const seenCodes = new Set<string>();
-    for (const mark of marks) {
-      if (mark.type !== "tag") {
-        result.push(mark);
-        continue;
-      }
-      let id = mark.attrs?.codeId;
-      let next = mark;
-      if (id === from) {
-        if (to === null) continue;
-        id = to;
-        next = { ...mark, attrs: { ...mark.attrs, codeId: to } };
-      }
-      if (typeof id === "string") {
-        if (seenCodes.has(id)) continue;
-        seenCodes.add(id);
-      }
-      result.push(next);
-    }
-    return result;
-  };
-  const visit = (node: JSONContent): JSONContent => {
-    let copy = node;
-    if (node.marks?.some((mark) => mark.type === "tag" && mark.attrs?.codeId === from)) {
-      changed += 1;
-      const marks = rewriteMarks(node.marks);
-      const { marks: _old, ...rest } = node;
-      copy = marks.length > 0 ? { ...rest, marks } : rest;
-    }
-    if (node.content) copy = { ...copy, content: node.content.map(visit) };
-    return copy;
-  };
-  const rewritten = visit(doc);
-  return { doc: changed > 0 ? rewritten : doc, changed };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -335,7 +172,7 @@ function readablePassages(member: Member, codeId?: string) {
 }
 
 /** Every code with how often it is used, counted over the cases this member reads, none in the trash. */
-export function getCodebook(member: Reader): CodebookEntry[] {
+export function getCodebook(member: LocalizedMember): CodebookEntry[] {
   const list = listCodes(member);
   const passageCounts = new Map<string, number>();
   for (const passage of readablePassages(member).passages)
@@ -365,7 +202,7 @@ export function getCodebook(member: Reader): CodebookEntry[] {
   }));
 }
 
-function findCode(executor: Executor, workspaceId: string, id: string) {
+export function findCode(executor: Executor, workspaceId: string, id: string) {
   return executor
     .select()
     .from(codes)
@@ -373,7 +210,7 @@ function findCode(executor: Executor, workspaceId: string, id: string) {
     .get();
 }
 
-function usageOf(executor: Executor, workspaceId: string, id: string): CodeUsage {
+export function usageOf(executor: Executor, workspaceId: string, id: string): CodeUsage {
   const tags = executor
     .select({ n: sql<number>`count(*)`, cases: sql<number>`count(distinct ${passages.caseId})` })
     .from(passages)
@@ -400,7 +237,7 @@ export type TaggedCase = {
  * One code with the passages tagged with it, grouped by case. Cases in the trash are listed apart: they
  * do not count, but deleting the code removes their tags too, so the delete form must say so.
  */
-export function getCodeDetail(member: Reader, id: string) {
+export function getCodeDetail(member: LocalizedMember, id: string) {
   requirePermission(member, "workspace.read");
   const code = findCode(db, member.workspaceId, id);
   if (!code) throw notFound(msg("codebook.errors.notFound"));
@@ -466,369 +303,4 @@ export function getCodeDetail(member: Reader, id: string) {
     // Where the code is used is only shown to those who may delete it (and who read drafts).
     usage: usageOf(db, member.workspaceId, id),
   };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Writing the codebook
-
-function labelKey(label: string) {
-  return label.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase();
-}
-
-/** The form schema already tidies these; callers that build input by hand get the same treatment. */
-function tidy(input: CodeInput): CodeInput {
-  return {
-    ...input,
-    label: input.label.replace(/\s+/g, " ").trim(),
-    description: input.description.trim(),
-    color: input.color.toLowerCase(),
-  };
-}
-
-function checkCode(tx: Executor, workspaceId: string, id: string | null, input: CodeInput) {
-  const all = tx
-    .select({ id: codes.id, kind: codes.kind, label: codes.label, parentId: codes.parentId })
-    .from(codes)
-    .where(eq(codes.workspaceId, workspaceId))
-    .all();
-  const errors: Record<string, string[]> = {};
-  const clash = all.find(
-    (code) => code.id !== id && code.kind === input.kind && labelKey(code.label) === labelKey(input.label),
-  );
-  if (clash)
-    errors.label = [
-      msg(
-        input.kind === "precondition"
-          ? "codebook.errors.preconditionExists"
-          : "codebook.errors.outcomeExists",
-        {
-          label: clash.label,
-        },
-      ),
-    ];
-  if (id && input.kind !== all.find((code) => code.id === id)?.kind) {
-    if (all.some((code) => code.parentId === id)) errors.kind = [msg("codebook.errors.kindHasSubCodes")];
-  }
-  if (input.parentId) {
-    const byId = new Map(all.map((code) => [code.id, code]));
-    const parent = byId.get(input.parentId);
-    if (!parent) errors.parentId = [msg("codebook.errors.parentGone")];
-    else if (parent.kind !== input.kind)
-      errors.parentId = [
-        msg(
-          input.kind === "precondition"
-            ? "codebook.errors.parentNotPrecondition"
-            : "codebook.errors.parentNotOutcome",
-        ),
-      ];
-    else if (parent.id === id) errors.parentId = [msg("codebook.errors.parentSelf")];
-    else {
-      const seen = new Set<string>();
-      for (let cursor: typeof parent | undefined = parent; cursor && !seen.has(cursor.id); ) {
-        if (cursor.id === id) {
-          errors.parentId = [msg("codebook.errors.parentLoop")];
-          break;
-        }
-        seen.add(cursor.id);
-        cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined;
-      }
-    }
-  }
-  if (Object.keys(errors).length > 0) throw new CodeRejectedError(errors);
-}
-
-export function createCode(member: Member, raw: CodeInput, origin?: RequestOrigin): { id: string } {
-  const { labelFr: _fr, labelEn: _en, ...input } = tidy(raw);
-  return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    checkCode(tx, member.workspaceId, null, input);
-    const id = newId();
-    tx.insert(codes)
-      .values({ id, workspaceId: member.workspaceId, ...input, labelTranslations: withTranslations({}, raw) })
-      .run();
-    recordAudit(
-      {
-        action: "code.created",
-        workspaceId: member.workspaceId,
-        userId: member.userId,
-        detail: { codeId: id, label: input.label, kind: input.kind },
-        origin,
-      },
-      tx,
-    );
-    return { id };
-  });
-}
-
-export function updateCode(member: Member, id: string, raw: CodeInput, origin?: RequestOrigin) {
-  const { labelFr: _fr, labelEn: _en, ...input } = tidy(raw);
-  db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    const current = findCode(tx, member.workspaceId, id);
-    if (!current) throw notFound(msg("codebook.errors.notFound"));
-    checkCode(tx, member.workspaceId, id, input);
-    tx.update(codes)
-      .set({ ...input, labelTranslations: withTranslations(current.labelTranslations ?? {}, raw) })
-      .where(eq(codes.id, id))
-      .run();
-    recordAudit(
-      {
-        action: "code.updated",
-        workspaceId: member.workspaceId,
-        userId: member.userId,
-        detail: { codeId: id, label: input.label, previousLabel: current.label },
-        origin,
-      },
-      tx,
-    );
-  });
-}
-
-/**
- * Rewrites every case body of the workspace that carries the code (those in the trash too, so that
- * restoring one never brings back a tag of a deleted code), refreshes its derived rows and records
- * the change as a new revision. Returns how many cases changed.
- */
-function rewriteCaseBodies(
-  tx: Executor,
-  member: Member,
-  from: string,
-  to: string | null,
-  note: string,
-): number {
-  const affected = tx
-    .select()
-    .from(cases)
-    .where(and(eq(cases.workspaceId, member.workspaceId), sql`instr(${cases.body}, ${from}) > 0`))
-    .all();
-  let changedCases = 0;
-  const now = new Date();
-  for (const row of affected) {
-    const rewritten = rewriteCodeMarks(row.body as JSONContent, from, to);
-    if (rewritten.changed === 0) continue;
-    // Through the schema, as the editor would save it: adjacent text with the same marks joins up.
-    const body = toCaseNode(rewritten.doc).toJSON() as JSONContent;
-    const derived = writeDerivedRows(tx, row.id, body);
-    const number = row.revision + 1;
-    // Retagging changes no word of the text: an approved version stays approved, so readers of approved
-    // versions see the codebook as it now is rather than tags of a code that no longer exists.
-    const approvedRevision = row.approvedRevision === row.revision ? number : row.approvedRevision;
-    tx.update(cases)
-      .set({
-        body,
-        bodyText: derived.plainText,
-        revision: number,
-        approvedRevision,
-        updatedBy: member.userId,
-        updatedAt: now,
-      })
-      .where(eq(cases.id, row.id))
-      .run();
-    tx.insert(caseRevisions)
-      .values({
-        id: newId(),
-        caseId: row.id,
-        number,
-        baseNumber: row.revision,
-        body,
-        fields: caseFieldsSnapshot(row),
-        note,
-        authorId: member.userId,
-        createdAt: now,
-      })
-      .run();
-    // People editing the case see the retagging as a change, on top of what they are typing.
-    bodyWrittenOutsideCollab(
-      tx,
-      row.id,
-      (live) => toCaseNode(rewriteCodeMarks(live, from, to).doc).toJSON() as JSONContent,
-    );
-    changedCases += 1;
-  }
-  return changedCases;
-}
-
-export class CodeMergeError extends Error {}
-
-export type MergeResult = {
-  tagCount: number;
-  caseCount: number;
-  conditionsMoved: number;
-  conditionsKept: number;
-  label: string;
-  targetLabel: string;
-};
-
-/**
- * Merges code `id` into `targetId` (same kind): its tags become tags of the target in every case body,
- * its condition values move where the target has none (the target's value wins otherwise), its sub-codes
- * move under the target, and the code is deleted. One transaction: all of it or nothing.
- */
-export function mergeCode(member: Member, id: string, targetId: string, origin?: RequestOrigin): MergeResult {
-  return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    const code = findCode(tx, member.workspaceId, id);
-    const target = findCode(tx, member.workspaceId, targetId);
-    if (!code || !target) throw notFound(msg("codebook.errors.notFound"));
-    if (code.id === target.id) throw new CodeMergeError(msg("codebook.errors.mergeSelf"));
-    if (code.kind !== target.kind)
-      throw new CodeMergeError(
-        msg(
-          code.kind === "precondition"
-            ? "codebook.errors.mergePreconditionKind"
-            : "codebook.errors.mergeOutcomeKind",
-          { label: code.label },
-        ),
-      );
-    const usage = usageOf(tx, member.workspaceId, id);
-    const caseCount = rewriteCaseBodies(
-      tx,
-      member,
-      id,
-      targetId,
-      `Code “${code.label}” merged into “${target.label}”`,
-    );
-
-    const targetCases = new Set(
-      tx
-        .select({ caseId: caseConditions.caseId })
-        .from(caseConditions)
-        .where(eq(caseConditions.codeId, targetId))
-        .all()
-        .map((row) => row.caseId),
-    );
-    let conditionsMoved = 0;
-    let conditionsKept = 0;
-    for (const condition of tx.select().from(caseConditions).where(eq(caseConditions.codeId, id)).all()) {
-      if (targetCases.has(condition.caseId)) {
-        conditionsKept += 1;
-        continue;
-      }
-      tx.update(caseConditions)
-        .set({ codeId: targetId })
-        .where(and(eq(caseConditions.caseId, condition.caseId), eq(caseConditions.codeId, id)))
-        .run();
-      conditionsMoved += 1;
-    }
-
-    // When the target sits somewhere under the merged code, lift it to the merged code's place first,
-    // or moving the sub-codes under the target would close a loop.
-    const seen = new Set<string>();
-    for (let cursor = target.parentId; cursor && !seen.has(cursor); ) {
-      if (cursor === id) {
-        tx.update(codes).set({ parentId: code.parentId }).where(eq(codes.id, targetId)).run();
-        break;
-      }
-      seen.add(cursor);
-      cursor = findCode(tx, member.workspaceId, cursor)?.parentId ?? null;
-    }
-    tx.update(codes)
-      .set({ parentId: targetId })
-      .where(and(eq(codes.workspaceId, member.workspaceId), eq(codes.parentId, id)))
-      .run();
-    // Conditions still on the merged code are those the target's value replaced; they go with it.
-    tx.delete(codes).where(eq(codes.id, id)).run();
-    recordAudit(
-      {
-        action: "code.merged",
-        workspaceId: member.workspaceId,
-        userId: member.userId,
-        detail: { codeId: id, label: code.label, targetId, targetLabel: target.label, caseCount },
-        origin,
-      },
-      tx,
-    );
-    return {
-      tagCount: usage.tagCount,
-      caseCount,
-      conditionsMoved,
-      conditionsKept,
-      label: code.label,
-      targetLabel: target.label,
-    };
-  });
-}
-
-/**
- * Deletes a code. A code still in use is only deleted with `confirmed`, and only when what the person
- * confirmed (`expectedTags` tags) is still what would be removed; its tags then leave the case bodies
- * (with a revision), its condition values go, and its sub-codes move up to its parent.
- */
-export function deleteCode(
-  member: Member,
-  id: string,
-  options: { confirmed: boolean; expectedTags?: number },
-  origin?: RequestOrigin,
-): { label: string; tagCount: number; caseCount: number } {
-  return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    const code = findCode(tx, member.workspaceId, id);
-    if (!code) throw notFound(msg("codebook.errors.notFound"));
-    const usage = usageOf(tx, member.workspaceId, id);
-    const inUse = usage.tagCount > 0 || usage.conditionCount > 0;
-    if (inUse && !options.confirmed) throw new CodeInUseError(usage, false);
-    if (inUse && options.expectedTags !== undefined && options.expectedTags !== usage.tagCount)
-      throw new CodeInUseError(usage, true);
-    const caseCount = rewriteCaseBodies(
-      tx,
-      member,
-      id,
-      null,
-      `Code “${code.label}” deleted from the codebook`,
-    );
-    tx.update(codes)
-      .set({ parentId: code.parentId })
-      .where(and(eq(codes.workspaceId, member.workspaceId), eq(codes.parentId, id)))
-      .run();
-    tx.delete(caseConditions).where(eq(caseConditions.codeId, id)).run();
-    tx.delete(codes).where(eq(codes.id, id)).run();
-    recordAudit(
-      {
-        action: "code.deleted",
-        workspaceId: member.workspaceId,
-        userId: member.userId,
-        detail: { codeId: id, label: code.label, tagCount: usage.tagCount, caseCount },
-        origin,
-      },
-      tx,
-    );
-    return { label: code.label, tagCount: usage.tagCount, caseCount };
-  });
-}
-
-/**
- * Adds the starter codebook (drawn from the seed article) to a workspace, skipping any label the
- * workspace already has for that kind. Returns how many codes were added.
- */
-export function addStarterCodes(member: Member, origin?: RequestOrigin): number {
-  return db.transaction((tx) => {
-    requirePermission(requireMember(member.userId, member.workspaceId, tx), "codebook.edit");
-    const existing = new Set(
-      tx
-        .select({ kind: codes.kind, label: codes.label })
-        .from(codes)
-        .where(eq(codes.workspaceId, member.workspaceId))
-        .all()
-        .map((code) => `${code.kind}:${labelKey(code.label)}`),
-    );
-    let added = 0;
-    for (const { key: _key, ...code } of STARTER_CODES) {
-      if (existing.has(`${code.kind}:${labelKey(code.label)}`)) continue;
-      tx.insert(codes)
-        .values({ id: newId(), workspaceId: member.workspaceId, ...code, parentId: null })
-        .run();
-      added += 1;
-    }
-    recordAudit(
-      {
-        action: "code.starter_added",
-        workspaceId: member.workspaceId,
-        userId: member.userId,
-        detail: { added },
-        origin,
-      },
-      tx,
-    );
-    return added;
-  });
 }

@@ -7,16 +7,14 @@ import { prosemirrorJSONToYDoc, updateYFragment, yDocToProsemirrorJSON } from "@
 import { desc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { caseSchema } from "~/editor";
-import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { recordActivity } from "~/models/activity.server";
+import { dropForeignReferences, statusAfterEdit, writeDerivedRows } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { statusAfterEdit, writeDerivedRows } from "~/models/cases.server";
-import { foreignCodeIds } from "~/models/codes.server";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds } from "~/models/sources.server";
 import { db, sqlite } from "~/utils/db.server";
 import { type BodyChange, liveDocuments } from "~/utils/live-registry.server";
+import type { Message } from "~/utils/messages";
 import { can, canSeeCase, type Executor, findMember, mustSetUpTwoFactor } from "~/utils/permissions.server";
 import { caseDocuments, caseRevisions, cases, users } from "../../db/schema";
 
@@ -101,7 +99,7 @@ export function loadCaseState(caseId: string): Uint8Array | null {
 
 export type StoreResult =
   | { kind: "stored"; revision: number | null; corrected: JSONContent | null }
-  | { kind: "rejected"; errors: string[] }
+  | { kind: "rejected"; errors: Message[] }
   | { kind: "gone" };
 
 type CaseRow = typeof cases.$inferSelect;
@@ -187,10 +185,9 @@ export function storeCaseState(
     // The editor of record must still be allowed to edit (a demoted or removed member is not).
     const author = input.authorId ? findMember(input.authorId, current.workspaceId, tx) : null;
     const authorId = author && can(author, "case.edit") ? author.userId : current.updatedBy;
-    const goneCodes = new Set(foreignCodeIds(tx, current.workspaceId, validated.references.codeIds));
-    const goneSources = new Set(foreignSourceIds(tx, current.workspaceId, validated.references.sourceIds));
-    const corrected = goneCodes.size > 0 || goneSources.size > 0;
-    const body = corrected ? withoutReferences(validated.doc, goneCodes, goneSources) : validated.doc;
+    const checked = dropForeignReferences(tx, current.workspaceId, validated.doc, validated.references);
+    const corrected = checked.dropped > 0;
+    const body = checked.body;
     if (corrected) applyBodyToYDoc(doc, body);
     const state = Buffer.from(Y.encodeStateAsUpdate(doc));
     tx.insert(caseDocuments)

@@ -4,22 +4,17 @@
 // not read (a trainer and a never-approved case), is left out and counted, never shown.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { seesDrafts } from "~/models/cases.server";
-import { foreignCodeIds } from "~/models/codes.server";
+import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
 import { newId } from "~/models/ids.server";
-import {
-  buildMatrix,
-  filteredMatrix,
-  type MatrixQuery,
-  matrixSearchParams,
-  visibleCases,
-} from "~/models/matrix.server";
+import { buildMatrix, filteredMatrix, visibleCases } from "~/models/matrix.server";
+import { type MatrixQuery, matrixSearchParams, type setViewOverrides } from "~/queries/matrix";
+import { recordIdSchema } from "~/rules/ids";
+import { SET_NAME_MAX } from "~/rules/limits";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { asMessage, type Message, msg } from "~/utils/messages";
 import {
-  can,
+  allows,
   type Executor,
   forbidden,
   type Member,
@@ -28,6 +23,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { COMPARISON_VIEWS, cases, codes, comparisonSets, users } from "../../db/schema";
 
 const MAX_CASES = 500;
@@ -36,7 +32,7 @@ const MAX_SETTINGS = 4000;
 
 export type ComparisonView = (typeof COMPARISON_VIEWS)[number];
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/, msg("compare.errors.badId"));
+const id = recordIdSchema(msg("compare.errors.badId"));
 
 export const setNameSchema = z
   .string({ error: msg("compare.errors.nameRequired") })
@@ -87,7 +83,7 @@ export function readSetForm(formData: FormData) {
     settings: text("settings"),
   };
   let settings: unknown = {};
-  const errors: Record<string, string[]> = {};
+  const errors: Record<string, Message[]> = {};
   if (values.settings.length > MAX_SETTINGS) errors.settings = [msg("compare.errors.settingsTooLong")];
   else if (values.settings) {
     try {
@@ -101,7 +97,7 @@ export function readSetForm(formData: FormData) {
     return { ok: true as const, data: parsed.data, values };
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const key = String(issue.path[0] ?? "form");
-    errors[key] = [...(errors[key] ?? []), issue.message];
+    errors[key] = [...(errors[key] ?? []), asMessage(issue.message, msg("errors.invalidValue"))];
   }
   return { ok: false as const, errors, values };
 }
@@ -128,9 +124,9 @@ function readableCaseIds(executor: Executor, member: Member, caseIds: string[]) 
 }
 
 /** A field the server will not store as given (400), with messages per form field. */
-export class SetRejectedError extends Error {
-  constructor(public errors: Record<string, string[]>) {
-    super(Object.values(errors).flat().join(" "));
+export class SetRejectedError extends Refusal {
+  constructor(public errors: Record<string, Message[]>) {
+    super(400, Object.values(errors).flat()[0] ?? msg("compare.errors.badId"));
   }
 }
 
@@ -181,7 +177,7 @@ export function createComparisonSet(member: Member, input: ComparisonSetInput, o
 }
 
 function canManage(member: Member, createdBy: string) {
-  return createdBy === member.userId || can(member, "workspace.manage");
+  return allows(member, "comparisonSet.change", { createdBy });
 }
 
 export function listComparisonSets(member: Member) {
@@ -279,21 +275,6 @@ export function deleteComparisonSet(member: Member, setId: string, origin?: Requ
 export function savedPreIds(settings: Record<string, unknown>): string[] | null {
   const pre = settings.pre;
   return Array.isArray(pre) ? pre.filter((value): value is string => typeof value === "string") : null;
-}
-
-/**
- * Changes to a saved view read from the set's URL: `outcome` (empty = none) and `pre` replace what was
- * saved, so a reader can explore without changing the set. Nothing given = the saved view.
- */
-export function setViewOverrides(searchParams: URLSearchParams) {
-  const ID = /^[a-z0-9]{8,40}$/;
-  const outcome = searchParams.get("outcome");
-  return {
-    outcomeId: outcome === null ? undefined : ID.test(outcome) ? outcome : null,
-    preIds: searchParams.has("pre")
-      ? [...new Set(searchParams.getAll("pre").filter((value) => ID.test(value)))]
-      : undefined,
-  };
 }
 
 /**

@@ -3,60 +3,19 @@
 // someone chose to highlight.
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { inArray } from "drizzle-orm";
-import { z } from "zod";
 import { deriveCaseRows, getSectionRanges, renderCaseHtml, sectionTitles, toCaseNode } from "~/editor";
 import type { Period } from "~/models/case-fields";
 import { getCase } from "~/models/cases.server";
-import type { Code, Reader } from "~/models/codes.server";
+import type { Code } from "~/models/codes.server";
 import { cachedCodes, cachedSources } from "~/models/derived-cache.server";
 import { type CaseStatus, type ConditionValue, LOCALES, type Locale } from "~/models/domain";
 import { formatReferences } from "~/models/sources/references.server";
 import { workspaceCitationStyle } from "~/models/workspaces.server";
+import type { CompareQuery } from "~/queries/compare";
+import { MAX_HIGHLIGHTED, MIN_COMPARED } from "~/rules/limits";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
-import { requirePermission } from "~/utils/permissions.server";
+import { type LocalizedMember, requirePermission } from "~/utils/permissions.server";
 import { caseConditions } from "../../db/schema";
-
-export const MIN_COMPARED = 2;
-export const MAX_COMPARED = 4;
-export const MAX_HIGHLIGHTED = 12;
-const MAX_LINK_CODES = 200;
-
-export const SCROLL_MODES = ["sync", "independent"] as const;
-export type ScrollMode = (typeof SCROLL_MODES)[number];
-
-// Ids are also written into a CSS selector by the page: this pattern is what keeps that safe.
-const ID = /^[a-z0-9]{8,40}$/;
-
-const compareQuerySchema = z.object({
-  case: z
-    .array(z.string().regex(ID, msg("compare.errors.badCaseId")))
-    .transform((ids) => [...new Set(ids)])
-    .pipe(z.array(z.string()).max(MAX_COMPARED, msg("compare.errors.tooManyCases", { max: MAX_COMPARED }))),
-  code: z
-    .array(z.string().regex(ID, msg("compare.errors.badCodeId")))
-    .transform((ids) => [...new Set(ids)])
-    // Saved comparison sets may hold many codes: beyond MAX_HIGHLIGHTED they are listed, not refused.
-    .pipe(z.array(z.string()).max(MAX_LINK_CODES, msg("compare.errors.tooManyCodes"))),
-});
-
-export type CompareQuery = { caseIds: string[]; codeIds: string[] };
-
-/** Reads `?case=ID&case=ID&code=ID` (the URL saved comparison sets reopen too). */
-export function parseCompareQuery(
-  params: URLSearchParams,
-): { ok: true; query: CompareQuery } | { ok: false; problem: string } {
-  const parsed = compareQuerySchema.safeParse({
-    case: params.getAll("case").map((id) => id.trim()),
-    code: params.getAll("code").map((id) => id.trim()),
-  });
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues[0].message };
-  return { ok: true, query: { caseIds: parsed.data.case, codeIds: parsed.data.code } };
-}
-
-export function parseScrollMode(params: URLSearchParams): ScrollMode {
-  return params.get("scroll") === "independent" ? "independent" : "sync";
-}
 
 export type SectionRow = { key: string; title: string };
 
@@ -199,7 +158,11 @@ function alignSections(perCase: Array<Map<string, { title: string }>>, locale: L
   return rows;
 }
 
-export function getComparison(member: Reader, query: CompareQuery, language: Locale = "en"): Comparison {
+export function getComparison(
+  member: LocalizedMember,
+  query: CompareQuery,
+  language: Locale = "en",
+): Comparison {
   requirePermission(member, "compare.use");
   const shown: Array<ReturnType<typeof getCase>> = [];
   let leftOut = 0;

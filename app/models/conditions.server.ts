@@ -5,8 +5,9 @@ import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { getCase, seesDrafts } from "~/models/cases.server";
-import { type Code, foreignCodeIds, listCodes } from "~/models/codes.server";
+import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
+import { getCase } from "~/models/cases.server";
+import { type Code, listCodes } from "~/models/codes.server";
 import type { ConditionValue } from "~/models/domain";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
@@ -17,6 +18,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 export const MAX_CONDITION_NOTE = 1000;
@@ -132,9 +134,9 @@ export type ConditionConflict = {
 };
 
 /** Someone else changed some of the same conditions after the form was opened: nothing was saved. */
-export class ConditionsConflictError extends Error {
+export class ConditionsConflictError extends Refusal {
   constructor(public conflicts: ConditionConflict[]) {
-    super("A colleague changed some of these conditions after you opened the page.");
+    super(409, msg("conditions.errors.conflict"));
   }
 }
 

@@ -3,38 +3,15 @@
 // say so: total_changes() counts every row this connection has written, PRAGMA data_version moves when
 // another connection (a backup restore, a script, a second process) commits. Either moving drops every
 // entry, so a reader never gets data older than the last write, whoever made it.
-import { type Code, listCodes, type Reader } from "~/models/codes.server";
+import { type Code, listCodes } from "~/models/codes.server";
 import { listSources, type SourceSummary } from "~/models/sources.server";
-import { sqlite } from "~/utils/db.server";
-import { type Member, requirePermission } from "~/utils/permissions.server";
+import { databaseGeneration } from "~/utils/db.server";
+import { type LocalizedMember, type Member, requirePermission } from "~/utils/permissions.server";
 
 const MAX_ENTRIES = 32;
 
 const entries = new Map<string, unknown>();
 let currentState: string | null = null;
-let statements: { changes: () => number; dataVersion: () => number } | null = null;
-
-function databaseState(): string | null {
-  // Inside a transaction the rows may still be rolled back: never keep what was read there.
-  if (sqlite.inTransaction) return null;
-  if (!statements) {
-    const changes = sqlite.prepare("SELECT total_changes()").pluck();
-    const dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
-    statements = {
-      changes: () => changes.get() as number,
-      dataVersion: () => dataVersion.get() as number,
-    };
-  }
-  return `${statements.dataVersion()}:${statements.changes()}`;
-}
-
-/**
- * Where the database is: moves on every write by any connection (null inside a transaction). The response
- * cache keys pages on it (app/utils/response-cache.server.ts).
- */
-export function databaseGeneration(): string | null {
-  return databaseState();
-}
 
 /**
  * `compute()` once per database state for this key. The value is shared between requests: callers treat
@@ -42,7 +19,7 @@ export function databaseGeneration(): string | null {
  * reader may see).
  */
 export function cachedDerived<T>(key: string, compute: () => T): T {
-  const state = databaseState();
+  const state = databaseGeneration();
   if (state === null) return compute();
   // The state only moves forward: whatever was kept for an earlier one can never be used again.
   if (state !== currentState) {
@@ -63,7 +40,7 @@ export function cachedDerived<T>(key: string, compute: () => T): T {
 }
 
 /** The workspace's codebook (listCodes) in the reader's language, kept until the database changes. Read-only. */
-export function cachedCodes(member: Reader): Code[] {
+export function cachedCodes(member: LocalizedMember): Code[] {
   requirePermission(member, "workspace.read");
   return cachedDerived(`codes:${member.workspaceId}:${member.locale ?? ""}`, () => listCodes(member));
 }

@@ -11,6 +11,23 @@ export type CodeKind = (typeof CODE_KINDS)[number];
 export const CONDITION_VALUES = ["present", "absent", "unknown"] as const;
 export type ConditionValue = (typeof CONDITION_VALUES)[number];
 
+export const THREAD_STATUSES = ["open", "resolved"] as const;
+
+// What the per-case timeline records (case_activity.kind).
+export const ACTIVITY_KINDS = [
+  "created",
+  "saved",
+  "fields_edited",
+  "tagged",
+  "commented",
+  "submitted",
+  "withdrawn",
+  "approved",
+  "changes_requested",
+  "restored",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
 // Interface languages; the first is the fallback for missing translations.
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];

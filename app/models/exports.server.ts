@@ -18,8 +18,9 @@ import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { seesDrafts } from "~/models/case-body.server";
 import { caseToMarkdown, type MarkdownWords } from "~/models/case-markdown";
-import { getCase, seesDrafts } from "~/models/cases.server";
+import { getCase } from "~/models/cases.server";
 import { listCodes } from "~/models/codes.server";
 import { listCaseConditions } from "~/models/conditions.server";
 import type { Locale } from "~/models/domain";
@@ -32,10 +33,11 @@ import {
   workspaceCaseRecords,
   workspaceExportHeader,
   workspaceExportLibrary,
-} from "~/models/workspace-transfer.server";
+} from "~/models/workspace-export.server";
 import { workspaceCitationStyle } from "~/models/workspaces.server";
+import { fileSlug } from "~/rules/text";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
   can,
   findMember,
@@ -51,24 +53,6 @@ import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
 // ---------------------------------------------------------------------------------------------------------
 // File names
 // ---------------------------------------------------------------------------------------------------------
-
-/** An ASCII file name part ("Mali, Ségou — local truce" → "mali-segou-local-truce"). */
-export function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
-}
-
-/** `attachment` with an ASCII name for old clients and the exact name (RFC 5987) for the others. */
-export function attachmentHeader(asciiName: string, fullName = asciiName): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fullName)}`;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // One case
@@ -267,7 +251,7 @@ type ExportJob = {
   file: string;
   filename: string;
   bytes: number;
-  error: string | null;
+  error: Message | null;
   startedAt: number;
   finishedAt: number | null;
   /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */

@@ -1,63 +1,14 @@
 // The case library: filters, facet counts and full-text search (ADR 0004).
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
 import { deriveCaseRows } from "~/editor/derive";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
+import type { LibraryQuery } from "~/queries/library";
+import { fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
 import { hiddenCaseIds, type Member, requirePermission } from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
-
-const list = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.string().max(200)).max(100),
-);
-const year = z.preprocess(
-  (value) => (value === "" || value === undefined ? null : value),
-  z.coerce.number().int().min(1800).max(2100).nullable(),
-);
-
-export const libraryQuerySchema = z.object({
-  q: z.string().trim().max(200).default(""),
-  region: list,
-  status: list.pipe(z.array(z.enum(CASE_STATUSES))),
-  code: list,
-  match: z.enum(["any", "all"]).default("all"),
-  from: year.default(null),
-  to: year.default(null),
-  author: z.string().max(40).default(""),
-  sort: z.enum(["relevance", "updated", "title", "period"]).default("updated"),
-  page: z.preprocess(
-    (value) => (value === "" || value === undefined ? 1 : value),
-    z.coerce.number().int().min(1).max(100_000),
-  ),
-});
-
-export type LibraryQuery = z.output<typeof libraryQuerySchema>;
-
-/** Reads the library query from a URL's search params; anything unreadable falls back to no filter. */
-export function parseLibraryQuery(searchParams: URLSearchParams): {
-  query: LibraryQuery;
-  problems: string[];
-} {
-  const raw: Record<string, string | string[]> = {};
-  for (const key of new Set(searchParams.keys())) {
-    const values = searchParams.getAll(key);
-    raw[key] = ["region", "status", "code"].includes(key) ? values : values[0];
-  }
-  const parsed = libraryQuerySchema.safeParse(raw);
-  if (parsed.success) return { query: parsed.data, problems: [] };
-  const problems = parsed.error.issues.map((issue) =>
-    issue.path[0] === "from" || issue.path[0] === "to"
-      ? msg("cases.list.yearsRange", { min: 1800, max: 2100 })
-      : msg("cases.list.unreadableFilter", { name: String(issue.path[0]) }),
-  );
-  const cleaned = { ...raw };
-  for (const issue of parsed.error.issues) delete cleaned[String(issue.path[0])];
-  return { query: libraryQuerySchema.parse(cleaned), problems: [...new Set(problems)] };
-}
 
 /** Words of the query as FTS5 prefix terms, all required: user input never reaches FTS5 syntax. */
 export function toFtsQuery(q: string): string | null {
@@ -98,8 +49,6 @@ function overlaps(item: LibraryCase, from: number | null, to: number | null) {
   const end = item.periodEnd ?? Number.POSITIVE_INFINITY;
   return (to === null || start <= to) && (from === null || end >= from);
 }
-
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 
 /** Same rule as the FTS query (every word as a prefix, accents folded), with a marked snippet. */
 export function matchSnippet(text: string, q: string): string | null {

@@ -6,11 +6,11 @@ import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
-import type { Code, Reader } from "~/models/codes.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
+import type { Code } from "~/models/codes.server";
 import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
-import { type LibraryQuery, libraryCases, parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { libraryCases, searchLibrary } from "~/models/library.server";
 import {
   type ConditionMeasures,
   matrixCsv,
@@ -20,67 +20,18 @@ import {
   type TruthTable,
   truthTable,
 } from "~/models/qca";
+import type { MatrixOptions, MatrixQuery } from "~/queries/matrix";
+import { RECORD_ID_PATTERN } from "~/rules/ids";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
-import { type Member, notFound, requirePermission, visibleCaseCondition } from "~/utils/permissions.server";
+import { type Message, msg } from "~/utils/messages";
+import {
+  type LocalizedMember,
+  type Member,
+  notFound,
+  requirePermission,
+  visibleCaseCondition,
+} from "~/utils/permissions.server";
 import { caseConditions, cases, passages, users } from "../../db/schema";
-
-const ID = /^[a-z0-9]{8,40}$/;
-const MAX_IDS = 200;
-
-/** What the matrix shows besides the library filters: columns, outcome, truth-table preconditions. */
-export type MatrixOptions = {
-  /** Codes shown as columns, in codebook order; empty = every code. */
-  columnIds: string[];
-  outcomeId: string | null;
-  /** Preconditions of the truth table; null = every precondition among the columns. */
-  preIds: string[] | null;
-};
-
-export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: string[] };
-
-const ids = (values: string[]) => [...new Set(values.filter((value) => ID.test(value)))].slice(0, MAX_IDS);
-
-/**
- * Reads the matrix from a URL. The library's own `code` filter keeps its meaning ("cases that have code
- * X"), so the columns use `col`. `pre` present with no id (the form sends an empty marker) means "no
- * precondition ticked", absent means "all of them".
- */
-export function parseMatrixQuery(searchParams: URLSearchParams): MatrixQuery {
-  const { query: filters, problems } = parseLibraryQuery(searchParams);
-  // A matrix reads best in a stable order; the library's default (last update) shuffles rows on every edit.
-  if (!searchParams.has("sort")) filters.sort = "title";
-  const outcome = searchParams.get("outcome") ?? "";
-  return {
-    filters,
-    problems,
-    columnIds: ids(searchParams.getAll("col")),
-    outcomeId: ID.test(outcome) ? outcome : null,
-    preIds: searchParams.has("pre") ? ids(searchParams.getAll("pre")) : null,
-  };
-}
-
-/** The query as URL search params, for links (exports) and for what a saved set remembers. */
-export function matrixSearchParams(query: Omit<MatrixQuery, "problems">): URLSearchParams {
-  const params = new URLSearchParams();
-  const { filters } = query;
-  if (filters.q) params.set("q", filters.q);
-  for (const region of filters.region) params.append("region", region);
-  for (const status of filters.status) params.append("status", status);
-  for (const code of filters.code) params.append("code", code);
-  if (filters.code.length && filters.match !== "all") params.set("match", filters.match);
-  if (filters.from !== null) params.set("from", String(filters.from));
-  if (filters.to !== null) params.set("to", String(filters.to));
-  if (filters.author) params.set("author", filters.author);
-  if (filters.sort !== "title") params.set("sort", filters.sort);
-  for (const id of query.columnIds) params.append("col", id);
-  if (query.outcomeId) params.set("outcome", query.outcomeId);
-  if (query.preIds) {
-    params.append("pre", "");
-    for (const id of query.preIds) params.append("pre", id);
-  }
-  return params;
-}
 
 export type MatrixCase = { id: string; title: string; regions: string[]; status: CaseStatus };
 
@@ -167,7 +118,7 @@ export type Matrix = {
   leftOutCount: number;
   /** The most cases any figure rests on: below LOW_N the whole section is description, not evidence. */
   largestN: number;
-  problems: string[];
+  problems: Message[];
 };
 
 const UNKNOWN: MatrixCell = {
@@ -315,7 +266,7 @@ function assembleMatrix(
   paging?: MatrixPaging,
 ) {
   const codes = cachedCodes(member);
-  const problems: string[] = [];
+  const problems: Message[] = [];
 
   const chosen = new Set(options.columnIds);
   const columns = chosen.size ? codes.filter((code) => chosen.has(code.id)) : codes;
@@ -366,7 +317,7 @@ function assembleMatrix(
         "matrix-figures",
         member.workspaceId,
         // The figures carry the code labels, which are in the reader's language.
-        (member as Reader).locale ?? "",
+        (member as LocalizedMember).locale ?? "",
         seesDrafts(member) ? "drafts" : "approved",
         outcome.id,
         preconditions.map((code) => code.id).join(","),
@@ -436,14 +387,6 @@ export function matrixForPage(matrix: Matrix) {
 
 export type MatrixForPage = ReturnType<typeof matrixForPage>;
 
-/** `?at=<case>.<code>` of a cell's address; anything else is a 404, like a case that does not exist. */
-export function parseCellQuery(searchParams: URLSearchParams) {
-  const [caseId = "", codeId = "", ...rest] = (searchParams.get("at") ?? "").split(".");
-  if (!ID.test(caseId) || rest.length) throw notFound(msg("cases.errors.notFound"));
-  if (!ID.test(codeId)) throw notFound(msg("matrix.problems.codeGone"));
-  return { caseId, codeId };
-}
-
 /**
  * Where a cell's own page leads back to: the matrix or comparison set it was opened from (`back`, sent by
  * the grid's form), if it is one of this workspace's; the matrix otherwise.
@@ -451,7 +394,9 @@ export function parseCellQuery(searchParams: URLSearchParams) {
 export function cellBackLink(workspaceId: string, back: string | null) {
   const matrix = `/w/${workspaceId}/matrix`;
   if (!back) return matrix;
-  const allowed = new RegExp(`^/w/${workspaceId}/(?:matrix|comparisons/[a-z0-9]{8,40})(?:\\?[^#\\\\]*)?$`);
+  const allowed = new RegExp(
+    `^/w/${workspaceId}/(?:matrix|comparisons/${RECORD_ID_PATTERN})(?:\\?[^#\\\\]*)?$`,
+  );
   return allowed.test(back) ? back : matrix;
 }
 

@@ -4,7 +4,7 @@
 // added. Owners read every case, confidential ones included; the download is recorded in the audit log.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
-import { fileSlug } from "~/models/exports.server";
+import { fileSlug } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import { type Member, requireMember, requirePermission } from "~/utils/permissions.server";
 import {

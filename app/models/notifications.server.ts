@@ -1,6 +1,6 @@
 import { and, count, desc, eq, exists, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { approvedVersions, seesDrafts } from "~/models/cases.server";
+import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import type { MailMode, NotificationKind } from "~/models/domain";
 import { enqueueMail } from "~/models/mail-queue.server";
 import { db } from "~/utils/db.server";

@@ -2,6 +2,7 @@
 // case_conditions and passes a lookup, so the same figures back the page, the exports and the tests.
 // Every figure counts only cases whose values are known: "unknown" is never read as absent.
 import type { ConditionValue } from "~/models/domain";
+import { asciiFold } from "~/rules/text";
 
 /** Below this many cases a figure is shown with a warning (DOMAIN.md: "fewer than ~5 cases"). */
 export const LOW_N = 5;
@@ -155,35 +156,12 @@ export function formatRatio(x: number | null): string {
 
 export type MatrixColumn = { column: string; codeId: string; label: string };
 
-// Letters that Unicode decomposition does not reduce to ASCII.
-const FOLD: Record<string, string> = {
-  ß: "SS",
-  Æ: "AE",
-  æ: "AE",
-  Œ: "OE",
-  œ: "OE",
-  Ø: "O",
-  ø: "O",
-  Đ: "D",
-  đ: "D",
-  Ð: "D",
-  ð: "D",
-  Þ: "TH",
-  þ: "TH",
-  Ł: "L",
-  ł: "L",
-  ı: "I",
-};
-
 // Uppercased names R would refuse as column names (the others of R's reserved words are lowercase).
 const R_RESERVED = new Set(["TRUE", "FALSE", "NULL", "NA"]);
 
 /** A label as an R-safe, QCA-friendly identifier: "Temporary truce or ceasefire" → "TEMPORARY_TRUCE_OR_CEASEFIRE". */
 export function columnName(label: string): string {
-  const folded = label
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[ßÆæŒœØøĐđÐðÞþŁłı]/g, (ch) => FOLD[ch])
+  const folded = asciiFold(label)
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "");

@@ -1,13 +1,14 @@
 // The review forms: one zod schema per action, used by the review route (server) and for the limits the
 // form fields announce (browser).
 import { z } from "zod";
+import { recordIdSchema } from "~/rules/ids";
 import { msg } from "~/utils/messages";
 
 export const REVIEW_NOTE_MAX = 5000;
 export const REVIEW_MESSAGE_MAX = 2000;
 const MAX_REVIEWERS = 20;
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/, msg("review.errors.pickFromList"));
+const id = recordIdSchema(msg("review.errors.pickFromList"));
 const revision = z.coerce
   .number({ error: msg("review.errors.revisionMissing") })
   .int()

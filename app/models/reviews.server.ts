@@ -1,52 +1,49 @@
 // The review workflow: draft → in review → approved, or changes requested → (edit) → in review again.
 // Every transition re-reads the case and the member's role inside its transaction, so two people acting at
 // once cannot both win (the second gets a 409 that says what happened).
-import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { seesDrafts } from "~/models/case-body.server";
 import { caseFieldsSnapshot } from "~/models/case-fields";
-import { getCase, seesDrafts } from "~/models/cases.server";
+import { getCase } from "~/models/cases.server";
 import { flushLiveDocument, settleLiveText } from "~/models/collab.server";
 import type { CaseStatus } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
+  allows,
+  authorize,
   can,
   canSeeCase,
   type Executor,
-  forbidden,
   type Member,
   notFound,
   PERMISSIONS,
   requireMember,
   requirePermission,
   usersWhoSeeCase,
-  visibleCaseCondition,
 } from "~/utils/permissions.server";
-import {
-  caseReviews,
-  caseRevisions,
-  cases,
-  commentMentions,
-  comments,
-  memberships,
-  threads,
-  users,
-} from "../../db/schema";
+import { Refusal } from "~/utils/refusal";
+import { caseReviews, caseRevisions, cases, memberships, users } from "../../db/schema";
 
 /** The transition does not fit the case's current state (409): the message says why and what to do. */
-export class ReviewConflictError extends Error {}
+export class ReviewConflictError extends Refusal {
+  constructor(message: Message) {
+    super(409, message);
+  }
+}
 
 /** A field of a review form the server refuses (400); `field` names the form field. */
-export class ReviewInputError extends Error {
+export class ReviewInputError extends Refusal {
   constructor(
     public field: string,
-    message: string,
+    message: Message,
   ) {
-    super(message);
+    super(400, message);
   }
 }
 
@@ -331,24 +328,23 @@ export function withdrawReview(member: Member, caseId: string, origin?: RequestO
   return db.transaction((tx) => {
     const me = requireMember(member.userId, member.workspaceId, tx);
     const notYours = msg("review.errors.notYours");
-    if (me.role !== "owner" && !can(me, "case.edit")) throw forbidden(notYours);
+    // Refused before the case is read when not even their own submission could be withdrawn.
+    authorize(me, "review.withdraw", { submittedBy: me.userId }, notYours);
     const current = findLiveCase(tx, me, caseId);
     if (current.status !== "in_review")
       throw new ReviewConflictError(msg("review.errors.nothingToWithdraw", { status: current.status }));
     const pending = openReviewFor(tx, current);
-    if (me.role !== "owner" && pending.submittedBy !== member.userId) throw forbidden(notYours);
+    authorize(me, "review.withdraw", pending, notYours);
     tx.update(caseReviews)
       .set({ decision: "withdrawn", decidedBy: member.userId, decidedAt: new Date() })
       .where(eq(caseReviews.id, pending.id))
       .run();
     tx.update(cases).set({ status: "draft" }).where(eq(cases.id, caseId)).run();
-    // The activity kinds are fixed by the schema; a withdrawal closes a submission, so it is filed under
-    // "submitted" with withdrawn: true and worded as such on the timeline.
     recordActivity(tx, {
       caseId,
       actorId: member.userId,
-      kind: "submitted",
-      detail: { revision: current.revision, withdrawn: true },
+      kind: "withdrawn",
+      detail: { revision: current.revision },
     });
     notify(tx, {
       userIds: membersWithRole(tx, member.workspaceId, pending.reviewerIds, DRAFT_READER_ROLES),
@@ -495,164 +491,7 @@ export function getReviewState(
       submit: drafts && canEdit && submittable,
       approve: drafts && canApprove && inReview,
       requestChanges: drafts && canApprove && inReview,
-      withdraw:
-        drafts &&
-        inReview &&
-        (member.role === "owner" || (canEdit && pendingRow.submittedBy === member.userId)),
+      withdraw: drafts && inReview && allows(member, "review.withdraw", pendingRow),
     },
   };
-}
-
-function readableCases(member: Member) {
-  return and(
-    eq(cases.workspaceId, member.workspaceId),
-    isNull(cases.deletedAt),
-    seesDrafts(member) ? undefined : isNotNull(cases.approvedRevision),
-    visibleCaseCondition(member, cases.id),
-  );
-}
-
-/**
- * "My reviews": cases waiting for my decision, my own submissions, threads that mention me, and threads on
- * my cases with replies I have not answered.
- */
-export function listMyReviews(member: Member) {
-  requirePermission(member, "case.read");
-  const me = member.userId;
-  const isOwner = member.role === "owner";
-  const pickedMe = sql<number>`exists (select 1 from json_each(${caseReviews.reviewerIds}) where value = ${me})`;
-
-  const waiting = can(member, "case.approve")
-    ? db
-        .select({
-          caseId: cases.id,
-          title: cases.title,
-          revision: cases.revision,
-          submittedRevision: caseReviews.revision,
-          submittedAt: caseReviews.submittedAt,
-          submittedByName: users.name,
-          message: caseReviews.message,
-          askedMe: pickedMe,
-        })
-        .from(caseReviews)
-        .innerJoin(cases, eq(cases.id, caseReviews.caseId))
-        .innerJoin(users, eq(users.id, caseReviews.submittedBy))
-        .where(
-          and(
-            readableCases(member),
-            eq(cases.status, "in_review"),
-            isNull(caseReviews.decision),
-            isOwner ? undefined : pickedMe,
-          ),
-        )
-        .orderBy(caseReviews.submittedAt)
-        .all()
-        .map((row) => ({ ...row, askedMe: Boolean(row.askedMe), nobodyAsked: false }))
-    : [];
-  // Cases put in review without a recorded submission (see openReviewFor) wait for any approver.
-  if (can(member, "case.approve")) {
-    const unassigned = db
-      .select({
-        caseId: cases.id,
-        title: cases.title,
-        revision: cases.revision,
-        submittedRevision: cases.revision,
-        submittedAt: cases.updatedAt,
-        submittedByName: users.name,
-        message: sql<string>`''`,
-      })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.createdBy))
-      .where(
-        and(
-          readableCases(member),
-          eq(cases.status, "in_review"),
-          sql`not exists (select 1 from ${caseReviews} where ${caseReviews.caseId} = ${cases.id} and ${caseReviews.decision} is null)`,
-        ),
-      )
-      .orderBy(cases.updatedAt)
-      .all();
-    waiting.push(...unassigned.map((row) => ({ ...row, askedMe: false, nobodyAsked: true })));
-  }
-
-  const submitted = can(member, "case.edit")
-    ? db
-        .select({
-          caseId: cases.id,
-          title: cases.title,
-          status: cases.status,
-          submittedAt: sql<number>`max(${caseReviews.submittedAt})`.mapWith(
-            (value: number) => new Date(value),
-          ),
-        })
-        .from(caseReviews)
-        .innerJoin(cases, eq(cases.id, caseReviews.caseId))
-        .where(
-          and(
-            readableCases(member),
-            eq(caseReviews.submittedBy, me),
-            inArray(cases.status, ["in_review", "changes_requested"]),
-          ),
-        )
-        .groupBy(cases.id)
-        .orderBy(desc(sql`max(${caseReviews.submittedAt})`))
-        .all()
-    : [];
-
-  const mentions = db
-    .select({
-      threadId: threads.id,
-      caseId: cases.id,
-      title: cases.title,
-      anchor: threads.anchor,
-      threadStatus: threads.status,
-      mentionedAt: sql<number>`max(${comments.createdAt})`.mapWith((value: number) => new Date(value)),
-      mentionedByName: sql<string>`(select ${users.name} from ${users} where ${users.id} = ${comments.authorId})`,
-    })
-    .from(commentMentions)
-    .innerJoin(comments, eq(comments.id, commentMentions.commentId))
-    .innerJoin(threads, eq(threads.id, comments.threadId))
-    .innerJoin(cases, eq(cases.id, threads.caseId))
-    .where(
-      and(
-        eq(commentMentions.userId, me),
-        isNull(comments.deletedAt),
-        eq(threads.workspaceId, member.workspaceId),
-        readableCases(member),
-      ),
-    )
-    .groupBy(threads.id)
-    .orderBy(desc(sql`max(${comments.createdAt})`))
-    .limit(50)
-    .all();
-
-  // My last word in each thread; replies after it (by others) are what I have not answered.
-  const myLast = sql`coalesce((select max(mine.created_at) from comments mine where mine.thread_id = ${threads.id} and mine.author_id = ${me} and mine.deleted_at is null), 0)`;
-  const newReplies = sql<number>`(select count(*) from comments other where other.thread_id = ${threads.id} and other.author_id != ${me} and other.deleted_at is null and other.created_at > ${myLast})`;
-  const latestReply = sql<number>`(select max(other.created_at) from comments other where other.thread_id = ${threads.id} and other.author_id != ${me} and other.deleted_at is null)`;
-  const replies = db
-    .select({
-      threadId: threads.id,
-      caseId: cases.id,
-      title: cases.title,
-      anchor: threads.anchor,
-      threadStatus: threads.status,
-      newReplies,
-      latestReplyAt: latestReply.mapWith((value: number) => new Date(value)),
-    })
-    .from(threads)
-    .innerJoin(cases, eq(cases.id, threads.caseId))
-    .where(
-      and(
-        eq(threads.workspaceId, member.workspaceId),
-        readableCases(member),
-        sql`(${cases.createdBy} = ${me} or exists (select 1 from case_reviews mine where mine.case_id = ${cases.id} and mine.submitted_by = ${me}))`,
-        sql`${newReplies} > 0`,
-      ),
-    )
-    .orderBy(desc(latestReply))
-    .limit(50)
-    .all();
-
-  return { waiting, submitted, mentions, replies, canApprove: can(member, "case.approve"), isOwner };
 }

@@ -5,21 +5,15 @@ import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { diffRevisions, renderBibliographyHtml, renderCaseHtml, type TextChange } from "~/editor";
-import { withoutReferences } from "~/editor/references";
 import { validateCaseDocument } from "~/editor/validate";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import { dropForeignReferences, seesDrafts, writeDerivedRows } from "~/models/case-body.server";
 import { formatPeriod, type PeriodWords } from "~/models/case-fields";
-import {
-  DocumentRejectedError,
-  getCase,
-  StaleRevisionError,
-  seesDrafts,
-  writeDerivedRows,
-} from "~/models/cases.server";
-import { foreignCodeIds, listCodes } from "~/models/codes.server";
+import { DocumentRejectedError, getCase, StaleRevisionError } from "~/models/cases.server";
+import { listCodes } from "~/models/codes.server";
 import { bodyWrittenOutsideCollab } from "~/models/collab.server";
 import { newId } from "~/models/ids.server";
-import { foreignSourceIds, listSources } from "~/models/sources.server";
+import { listSources } from "~/models/sources.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -30,6 +24,7 @@ import {
   requireMember,
   requirePermission,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseRevisions, cases, users } from "../../db/schema";
 
 export const REVISIONS_PAGE_SIZE = 50;
@@ -243,9 +238,9 @@ export function viewRevision(member: Member, caseId: string, number: number, wor
   };
 }
 
-export class RevisionAlreadyCurrentError extends Error {
+export class RevisionAlreadyCurrentError extends Refusal {
   constructor(number: number) {
-    super(msg("history.errors.alreadyCurrent", { number }));
+    super(409, msg("history.errors.alreadyCurrent", { number }));
   }
 }
 
@@ -277,12 +272,7 @@ export function restoreRevision(
 
     const checked = validateCaseDocument(old.body);
     if (!checked.ok) throw new DocumentRejectedError(checked.errors, checked.tooLarge ?? false);
-    const goneCodes = new Set(foreignCodeIds(tx, member.workspaceId, checked.references.codeIds));
-    const goneSources = new Set(foreignSourceIds(tx, member.workspaceId, checked.references.sourceIds));
-    const body =
-      goneCodes.size || goneSources.size
-        ? withoutReferences(checked.doc, goneCodes, goneSources)
-        : checked.doc;
+    const { body, dropped } = dropForeignReferences(tx, member.workspaceId, checked.doc, checked.references);
     const fields = readSnapshot(old.fields);
     if (fields.title.trim() === "") fields.title = current.title;
 
@@ -308,7 +298,7 @@ export function restoreRevision(
         baseNumber: current.revision,
         body,
         fields,
-        note: `Restored from revision ${input.number}`,
+        note: msg("history.notes.restoredFrom", { number: input.number }),
         authorId: member.userId,
         createdAt: now,
       })
@@ -324,6 +314,6 @@ export function restoreRevision(
       tx,
     );
     bodyWrittenOutsideCollab(tx, caseId, body);
-    return { revision: number, droppedReferences: goneCodes.size + goneSources.size };
+    return { revision: number, droppedReferences: dropped };
   });
 }

@@ -13,14 +13,16 @@ import {
   MAX_TITLE_LENGTH,
   RELIABILITY_LEVELS,
 } from "~/models/sources/csl-item";
-import { msg } from "~/utils/messages";
+import { authorLines, formatAuthorLine, parseAuthorLine } from "~/rules/authors";
+import { daysInMonth, parseIsoDate } from "~/rules/dates";
+import { AUTHOR_MAX, MAX_AUTHORS } from "~/rules/limits";
+import { isDoi, isHttpUrl } from "~/rules/links";
+import { asMessage, msg } from "~/utils/messages";
 
-// The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
-export { SOURCE_TYPE_LABELS };
-
-export const MAX_AUTHORS = 100;
 /** Largest CSL-JSON file one import accepts (a Zotero library of several thousand items). */
 export { MAX_SOURCE_IMPORT_BYTES as MAX_IMPORT_BYTES } from "~/utils/upload-limits";
+// The words for types, reliability and confidentiality are in the catalogues (sources.types.*, …).
+export { SOURCE_TYPE_LABELS };
 
 /** A stored item as the form's text fields (the inverse of `sourceFormSchema`). */
 export type SourceFormValues = Record<
@@ -47,14 +49,6 @@ export type SourceFormValues = Record<
   | "confidentiality",
   string
 >;
-
-/** "Family, Given" for people, the name alone for organisations: one per line. */
-export function formatAuthorLine(name: CslName): string {
-  if ("literal" in name) return name.literal;
-  if (name.family !== undefined && name.given !== undefined) return `${name.family}, ${name.given}`;
-  if (name.family !== undefined) return `${name.family},`;
-  return `, ${name.given ?? ""}`;
-}
 
 function pad(n: number) {
   return String(n).padStart(2, "0");
@@ -124,31 +118,16 @@ export const EMPTY_SOURCE_VALUES: SourceFormValues = {
   confidentiality: "public",
 };
 
-const ISO_DATE = /^(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
-
-/** Parses "2021", "2021-05" or "2021-05-03"; null when the text is not shaped like one. */
-function parseIsoDate(value: string): number[] | null {
-  const m = ISO_DATE.exec(value.trim());
-  if (!m) return null;
-  const parts = [Number(m[1])];
-  if (m[2] !== undefined) parts.push(Number(m[2]));
-  if (m[3] !== undefined) parts.push(Number(m[3]));
-  return parts;
-}
-
 /** Why a [year, month, day] is not a calendar date, or null when it is one. */
 function dateProblem(parts: number[]): string | null {
   const [year, month, day] = parts;
   if (year < -9999 || year > 9999) return msg("sources.errors.yearOutOfRange");
   if (month !== undefined && (month < 1 || month > 12)) return msg("sources.errors.monthOutOfRange");
   if (day !== undefined && month !== undefined) {
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > days) return msg("sources.errors.dayOutOfRange");
+    if (day < 1 || day > daysInMonth(year, month)) return msg("sources.errors.dayOutOfRange");
   }
   return null;
 }
-
-const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
 
 const DATE_LIKE = /^[\d\s\-/.]+$/;
 const ISSUED_HINT = msg("sources.errors.issuedInvalid");
@@ -169,15 +148,6 @@ function optionalText(max: number, tooLong: TooLongKey) {
     .transform((value) => (value ?? "").trim())
     .pipe(z.string().max(max, msg(tooLong, { max })))
     .transform((value) => (value === "" ? undefined : value));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
 }
 
 // Paths of cslItemSchema issues → the form field the message belongs next to.
@@ -210,10 +180,7 @@ function namesField() {
     .string()
     .optional()
     .transform((value, ctx) => {
-      const lines = (value ?? "")
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean);
+      const lines = authorLines(value ?? "");
       if (lines.length > MAX_AUTHORS) {
         ctx.addIssue({
           code: "custom",
@@ -223,27 +190,15 @@ function namesField() {
       }
       const names: CslName[] = [];
       for (const line of lines) {
-        if (line.length > 500) {
-          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: 500 }) });
+        if (line.length > AUTHOR_MAX) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorTooLong", { max: AUTHOR_MAX }) });
           return z.NEVER;
         }
-        const comma = line.indexOf(",");
-        if (comma === -1) {
-          names.push({ literal: line });
-          continue;
-        }
-        const family = line.slice(0, comma).trim();
-        const given = line.slice(comma + 1).trim();
-        if (family === "" && given === "") {
-          ctx.addIssue({
-            code: "custom",
-            message: msg("sources.errors.authorNoName", { line }),
-          });
+        const name = parseAuthorLine(line);
+        if (!name) {
+          ctx.addIssue({ code: "custom", message: msg("sources.errors.authorNoName", { line }) });
           return z.NEVER;
         }
-        const name: { family?: string; given?: string } = {};
-        if (family !== "") name.family = family;
-        if (given !== "") name.given = given;
         names.push(name);
       }
       return names.length > 0 ? names : undefined;
@@ -320,7 +275,7 @@ export const sourceFormSchema = z
       }),
     language: optionalText(100, "sources.errors.languageTooLong"),
     doi: optionalText(300, "sources.errors.doiTooLong").refine(
-      (value) => value === undefined || /^10\.[0-9.]+\/\S+$/.test(value.replace(DOI_PREFIX, "").trim()),
+      (value) => value === undefined || isDoi(value),
       { message: msg("sources.errors.doiInvalid") },
     ),
     note: optionalText(20_000, "sources.errors.noteTooLong"),
@@ -364,15 +319,14 @@ export const sourceFormSchema = z
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = FIELD_OF[String(issue.path[0])] ?? "title";
-        ctx.addIssue({ code: "custom", path: [field], message: sentenceCase(issue.message) });
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: asMessage(issue.message, msg("errors.invalidValue")),
+        });
       }
       return z.NEVER;
     }
     const { id: _id, ...item } = parsed.data;
     return item;
   });
-
-function sentenceCase(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}

@@ -15,6 +15,7 @@ import { exportCslJson, importCslJson } from "~/models/sources/csl-json";
 import { formatReference, formatReferences } from "~/models/sources/references.server";
 import { fromRis, toRis } from "~/models/sources/ris";
 import { workspaceCitationStyle } from "~/models/workspaces.server";
+import { fileSlug, fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import {
@@ -25,6 +26,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { cases, citations, sources, users } from "../../db/schema";
 
 export type SourceSummary = { id: string; title: string; csl: CslItem };
@@ -90,11 +92,6 @@ export type LibraryEntry = {
   restricted: boolean;
   citingCases: number;
 };
-
-/** Lower case without accents, so "keita" finds "Keïta" and "senegal" finds "Sénégal". */
-function fold(value: string): string {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 function searchableText(item: CslItem): string {
   const names = (item.author ?? []).map((name) =>
@@ -275,13 +272,14 @@ export function updateSource(
 }
 
 /** The source is cited by cases: deleting it would leave citations pointing nowhere (409). */
-export class SourceInUseError extends Error {
+export class SourceInUseError extends Refusal {
   constructor(
     public cases: number,
     public trashedCases: number,
   ) {
     const count = cases + trashedCases;
     super(
+      409,
       trashedCases === 0
         ? msg("sources.errors.inUse", { count })
         : cases === 0
@@ -443,19 +441,6 @@ export const EXPORT_FORMATS = {
   ris: { extension: "ris", contentType: "application/x-research-info-systems; charset=utf-8", label: "RIS" },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
-
-/** An ASCII file name part from the workspace name ("Sahel dialogue (demo)" → "sahel-dialogue-demo"). */
-function fileSlug(name: string, fallback: string): string {
-  const slug = name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || fallback;
-}
 
 /**
  * The whole library as a file. Every member may export (trainers prepare reading lists); each export is

@@ -14,8 +14,10 @@ import { findMentions, MAX_COMMENT_LENGTH } from "~/models/comment-text";
 import { newId } from "~/models/ids.server";
 import { notify } from "~/models/notifications.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import {
+  allows,
+  authorize,
   can,
   canSeeCase,
   type Executor,
@@ -27,17 +29,15 @@ import {
   requirePermission,
   usersWhoSeeCase,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { cases, commentMentions, comments, memberships, threads, users } from "../../db/schema";
 
 export const CASE_TRASHED_MESSAGE = msg("threads.errors.caseTrashed");
 
 /** Input the server will not store; `status` is 400 (bad input) or 409 (the text changed meanwhile). */
-export class CommentRejectedError extends Error {
-  constructor(
-    message: string,
-    public status: 400 | 409 = 400,
-  ) {
-    super(message);
+export class CommentRejectedError extends Refusal {
+  constructor(message: Message, status: 400 | 409 = 400) {
+    super(status, message);
   }
 }
 
@@ -124,7 +124,7 @@ function ownComment(tx: Executor, member: Member, caseId: string, commentId: str
     )
     .get();
   if (!row) throw notFound(msg("threads.errors.commentNotFound"));
-  if (row.comment.authorId !== member.userId) throw forbidden(msg("threads.errors.notYourComment"));
+  authorize(member, "comment.edit", row.comment, msg("threads.errors.notYourComment"));
   return row;
 }
 
@@ -308,7 +308,7 @@ export function deleteComment(member: Member, caseId: string, commentId: string)
 
 /** Who may resolve or reopen a thread: its author, and reviewers and owners (who sign the case off). */
 export function canResolveThread(member: Member, thread: { authorId: string }) {
-  return can(member, "case.comment") && (thread.authorId === member.userId || can(member, "case.approve"));
+  return allows(member, "thread.resolve", thread);
 }
 
 export function setThreadStatus(
@@ -403,7 +403,7 @@ export function listCaseThreads(member: Member, caseStudy: { id: string; body: u
       .map((comment) => ({
         id: comment.id,
         authorName: names.get(comment.authorId) ?? "", // "" = former member
-        mine: comment.authorId === member.userId,
+        mine: allows(member, "comment.edit", comment),
         body: comment.deletedAt ? "" : comment.body,
         deleted: comment.deletedAt !== null,
         createdAt: comment.createdAt,

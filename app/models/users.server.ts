@@ -4,7 +4,8 @@ import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
 import { endAllSessions, hashPassword, verifyPassword } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
+import { Refusal } from "~/utils/refusal";
 import { signInAttempts, users } from "../../db/schema";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -14,7 +15,11 @@ export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export class EmailTakenError extends Error {}
+export class EmailTakenError extends Refusal {
+  constructor(message: Message) {
+    super(409, message);
+  }
+}
 
 /**
  * Makes an account with a confirmed address (scripts, tests, imports). People signing up go through
@@ -138,7 +143,7 @@ export async function changePassword(
   userId: string,
   input: { currentPassword: string; newPassword: string },
   origin: RequestOrigin,
-): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: string }> {
+): Promise<{ ok: true } | { ok: false; field: "currentPassword"; message: Message }> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, field: "currentPassword", message: msg("auth.errors.currentPasswordWrong") };
   // Whoever holds a stolen session could otherwise guess the password here without limit, then lock the

@@ -12,6 +12,7 @@ import { hashToken, newToken } from "~/models/tokens.server";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { type Member, notFound, requireMember, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { invites, memberships, type Role, users, workspaces } from "../../db/schema";
 
 export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -108,9 +109,9 @@ export function listMembers(member: Member) {
     .all();
 }
 
-export class LastOwnerError extends Error {
+export class LastOwnerError extends Refusal {
   constructor() {
-    super(msg("members.lastOwner"));
+    super(409, msg("members.lastOwner"));
   }
 }
 

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { AUDIT_KINDS, type AuditKind, listAuditLog } from "~/models/audit.server";
 import { type Locale, ROLES } from "~/models/domain";
+import { parseIsoDay } from "~/rules/dates";
+import { intlLocale } from "~/rules/locale";
 import { formatNumber, useLocale } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getT } from "~/utils/i18n.server";
@@ -18,7 +20,7 @@ const filterSchema = z.object({
   kind: z.enum(kinds).nullable().catch(null),
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine((value) => parseIsoDay(value) !== null)
     .nullable()
     .catch(null),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -70,11 +72,9 @@ function auditWords(t: TFunction, locale: Locale) {
   };
 }
 
-const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
-
 /** To the second, in UTC (the audit log's reference time). */
 function formatWhen(value: Date | string, locale: Locale) {
-  return new Date(value).toLocaleString(INTL_LOCALE[locale], {
+  return new Date(value).toLocaleString(intlLocale(locale), {
     day: "numeric",
     month: "short",
     year: "numeric",

@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
 import { CaseExportLinks } from "~/components/exports/case-export-links";
+import { PassagesByCode } from "~/components/passages-by-code";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { ReviewPanel } from "~/components/review/review-panel";
 import { FormattedReference } from "~/components/sources/formatted-reference";
-import { TaggedPassages } from "~/components/tagged-passages";
 import type { ThreadActionResult } from "~/components/threads/comment-form";
 import { ThreadColumn } from "~/components/threads/thread-column";
 import { ThreadedCaseBody, useCaseThreads } from "~/components/threads/threaded-body";
@@ -17,7 +17,6 @@ import { languageName } from "~/models/case-fields";
 import { getCaseReading, trashCase } from "~/models/cases.server";
 import { getReviewState } from "~/models/reviews.server";
 import {
-  CommentRejectedError,
   createThread,
   deleteComment,
   editComment,
@@ -25,6 +24,7 @@ import {
   replyToThread,
   setThreadStatus,
 } from "~/models/threads.server";
+import { recordIdSchema } from "~/rules/ids";
 import readingStyles from "~/styles/reading.css?url";
 import threadStyles from "~/styles/threads.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
@@ -32,7 +32,8 @@ import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { chromiumPath } from "~/utils/pdf.server";
-import { can } from "~/utils/permissions.server";
+import { can, type Member } from "~/utils/permissions.server";
+import { isRefusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [
@@ -73,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const recordId = z.string().regex(/^[a-z0-9]{8,40}$/);
+const recordId = recordIdSchema();
 const commentFields = {
   body: z.string(),
   mentionIds: z
@@ -101,18 +102,27 @@ const threadForm = z.discriminatedUnion("intent", [
 ]);
 
 type Failure = Extract<ThreadActionResult, { ok: false }>;
+type ThreadForm = z.output<typeof threadForm>;
+type Intent = ThreadForm["intent"];
+
+/** What each intent of the discussion form does: one model call each. */
+const THREAD_INTENTS: {
+  [I in Intent]: (
+    member: Member,
+    caseId: string,
+    form: Extract<ThreadForm, { intent: I }>,
+  ) => { threadId: string };
+} = {
+  "thread.create": (member, caseId, form) => createThread(member, caseId, form),
+  "comment.reply": (member, caseId, form) => replyToThread(member, caseId, form.threadId, form),
+  "comment.edit": (member, caseId, form) => editComment(member, caseId, form.commentId, form),
+  "comment.delete": (member, caseId, form) => deleteComment(member, caseId, form.commentId),
+  "thread.resolve": (member, caseId, form) => setThreadStatus(member, caseId, form.threadId, "resolved"),
+  "thread.reopen": (member, caseId, form) => setThreadStatus(member, caseId, form.threadId, "open"),
+};
 
 function failed(status: number, failure: Failure) {
   return data(failure, { status });
-}
-
-/** Refusals from the models (400/403/404/409) are answered to the form, which keeps what was typed. */
-function refusal(error: unknown): { status: number; message: string } | null {
-  if (error instanceof CommentRejectedError) return { status: error.status, message: error.message };
-  const thrown = error as { type?: string; data?: { message?: string }; init?: { status?: number } | null };
-  if (thrown?.type === "DataWithResponseInit" && thrown.init?.status)
-    return { status: thrown.init.status, message: thrown.data?.message ?? msg("cases.page.notSaved") };
-  return null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -156,26 +166,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const form = parsed.data;
   try {
-    const result =
-      form.intent === "thread.create"
-        ? createThread(member, caseId, form)
-        : form.intent === "comment.reply"
-          ? replyToThread(member, caseId, form.threadId, form)
-          : form.intent === "comment.edit"
-            ? editComment(member, caseId, form.commentId, form)
-            : form.intent === "comment.delete"
-              ? deleteComment(member, caseId, form.commentId)
-              : setThreadStatus(
-                  member,
-                  caseId,
-                  form.threadId,
-                  form.intent === "thread.resolve" ? "resolved" : "open",
-                );
+    const run = THREAD_INTENTS[form.intent] as (
+      member: Member,
+      caseId: string,
+      form: ThreadForm,
+    ) => {
+      threadId: string;
+    };
+    const result = run(member, caseId, form);
     return { ok: true as const, formKey, threadId: result.threadId };
   } catch (error) {
-    const refused = refusal(error);
-    if (!refused) throw error;
-    return failed(refused.status, { ok: false, formKey, message: refused.message, body: typed });
+    // Refusals from the models (400/403/404/409) are answered to the form, which keeps what was typed.
+    if (!isRefusal(error)) throw error;
+    return failed(error.status, { ok: false, formKey, message: error.message, body: typed });
   }
 }
 
@@ -340,7 +343,7 @@ export default function CaseView() {
           ) : null}
           <aside className="reading-aside" aria-labelledby="tagged-heading">
             <h2 id="tagged-heading">{t("cases.page.tagged")}</h2>
-            <TaggedPassages groups={tagged} />
+            <PassagesByCode groups={tagged} />
           </aside>
         </div>
       </div>

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge } from "~/components/case-bits";
+import { StatusBadge } from "~/components/case-labels";
 import { ActivityTimeline } from "~/components/review/activity-timeline";
-import { getCaseActivity } from "~/models/activity.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";

@@ -13,6 +13,7 @@ import {
   saveCaseConditions,
 } from "~/models/conditions.server";
 import { CONDITION_VALUES } from "~/models/domain";
+import { recordIdSchema } from "~/rules/ids";
 import styles from "~/styles/history.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const MAX_CODES = 1000;
 
 const entrySchema = z.object({
-  codeId: z.string().regex(/^[a-z0-9]{8,40}$/, msg("conditions.errors.codeUnknown")),
+  codeId: recordIdSchema(msg("conditions.errors.codeUnknown")),
   value: z.enum(CONDITION_VALUES, msg("conditions.errors.valueInvalid")),
   note: z.string().max(MAX_CONDITION_NOTE, msg("conditions.errors.noteTooLong", { max: MAX_CONDITION_NOTE })),
   seenSetAt: z.coerce.number().int().min(0).catch(0),

@@ -9,6 +9,7 @@ import { requestOrigin } from "~/models/audit.server";
 import { getCaseAccess, setCaseConfidentiality } from "~/models/case-access.server";
 import { caseFieldsSchema, fieldsToFormValues } from "~/models/case-fields";
 import { getCase, StaleRevisionError, updateCaseFields } from "~/models/cases.server";
+import { recordIdSchema } from "~/rules/ids";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -43,7 +44,7 @@ const confidentialitySchema = z.object({
     .string()
     .optional()
     .transform((value) => value === "on"),
-  readers: z.array(z.string().regex(/^[a-z0-9]{8,40}$/)).max(500),
+  readers: z.array(recordIdSchema()).max(500),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

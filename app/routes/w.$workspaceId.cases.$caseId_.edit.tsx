@@ -10,10 +10,10 @@ import {
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ZodError, z } from "zod";
-import { StatusBadge } from "~/components/case-bits";
-import { CaseEditor, type EditorActionResult } from "~/components/editor/case-editor";
-import { caretColor } from "~/components/editor/collab";
-import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/editor/source-form";
+import { CaseEditor, type EditorActionResult } from "~/components/case-editor/case-editor";
+import { caretColor } from "~/components/case-editor/collab";
+import { describeSource, parseSourceForm, sourceFieldErrors } from "~/components/case-editor/source-form";
+import { StatusBadge } from "~/components/case-labels";
 import { isDocumentTooLarge, MAX_DOCUMENT_BYTES } from "~/editor";
 import { requestOrigin } from "~/models/audit.server";
 import { recordConfidentialOpened } from "~/models/case-access.server";
@@ -27,6 +27,7 @@ import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { type Member, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
 
@@ -133,7 +134,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   if (formData.get("intent") !== "createSource") {
-    throw data({ message: msg("editor.save.unknownAction") }, { status: 400 });
+    throw new Refusal(400, msg("editor.save.unknownAction"));
   }
   getCase(member, caseId);
   const parsed = parseSourceForm(formData);

@@ -3,13 +3,14 @@
 // Every member may export a case they read; trainers get the approved version (see exports.server.ts).
 // &redacted=1 replaces sensitive passages by "[redacted]"; trainers' exports always are (ADR 0008).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
 import { exportCaseDocument, isCaseDocumentFormat, pdfRefusal } from "~/models/case-files/case-export.server";
-import { attachmentHeader, exportCase, isCaseExportFormat } from "~/models/exports.server";
+import { exportCase, isCaseExportFormat } from "~/models/exports.server";
+import { attachmentHeader } from "~/utils/download";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   if (!isCaseExportFormat(format)) {
-    throw data({ message: msg("cases.exportLinks.badFormat") }, { status: 400 });
+    throw new Refusal(400, msg("cases.exportLinks.badFormat"));
   }
   // The Markdown's fixed words follow the exporting person's language; the case content is never translated.
   const t = await getT(request);

@@ -17,7 +17,7 @@ import {
 import reviewStyles from "~/styles/review.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
-import { msg } from "~/utils/messages";
+import { type Message, msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can, forbidden } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const origin = requestOrigin(request);
   const caseUrl = `/w/${member.workspaceId}/cases/${caseId}`;
-  let message: string;
+  let message: Message;
   try {
     const form = parsed.data;
     switch (form.intent) {

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-bits";
+import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
 import { Snippet } from "~/components/library/snippet";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { searchLibrary } from "~/models/library.server";
+import { parseLibraryQuery } from "~/queries/library";
+import { SEARCH_MAX } from "~/rules/limits";
 import libraryStyles from "~/styles/library.css?url";
 import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
@@ -135,7 +137,7 @@ export default function CaseLibrary() {
               name="q"
               defaultValue={query.q}
               placeholder={t("cases.list.searchPlaceholder")}
-              maxLength={200}
+              maxLength={SEARCH_MAX}
             />
             <button type="submit" className="button">
               {t("cases.list.search")}
@@ -328,7 +330,11 @@ export default function CaseLibrary() {
                         </span>
                       </label>
                       <div className="case-result-main">
-                        <Link to={`/w/${workspaceId}/cases/${item.id}`} className="case-title-link">
+                        <Link
+                          to={`/w/${workspaceId}/cases/${item.id}`}
+                          className="case-title-link"
+                          lang={item.language}
+                        >
                           {item.title}
                         </Link>
                         <p className="case-result-meta">
@@ -346,9 +352,9 @@ export default function CaseLibrary() {
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (
-                          <Snippet text={item.snippet} />
+                          <Snippet text={item.snippet} lang={item.language} />
                         ) : item.summary ? (
-                          <p className="case-summary" dir="auto">
+                          <p className="case-summary" dir="auto" lang={item.language}>
                             {item.summary}
                           </p>
                         ) : null}

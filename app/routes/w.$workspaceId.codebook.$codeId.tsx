@@ -5,20 +5,14 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { DeleteCode, MergeCode } from "~/components/codebook/code-admin";
 import { CodeForm, selfAndDescendants } from "~/components/codebook/code-form";
+import { CodePassages } from "~/components/codebook/code-passages";
 import { CodeCounts, Swatch } from "~/components/codebook/code-tree";
-import { TaggedPassages } from "~/components/codebook/tagged-passages";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  CodeInUseError,
-  CodeMergeError,
-  CodeRejectedError,
-  codeInputSchema,
-  deleteCode,
-  getCodeDetail,
-  listCodes,
-  mergeCode,
-  updateCode,
-} from "~/models/codes.server";
+import { codeInputSchema } from "~/models/code-fields";
+import { CodeMergeError, mergeCode } from "~/models/code-merge.server";
+import { CodeInUseError, CodeRejectedError, deleteCode, updateCode } from "~/models/codebook-edits.server";
+import { getCodeDetail, listCodes } from "~/models/codes.server";
+import { recordIdSchema } from "~/rules/ids";
 import { parseForm } from "~/utils/forms";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
@@ -42,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/);
-const mergeSchema = z.object({ targetId: id });
+const mergeSchema = z.object({ targetId: recordIdSchema() });
 const deleteSchema = z.object({
   confirm: z.literal("yes").optional(),
   expectedTags: z.coerce.number().int().min(0).optional(),
@@ -194,7 +187,7 @@ export default function CodePage() {
         </dl>
       </header>
       <div className={canEdit ? "code-layout" : undefined}>
-        <TaggedPassages
+        <CodePassages
           workspaceId={workspaceId}
           label={code.label}
           color={code.color}

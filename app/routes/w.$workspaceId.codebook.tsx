@@ -5,15 +5,11 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CodeForm } from "~/components/codebook/code-form";
 import { CodeTree } from "~/components/codebook/code-tree";
-import { CODE_PALETTE } from "~/components/codebook/rules";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  addStarterCodes,
-  CodeRejectedError,
-  codeInputSchema,
-  createCode,
-  getCodebook,
-} from "~/models/codes.server";
+import { codeInputSchema } from "~/models/code-fields";
+import { addStarterCodes, CodeRejectedError, createCode } from "~/models/codebook-edits.server";
+import { getCodebook } from "~/models/codes.server";
+import { CODE_PALETTE } from "~/rules/codebook";
 import styles from "~/styles/codebook.css?url";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";

@@ -6,12 +6,9 @@ import { CompareColumns } from "~/components/compare/compare-columns";
 import { HighlightStyle } from "~/components/compare/highlight-style";
 import { SaveComparisonSet } from "~/components/compare/save-set";
 import { ScrollToggle, useScrollMode } from "~/components/compare/scroll-mode";
-import {
-  type Comparison,
-  getComparison,
-  MAX_HIGHLIGHTED,
-  parseCompareQuery,
-} from "~/models/comparison.server";
+import { type Comparison, getComparison } from "~/models/comparison.server";
+import { parseCompareQuery } from "~/queries/compare";
+import { MAX_HIGHLIGHTED } from "~/rules/limits";
 import compareStyles from "~/styles/compare.css?url";
 import readingStyles from "~/styles/reading.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";

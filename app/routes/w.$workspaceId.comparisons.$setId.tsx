@@ -2,28 +2,29 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { Field } from "~/components/field";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
-import { ShareLink } from "~/components/matrix/set-parts";
+import { ShareLink } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
 import {
   deleteComparisonSet,
   openComparisonSet,
   renameComparisonSet,
   setNameSchema,
-  setViewOverrides,
 } from "~/models/comparison-sets.server";
 import { matrixForPage } from "~/models/matrix.server";
+import { setViewOverrides } from "~/queries/matrix";
+import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       message: msg("compare.set.deleted", { name: deleted.name }),
     });
   }
-  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  throw new Refusal(400, msg("errors.unknownAction"));
 }
 
 export default function ComparisonSetPage() {

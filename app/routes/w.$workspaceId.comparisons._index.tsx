@@ -2,9 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { Field, FormError } from "~/components/field";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
 import { requestOrigin } from "~/models/audit.server";
 import {
   createComparisonSet,
@@ -12,11 +11,13 @@ import {
   readSetForm,
   SetRejectedError,
 } from "~/models/comparison-sets.server";
+import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -51,8 +52,7 @@ function returnPath(value: FormDataEntryValue | null, workspaceId: string) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
-  if (formData.get("intent") !== "create")
-    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  if (formData.get("intent") !== "create") throw new Refusal(400, msg("errors.unknownAction"));
   const parsed = readSetForm(formData);
   const returnTo = returnPath(formData.get("returnTo"), member.workspaceId);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, returnTo }, { status: 400 });

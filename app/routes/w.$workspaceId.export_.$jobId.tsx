@@ -2,7 +2,8 @@
 // the server once it has been downloaded.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { attachmentHeader, openWorkspaceExport } from "~/models/exports.server";
+import { openWorkspaceExport } from "~/models/exports.server";
+import { attachmentHeader } from "~/utils/download";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

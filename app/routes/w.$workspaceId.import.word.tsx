@@ -8,15 +8,11 @@ import { Field } from "~/components/field";
 import { FileField } from "~/components/file-field";
 import { requestOrigin } from "~/models/audit.server";
 import { caseFieldsSchema } from "~/models/case-fields";
-import {
-  importWordCase,
-  MAX_IMPORTED_SECTIONS,
-  WordImportRefusedError,
-} from "~/models/case-files/case-import.server";
+import { importWordCase, WordImportRefusedError } from "~/models/case-files/case-import.server";
 import { parseForm } from "~/utils/forms";
 import { requireWorkspaceMember } from "~/utils/guards.server";
-import { getLocale, getPageTitle } from "~/utils/i18n.server";
-import { msg, useMessage } from "~/utils/messages";
+import { getLocale, getPageTitle, getT } from "~/utils/i18n.server";
+import { type Message, msg, translated, translateMessage, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { requirePermission } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -39,17 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Values = { title?: string; regions?: string };
 const failed = (status: number, errors: Record<string, string[]>, values: Values = {}) =>
   data({ errors, values }, { status });
-
-function refusalMessage(error: WordImportRefusedError): string {
-  switch (error.reason) {
-    case "tooManySections":
-      return msg("cases.importWord.reasons.tooManySections", { max: MAX_IMPORTED_SECTIONS });
-    case "invalid":
-      return msg("cases.importWord.reasons.invalid", { detail: error.detail.slice(0, 3).join(" ") });
-    default:
-      return msg(`cases.importWord.reasons.${error.reason}`);
-  }
-}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
@@ -84,14 +69,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       msg("cases.importWord.done", { sections: result.sections, citations: result.citations }),
       result.notes > 0 ? msg("cases.importWord.doneNotes", { count: result.notes }) : null,
       result.images > 0 ? msg("cases.importWord.doneImages", { count: result.images }) : null,
-    ].filter((part): part is string => part !== null);
+    ].filter((part): part is Message => part !== null);
+    // Several sentences in one toast: written here in the reader's language, shown as they are.
+    const t = await getT(request);
     return redirectWithToast(request, `/w/${member.workspaceId}/cases/${result.id}/edit`, {
       kind: "success",
-      message: parts.join("\n"),
+      message: translated(parts.map((part) => translateMessage(t, part)).join("\n")),
     });
   } catch (error) {
     if (!(error instanceof WordImportRefusedError)) throw error;
-    return failed(error.reason === "tooLarge" ? 413 : 400, { file: [refusalMessage(error)] }, values);
+    return failed(error.status, { file: [error.message] }, values);
   }
 }
 

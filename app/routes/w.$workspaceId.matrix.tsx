@@ -6,16 +6,18 @@ import { useAutoSubmit } from "~/components/matrix/form-state";
 import { MatrixFilters, OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
 import { QcaFigures } from "~/components/matrix/qca-figures";
-import { SaveSetForm } from "~/components/matrix/set-parts";
+import { SaveSetForm } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
 import { SetRejectedError, saveMatrixAsSet, setNameSchema } from "~/models/comparison-sets.server";
-import { filteredMatrix, matrixForPage, matrixSearchParams, parseMatrixQuery } from "~/models/matrix.server";
+import { filteredMatrix, matrixForPage } from "~/models/matrix.server";
+import { matrixSearchParams, parseMatrixQuery } from "~/queries/matrix";
 import styles from "~/styles/matrix.css?url";
 import { useFormat } from "~/utils/format";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -49,8 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { member } = await requireWorkspaceMember(request, params);
   const formData = await request.formData();
-  if (formData.get("intent") !== "save-set")
-    throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  if (formData.get("intent") !== "save-set") throw new Refusal(400, msg("errors.unknownAction"));
   const name = setNameSchema.safeParse(formData.get("name") ?? "");
   if (!name.success)
     return data(

@@ -1,7 +1,8 @@
 // One matrix cell's evidence as JSON, for the sheet that opens over the grid (components/matrix/matrix-grid).
 // The page `matrix/cell` shows the same without JavaScript. A resource route.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { matrixCell, parseCellQuery } from "~/models/matrix.server";
+import { matrixCell } from "~/models/matrix.server";
+import { parseCellQuery } from "~/queries/matrix";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { CopyField } from "~/components/copy-field";
 import { requestOrigin } from "~/models/audit.server";
 import { ROLES, type Role } from "~/models/domain";
@@ -19,6 +19,7 @@ import {
   revokeInvite,
   sendInvite,
 } from "~/models/workspaces.server";
+import { recordIdSchema } from "~/rules/ids";
 import accountStyles from "~/styles/account.css?url";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getLocale, getPageTitle } from "~/utils/i18n.server";
@@ -30,7 +31,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta = titleMeta;
 export const links = () => [{ rel: "stylesheet", href: accountStyles }];
 
-const id = z.string().regex(/^[a-z0-9]{8,40}$/);
+const id = recordIdSchema();
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), role: z.enum(ROLES) }),
   z.object({

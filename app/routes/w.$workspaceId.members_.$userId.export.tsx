@@ -1,8 +1,8 @@
 // Everything one member wrote in this workspace, as a JSON file (owners only). A resource route.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestOrigin } from "~/models/audit.server";
-import { attachmentHeader } from "~/models/exports.server";
 import { exportMemberWriting } from "~/models/member-export.server";
+import { attachmentHeader } from "~/utils/download";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

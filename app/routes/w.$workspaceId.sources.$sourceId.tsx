@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { FormattedReference } from "~/components/sources/formatted-reference";
 import { SourceDetails } from "~/components/sources/source-details";
 import { SourceForm } from "~/components/sources/source-form";
@@ -16,6 +16,7 @@ import { getLocale, getT } from "~/utils/i18n.server";
 import { msg, useMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  throw data({ message: msg("errors.unknownAction") }, { status: 400 });
+  throw new Refusal(400, msg("errors.unknownAction"));
 }
 
 export default function SourcePage() {

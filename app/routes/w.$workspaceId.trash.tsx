@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { RelativeDate, usePeriod } from "~/components/case-bits";
+import { RelativeDate, usePeriod } from "~/components/case-labels";
 import { requestOrigin } from "~/models/audit.server";
 import { listCases, restoreCase } from "~/models/cases.server";
+import { recordIdSchema } from "~/rules/ids";
 import { requireWorkspaceMember } from "~/utils/guards.server";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const restoreSchema = z.object({
   intent: z.literal("restore"),
-  caseId: z.string().regex(/^[a-z0-9]{8,40}$/),
+  caseId: recordIdSchema(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

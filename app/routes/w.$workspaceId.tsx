@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
+import type { WorkspaceHeaderData } from "~/components/app-header";
 import { countUnread } from "~/models/notifications.server";
 import { listWorkspacesForUser } from "~/models/workspaces.server";
 import reviewStyles from "~/styles/review.css?url";
@@ -28,13 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (can["workspace.export"]) nav.push(item("export", "common.nav.export"));
   if (can["workspace.manage"]) nav.push(item("audit", "common.nav.audit"));
   if (can["workspace.manage"]) nav.push(item("settings", "common.nav.settings"));
-  return {
+  const header = {
     member,
-    can,
     nav,
     workspaces: listWorkspacesForUser(user.id),
     unreadNotifications: countUnread(member),
-  };
+  } satisfies WorkspaceHeaderData;
+  return { ...header, can };
 }
 
 export default function WorkspaceLayout() {

@@ -6,23 +6,23 @@ import { z } from "zod";
 import { Field } from "~/components/field";
 import { requestOrigin } from "~/models/audit.server";
 import { createWorkspace, listWorkspacesForUser } from "~/models/workspaces.server";
+import { WORKSPACE_NAME_MAX } from "~/rules/limits";
 import { requireUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
+import { can } from "~/utils/permissions.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta = titleMeta;
-
-const NAME_MAX = 100;
 
 const workspaceSchema = z.object({
   name: z
     .string()
     .trim()
     .min(2, msg("workspace.errors.nameTooShort"))
-    .max(NAME_MAX, msg("workspace.errors.nameTooLong", { max: NAME_MAX })),
+    .max(WORKSPACE_NAME_MAX, msg("workspace.errors.nameTooLong", { max: WORKSPACE_NAME_MAX })),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     email: user.email,
     emailVerified: user.emailVerified,
-    workspaces: listWorkspacesForUser(user.id),
+    workspaces: listWorkspacesForUser(user.id).map((workspace) => ({
+      ...workspace,
+      canExport: can(workspace, "workspace.export"),
+    })),
     pageTitle: await getPageTitle(request, "workspace.list.metaTitle"),
   };
 }
@@ -73,7 +76,7 @@ export default function Workspaces() {
             <li key={workspace.id} className="card card-link">
               <Link to={`/w/${workspace.id}/cases`}>{workspace.name}</Link>
               <span>
-                {workspace.role === "owner" || workspace.role === "editor" ? (
+                {workspace.canExport ? (
                   <>
                     <Link to={`/w/${workspace.id}/export`} className="button button-secondary button-small">
                       {t("workspace.list.export")}

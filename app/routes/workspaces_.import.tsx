@@ -11,16 +11,13 @@ import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { WorkspaceImportForm } from "~/components/exports/workspace-import-form";
 import { requestOrigin } from "~/models/audit.server";
-import {
-  importWorkspace,
-  MAX_WORKSPACE_IMPORT_BYTES,
-  WorkspaceImportError,
-} from "~/models/workspace-transfer.server";
+import { MAX_WORKSPACE_IMPORT_BYTES, WorkspaceImportError } from "~/models/workspace-file";
+import { importWorkspace } from "~/models/workspace-import.server";
 import styles from "~/styles/exports.css?url";
 import { requireUser } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { getLocale, getPageTitle, getT } from "~/utils/i18n.server";
-import { msg, translateMessage } from "~/utils/messages";
+import { msg, translated, translateMessage } from "~/utils/messages";
 import { titleMeta } from "~/utils/meta";
 import { redirectWithToast } from "~/utils/toast.server";
 import { FORM_OVERHEAD_BYTES } from "~/utils/upload-limits";
@@ -73,11 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const upload = await readUpload(request);
   if ("error" in upload) return data({ error: upload.error }, { status: upload.status });
   try {
-    const result = await importWorkspace(user, upload.text, requestOrigin(request));
+    const locale = await getLocale(request);
+    const result = await importWorkspace(user, upload.text, requestOrigin(request), locale);
     const { counts } = result;
     // Several counts in one sentence: written here in the importer's language, shown as it is.
     const t = await getT(request);
-    const locale = await getLocale(request);
     const n = (count: number) => ({ count, n: formatNumber(count, locale) });
     const imported = t("exports.import.imported", {
       name: result.name,
@@ -90,11 +87,11 @@ export async function action({ request }: ActionFunctionArgs) {
       : "";
     return redirectWithToast(request, `/w/${result.workspaceId}/cases`, {
       kind: "success",
-      message: `${imported}${dropped}`,
+      message: translated(`${imported}${dropped}`),
     });
   } catch (error) {
     if (error instanceof WorkspaceImportError) {
-      // The problems are messages, or (the details of a bad field) English text from the file check.
+      // Where each problem is, then what is wrong: catalogue messages, written out in the reader's language.
       const t = await getT(request);
       const problems = error.problems.map((problem) => translateMessage(t, problem));
       return data(

@@ -11,6 +11,7 @@ import {
   loadCaseState,
   storeCaseState,
 } from "~/models/collab.server";
+import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { lucia } from "~/utils/auth.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
 import { msg } from "~/utils/messages";
@@ -19,7 +20,7 @@ export const COLLAB_PATH = "/collab";
 /** One message (an update or a whole-document sync) may not exceed this; the case body limit is 2 MB. */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 // Reasons the browser shows (refusal, close) are catalogue keys (msg), translated by the editor
-// (components/editor/collab.ts); a close reason must stay under 123 bytes.
+// (components/case-editor/collab.ts); a close reason must stay under 123 bytes.
 /** Close code sent with a refused oversized update (4000–4999 are for applications). */
 export const TOO_LARGE_CODE = 4413;
 export const TOO_LARGE_REASON = msg("editor.collab.reasons.tooLarge", {
@@ -143,7 +144,7 @@ export function createCollabServer() {
           return;
         }
         if (message.type !== "saveVersion" || connection.readOnly) return;
-        const note = typeof message.note === "string" ? message.note.trim().slice(0, 200) : "";
+        const note = typeof message.note === "string" ? message.note.trim().slice(0, VERSION_NOTE_MAX) : "";
         const { userId } = connection.context as Context;
         const result = store(document, { authorId: userId, note });
         connection.sendStateless(

@@ -2,12 +2,10 @@
 // loader), so the server render and the browser's hydration produce the same text.
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/models/domain";
+import { intlLocale } from "~/rules/locale";
 import { DEFAULT_LOCALE, isLocale } from "./i18n";
 
 const TIME_ZONE = "UTC";
-
-// "en" alone would give US order (Nov 26, 2026); the app has always shown day-month-year.
-const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
 
 const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value));
 
@@ -30,9 +28,23 @@ export function formatDate(value: Date | string | number, locale: Locale) {
   return memo(
     `date:${locale}`,
     () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         day: "numeric",
         month: "short",
+        year: "numeric",
+        timeZone: TIME_ZONE,
+      }),
+  ).format(toDate(value));
+}
+
+/** 26 November 2026 · 26 novembre 2026 */
+export function formatLongDate(value: Date | string | number, locale: Locale) {
+  return memo(
+    `longDate:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale(locale), {
+        day: "numeric",
+        month: "long",
         year: "numeric",
         timeZone: TIME_ZONE,
       }),
@@ -44,7 +56,7 @@ export function formatDateTime(value: Date | string | number, locale: Locale, wi
   return memo(
     `dateTime:${locale}:${withZone}`,
     () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         day: "numeric",
         month: "short",
         year: "numeric",
@@ -61,7 +73,7 @@ export function formatTime(value: Date | string | number, locale: Locale) {
   return memo(
     `time:${locale}`,
     () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      new Intl.DateTimeFormat(intlLocale(locale), {
         hour: "2-digit",
         minute: "2-digit",
         timeZone: TIME_ZONE,
@@ -71,7 +83,7 @@ export function formatTime(value: Date | string | number, locale: Locale) {
 
 /** 12,345 · 12 345 */
 export function formatNumber(value: number, locale: Locale) {
-  return memo(`number:${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(value);
+  return memo(`number:${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -88,7 +100,7 @@ export function formatRelative(value: Date | string | number, now: Date | string
   const seconds = Math.round((toDate(value).getTime() - toDate(now).getTime()) / 1000);
   const relative = memo(
     `relative:${locale}`,
-    () => new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: "auto" }),
+    () => new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: "auto" }),
   );
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);

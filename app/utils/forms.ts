@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import { asMessage, type Message, msg } from "~/utils/messages";
 
-export type FieldErrors = Record<string, string[]>;
+export type FieldErrors = Record<string, Message[]>;
 
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 
@@ -19,7 +20,8 @@ export function parseForm<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
     errors[key] ??= [];
-    errors[key].push(issue.message);
+    // Schemas give msg() keys; a message zod wrote itself (English) is replaced by a generic one.
+    errors[key].push(asMessage(issue.message, msg("errors.invalidValue")));
   }
   // Never echo passwords back into the page.
   for (const key of Object.keys(values)) if (/password/i.test(key)) values[key] = "";

@@ -1,17 +1,15 @@
 import { redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
-import { z } from "zod";
+import { isRecordId } from "~/rules/ids";
 import { requireUser } from "~/utils/auth.server";
 import { getLocale } from "~/utils/i18n.server";
 import { mustSetUpTwoFactor, notFound, requireMember } from "~/utils/permissions.server";
 
-const idSchema = z.string().regex(/^[a-z0-9]{8,40}$/);
-
 /** Parses an id from the URL; anything that cannot be one of ours is a 404. */
 export function requireId(params: Params, name: string): string {
-  const parsed = idSchema.safeParse(params[name]);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
+  const id = params[name];
+  if (!isRecordId(id)) throw notFound();
+  return id;
 }
 
 /**

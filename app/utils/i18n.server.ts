@@ -9,7 +9,7 @@ import { resources } from "~/locales";
 import { LOCALES, type Locale } from "~/models/domain";
 import { getUser } from "./auth.server";
 import { DEFAULT_LOCALE, i18nOptions, isLocale } from "./i18n";
-import { type MessageKey, translateMessage } from "./messages";
+import { type Message, type MessageKey, translateMessage } from "./messages";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -83,4 +83,19 @@ export function serializeLocaleCookie(locale: Locale) {
 export async function getPageTitle(request: Request, key: MessageKey) {
   const t = await getT(request);
   return t("common.pageTitle", { title: translateMessage(t, key) });
+}
+
+const fixed = new Map<Locale, i18n>();
+
+/**
+ * A message in a given language, for text the server writes into stored data in the writer's language
+ * (a workspace import): never English by default.
+ */
+export function translate(locale: Locale, message: Message): string {
+  let instance = fixed.get(locale);
+  if (!instance) {
+    instance = createServerI18n(locale);
+    fixed.set(locale, instance);
+  }
+  return translateMessage(instance.t, message);
 }

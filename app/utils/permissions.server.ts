@@ -1,8 +1,9 @@
 // Who may do what in a workspace: the one place that decides. Every loader and action
 // goes through requireMember() / requirePermission() (or a model function that calls them).
-import { data } from "@remix-run/node";
 import { and, type Column, eq, type SQL, sql } from "drizzle-orm";
-import { caseAccess, cases, memberships, type Role, workspaces } from "../../db/schema";
+import { type Message, msg } from "~/utils/messages";
+import { forbidden, notFound } from "~/utils/refusal";
+import { caseAccess, cases, type Locale, memberships, type Role, workspaces } from "../../db/schema";
 import { type DB, db } from "./db.server";
 
 // A transaction handle or the database itself: writes re-check membership inside their transaction.
@@ -35,22 +36,64 @@ export const PERMISSIONS = {
   "mail.view": ["owner"],
   // Everything one member wrote here, in one file (before they leave or delete their account).
   "members.export": ["owner"],
+  // "My reviews" lists every case waiting for a decision to owners, not only those they were asked to read.
+  "review.seeAllWaiting": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export type Member = { userId: string; workspaceId: string; workspaceName: string; role: Role };
 
+/**
+ * A member as the routes get it (guards.server.ts): with the request's language, so that every list of
+ * codes (listCodes / cachedCodes) shows each label in the reader's language.
+ */
+export type LocalizedMember = Member & { locale?: Locale };
+
 export function can(member: Pick<Member, "role">, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(member.role);
 }
 
-export function notFound(message = "We could not find that page.") {
-  return data({ message }, { status: 404 });
+// Refusals are one error type (utils/refusal.ts); re-exported because every model that checks a
+// permission also refuses.
+export { forbidden, notFound } from "~/utils/refusal";
+
+// ---- Policies: rules that depend on the object -----------------------------------------------------
+// PERMISSIONS says what a role may do in general; a policy says what this member may do to this object.
+// The same predicate answers the server's check (authorize) and the page's "may I show this button".
+
+type Actor = Pick<Member, "role" | "userId">;
+
+export const POLICIES = {
+  /** The submitter, while they may still edit, or an owner takes a case out of review. */
+  "review.withdraw": (member: Actor, review: { submittedBy: string }) =>
+    member.role === "owner" || (can(member, "case.edit") && review.submittedBy === member.userId),
+  /** A comment is edited or deleted by its author only. */
+  "comment.edit": (member: Actor, comment: { authorId: string }) =>
+    can(member, "case.comment") && comment.authorId === member.userId,
+  /** A thread is resolved or reopened by its author, and by those who sign the case off. */
+  "thread.resolve": (member: Actor, thread: { authorId: string }) =>
+    can(member, "case.comment") && (thread.authorId === member.userId || can(member, "case.approve")),
+  /** A saved comparison set is renamed or deleted by whoever saved it, or by an owner. */
+  "comparisonSet.change": (member: Actor, set: { createdBy: string }) =>
+    set.createdBy === member.userId || can(member, "workspace.manage"),
+} as const;
+
+export type Policy = keyof typeof POLICIES;
+type PolicyObject<P extends Policy> = Parameters<(typeof POLICIES)[P]>[1];
+
+export function allows<P extends Policy>(member: Actor, policy: P, object: PolicyObject<P>): boolean {
+  return (POLICIES[policy] as (member: Actor, object: PolicyObject<P>) => boolean)(member, object);
 }
 
-export function forbidden(message = "Your role in this workspace does not allow this.") {
-  return data({ message }, { status: 403 });
+/** The server's check: 403 with `message` (or the generic one) when the policy refuses. */
+export function authorize<P extends Policy>(
+  member: Actor,
+  policy: P,
+  object: PolicyObject<P>,
+  message: Message = msg("errors.forbidden.message"),
+): void {
+  if (!allows(member, policy, object)) throw forbidden(message);
 }
 
 export function findMember(userId: string, workspaceId: string, executor: Executor = db): Member | null {
@@ -71,7 +114,7 @@ export function findMember(userId: string, workspaceId: string, executor: Execut
 /** A workspace the user does not belong to answers 404: its existence is not revealed. */
 export function requireMember(userId: string, workspaceId: string, executor: Executor = db): Member {
   const member = findMember(userId, workspaceId, executor);
-  if (!member) throw notFound("This workspace does not exist or you are not a member of it.");
+  if (!member) throw notFound(msg("errors.notMember"));
   return member;
 }
 
@@ -109,7 +152,7 @@ export function capabilities(member: Pick<Member, "role">) {
 // Every read path goes through one of the three functions below.
 
 /** Owners see every case of their workspace, confidential or not. */
-function seesAllCases(member: Pick<Member, "role">) {
+export function seesAllCases(member: Pick<Member, "role">) {
   return member.role === "owner";
 }
 

@@ -7,8 +7,8 @@
 // anyone, moves the generation and empties the cache. The CSP nonce of the stored answer is
 // replaced by the request's own.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { databaseGeneration } from "~/models/derived-cache.server";
 import { cacheableSessionUser, lucia } from "~/utils/auth.server";
+import { databaseGeneration } from "~/utils/db.server";
 import { TIME_DEPENDENT, UNCACHEABLE } from "~/utils/response-cache-rules";
 
 type Entry = {

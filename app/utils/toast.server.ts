@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage } from "@remix-run/node";
+import type { Message } from "~/utils/messages";
 
 // One-shot messages ("Case moved to trash") carried across a redirect. A restart only loses a pending message.
 const storage = createCookieSessionStorage({
@@ -13,7 +14,7 @@ const storage = createCookieSessionStorage({
   },
 });
 
-export type Toast = { kind: "success" | "error"; message: string };
+export type Toast = { kind: "success" | "error"; message: Message };
 
 export async function setToast(request: Request, toast: Toast) {
   const session = await storage.getSession(request.headers.get("Cookie"));

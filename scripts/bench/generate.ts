@@ -3,11 +3,13 @@
 // models keep. Bodies are valid Tiptap documents of the six standard sections with tag and citation
 // marks; passages and citations come from deriveCaseRows, so derived rows match the bodies; the search
 // index is filled by the migrations' own triggers. A seeded PRNG makes every run the same workspace.
+
 import { hash } from "@node-rs/argon2";
 import type { JSONContent } from "@tiptap/core";
 import { deriveCaseRows } from "../../app/editor/derive";
 import { SECTION_TITLES } from "../../app/editor/template";
 import { caseAnchorText, describePassage, sectionAt } from "../../app/models/anchors";
+import { msg } from "../../app/utils/messages";
 import { openDatabase } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
 
@@ -357,7 +359,7 @@ export async function generateWorkspace(
         number === 1 ? null : number - 1,
         JSON.stringify(revisionBody),
         snapshot,
-        number === 1 ? "Created" : "",
+        number === 1 ? msg("history.notes.created") : "",
         author.id,
         created + (number - 1) * day,
       );

@@ -1,9 +1,11 @@
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { englishOnlyPhrases, englishWordRuns } from "../helpers/english-phrases";
 
 // Every converted page, rendered in each language: no missing-key marker (⟦key⟧, utils/i18n.ts), the right
-// <html lang>, and no error in the browser console (a hydration mismatch shows up there).
+// <html lang>, no error in the browser console (a hydration mismatch shows up there), and on French pages no
+// phrase of the English catalogue (an English default or stored English text that bypassed the catalogue).
 // Add the pages of your area to SIGNED_IN_PAGES / VISITOR_PAGES when you convert them.
 
 const baseUrl = testBaseUrl();
@@ -32,21 +34,35 @@ async function newPage(language: keyof typeof BROWSER_LOCALE) {
   return { page, problems };
 }
 
-/** Waits for the page to be hydrated enough, then checks it has no missing key. */
+const ENGLISH_PHRASES = englishOnlyPhrases();
+
+/** The English catalogue phrases, and English sentences of no catalogue, in a French page's text. */
+function englishIn(text: string): string[] {
+  return [...ENGLISH_PHRASES.filter((phrase) => text.includes(phrase)), ...englishWordRuns(text)];
+}
+
+/** Waits for the page to be hydrated enough, then checks it has no missing key and no English on French. */
 async function expectFullyTranslated(page: Page, problems: string[], language: string) {
   // Hydrated (the first client render said the same as the server's), then lazy chunks given a chance.
   await hydrated(page);
   await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => page.waitForLoadState("load"));
   expect(await page.getAttribute("html", "lang")).toBe(language);
   // Text, including hidden menus, plus the attributes people hear or see (labels, tooltips, placeholders).
+  // What people wrote in another language (a case in English, marked with its own lang) is theirs to keep.
   const text = await page.evaluate(() => {
-    const attributes = [...document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap(
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const foreign of body.querySelectorAll(`[lang]:not([lang="${document.documentElement.lang}"])`))
+      foreign.remove();
+    // The page's data for hydration (inline scripts) holds people's text too; only what is shown counts.
+    for (const script of body.querySelectorAll("script, style")) script.remove();
+    const attributes = [...body.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap(
       (element) =>
         ["aria-label", "title", "placeholder", "alt"].map((name) => element.getAttribute(name) ?? ""),
     );
-    return [document.title, document.body.textContent ?? "", ...attributes].join("\n");
+    return [document.title, body.textContent ?? "", ...attributes].join("\n");
   });
   expect(text, page.url()).not.toContain("⟦");
+  if (language === "fr") expect(englishIn(text), page.url()).toEqual([]);
   expect(problems, page.url()).toEqual([]);
 }
 
@@ -225,6 +241,9 @@ const WORKSPACE_PAGES = [
   "{workspace}/matrix",
   "{workspace}/compare",
   "{workspace}/comparisons",
+  // Missing pages: the page's own words, never an English default (an unknown id, a malformed one).
+  "{workspace}/cases/doesnotexist0000",
+  "{workspace}/codebook/not-an-id",
 ];
 
 describe("every converted page of a case renders with no missing key", () => {
@@ -240,6 +259,8 @@ describe("every converted page of a case renders with no missing key", () => {
       problems.length = 0;
       for (const path of paths) {
         await page.goto(`${baseUrl}${path}`);
+        // A 404 answer is logged in the console by the browser itself: only the text matters there.
+        if (/doesnotexist|not-an-id/.test(path)) problems.length = 0;
         await expectFullyTranslated(page, problems, language);
         problems.length = 0;
       }

@@ -4,7 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
 import { createComparisonSet } from "~/models/comparison-sets.server";
 import type { Role } from "~/models/domain";
 import { notify } from "~/models/notifications.server";

@@ -13,7 +13,7 @@ import { setCaseConfidentiality } from "~/models/case-access.server";
 import { exportCaseDocument } from "~/models/case-files/case-export.server";
 import { importWordCase, WordImportRefusedError } from "~/models/case-files/case-import.server";
 import { createCase, getCase, saveCaseBody } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
 import { createSource } from "~/models/sources.server";
 import { setCitationStyle } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";

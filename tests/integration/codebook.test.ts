@@ -2,20 +2,17 @@ import type { JSONContent } from "@tiptap/core";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
+import type { CodeInput } from "~/models/code-fields";
+import { CodeMergeError, mergeCode } from "~/models/code-merge.server";
 import {
   addStarterCodes,
-  type CodeInput,
   CodeInUseError,
-  CodeMergeError,
   CodeRejectedError,
   createCode,
   deleteCode,
-  getCodebook,
-  getCodeDetail,
-  listCodes,
-  mergeCode,
   updateCode,
-} from "~/models/codes.server";
+} from "~/models/codebook-edits.server";
+import { getCodebook, getCodeDetail, listCodes } from "~/models/codes.server";
 import { updateLocale } from "~/models/users.server";
 import * as codebookPage from "~/routes/w.$workspaceId.codebook";
 import * as codePage from "~/routes/w.$workspaceId.codebook.$codeId";
@@ -442,7 +439,7 @@ describe("merging codes", () => {
       .where(and(eq(caseRevisions.caseId, first), eq(caseRevisions.number, firstCase.revision)))
       .get();
     expect(revision).toMatchObject({
-      note: "Code “Local truce” merged into “Temporary truce”",
+      note: msg("history.notes.codeMerged", { label: "Local truce", target: "Temporary truce" }),
       baseNumber: revisionBefore,
       authorId: team.people.editor.id,
       fields: expect.objectContaining({ title: "First" }),
@@ -554,7 +551,7 @@ describe("deleting codes", () => {
         .from(caseRevisions)
         .where(and(eq(caseRevisions.caseId, caseId), eq(caseRevisions.number, after.revision)))
         .get()?.note,
-    ).toBe("Code “Doomed condition” deleted from the codebook");
+    ).toBe(msg("history.notes.codeDeleted", { label: "Doomed condition" }));
     expect(conditionsOf(caseId)).toEqual({});
     expect(listCodes(owner).some((c) => c.id === doomed)).toBe(false);
   });

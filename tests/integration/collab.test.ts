@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { caseAnchorText, describePassage } from "~/models/anchors";
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
 import { applyBodyToYDoc, bodyFromYDoc, loadCaseState, storeCaseState } from "~/models/collab.server";
 import { approveCase, submitForReview } from "~/models/reviews.server";
 import { restoreRevision } from "~/models/revisions.server";

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, saveCaseBody, trashCase } from "~/models/cases.server";
-import { getComparison, parseCompareQuery } from "~/models/comparison.server";
+import { getComparison } from "~/models/comparison.server";
 import { newId } from "~/models/ids.server";
 import { createSource } from "~/models/sources.server";
+import { parseCompareQuery } from "~/queries/compare";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { caseConditions, cases, codes } from "../../db/schema";

@@ -3,10 +3,11 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseActivity } from "~/models/activity.server";
 import { getCaseAccess, setCaseConfidentiality } from "~/models/case-access.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { createCase, getCase, listCases, saveCaseBody, trashCase } from "~/models/cases.server";
-import { createCode, getCodebook, getCodeDetail } from "~/models/codes.server";
+import { createCode } from "~/models/codebook-edits.server";
+import { getCodebook, getCodeDetail } from "~/models/codes.server";
 import { getComparison } from "~/models/comparison.server";
 import { createComparisonSet, openComparisonSet } from "~/models/comparison-sets.server";
 import { saveCaseConditions } from "~/models/conditions.server";
@@ -18,13 +19,16 @@ import {
   waitForExport,
   workspaceExportSummary,
 } from "~/models/exports.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
-import { filteredMatrix, parseMatrixQuery, visibleCases } from "~/models/matrix.server";
+import { searchLibrary } from "~/models/library.server";
+import { filteredMatrix, visibleCases } from "~/models/matrix.server";
+import { listMyReviews } from "~/models/my-reviews.server";
 import { listNotifications, notify } from "~/models/notifications.server";
-import { getReviewState, listMyReviews, submitForReview } from "~/models/reviews.server";
+import { getReviewState, submitForReview } from "~/models/reviews.server";
 import { listRevisions } from "~/models/revisions.server";
 import { createSource, getSource, searchSources } from "~/models/sources.server";
 import { createThread, listCaseThreads } from "~/models/threads.server";
+import { parseLibraryQuery } from "~/queries/library";
+import { parseMatrixQuery } from "~/queries/matrix";
 import * as caseRoute from "~/routes/w.$workspaceId.cases.$caseId";
 import * as detailsRoute from "~/routes/w.$workspaceId.cases.$caseId_.details";
 import { db } from "~/utils/db.server";

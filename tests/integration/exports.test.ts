@@ -13,14 +13,12 @@ import {
   waitForExport,
 } from "~/models/exports.server";
 import { newId } from "~/models/ids.server";
-import { parseLibraryQuery, searchLibrary } from "~/models/library.server";
+import { searchLibrary } from "~/models/library.server";
 import { createSource } from "~/models/sources.server";
 import { createThread, replyToThread } from "~/models/threads.server";
-import {
-  importWorkspace,
-  remapBodyReferences,
-  WorkspaceImportError,
-} from "~/models/workspace-transfer.server";
+import { WorkspaceImportError } from "~/models/workspace-file";
+import { importWorkspace, remapBodyReferences } from "~/models/workspace-import.server";
+import { parseLibraryQuery } from "~/queries/library";
 import * as caseExportRoute from "~/routes/w.$workspaceId.cases.$caseId_.export";
 import * as downloadRoute from "~/routes/w.$workspaceId.export_.$jobId";
 import * as importRoute from "~/routes/workspaces_.import";
@@ -471,6 +469,22 @@ describe("workspace export and import", () => {
     expect(rows[1].body).toMatch(/^Originally by editor on /);
   });
 
+  it("writes what it adds to the stored text in the importer's language, never in English by default", async () => {
+    const importer = await makeUser("Personne francophone");
+    const result = await importWorkspace(importer, fileText, undefined, "fr");
+    expect(result.name).toBe("Team workspace (importé)");
+    const written = db
+      .select({ body: comments.body })
+      .from(comments)
+      .innerJoin(threads, eq(threads.id, comments.threadId))
+      .where(eq(threads.workspaceId, result.workspaceId))
+      .all()
+      .map((row) => row.body);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written[0]).toMatch(/^Écrit à l’origine par reviewer le \d{1,2} \p{L}+ \d{4}:\n/u);
+    expect(written.join("\n")).not.toMatch(/Originally by/);
+  });
+
   it("refuses a malformed file with a clear message and creates nothing", async () => {
     const importer = await makeUser("Careful Person");
     const workspacesBefore = db.select({ n: sql<number>`count(*)` }).from(workspaces).get()!.n;
@@ -485,7 +499,7 @@ describe("workspace export and import", () => {
       ],
       [
         JSON.stringify({ ...file, codes: [{ ...file.codes[0], color: "red" }, ...file.codes.slice(1)] }),
-        /Code 1 “[^”]+”, color: must be a colour/,
+        /^exports\.import\.where\.code\|\{"n":1,"path":"color","context":"named","name":"[^"]+"\} exports\.import\.issues\.notColour$/,
       ],
       [
         JSON.stringify({

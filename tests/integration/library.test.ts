@@ -1,13 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, updateCaseFields } from "~/models/cases.server";
-import {
-  parseLibraryQuery,
-  SNIPPET_END,
-  SNIPPET_START,
-  searchLibrary,
-  toFtsQuery,
-} from "~/models/library.server";
+import { SNIPPET_END, SNIPPET_START, searchLibrary, toFtsQuery } from "~/models/library.server";
+import { parseLibraryQuery } from "~/queries/library";
 import { db } from "~/utils/db.server";
 import { findMember, type Member } from "~/utils/permissions.server";
 import { memberships, workspaces } from "../../db/schema";

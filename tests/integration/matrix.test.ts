@@ -11,9 +11,8 @@ import {
   type Matrix,
   matrixCell,
   matrixForPage,
-  parseCellQuery,
-  parseMatrixQuery,
 } from "~/models/matrix.server";
+import { parseCellQuery, parseMatrixQuery } from "~/queries/matrix";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
 import { findMember, type Member } from "~/utils/permissions.server";

@@ -2,9 +2,11 @@
 // and figures still cover every case.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "~/models/cases.server";
-import { createCode } from "~/models/codes.server";
-import { LIBRARY_PAGE_SIZE, parseLibraryQuery, searchLibrary } from "~/models/library.server";
-import { filteredMatrix, MATRIX_PAGE_SIZE, parseMatrixQuery } from "~/models/matrix.server";
+import { createCode } from "~/models/codebook-edits.server";
+import { LIBRARY_PAGE_SIZE, searchLibrary } from "~/models/library.server";
+import { filteredMatrix, MATRIX_PAGE_SIZE } from "~/models/matrix.server";
+import { parseLibraryQuery } from "~/queries/library";
+import { parseMatrixQuery } from "~/queries/matrix";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;

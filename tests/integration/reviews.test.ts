@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getCaseActivity } from "~/models/activity.server";
 import { listAuditLog } from "~/models/audit.server";
+import { getCaseActivity } from "~/models/case-activity.server";
 import { createCase, getCase, saveCaseBody, trashCase, updateCaseFields } from "~/models/cases.server";
 import { newId } from "~/models/ids.server";
+import { listMyReviews } from "~/models/my-reviews.server";
 import {
   approveCase,
   getReviewState,
-  listMyReviews,
   ReviewConflictError,
   ReviewInputError,
   requestChanges,

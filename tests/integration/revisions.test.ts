@@ -10,6 +10,7 @@ import {
 import { newId } from "~/models/ids.server";
 import { compareRevisions, listRevisions, restoreRevision, viewRevision } from "~/models/revisions.server";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { caseRevisions, cases, codes, passages } from "../../db/schema";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
@@ -63,11 +64,12 @@ describe("revision history", () => {
     const history = listRevisions(team.people.reviewer.member, id);
     expect(history.revisions.map((r) => r.number)).toEqual([4, 3, 2, 1]);
     expect(history.revisions[0]).toMatchObject({
-      note: "Fields edited",
+      // Notes the app writes are catalogue messages, shown in the reader's language.
+      note: msg("history.notes.fieldsEdited"),
       baseNumber: 3,
       authorName: "editor",
     });
-    expect(history.revisions[3]).toMatchObject({ note: "Created", baseNumber: null });
+    expect(history.revisions[3]).toMatchObject({ note: msg("history.notes.created"), baseNumber: null });
     expect(history.caseStudy.revision).toBe(4);
   });
 
@@ -131,7 +133,7 @@ describe("revision history", () => {
     const history = listRevisions(team.people.editor.member, id);
     expect(history.revisions.map((r) => r.number)).toEqual([5, 4, 3, 2, 1]);
     expect(history.revisions[0]).toMatchObject({
-      note: "Restored from revision 2",
+      note: msg("history.notes.restoredFrom", { number: 2 }),
       baseNumber: 4,
       authorName: "Owner",
     });

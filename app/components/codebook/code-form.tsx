@@ -3,9 +3,10 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import type { CodeKind, Locale } from "~/models/domain";
+import { CODE_PALETTE } from "~/rules/codebook";
+import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX } from "~/rules/limits";
 import { useLocale } from "~/utils/format";
 import { useMessage } from "~/utils/messages";
-import { CODE_DESCRIPTION_MAX, CODE_LABEL_MAX, CODE_PALETTE } from "./rules";
 
 export type CodeOption = { id: string; kind: CodeKind; label: string; parentId: string | null };
 

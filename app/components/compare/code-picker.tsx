@@ -2,7 +2,7 @@ import { Form, Link, useSubmit } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PickerCode } from "~/models/comparison.server";
-import type { ScrollMode } from "./scroll-mode";
+import type { ScrollMode } from "~/queries/compare";
 
 type Props = {
   caseIds: string[];

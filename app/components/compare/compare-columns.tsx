@@ -1,12 +1,12 @@
 import { Link } from "@remix-run/react";
 import { type CSSProperties, type KeyboardEvent, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { StatusBadge, usePeriod } from "~/components/case-bits";
+import { StatusBadge, usePeriod } from "~/components/case-labels";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { FormattedReference } from "~/components/sources/formatted-reference";
 import type { ComparedCase, Comparison, ConditionRow } from "~/models/comparison.server";
 import type { ConditionValue } from "~/models/domain";
-import type { ScrollMode } from "./scroll-mode";
+import type { ScrollMode } from "~/queries/compare";
 
 /** Below this width the columns become tabs (with JavaScript) or stack (without). */
 const NARROW = "(max-width: 44.99rem)";

@@ -1,8 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
-import { SET_NAME_MAX } from "~/components/matrix/rules";
-import type { ScrollMode } from "./scroll-mode";
+import type { ScrollMode } from "~/queries/compare";
+import { SET_NAME_MAX } from "~/rules/limits";
 
 type Props = { workspaceId: string; caseIds: string[]; codeIds: string[]; mode: ScrollMode };
 

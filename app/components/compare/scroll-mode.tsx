@@ -1,22 +1,7 @@
 import { useLocation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-
-export type ScrollMode = "sync" | "independent";
-
-/** `?scroll=independent` gives each column its own scroll; anything else scrolls the page as one grid. */
-export function parseScrollMode(value: string | null): ScrollMode {
-  return value === "independent" ? "independent" : "sync";
-}
-
-/** The comparison URL with the scroll mode changed and everything else (cases, codes) kept in order. */
-export function withScrollMode(search: string, mode: ScrollMode): string {
-  const params = new URLSearchParams(search);
-  params.delete("scroll");
-  if (mode === "independent") params.set("scroll", "independent");
-  const query = params.toString();
-  return query ? `?${query}` : "?";
-}
+import { parseScrollMode, type ScrollMode, withScrollMode } from "~/queries/compare";
 
 /**
  * The scroll mode from the URL, switchable without a round trip: with JavaScript the toggle only rewrites

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import { useMessage } from "~/utils/messages";
 
 export type ConditionValue = "present" | "absent" | "unknown";

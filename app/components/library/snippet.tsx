@@ -2,7 +2,8 @@ const START = "\u0002";
 const END = "\u0003";
 
 /** A search snippet whose matched words were marked by control characters; rendered as <mark>, never as HTML. */
-export function Snippet({ text }: { text: string }) {
+/** `lang`: the language of the case the snippet is from (its words are read and spelled in it). */
+export function Snippet({ text, lang }: { text: string; lang?: string }) {
   const parts: Array<{ text: string; hit: boolean }> = [];
   let rest = text;
   while (rest.length) {
@@ -18,7 +19,7 @@ export function Snippet({ text }: { text: string }) {
     rest = end === -1 ? "" : rest.slice(end + 1);
   }
   return (
-    <p className="snippet" dir="auto">
+    <p className="snippet" dir="auto" lang={lang}>
       {parts.map((part, index) =>
         part.hit ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
       )}

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Code } from "~/models/codes.server";
 import type { CaseStatus } from "~/models/domain";
-import type { LibraryQuery } from "~/models/library.server";
+import type { LibraryQuery } from "~/queries/library";
+import { SEARCH_MAX } from "~/rules/limits";
 import { SyncedCheckbox, useSynced } from "./form-state";
 
 type Facets = {
@@ -95,7 +96,7 @@ export function MatrixFilters({
                 name="q"
                 key={filters.q}
                 defaultValue={filters.q}
-                maxLength={200}
+                maxLength={SEARCH_MAX}
               />
               <button type="submit" className="button button-secondary">
                 {t("matrix.controls.search")}

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate } from "~/components/case-bits";
+import { RelativeDate } from "~/components/case-labels";
 import type { MatrixCell, MatrixCellSummary, MatrixForPage } from "~/models/matrix.server";
 
 export const VALUE_SYMBOL = { present: "✓", absent: "✗", unknown: "?" } as const;

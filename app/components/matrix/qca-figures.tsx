@@ -2,13 +2,17 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { MatrixForPage } from "~/models/matrix.server";
 import { LOW_N } from "~/models/qca";
+import { intlLocale } from "~/rules/locale";
 import { useLocale } from "~/utils/format";
 import { SyncedCheckbox } from "./form-state";
 
 /** 0.67 · 0,67; "—" when the figure divides by zero. */
 function useRatio() {
   const locale = useLocale();
-  const format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const format = new Intl.NumberFormat(intlLocale(locale), {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   return (x: number | null) => (x === null ? "—" : format.format(x));
 }
 

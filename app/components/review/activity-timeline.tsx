@@ -1,21 +1,13 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { TimeAgo } from "~/components/review/time-ago";
-import type { Locale } from "~/models/domain";
+import type { ActivityKind, Locale } from "~/models/domain";
+import { formatList } from "~/rules/locale";
 import { useLocale } from "~/utils/format";
 
 export type ActivityEntry = {
   id: number;
-  kind:
-    | "created"
-    | "saved"
-    | "fields_edited"
-    | "tagged"
-    | "commented"
-    | "submitted"
-    | "approved"
-    | "changes_requested"
-    | "restored";
+  kind: ActivityKind;
   detail: Record<string, unknown>;
   at: Date | string;
   actorName: string | null;
@@ -27,15 +19,13 @@ export type ActivityEntry = {
 const num = (value: unknown) => (typeof value === "number" ? value : null);
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
-const INTL_LOCALE = { en: "en-GB", fr: "fr-FR" } as const;
-
 /** "A, B and 2 more" in the reader's language. */
 function list(t: TFunction, locale: Locale, items: string[], max = 3) {
   if (items.length === 0) return "";
   const shown = items.slice(0, max);
   const rest = items.length - shown.length;
   const parts = rest > 0 ? [...shown, t("activity.andMore", { count: rest })] : shown;
-  return new Intl.ListFormat(INTL_LOCALE[locale], { type: "conjunction" }).format(parts);
+  return formatList(parts, locale);
 }
 
 /** The entry in words: "saved the text (12 times)", "submitted revision 5 for review to Rokia Reviewer". */
@@ -77,7 +67,10 @@ export function activityInWords(
     }
     case "commented":
       return { text: d.reply ? t("activity.replied") : t("activity.commented"), note: str(d.excerpt) };
+    case "withdrawn":
+      return { text: t("activity.withdrew"), note: "" };
     case "submitted": {
+      // Before the "withdrawn" kind, a withdrawal was a "submitted" entry marked withdrawn.
       if (d.withdrawn) return { text: t("activity.withdrew"), note: "" };
       const names = entry.reviewerNames.map((name) => name ?? t("activity.formerMember"));
       const reviewers = list(t, locale, names, 5) || t("activity.theReviewers");

@@ -1,10 +1,11 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { RelativeDate, StatusBadge } from "~/components/case-bits";
+import { RelativeDate, StatusBadge } from "~/components/case-labels";
 import { Field, FormError } from "~/components/field";
 import { REVIEW_MESSAGE_MAX, REVIEW_NOTE_MAX } from "~/models/review-fields";
 import type { ReviewState } from "~/models/reviews.server";
+import { formatList } from "~/rules/locale";
 import { useFormat } from "~/utils/format";
 import { useMessage } from "~/utils/messages";
 
@@ -26,7 +27,7 @@ export type ReviewPanelProps = {
 /** "Aïcha, Bintou and Chaka" · "Aïcha, Bintou et Chaka" */
 function names(people: Array<{ name: string }>, locale: "en" | "fr") {
   const list = people.map((person) => person.name);
-  return new Intl.ListFormat(locale === "fr" ? "fr-FR" : "en-GB", { type: "conjunction" }).format(list);
+  return formatList(list, locale);
 }
 
 /** Status, who was asked, the last decision and the actions this member may take on the case's review. */

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatAuthorLine, formatIssued } from "~/models/source-fields";
+import { formatIssued } from "~/models/source-fields";
 import type { CslItem } from "~/models/sources/csl-item";
+import { formatAuthorLine } from "~/rules/authors";
+import { doiUrl } from "~/rules/links";
 
 /** Every recorded field of a source, in the order people fill them in; the empty ones are named after. */
 export function SourceDetails({ item }: { item: CslItem }) {
@@ -49,7 +51,7 @@ export function SourceDetails({ item }: { item: CslItem }) {
     {
       label: t("sources.fields.doi"),
       value: item.DOI ? (
-        <a href={`https://doi.org/${encodeURI(item.DOI)}`} rel="noopener noreferrer">
+        <a href={doiUrl(item.DOI)} rel="noopener noreferrer">
           {item.DOI}
         </a>
       ) : null,

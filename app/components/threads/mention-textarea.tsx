@@ -1,13 +1,10 @@
 import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fold } from "~/rules/text";
 
 export type MentionPerson = { id: string; name: string; email: string };
 
 const MAX_SUGGESTIONS = 6;
-
-function fold(value: string) {
-  return value.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 /** The "@..." being typed just before the caret, if any: where it starts and what follows the "@". */
 function mentionQuery(value: string, caret: number) {

@@ -15,6 +15,8 @@ export default {
     title: "Something went wrong",
     message: "The page could not be shown. Nothing you saved before this was lost. Try again, or go back.",
   },
+  notMember: "This workspace does not exist or you are not a member of it.",
+  invalidValue: "This value is not valid.",
   tooLarge: {
     title: "Too large",
     request: "This request is too large (over {{mb}} MB). Nothing was saved.",

@@ -25,6 +25,9 @@ export default {
     fieldsEdited: "Fields edited",
     restoredFrom: "Restored from revision {{number}}",
     textEdited: "Text edited",
+    codeMerged: "Code “{{label}}” merged into “{{target}}”",
+    codeDeleted: "Code “{{label}}” deleted from the codebook",
+    importedFrom: "Imported from {{file}}",
   },
   list: {
     revision: "Revision {{number}}",

@@ -19,6 +19,8 @@ export default {
     message:
       "La page n’a pas pu s’afficher. Rien de ce que vous aviez enregistré n’est perdu. Réessayez, ou revenez en arrière.",
   },
+  notMember: "Cet espace de travail n’existe pas, ou vous n’en êtes pas membre.",
+  invalidValue: "Cette valeur n’est pas valide.",
   tooLarge: {
     title: "Trop volumineux",
     request: "Cette requête est trop volumineuse (plus de {{mb}} Mo). Rien n’a été enregistré.",

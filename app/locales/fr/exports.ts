@@ -71,7 +71,7 @@ export default {
     leadBefore: "Importez un fichier créé avec ",
     leadStrong: "Exporter cet espace de travail",
     leadAfter:
-      ". Il devient un nouvel espace de travail, nommé d’après l’original avec « (imported) », et vous en êtes propriétaire. Vos autres espaces de travail ne changent pas.",
+      ". Il devient un nouvel espace de travail, nommé d’après l’original avec « (importé) », et vous en êtes propriétaire. Vos autres espaces de travail ne changent pas.",
     noteKept:
       "Les cas gardent leurs versions, leur statut, leurs conditions et leurs fils de commentaires ; les cas de la corbeille y restent.",
     noteNobody:
@@ -111,6 +111,29 @@ export default {
     caseBody: "Cas {{n}} « {{title}} » :",
     revisionBody: "Cas {{n}} « {{title}} », version {{revision}} :",
     sameRevision: "Cas {{n}} « {{title}} » : deux versions portent le même numéro.",
+    where: {
+      file: "Dans le fichier, à {{path}} :",
+      case: "Cas {{n}}, à {{path}} :",
+      case_named: "Cas {{n}} « {{name}} », à {{path}} :",
+      code: "Code {{n}}, à {{path}} :",
+      code_named: "Code {{n}} « {{name}} », à {{path}} :",
+      source: "Source {{n}}, à {{path}} :",
+      source_named: "Source {{n}} « {{name}} », à {{path}} :",
+    },
+    issues: {
+      notId: "ce n’est pas un identifiant.",
+      notDate: "ce n’est pas une date.",
+      notText: "ce devrait être du texte.",
+      tooLong: "ce texte dépasse {{max, number}} caractères.",
+      tooMany: "cette liste a plus de {{max, number}} entrées.",
+      empty: "ce champ est vide.",
+      noRevision: "un cas doit avoir au moins une version.",
+      notColour: "ce devrait être une couleur comme #2563eb.",
+      invalid: "cette valeur ne peut pas être lue.",
+    },
+    importedName: "{{name}} (importé)",
+    originally: "Écrit à l’origine par {{name}} le {{date}}",
+    originallyUnknown: "Écrit à l’origine par un ancien membre le {{date}}",
   },
   document: {
     notRecorded: "Non renseigné",

@@ -28,6 +28,9 @@ export default {
     fieldsEdited: "Informations modifiées",
     restoredFrom: "Restauration de la version {{number}}",
     textEdited: "Texte modifié",
+    codeMerged: "Code « {{label}} » fusionné dans « {{target}} »",
+    codeDeleted: "Code « {{label}} » supprimé de la grille de codage",
+    importedFrom: "Importé depuis {{file}}",
   },
   list: {
     revision: "Version {{number}}",

@@ -7,11 +7,12 @@ import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { formatPeriod } from "~/models/case-fields";
 import { listCodes } from "~/models/codes.server";
 import type { Locale } from "~/models/domain";
-import { caseForExport, fileSlug } from "~/models/exports.server";
+import { caseForExport } from "~/models/exports.server";
 import { formatBibliography, formatCitations } from "~/models/sources/references.server";
 import { listSources } from "~/models/sources.server";
 import { workspaceCitationStyle } from "~/models/workspaces.server";
-import { msg } from "~/utils/messages";
+import { fileSlug } from "~/rules/text";
+import { type Message, msg } from "~/utils/messages";
 import { htmlToPdf, PdfUnavailableError } from "~/utils/pdf.server";
 import type { Member } from "~/utils/permissions.server";
 import { caseToDocx } from "./case-docx.server";
@@ -31,7 +32,7 @@ export function isCaseDocumentFormat(value: string | null): value is CaseDocumen
 }
 
 /** What to tell the person when no PDF can be made now (the route sends them back with it). */
-export function pdfRefusal(error: unknown): string | null {
+export function pdfRefusal(error: unknown): Message | null {
   if (!(error instanceof PdfUnavailableError)) return null;
   if (error.reason === "noBrowser") return msg("exports.document.pdfNoBrowser");
   if (error.reason === "busy") return msg("exports.document.pdfBusy");

@@ -9,19 +9,35 @@ import type { CaseFields } from "~/models/case-fields";
 import { createCase } from "~/models/cases.server";
 import type { Locale } from "~/models/domain";
 import { listSources } from "~/models/sources.server";
+import { type Message, msg } from "~/utils/messages";
 import { type Member, requirePermission } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { DocxRefusedError, readDocx } from "./docx-reader.server";
 import { docxHtmlToCase } from "./docx-to-case";
 
 /** More sections than any case study has: a file with more is not a case note (10,000 headings…). */
 export const MAX_IMPORTED_SECTIONS = 200;
 
-export class WordImportRefusedError extends Error {
+type WordRefusal = DocxRefusedError["reason"] | "tooManySections" | "invalid" | "empty";
+
+function wordRefusalMessage(reason: WordRefusal, detail: string[]): Message {
+  switch (reason) {
+    case "tooManySections":
+      return msg("cases.importWord.reasons.tooManySections", { max: MAX_IMPORTED_SECTIONS });
+    case "invalid":
+      return msg("cases.importWord.reasons.invalid", { detail: detail.slice(0, 3).join(" ") });
+    default:
+      return msg(`cases.importWord.reasons.${reason}`);
+  }
+}
+
+/** A Word file that does not become a case (413 when too large, else 400); `message` says why. */
+export class WordImportRefusedError extends Refusal {
   constructor(
-    readonly reason: DocxRefusedError["reason"] | "tooManySections" | "invalid" | "empty",
+    readonly reason: WordRefusal,
     readonly detail: string[] = [],
   ) {
-    super(`Word import refused: ${reason}`);
+    super(reason === "tooLarge" ? 413 : 400, wordRefusalMessage(reason, detail));
   }
 }
 
@@ -73,7 +89,7 @@ export async function importWordCase(
     options.locale,
     {
       body: validated.doc,
-      note: `Imported from ${file.filename}`.slice(0, 200),
+      note: msg("history.notes.importedFrom", { file: file.filename.slice(0, 150) }),
       sourceIds: validated.references.sourceIds,
     },
   );

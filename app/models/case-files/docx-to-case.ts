@@ -15,6 +15,7 @@ import { normalizeLinkHref } from "~/editor/links";
 import { sectionTitles } from "~/editor/template";
 import type { Locale } from "~/models/domain";
 import type { CslItem } from "~/models/sources/csl-item";
+import { fold } from "~/rules/text";
 
 type DomDocument = ReturnType<typeof parseDocument>;
 type DomNode = DomDocument["children"][number];
@@ -35,10 +36,7 @@ function textOf(node: DomNode): string {
 
 /** Lower case, no accents, single spaces: how titles and headings are compared. */
 export function foldText(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+  return fold(value)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

@@ -1,4 +1,6 @@
 // Citation keys for BibTeX and RIS exports: "keita2021talking", with letters when several items share one.
+
+import { asciiFold } from "~/rules/text";
 import type { CslItem } from "./csl-item";
 import { issuedYear } from "./csl-item";
 
@@ -21,24 +23,9 @@ const STOP_WORDS = new Set([
   "das",
 ]);
 
-const ASCII_FOLD: Record<string, string> = {
-  ß: "ss",
-  ø: "o",
-  æ: "ae",
-  œ: "oe",
-  ł: "l",
-  đ: "d",
-  ð: "d",
-  þ: "th",
-  ı: "i",
-};
-
 function slug(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+  return asciiFold(value)
     .toLowerCase()
-    .replace(/[ßøæœłđðþı]/g, (ch) => ASCII_FOLD[ch] ?? "")
     .replace(/[^a-z0-9]/g, "");
 }
 

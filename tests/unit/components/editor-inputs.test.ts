@@ -1,8 +1,9 @@
 // What the editor's dialogs make of what people type: link addresses and the short new-source form.
 import { describe, expect, it } from "vitest";
-import { citationNumbers } from "~/components/editor/highlights";
-import { linkHrefFromInput } from "~/components/editor/link-dialog";
-import { describeSource, parseAuthors, parseSourceForm } from "~/components/editor/source-form";
+import { citationNumbers } from "~/components/case-editor/highlights";
+import { linkHrefFromInput } from "~/components/case-editor/link-dialog";
+import { describeSource, parseSourceForm } from "~/components/case-editor/source-form";
+import { parseAuthors } from "~/rules/authors";
 
 function form(fields: Record<string, string>) {
   const data = new FormData();

@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { deriveCaseRows, validateCaseDocument } from "~/editor";
-import { rewriteCodeMarks } from "~/models/codes.server";
-import { bold, cite, doc, paragraph, section, tag, text } from "../editor/fixtures";
+import { rewriteCodeMarks } from "~/editor/marks";
+import { bold, cite, doc, paragraph, section, tag, text } from "./fixtures";
 
 const A = "codeaaaaaaaa";
 const B = "codebbbbbbbb";

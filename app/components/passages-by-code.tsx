@@ -17,7 +17,7 @@ function jumpTo(codeId: string, text: string) {
   setTimeout(() => target.classList.remove("tag-flash"), 1600);
 }
 
-export function TaggedPassages({ groups }: { groups: Group[] }) {
+export function PassagesByCode({ groups }: { groups: Group[] }) {
   const { t } = useTranslation();
   if (groups.length === 0) {
     return <p className="muted">{t("cases.page.taggedEmpty")}</p>;
@@ -32,7 +32,7 @@ export function TaggedPassages({ groups }: { groups: Group[] }) {
               ({group.code.kind === "outcome" ? t("cases.kind.outcome") : t("cases.kind.precondition")})
             </span>
           </p>
-          <ul className="tagged-passages">
+          <ul className="passages-by-code">
             {group.passages.map((passage) => (
               <li key={`${passage.position}-${passage.codeId}`}>
                 <button

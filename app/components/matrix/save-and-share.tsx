@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "~/components/field";
-import { SET_NAME_MAX } from "./rules";
+import { SET_NAME_MAX } from "~/rules/limits";
 
 /** Saves the matrix as shown (rows, columns, outcome, filters) under a name; posts to the page's own URL. */
 export function SaveSetForm({

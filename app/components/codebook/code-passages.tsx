@@ -8,7 +8,7 @@ type TaggedCase = {
 };
 
 /** The passages tagged with one code, grouped by case, each linking back to its section. */
-export function TaggedPassages({
+export function CodePassages({
   workspaceId,
   label,
   color,
@@ -24,8 +24,8 @@ export function TaggedPassages({
   const { t } = useTranslation();
   const total = cases.reduce((sum, group) => sum + group.passages.length, 0);
   return (
-    <section aria-labelledby="tagged-passages" className="tagged-passages">
-      <h2 id="tagged-passages">
+    <section aria-labelledby="code-passages" className="code-passages">
+      <h2 id="code-passages">
         {t("codebook.tagged.heading")}{" "}
         {total > 0 ? (
           <span className="muted code-group-count">

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { translateMessage } from "~/utils/messages";
 import { type CollabState, collabMessageText } from "./collab";
 
@@ -67,7 +68,7 @@ export function SaveStatusBar({
             <span className="visually-hidden">{t("editor.collab.versionName")}</span>
             <input
               value={note}
-              maxLength={200}
+              maxLength={VERSION_NOTE_MAX}
               placeholder={t("editor.collab.versionNamePlaceholder")}
               onChange={(event) => setNote(event.target.value)}
               autoFocus

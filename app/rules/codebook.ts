@@ -1,9 +1,5 @@
 import type { Locale } from "~/models/domain";
 
-// Limits and colours of a code, shared by the form in the browser and the check on the server.
-export const CODE_LABEL_MAX = 120;
-export const CODE_DESCRIPTION_MAX = 1000;
-
 /** Colours offered beside the colour picker: distinct from each other and readable on white. */
 export const CODE_PALETTE = [
   "#2563eb",

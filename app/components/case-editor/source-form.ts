@@ -4,13 +4,15 @@
 import type { ZodError } from "zod";
 import { SOURCE_TYPE_LABELS } from "~/models/source-types";
 import type { CslDate, CslItem, CslName, CslType } from "~/models/sources/csl-item";
-import { decodeMessage, msg } from "~/utils/messages";
+import { parseAuthors } from "~/rules/authors";
+import { isHttpUrl } from "~/rules/links";
+import { asMessage, type Message, msg } from "~/utils/messages";
 
 export { SOURCE_TYPE_LABELS };
 
 export const SOURCE_FIELDS = ["title", "type", "authors", "year", "url"] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number] | "form";
-export type SourceFieldErrors = Partial<Record<SourceField, string[]>>;
+export type SourceFieldErrors = Partial<Record<SourceField, Message[]>>;
 
 /** What the short form can say about a source; the CSL schema in createSource checks it again. */
 export type NewSource = { title: string; type: CslType; author?: CslName[]; issued?: CslDate; URL?: string };
@@ -20,23 +22,6 @@ export type SourceFormResult = { ok: true; csl: NewSource } | { ok: false; error
 function text(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === "string" ? value.trim() : "";
-}
-
-/** "Family, Given; Organisation" → CSL names: with a comma a person, without one an organisation. */
-export function parseAuthors(
-  value: string,
-): Array<{ family?: string; given?: string } | { literal: string }> {
-  return value
-    .split(";")
-    .map((part) => part.trim())
-    .filter((part) => part !== "")
-    .map((part) => {
-      const comma = part.indexOf(",");
-      if (comma < 0) return { literal: part };
-      const family = part.slice(0, comma).trim();
-      const given = part.slice(comma + 1).trim();
-      return { ...(family ? { family } : {}), ...(given ? { given } : {}) };
-    });
 }
 
 export function parseSourceForm(formData: FormData): SourceFormResult {
@@ -51,7 +36,7 @@ export function parseSourceForm(formData: FormData): SourceFormResult {
   if (year !== "" && !/^\d{1,4}$/.test(year) && !/^(c\.|circa|ca\.)\s*\d{1,4}$/i.test(year)) {
     errors.year = [msg("editor.sourceForm.yearInvalid")];
   }
-  if (url !== "" && !/^https?:\/\/\S+$/i.test(url)) {
+  if (url !== "" && !isHttpUrl(url)) {
     errors.url = [msg("editor.sourceForm.urlInvalid")];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -76,11 +61,8 @@ export function sourceFieldErrors(error: ZodError): SourceFieldErrors {
   const errors: SourceFieldErrors = {};
   for (const issue of error.issues) {
     const field = CSL_FIELD_TO_FORM[String(issue.path[0] ?? "")] ?? "form";
-    // A catalogue key (msg) is kept as it is; plain text gets a capital and a full stop.
-    const message = decodeMessage(issue.message)
-      ? issue.message
-      : `${issue.message.charAt(0).toUpperCase()}${issue.message.slice(1)}.`;
-    errors[field] = [...(errors[field] ?? []), message];
+    // A catalogue key (msg) is kept; the CSL schema's own English wording is never shown.
+    errors[field] = [...(errors[field] ?? []), asMessage(issue.message, msg("errors.invalidValue"))];
   }
   return errors;
 }

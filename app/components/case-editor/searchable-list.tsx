@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { fold } from "~/rules/text";
 
 export type ListOption = {
   id: string;
@@ -11,13 +12,6 @@ export type ListOption = {
 };
 
 export type ListGroup = { label: string; options: ListOption[] };
-
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
-}
 
 function matches(option: ListOption, words: string[]): boolean {
   const haystack = fold(`${option.label} ${option.detail ?? ""}`);

@@ -1,0 +1,82 @@
+// What the matrix's address says: the library's filters plus columns (`col`), the outcome and the truth
+// table's preconditions; a cell's address (`at`); and the changes a reader makes to a saved set's view.
+import { type LibraryQuery, parseLibraryQuery } from "~/queries/library";
+import { isRecordId } from "~/rules/ids";
+import { type Message, msg } from "~/utils/messages";
+import { notFound } from "~/utils/refusal";
+
+const MAX_IDS = 200;
+
+/** What the matrix shows besides the library filters: columns, outcome, truth-table preconditions. */
+export type MatrixOptions = {
+  /** Codes shown as columns, in codebook order; empty = every code. */
+  columnIds: string[];
+  outcomeId: string | null;
+  /** Preconditions of the truth table; null = every precondition among the columns. */
+  preIds: string[] | null;
+};
+
+export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: Message[] };
+
+const ids = (values: string[]) => [...new Set(values.filter(isRecordId))].slice(0, MAX_IDS);
+
+/**
+ * Reads the matrix from a URL. The library's own `code` filter keeps its meaning ("cases that have code
+ * X"), so the columns use `col`. `pre` present with no id (the form sends an empty marker) means "no
+ * precondition ticked", absent means "all of them".
+ */
+export function parseMatrixQuery(searchParams: URLSearchParams): MatrixQuery {
+  const { query: filters, problems } = parseLibraryQuery(searchParams);
+  // A matrix reads best in a stable order; the library's default (last update) shuffles rows on every edit.
+  if (!searchParams.has("sort")) filters.sort = "title";
+  const outcome = searchParams.get("outcome") ?? "";
+  return {
+    filters,
+    problems,
+    columnIds: ids(searchParams.getAll("col")),
+    outcomeId: isRecordId(outcome) ? outcome : null,
+    preIds: searchParams.has("pre") ? ids(searchParams.getAll("pre")) : null,
+  };
+}
+
+/** The query as URL search params, for links (exports) and for what a saved set remembers. */
+export function matrixSearchParams(query: Omit<MatrixQuery, "problems">): URLSearchParams {
+  const params = new URLSearchParams();
+  const { filters } = query;
+  if (filters.q) params.set("q", filters.q);
+  for (const region of filters.region) params.append("region", region);
+  for (const status of filters.status) params.append("status", status);
+  for (const code of filters.code) params.append("code", code);
+  if (filters.code.length && filters.match !== "all") params.set("match", filters.match);
+  if (filters.from !== null) params.set("from", String(filters.from));
+  if (filters.to !== null) params.set("to", String(filters.to));
+  if (filters.author) params.set("author", filters.author);
+  if (filters.sort !== "title") params.set("sort", filters.sort);
+  for (const id of query.columnIds) params.append("col", id);
+  if (query.outcomeId) params.set("outcome", query.outcomeId);
+  if (query.preIds) {
+    params.append("pre", "");
+    for (const id of query.preIds) params.append("pre", id);
+  }
+  return params;
+}
+
+/** `?at=<case>.<code>` of a cell's address; anything else is a 404, like a case that does not exist. */
+export function parseCellQuery(searchParams: URLSearchParams) {
+  const [caseId = "", codeId = "", ...rest] = (searchParams.get("at") ?? "").split(".");
+  if (!isRecordId(caseId) || rest.length) throw notFound(msg("cases.errors.notFound"));
+  if (!isRecordId(codeId)) throw notFound(msg("matrix.problems.codeGone"));
+  return { caseId, codeId };
+}
+
+/**
+ * Changes to a saved view read from the set's URL: `outcome` (empty = none) and `pre` replace what was
+ * saved, so a reader can explore without changing the set. Nothing given = the saved view.
+ */
+export function setViewOverrides(searchParams: URLSearchParams) {
+  const outcome = searchParams.get("outcome");
+  return {
+    outcomeId: outcome === null ? undefined : isRecordId(outcome) ? outcome : null,
+    preIds: searchParams.has("pre") ? [...new Set(searchParams.getAll("pre").filter(isRecordId))] : undefined,
+  };
+}

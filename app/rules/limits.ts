@@ -1,0 +1,29 @@
+// Limits a form shows (maxLength, the hint) and the server checks: one number for both.
+
+export const CASE_TITLE_MIN = 3;
+export const CASE_TITLE_MAX = 200;
+export const CASE_SUMMARY_MAX = 500;
+export const CASE_REGION_MAX = 100;
+export const CASE_REGIONS_MAX = 20;
+export const LANGUAGE_TAG_MAX = 40;
+
+export const WORKSPACE_NAME_MAX = 100;
+
+export const CODE_LABEL_MAX = 120;
+export const CODE_DESCRIPTION_MAX = 1000;
+
+export const SET_NAME_MAX = 120;
+
+/** Cases side by side, and codes highlighted among them (a saved set may list more codes). */
+export const MIN_COMPARED = 2;
+export const MAX_COMPARED = 4;
+export const MAX_HIGHLIGHTED = 12;
+export const MAX_LINK_CODES = 200;
+
+/** A search box's text (library, matrix). */
+export const SEARCH_MAX = 200;
+/** The note of a named version ("Save version"). */
+export const VERSION_NOTE_MAX = 200;
+
+export const MAX_AUTHORS = 100;
+export const AUTHOR_MAX = 500;

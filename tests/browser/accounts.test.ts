@@ -1,7 +1,9 @@
 // Accounts as people use them, against a server that sends its mail to a real SMTP server started here:
 // an invitation by mail followed to the end, a password reset from the mail, a mention mailed in French,
-// two-factor sign-in set up with a code computed from the secret on the screen, a workspace that requires
-// it, the devices page, and deleting an account.
+// mail settings, a member's writing exported and a member leaving, two-factor sign-in set up with a code
+// computed from the secret on the screen, a workspace that requires it, the devices page, and deleting an
+// account.
+import { readFile } from "node:fs/promises";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import type { Browser, Page } from "playwright-core";
@@ -234,6 +236,73 @@ describe("accounts", () => {
     await poll(() => reviewer.locator(`#${threadId}`).textContent()).toContain("is the date right?");
     await reviewer.context().close();
     await editor.context().close();
+  });
+
+  it("lets a person choose what is mailed to them, kind by kind", async () => {
+    const page = await newPage(390);
+    await signIn(page, baseUrl, "editor");
+    await page.goto(`${baseUrl}/account`);
+    await hydrated(page);
+    const mentions = page.getByLabel("Someone mentions me in a comment");
+    const replies = page.getByLabel("Someone replies to a thread I am in");
+    await poll(() =>
+      page.getByText(/The daily digest goes out once a day, at \d\d:00 UTC\./).isVisible(),
+    ).toBe(true);
+    await mentions.selectOption("off");
+    await replies.selectOption("instant");
+    await page.getByRole("button", { name: "Save mail settings" }).click();
+    await poll(() => page.getByText("Mail settings saved.").isVisible()).toBe(true);
+    await page.reload();
+    await poll(() => mentions.locator("option:checked").textContent()).toBe("Off");
+    await poll(() => replies.locator("option:checked").textContent()).toBe("At once");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+
+  it("lets an owner export what a member wrote, and a member leave the workspace", async () => {
+    const owner = await newPage();
+    await signIn(owner, baseUrl, "owner");
+    await owner.getByRole("link", { name: "Members" }).click();
+    await hydrated(owner);
+    const download = owner.waitForEvent("download");
+    await owner.getByRole("link", { name: "Export writing of Eduardo Editor" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^eduardo-editor-writing-\d{4}-\d{2}-\d{2}\.json$/);
+    const record = JSON.parse(await readFile((await file.path()) ?? "", "utf8"));
+    expect(record.member.name).toBe("Eduardo Editor");
+    // The comment the editor wrote in the mention test above.
+    expect(JSON.stringify(record.comments)).toContain("is the date right?");
+
+    // A newcomer joins by mail, then leaves.
+    const email = `brief${unique()}@example.test`;
+    await owner.getByLabel("Their email address").fill(email);
+    await owner.getByRole("button", { name: "Send invitation" }).click();
+    await poll(() => owner.getByText(`Invitation sent to ${email}.`).isVisible()).toBe(true);
+    const invitation = await smtp.waitFor((mail) => mail.to === email);
+    const newcomer = await newPage(390);
+    await newcomer.goto(linkIn(invitation, "/invite/"));
+    await newcomer.getByRole("link", { name: "Create an account to join" }).click();
+    await newcomer.waitForURL(/\/sign-up\?redirectTo=/);
+    await signUpAndConfirm(newcomer, { name: "Brief Visitor", email }, (to) =>
+      smtp.waitFor((mail) => mail.to === to && /Confirm/.test(mail.subject)),
+    );
+    await newcomer.waitForURL(/\/invite\//);
+    await hydrated(newcomer);
+    await newcomer.getByRole("button", { name: /Join/ }).click();
+    await newcomer.waitForURL(/\/cases$/);
+    await newcomer.goto(newcomer.url().replace(/cases$/, "members"));
+    await hydrated(newcomer);
+    await newcomer.getByRole("button", { name: "Leave Sahel dialogue casebook (demo)" }).click();
+    await newcomer.waitForURL(/\/workspaces$/);
+    await poll(() => newcomer.getByText("You left the workspace.").isVisible()).toBe(true);
+    await poll(() => newcomer.getByText("You are not in a workspace yet.").isVisible()).toBe(true);
+
+    await owner.reload();
+    await poll(() => owner.getByRole("heading", { name: "Members" }).isVisible()).toBe(true);
+    expect(await owner.getByRole("row").filter({ hasText: "Brief Visitor" }).count()).toBe(0);
+    await owner.context().close();
+    await newcomer.context().close();
   });
 
   it("sets up two-factor sign-in, signs in with a code, with a recovery code once and not twice", async () => {

@@ -6,6 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { bodyLimits } from "./app/utils/body-limit.server";
 import { createCollabServer } from "./app/utils/collab-server.server";
+import { outboxDir } from "./app/utils/mailer.server";
 import { bodyLimitFor } from "./app/utils/upload-limits";
 import { databasePath, openDatabase } from "./db/client";
 import { migrationStatus, runMigrations } from "./db/migrate";
@@ -110,6 +111,13 @@ const responseCache = dev
   : ((build as ServerBuild).entry.module as { responseCache?: ResponseCache }).responseCache;
 if (responseCache) app.get("*", responseCache.middleware);
 
+// The mail queue's worker (models/mail-delivery.server.ts): sending never happens inside a request.
+type MailWorker = { start: () => () => void } | undefined;
+const entryModule = dev
+  ? (await (build as () => Promise<ServerBuild>)()).entry.module
+  : (build as ServerBuild).entry.module;
+const stopMailWorker = (entryModule as { mailWorker?: MailWorker }).mailWorker?.start();
+
 // At most RENDER_CONCURRENCY pages render at once (2 by default), the others wait their turn: one process
 // renders one page at a time anyway, so more at once only interleave them while each holds its memory
 // (32 matrix renders side by side took the server past 400 MB). Writes are not held back, and an answer
@@ -169,6 +177,11 @@ const server = app.listen(port, host, () => {
       `Demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(", ")}`,
     );
   }
+  console.log(
+    process.env.SMTP_URL
+      ? "Mail: sent through SMTP_URL."
+      : `Mail: no SMTP_URL, so messages are written to ${outboxDir()} and their subject and link printed here.`,
+  );
 });
 
 // Co-editing (ADR 0007): Hocuspocus answers WebSocket upgrades on /collab; Vite's own upgrades pass by.
@@ -194,6 +207,7 @@ function stop(signal: NodeJS.Signals) {
   );
   server.close();
   server.closeIdleConnections();
+  stopMailWorker?.();
   // Open documents are stored now (with a revision if their text changed), then their sockets close.
   collab.storeAll();
   if (requestsInProgress === 0) closeAndExit();

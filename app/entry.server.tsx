@@ -13,6 +13,9 @@ import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5_000;
 
+// server.ts starts it once the build is loaded: mail goes out from the same process.
+export { mailWorker } from "~/models/mail-delivery.server";
+
 // The citation engines of the styles in use, built once while the server starts rather than by a reader.
 if (import.meta.env.PROD) warmReferenceEngines(citationStylesInUse());
 

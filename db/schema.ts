@@ -16,6 +16,9 @@ import {
   LINK_KINDS,
   LOCALES,
   type Locale,
+  type MailMode,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
   ROLES,
   THREAD_STATUSES,
 } from "../app/models/domain";
@@ -39,6 +42,7 @@ export {
   DIALOGUE_TYPES,
   LINK_KINDS,
   LOCALES,
+  NOTIFICATION_KINDS,
   ROLES,
   THREAD_STATUSES,
 };
@@ -53,6 +57,23 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: LOCALES }),
   // The workspace "/" opens: the one the person used last (checked against their memberships when read).
   lastWorkspaceId: text("last_workspace_id"),
+  // The language the sign-up page was shown in: mail goes out in it while `locale` is null.
+  signupLocale: text("signup_locale", { enum: LOCALES }),
+  // Set when the person followed a link sent to this address (or a reset or email invite proved it).
+  emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+  // Two-factor sign-in (TOTP, RFC 6238): the base32 secret while it is being set up, then in use.
+  totpPendingSecret: text("totp_pending_secret"),
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: integer("totp_enabled_at", { mode: "timestamp_ms" }),
+  // The last time step a code was accepted for: a code is never accepted twice.
+  totpLastStep: integer("totp_last_step"),
+  // Which notifications reach this person by mail: kind → "instant" | "digest" | "off" (missing = default).
+  mailPreferences: text("mail_preferences", { mode: "json" })
+    .$type<Partial<Record<NotificationKind, MailMode>>>()
+    .notNull()
+    .default({}),
+  // A deleted account keeps its row (cases, revisions and comments point at it) without name or address.
+  deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
 });
 
 export const sessions = sqliteTable(
@@ -63,6 +84,12 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    // What the sessions page shows: when and from where the device signed in and was last seen
+    // (0 for sessions older than these columns; SQLite cannot add a column defaulting to the clock).
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }).notNull().default(sql`0`),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -77,6 +104,8 @@ export const workspaces = sqliteTable("workspaces", {
   // the case's last editor (the policy in permissions.server.ts).
   defaultLocale: text("default_locale", { enum: LOCALES }),
   reviewBySomeoneElse: integer("review_by_someone_else", { mode: "boolean" }).notNull().default(true),
+  // Members without two-factor sign-in are sent to set it up before they see any case.
+  requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
 });
 
 export const memberships = sqliteTable(
@@ -112,8 +141,84 @@ export const invites = sqliteTable(
     acceptedBy: text("accepted_by").references(() => users.id),
     acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    // Set for an invite sent by mail: its token is made when the mail goes out (mail-queue.server.ts).
+    email: text("email"),
   },
   (t) => [index("invites_workspace_idx").on(t.workspaceId)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ["reset", "verify"] as const;
+
+/**
+ * One-use links sent by mail (password reset, address confirmation). The token is made when the mail
+ * goes out and only its hash is kept; until then token_hash and expires_at are null.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").unique(),
+    // Where the link leads afterwards (a path of this site), e.g. the invite the person was joining.
+    next: text("next").notNull().default(""),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("account_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
+/** Ten one-use codes that replace the authenticator app once each; only their hashes are kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull().unique(),
+    createdAt: createdAt(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+export const MAIL_STATUSES = ["queued", "sent", "failed", "cancelled"] as const;
+
+/**
+ * Mail waiting to go out, and what became of it. A row holds what the message is about (ids), never its
+ * text or a link's token: the message is written in the recipient's language when it is sent, with what
+ * they may read then (mail-queue.server.ts). Owners see their workspace's rows (sent / failed and why).
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    recipient: text("recipient").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    workspaceId: text("workspace_id").references(() => workspaces.id, { onDelete: "cascade" }),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: MAIL_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    // A catalogue message (msg()) saying why the last attempt failed or why the mail was not sent.
+    lastError: text("last_error").notNull().default(""),
+    subject: text("subject").notNull().default(""),
+    // The address a request for this mail came from (password resets are throttled by it).
+    requestIp: text("request_ip").notNull().default(""),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_outbox_workspace_idx").on(t.workspaceId, t.createdAt),
+    index("mail_outbox_recipient_idx").on(t.recipient, t.kind, t.createdAt),
+    index("mail_outbox_ip_idx").on(t.requestIp, t.kind, t.createdAt),
+  ],
 );
 
 // Failed guesses (wrong passwords), counted by app/utils/throttle.server.ts. `kind` says what was guessed;
@@ -540,8 +645,6 @@ export const caseReviews = sqliteTable(
   (t) => [index("case_reviews_case_idx").on(t.caseId)],
 );
 
-export const NOTIFICATION_KINDS = ["mentioned", "review_requested", "review_done", "reply"] as const;
-
 export const notifications = sqliteTable(
   "notifications",
   {
@@ -559,8 +662,13 @@ export const notifications = sqliteTable(
     detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
+    // Waiting for the recipient's daily digest (set by notify(), cleared when the digest is queued).
+    digestPending: integer("digest_pending", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.readAt),
+    index("notifications_digest_idx").on(t.digestPending, t.userId),
+  ],
 );
 
 /** The per-case timeline shown to members (the audit log is the owners' security record). */

@@ -52,7 +52,8 @@ export const AUDIT_KINDS = {
   },
   members: {
     label: "audit.kinds.members" as MessageKey,
-    where: () => inArray(auditLog.action, ["member.role_changed", "member.removed", "invite.accepted"]),
+    where: () =>
+      inArray(auditLog.action, ["member.role_changed", "member.removed", "member.left", "invite.accepted"]),
   },
   invites: { label: "audit.kinds.invites" as MessageKey, where: () => like(auditLog.action, "invite.%") },
   deletions: {
@@ -133,6 +134,20 @@ const ACTIONS = [
   "workspace.exported",
   "workspace.imported",
   "workspace.settings_changed",
+  "user.password_reset",
+  "user.email_verified",
+  "user.sign_up_existing",
+  "user.two_factor_enabled",
+  "user.two_factor_disabled",
+  "user.recovery_codes_renewed",
+  "user.session_ended",
+  "user.other_sessions_ended",
+  "user.deleted",
+  "member.left",
+  "member.exported",
+  "workspace.two_factor_required",
+  "workspace.two_factor_not_required",
+  "workspace.deleted",
 ] as const;
 
 /** The catalogue key of an action ("user.signed_in" → "audit.actions.userSignedIn"), or the action itself. */
@@ -198,6 +213,12 @@ export function listAuditLog(
     "user.sign_in_failed",
     "user.sign_in_throttled",
     "user.password_changed",
+    "user.password_reset",
+    "user.two_factor_enabled",
+    "user.two_factor_disabled",
+    "user.recovery_codes_renewed",
+    "user.session_ended",
+    "user.other_sessions_ended",
   ];
   const scope = or(
     eq(auditLog.workspaceId, member.workspaceId),
@@ -294,7 +315,19 @@ export function listAuditLog(
     switch (row.action) {
       case "user.sign_in_failed":
       case "user.sign_in_throttled":
-        summary = d.email ? msg("audit.summary.as", { email: text(d.email) }) : "";
+        summary = !d.email
+          ? ""
+          : d.step === "code"
+            ? msg("audit.summary.asCodeStep", { email: text(d.email) })
+            : msg("audit.summary.as", { email: text(d.email) });
+        break;
+      case "user.signed_in":
+        summary =
+          d.with === "recovery code"
+            ? msg("audit.summary.withRecoveryCode")
+            : d.with === "app"
+              ? msg("audit.summary.withApp")
+              : "";
         break;
       case "member.role_changed":
         summary = target
@@ -307,6 +340,7 @@ export function listAuditLog(
           : msg("audit.summary.roleChangedFormer", { fromRole: text(d.from), toRole: text(d.to) });
         break;
       case "member.removed":
+      case "member.exported":
         summary = target
           ? msg("audit.summary.person", { name: target.name, email: target.email })
           : msg("audit.summary.formerMember");

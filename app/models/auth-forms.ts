@@ -22,7 +22,8 @@ export const nameSchema = z
   .string()
   .trim()
   .min(1, msg("auth.errors.nameRequired"))
-  .max(NAME_MAX, msg("auth.errors.nameTooLong", { max: NAME_MAX }));
+  .max(NAME_MAX, msg("auth.errors.nameTooLong", { max: NAME_MAX }))
+  .regex(/^\P{Cc}*$/u, msg("auth.errors.nameControl"));
 
 export const signInSchema = z.object({
   email,
@@ -40,6 +41,24 @@ export const signUpSchema = z.object({
 export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, msg("auth.errors.currentPasswordRequired")),
   newPassword,
+});
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({ newPassword });
+
+/** A code from the authenticator app (6 digits) or a recovery code (XXXX-XXXX-XXXX-XXXX). */
+export const secondStepSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, msg("auth.twoFactor.codeRequired"))
+    .max(40, msg("auth.twoFactor.codeInvalid"))
+    .regex(/^[0-9A-Za-z\s-]+$/, msg("auth.twoFactor.codeInvalid")),
+});
+
+export const passwordCheckSchema = z.object({
+  password: z.string().min(1, msg("auth.errors.currentPasswordRequired")).max(PASSWORD_MAX),
 });
 
 const SAME_SITE = "http://casebook.invalid";

@@ -17,8 +17,8 @@ import { newId } from "~/models/ids.server";
 import { db, sqlite } from "~/utils/db.server";
 import { type BodyChange, liveDocuments } from "~/utils/live-registry.server";
 import type { Message } from "~/utils/messages";
-import { can, canSeeCase, type Executor, findMember } from "~/utils/permissions.server";
-import { caseDocuments, caseRevisions, cases } from "../../db/schema";
+import { can, canSeeCase, type Executor, findMember, mustSetUpTwoFactor } from "~/utils/permissions.server";
+import { caseDocuments, caseRevisions, cases, users } from "../../db/schema";
 
 export { COLLAB_FIELD };
 /** While people type, a revision is cut when the last one is this old; "Save version" and the last leaver cut one too. */
@@ -45,6 +45,13 @@ export function collabAccess(userId: string, caseId: string, executor: Executor 
   if (!found || found.deletedAt) return null;
   const member = findMember(userId, found.workspaceId, executor);
   if (!member || !can(member, "case.readDrafts") || !canSeeCase(member, found, executor)) return null;
+  // The editor's socket follows the workspace's two-factor requirement like its pages.
+  const twoFactor = executor
+    .select({ at: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()?.at;
+  if (mustSetUpTwoFactor(Boolean(twoFactor), found.workspaceId, executor)) return null;
   return { userId, workspaceId: found.workspaceId, readOnly: !can(member, "case.edit") };
 }
 

@@ -46,3 +46,10 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 export const LINK_KINDS = ["influenced", "same_conflict", "earlier_phase", "contrasting"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
 export const LINK_NOTE_MAX = 500;
+// What a person is notified of (in the app, and by mail as they choose on the account page).
+export const NOTIFICATION_KINDS = ["mentioned", "review_requested", "review_done", "reply"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// How a kind of notification reaches a person by mail: at once, in a daily digest, or not at all.
+export const MAIL_MODES = ["instant", "digest", "off"] as const;
+export type MailMode = (typeof MAIL_MODES)[number];

@@ -1,12 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
+import type { Locale } from "~/models/domain";
 import { newId } from "~/models/ids.server";
+import { enqueueMail } from "~/models/mail-queue.server";
 import {
   type CitationStyle,
   DEFAULT_CITATION_STYLE,
   isCitationStyle,
 } from "~/models/sources/citation-styles";
+import { hashToken, newToken } from "~/models/tokens.server";
 import type { WorkspaceSettingsInput } from "~/models/workspace-fields";
 import { db } from "~/utils/db.server";
 import { msg } from "~/utils/messages";
@@ -47,6 +49,7 @@ export function getWorkspaceSettings(member: Member) {
       name: workspaces.name,
       defaultLocale: workspaces.defaultLocale,
       reviewBySomeoneElse: workspaces.reviewBySomeoneElse,
+      requireTwoFactor: workspaces.requireTwoFactor,
     })
     .from(workspaces)
     .where(eq(workspaces.id, member.workspaceId))
@@ -188,12 +191,13 @@ export function removeMember(member: Member, targetUserId: string, origin?: Requ
     tx.delete(memberships)
       .where(and(eq(memberships.workspaceId, member.workspaceId), eq(memberships.userId, targetUserId)))
       .run();
+    const leaving = targetUserId === member.userId;
     recordAudit(
       {
-        action: "member.removed",
+        action: leaving ? "member.left" : "member.removed",
         workspaceId: member.workspaceId,
         userId: member.userId,
-        detail: { target: targetUserId },
+        detail: leaving ? {} : { target: targetUserId },
         origin,
       },
       tx,
@@ -201,15 +205,15 @@ export function removeMember(member: Member, targetUserId: string, origin?: Requ
   });
 }
 
-function hashToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-/** Returns the raw token once; only its hash is stored. */
-export function createInvite(member: Member, role: Role, origin?: RequestOrigin) {
+function insertInvite(
+  member: Member,
+  role: Role,
+  origin: RequestOrigin | undefined,
+  byMail: { email: string; locale: Locale } | null,
+) {
   return db.transaction((tx) => {
     requirePermission(requireMember(member.userId, member.workspaceId, tx), "members.manage");
-    const token = randomBytes(24).toString("base64url");
+    const token = newToken();
     const id = newId();
     const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
     tx.insert(invites)
@@ -220,6 +224,7 @@ export function createInvite(member: Member, role: Role, origin?: RequestOrigin)
         role,
         createdBy: member.userId,
         expiresAt,
+        email: byMail?.email ?? null,
       })
       .run();
     recordAudit(
@@ -227,13 +232,95 @@ export function createInvite(member: Member, role: Role, origin?: RequestOrigin)
         action: "invite.created",
         workspaceId: member.workspaceId,
         userId: member.userId,
-        detail: { inviteId: id, role },
+        detail: byMail ? { inviteId: id, role, email: byMail.email } : { inviteId: id, role },
         origin,
       },
       tx,
     );
+    if (byMail)
+      enqueueMail(tx, {
+        kind: "invite",
+        recipient: byMail.email,
+        workspaceId: member.workspaceId,
+        payload: { inviteId: id, locale: byMail.locale },
+      });
     return { id, token, role, expiresAt };
   });
+}
+
+/** An invite link to pass on by hand: returns the raw token once; only its hash is stored. */
+export function createInvite(member: Member, role: Role, origin?: RequestOrigin) {
+  return insertInvite(member, role, origin, null);
+}
+
+/**
+ * An invite sent by mail. Its link is made when the mail is written (in the recipient's language if they
+ * have an account, else `locale`), so the owner never holds it and a retried mail carries a new one.
+ */
+export function sendInvite(
+  member: Member,
+  input: { role: Role; email: string; locale: Locale },
+  origin?: RequestOrigin,
+) {
+  const { id, role, expiresAt } = insertInvite(member, input.role, origin, {
+    email: input.email,
+    locale: input.locale,
+  });
+  return { id, role, expiresAt, email: input.email };
+}
+
+/** The workspace's settings page: its name and whether two-factor sign-in is required. */
+export class TwoFactorFirstError extends Error {
+  constructor() {
+    super(msg("workspace.settings.twoFactorFirst"));
+  }
+}
+
+/**
+ * Requires two-factor sign-in of every member (or stops requiring it). The owner who turns it on must use
+ * it already, so that nobody locks the workspace with nobody able to enter.
+ */
+export function setRequireTwoFactor(
+  member: Member,
+  required: boolean,
+  ownTwoFactor: boolean,
+  origin?: RequestOrigin,
+) {
+  db.transaction((tx) => {
+    requirePermission(requireMember(member.userId, member.workspaceId, tx), "workspace.manage");
+    if (required && !ownTwoFactor) throw new TwoFactorFirstError();
+    const current = tx
+      .select({ required: workspaces.requireTwoFactor })
+      .from(workspaces)
+      .where(eq(workspaces.id, member.workspaceId))
+      .get();
+    if (current?.required === required) return;
+    tx.update(workspaces)
+      .set({ requireTwoFactor: required })
+      .where(eq(workspaces.id, member.workspaceId))
+      .run();
+    recordAudit(
+      {
+        action: required ? "workspace.two_factor_required" : "workspace.two_factor_not_required",
+        workspaceId: member.workspaceId,
+        userId: member.userId,
+        origin,
+      },
+      tx,
+    );
+  });
+}
+
+/** Members of this workspace who have not set up two-factor sign-in (the settings page lists them). */
+export function membersWithoutTwoFactor(member: Member) {
+  requirePermission(member, "workspace.manage");
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, member.workspaceId), isNull(users.totpEnabledAt)))
+    .orderBy(asc(users.name))
+    .all();
 }
 
 export function listOpenInvites(member: Member) {
@@ -245,6 +332,7 @@ export function listOpenInvites(member: Member) {
       createdAt: invites.createdAt,
       expiresAt: invites.expiresAt,
       createdBy: users.name,
+      email: invites.email,
     })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.createdBy))
@@ -280,7 +368,14 @@ export function revokeInvite(member: Member, inviteId: string, origin?: RequestO
 }
 
 export type InviteLookup =
-  | { status: "valid"; workspaceId: string; workspaceName: string; role: Role; invitedBy: string }
+  | {
+      status: "valid";
+      workspaceId: string;
+      workspaceName: string;
+      role: Role;
+      invitedBy: string;
+      email: string | null;
+    }
   | { status: "invalid" | "expired" | "used" | "revoked" };
 
 export function findInvite(token: string): InviteLookup {
@@ -301,7 +396,21 @@ export function findInvite(token: string): InviteLookup {
     workspaceName: row.workspaceName,
     role: row.invite.role,
     invitedBy: row.invitedBy,
+    email: row.invite.email,
   };
+}
+
+/**
+ * Whether this person may join by invite now: their address must be confirmed. Following an invite mailed
+ * to their own address confirms it (the link reached that mailbox).
+ */
+export function inviteNeedsConfirmation(userId: string, invite: { email: string | null }) {
+  const user = db
+    .select({ email: users.email, verified: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  return Boolean(user && !user.verified && invite.email !== user.email);
 }
 
 /** One use per link. A user who is already a member keeps their current role. */
@@ -313,7 +422,17 @@ export function acceptInvite(userId: string, token: string, origin?: RequestOrig
       .where(eq(invites.tokenHash, hashToken(token)))
       .get();
     if (!invite || invite.revokedAt || invite.acceptedAt || invite.expiresAt.getTime() <= Date.now()) {
-      return { ok: false as const };
+      return { ok: false as const, reason: "unusable" as const };
+    }
+    const person = tx
+      .select({ email: users.email, verified: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, userId))
+      .get();
+    if (!person) return { ok: false as const, reason: "unusable" as const };
+    if (!person.verified) {
+      if (invite.email !== person.email) return { ok: false as const, reason: "unconfirmed" as const };
+      tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId)).run();
     }
     tx.update(invites)
       .set({ acceptedAt: new Date(), acceptedBy: userId })

@@ -8,7 +8,7 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { requestOrigin } from "~/models/audit.server";
 import { safeRedirect, signInSchema } from "~/models/auth-forms";
 import { signIn, waitMessage } from "~/models/users.server";
-import { getUser, startSession } from "~/utils/auth.server";
+import { getUser, startSecondStep, startSession } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { getPageTitle } from "~/utils/i18n.server";
 import { msg } from "~/utils/messages";
@@ -44,10 +44,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data({ errors: { form: [msg("auth.errors.wrongCredentials")] }, values }, { status: 400 });
   }
+  const redirectTo = safeRedirect(parsed.data.redirectTo);
+  // Two-factor sign-in: no session yet, only a short-lived note of who is halfway through. The browser
+  // becomes a trusted device once both steps are passed.
+  if (result.secondStep)
+    return redirect("/sign-in/two-factor", {
+      headers: { "Set-Cookie": await startSecondStep(request, result.user.id, redirectTo) },
+    });
   const responseHeaders = new Headers();
   responseHeaders.append("Set-Cookie", await startSession(request, result.user.id));
   responseHeaders.append("Set-Cookie", trustDevice(request, result.user.id));
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: responseHeaders });
+  return redirect(redirectTo, { headers: responseHeaders });
 }
 
 export default function SignIn() {
@@ -84,6 +91,9 @@ export default function SignIn() {
           errors={errors.password}
           required
         />
+        <p className="field-hint">
+          <Link to="/forgot-password">{t("auth.signIn.forgot")}</Link>
+        </p>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("auth.signIn.submitting") : t("auth.signIn.submit")}
         </button>

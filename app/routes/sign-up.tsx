@@ -4,14 +4,13 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/field";
 import { LanguageSwitch } from "~/components/language-switch";
+import { registerAccount } from "~/models/accounts.server";
 import { requestOrigin } from "~/models/audit.server";
-import { PASSWORD_MIN, safeRedirect, signUpSchema } from "~/models/auth-forms";
-import { EmailTakenError, signUp } from "~/models/users.server";
-import { getUser, startSession } from "~/utils/auth.server";
+import { PASSWORD_MIN, signUpSchema } from "~/models/auth-forms";
+import { getUser } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { getPageTitle } from "~/utils/i18n.server";
+import { getLocale, getPageTitle } from "~/utils/i18n.server";
 import { titleMeta } from "~/utils/meta";
-import { trustDevice } from "~/utils/trusted-devices.server";
 
 export const meta = titleMeta;
 
@@ -20,25 +19,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pageTitle: await getPageTitle(request, "auth.signUp.title") };
 }
 
+/**
+ * Whether or not the address already has an account, the answer is the same "check your mail" (the mail
+ * says which): the form does not tell anyone which addresses have accounts. The account is usable once the
+ * address is confirmed by the link, which signs the person in.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), signUpSchema);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
-    const user = await signUp(parsed.data, requestOrigin(request));
-    const headers = new Headers();
-    headers.append("Set-Cookie", await startSession(request, user.id));
-    headers.append("Set-Cookie", trustDevice(request, user.id));
-    return redirect(safeRedirect(parsed.data.redirectTo, "/workspaces"), { headers });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      const { password: _password, ...values } = parsed.data;
-      return data(
-        { errors: { email: [error.message] }, values: { ...values, redirectTo: values.redirectTo ?? "" } },
-        { status: 400 },
-      );
-    }
-    throw error;
-  }
+  if (!parsed.ok) return data({ sent: null, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await registerAccount(parsed.data, {
+    locale: await getLocale(request),
+    next: parsed.data.redirectTo,
+    origin: requestOrigin(request),
+  });
+  return data({ sent: parsed.data.email, errors: {}, values: {} as Record<string, string> });
 }
 
 export default function SignUp() {
@@ -49,6 +43,23 @@ export default function SignUp() {
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const errors: Record<string, string[] | undefined> = actionData?.errors ?? {};
   const redirectTo = values.redirectTo || searchParams.get("redirectTo") || "";
+  if (actionData?.sent)
+    return (
+      <main id="main" className="page page-narrow">
+        <h1>{t("auth.signUp.sentTitle")}</h1>
+        <div className="card" role="status">
+          <p>{t("auth.signUp.sentBody", { email: actionData.sent })}</p>
+          <p className="muted">{t("auth.signUp.sentHelp")}</p>
+        </div>
+        <p className="muted">
+          {t("auth.signUp.haveAccount")}{" "}
+          <Link to={`/sign-in${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>
+            {t("auth.signUp.signIn")}
+          </Link>
+          .
+        </p>
+      </main>
+    );
   return (
     <main id="main" className="page page-narrow">
       <LanguageSwitch />

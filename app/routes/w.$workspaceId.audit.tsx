@@ -158,7 +158,7 @@ export default function AuditLog() {
                   <td data-label={t("audit.who")}>
                     {entry.who ? (
                       <div>
-                        {entry.who.name}
+                        {entry.who.name || t("common.formerMember")}
                         <br />
                         <span className="muted">{entry.who.email}</span>
                       </div>

@@ -269,7 +269,7 @@ export default function CaseLibrary() {
                   <option value="">{t("cases.list.anyone")}</option>
                   {facets.authors.map((author) => (
                     <option key={author.id} value={author.id}>
-                      {author.name} ({author.count})
+                      {author.name || t("common.formerMember")} ({author.count})
                     </option>
                   ))}
                 </select>
@@ -389,7 +389,10 @@ export default function CaseLibrary() {
                             </>
                           ) : null}
                           {item.regions.join(", ")} ·{" "}
-                          {t("cases.list.meta", { period: period(item), author: item.createdByName })}
+                          {t("cases.list.meta", {
+                            period: period(item),
+                            author: item.createdByName || t("common.formerMember"),
+                          })}
                           <RelativeDate date={item.updatedAt} />
                         </p>
                         {item.snippet ? (

@@ -128,7 +128,8 @@ export default function ComparisonSetPage() {
           </p>
           <h1>{set.name}</h1>
           <p className="muted set-meta">
-            {t("compare.set.savedBy", { name: set.createdByName })} <RelativeDate date={set.createdAt} /> ·{" "}
+            {t("compare.set.savedBy", { name: set.createdByName || t("common.formerMember") })}{" "}
+            <RelativeDate date={set.createdAt} /> ·{" "}
             {t("matrix.saveSet.cases", { count: matrix.cases.length })} ·{" "}
             {t("matrix.saveSet.codes", { count: matrix.columns.length })}
           </p>

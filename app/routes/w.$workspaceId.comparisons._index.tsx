@@ -171,7 +171,7 @@ export default function ComparisonSets() {
                   </th>
                   <td>{t(`compare.views.${set.view}`)}</td>
                   <td>{set.caseCount}</td>
-                  <td>{set.createdByName}</td>
+                  <td>{set.createdByName || t("common.formerMember")}</td>
                   <td>
                     <RelativeDate date={set.updatedAt} />
                   </td>

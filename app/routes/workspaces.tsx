@@ -23,6 +23,8 @@ const workspaceSchema = z.object({ name: workspaceNameSchema });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
+    email: user.email,
+    emailVerified: user.emailVerified,
     workspaces: listWorkspacesForUser(user.id).map((workspace) => ({
       ...workspace,
       canExport: can(workspace, "workspace.export"),
@@ -44,12 +46,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Workspaces() {
   const { t } = useTranslation();
-  const { workspaces } = useLoaderData<typeof loader>();
+  const { workspaces, email, emailVerified } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <main id="main" className="page page-narrow">
       <h1>{t("workspace.list.title")}</h1>
+      {emailVerified ? null : (
+        <p className="notice">
+          {t("workspace.list.unconfirmed", { email })}{" "}
+          <Link to="/account">{t("workspace.list.unconfirmedLink")}</Link>
+        </p>
+      )}
       {workspaces.length === 0 ? (
         <div className="empty-state">
           <p>

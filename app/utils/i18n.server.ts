@@ -4,7 +4,7 @@
 // else the browser's Accept-Language, else English.
 import { createCookie } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
-import { createInstance, type i18n } from "i18next";
+import { createInstance, type i18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales";
@@ -72,11 +72,6 @@ export async function getT(request: Request) {
   return translatorFor(await getLocale(request));
 }
 
-/** A `t` for a language already decided (mail to a member, an answer written outside Remix). */
-export function translatorFor(locale: Locale) {
-  return remixI18n.getFixedT(locale);
-}
-
 /** The i18next instance entry.server.tsx renders a page with: only that language's catalogue. */
 export function createServerI18n(locale: Locale): i18n {
   const instance = createInstance();
@@ -87,6 +82,21 @@ export function createServerI18n(locale: Locale): i18n {
     initImmediate: false, // resources are in memory: initialise synchronously
   });
   return instance;
+}
+
+const translators = new Map<Locale, TFunction>();
+
+/**
+ * A `t` for a language already decided (mail to a member, an answer written outside Remix); made once per
+ * language, synchronous.
+ */
+export function translatorFor(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createServerI18n(locale).t;
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** The Set-Cookie header that remembers a visitor's language choice. */

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   "case.exportUnredacted": ["owner", "editor", "reviewer"],
   // Marking a case confidential and choosing who may read it (ADR 0008); the marker must see the case.
   "case.setConfidential": ["owner", "editor"],
+  // What became of the workspace's mail (invitations, notifications): recipients' addresses and subjects.
+  "mail.view": ["owner"],
+  // Everything one member wrote here, in one file (before they leave or delete their account).
+  "members.export": ["owner"],
   // "My reviews" lists every case waiting for a decision to owners, not only those they were asked to read.
   "review.seeAllWaiting": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -124,6 +128,24 @@ export function requireMember(userId: string, workspaceId: string, executor: Exe
 
 export function requirePermission(member: Member, permission: Permission): void {
   if (!can(member, permission)) throw forbidden();
+}
+
+/** Whether the workspace's owners require two-factor sign-in of every member. */
+export function requiresTwoFactor(workspaceId: string, executor: Executor = db): boolean {
+  const row = executor
+    .select({ required: workspaces.requireTwoFactor })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .get();
+  return Boolean(row?.required);
+}
+
+/**
+ * A member without two-factor sign-in in a workspace that requires it sees no case (nor a case's title in
+ * mail) until they set it up.
+ */
+export function mustSetUpTwoFactor(hasTwoFactor: boolean, workspaceId: string, executor: Executor = db) {
+  return !hasTwoFactor && requiresTwoFactor(workspaceId, executor);
 }
 
 /** What the UI may offer; computed here so pages never re-derive rules. */

@@ -5,8 +5,8 @@
 export const UNCACHEABLE = /\/export(?:[/.]|$)/;
 /**
  * Pages that depend on the clock as well: relative dates ("5 minutes ago", TimeAgo with the loader's `now`)
- * and invites that expire. Their answers are kept for the current minute only. A new page showing either
+ * and invites and mailed links that expire. Their answers are kept for the current minute only. A new page showing either
  * must be added here (tests/unit/response-cache-rules.test.ts checks the route files).
  */
 export const TIME_DEPENDENT =
-  /^\/(?:w\/[^/]+\/(?:reviews|notifications|members|cases\/[^/]+\/activity)|invite\/[^/]+)(?:\.data)?$/;
+  /^\/(?:w\/[^/]+\/(?:reviews|notifications|members|mail|cases\/[^/]+\/activity)|invite\/[^/]+|account\/sessions|(?:reset-password|verify-email)\/[^/]+)(?:\.data)?$/;

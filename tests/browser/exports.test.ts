@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { outboxMail, signUpAndConfirm } from "../helpers/accounts";
+import { launchChromium, signIn, testBaseUrl, testOutboxDir } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -29,10 +30,9 @@ const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 /** A new person with no workspace yet (demo users keep exactly the workspaces other tests expect). */
 async function signUpNewPerson(page: Page, name: string) {
   await page.goto(`${baseUrl}/sign-up`);
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`exports${unique()}@example.test`);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndConfirm(page, { name, email: `exports${unique()}@example.test` }, (to) =>
+    outboxMail(testOutboxDir(), to),
+  );
   await expect.poll(() => page.getByText("You are not in a workspace yet.").isVisible()).toBe(true);
 }
 

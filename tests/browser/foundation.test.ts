@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { outboxMail, signUpAndConfirm } from "../helpers/accounts";
+import { launchChromium, signIn, testBaseUrl, testOutboxDir } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -19,12 +20,9 @@ async function newPage(width = 1280) {
 
 const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
 
-/** Fills the sign-up form on the current page (which may carry a redirectTo). */
+/** Signs up on the current page (which may carry a redirectTo), confirming the address from the mail. */
 async function signUp(page: Page, name: string, email: string) {
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpAndConfirm(page, { name, email }, (to) => outboxMail(testOutboxDir(), to));
 }
 
 describe("foundation", () => {
@@ -115,6 +113,7 @@ describe("foundation", () => {
     await newcomer.getByRole("link", { name: "Create an account to join" }).click();
     await newcomer.waitForURL(/\/sign-up\?redirectTo=/);
     await signUp(newcomer, "Nadia Newcomer", `nadia${unique()}@example.test`);
+    // Confirming the address and signing in lead back to the invitation.
     await newcomer.waitForURL(/\/invite\//);
     await newcomer.getByRole("button", { name: /Join/ }).click();
     await newcomer.waitForURL(/\/cases$/);

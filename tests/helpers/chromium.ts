@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -51,6 +52,13 @@ export function testBaseUrl(): string {
   const url = (globalThis as { casebookBaseUrl?: string }).casebookBaseUrl;
   if (!url) throw new Error("No test server: run browser tests with vitest.browser.config.ts");
   return url;
+}
+
+/** Where the current browser test file's server writes mail (it runs without SMTP_URL). */
+export function testOutboxDir(): string {
+  const file = (globalThis as { casebookDatabaseFile?: string }).casebookDatabaseFile;
+  if (!file) throw new Error("No test server: run browser tests with vitest.browser.config.ts");
+  return join(dirname(file), "outbox");
 }
 
 /** Waits until React has taken over the page (the root layout marks it): before that, clicks only do what HTML does. */

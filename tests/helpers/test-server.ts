@@ -45,6 +45,7 @@ export async function startTestServer(
   let log = "";
   // The server compiled by `npm run build` (build/server.js), as `npm start` runs it.
   const buildDir = env.BUILD_DIR || process.env.BUILD_DIR || "build";
+  const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [`${buildDir}/server.js`], {
     env: {
       ...process.env,
@@ -52,6 +53,9 @@ export async function startTestServer(
       HOST: "127.0.0.1",
       DATABASE_URL: databaseFile,
       NODE_ENV: "production",
+      // Links in mail lead back to this server; without SMTP_URL mail lands in <database folder>/outbox.
+      APP_ORIGIN: baseUrl,
+      SMTP_URL: "",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -63,7 +67,6 @@ export async function startTestServer(
   child.stderr?.on("data", (chunk) => {
     log += chunk;
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Test server exited early:\n${log}`);

@@ -16,7 +16,7 @@ import { createSource } from "~/models/sources.server";
 import { createThread, setThreadStatus } from "~/models/threads.server";
 import { createInvite } from "~/models/workspaces.server";
 import { db } from "~/utils/db.server";
-import { cases, notifications } from "../../db/schema";
+import { cases, memberships, notifications } from "../../db/schema";
 import { addMember, makeTeam, makeUser, sampleFields, sessionCookie } from "../helpers/fixtures";
 import { callRoute } from "../helpers/routes";
 
@@ -43,6 +43,18 @@ const members = (status: number, outsider = 404, anonymous = 302) =>
     outsider,
     anonymous,
   }) satisfies Record<Who, number>;
+/** Pages and actions of the owners only. */
+const owners = (ok: number, others = 403) =>
+  ({
+    owner: ok,
+    editor: others,
+    reviewer: others,
+    trainer: others,
+    outsider: 404,
+    anonymous: 302,
+  }) satisfies Record<Who, number>;
+/** Pages for visitors (not signed in): everyone gets the same answer. */
+const everyone = (status: number) => members(status, status, status);
 const writers = (ok: number) =>
   ({ owner: ok, editor: ok, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 }) satisfies Record<
     Who,
@@ -134,6 +146,14 @@ const reviewersNotification = (team: Team) => {
   });
   return String(db.select().from(notifications).orderBy(desc(notifications.id)).get()!.id);
 };
+/** Puts the team's people back in the workspace with their roles (after a check where they leave). */
+const restoreTeam = (team: Team) => {
+  for (const role of ["owner", "editor", "reviewer", "trainer"] as const)
+    db.insert(memberships)
+      .values({ workspaceId: team.workspace.id, userId: team.people[role].id, role })
+      .onConflictDoNothing()
+      .run();
+};
 const caseFields = {
   title: "Edited title",
   regions: "Mali",
@@ -198,10 +218,112 @@ const ROUTES: Record<string, Check[]> = {
       expect: members(400, 400),
     },
     {
+      method: "POST",
+      request: () => ({ path: "/account", form: { intent: "mail", review_requested: "sometimes" } }),
+      expect: members(400, 400),
+    },
+    {
+      method: "POST",
+      request: () => ({ path: "/account", form: { intent: "resendVerification" } }),
+      expect: members(302, 302),
+    },
+    {
       // A locale that does not exist: refused; a valid one only ever changes the signed-in user's own setting.
       method: "POST",
       request: () => ({ path: "/account", form: { intent: "language", locale: "xx" } }),
       expect: members(400, 400),
+    },
+  ],
+  "account_.two-factor.tsx": [
+    { method: "GET", request: () => ({ path: "/account/two-factor" }), expect: members(200, 200) },
+    {
+      // A code that is not the app's: refused, nothing turned on.
+      method: "POST",
+      request: () => ({ path: "/account/two-factor", form: { intent: "confirm", code: "000000" } }),
+      expect: members(400, 400),
+    },
+    {
+      method: "POST",
+      request: () => ({ path: "/account/two-factor", form: { intent: "renew", password: "" } }),
+      expect: members(400, 400),
+    },
+    {
+      method: "POST",
+      request: () => ({ path: "/account/two-factor", form: { intent: "disable", password: "" } }),
+      expect: members(400, 400),
+    },
+  ],
+  "account_.sessions.tsx": [
+    { method: "GET", request: () => ({ path: "/account/sessions" }), expect: members(200, 200) },
+    {
+      method: "POST",
+      // Signs out the caller's other devices: the session the walk uses for them stays.
+      request: () => ({ path: "/account/sessions", form: { intent: "endOthers" } }),
+      expect: members(302, 302),
+    },
+    {
+      // A device that is not one of the caller's: nothing is signed out.
+      method: "POST",
+      request: () => ({ path: "/account/sessions", form: { intent: "end", device: "notadevicekey0000000" } }),
+      expect: members(404, 404),
+    },
+  ],
+  "account_.delete.tsx": [
+    { method: "GET", request: () => ({ path: "/account/delete" }), expect: members(200, 200) },
+    {
+      // Without the password nothing is deleted.
+      method: "POST",
+      request: () => ({ path: "/account/delete", form: { password: "", confirm: "yes" } }),
+      expect: members(400, 400),
+    },
+  ],
+  "forgot-password.tsx": [
+    {
+      method: "GET",
+      request: () => ({ path: "/forgot-password" }),
+      expect: { ...members(302, 302), anonymous: 200 },
+    },
+    {
+      method: "POST",
+      request: () => ({ path: "/forgot-password", form: { email: "not an address" } }),
+      expect: everyone(400),
+    },
+  ],
+  "reset-password.$token.tsx": [
+    {
+      method: "GET",
+      request: () => ({ path: "/reset-password/x", params: { token: "nosuchresettoken000000000" } }),
+      expect: everyone(404),
+    },
+    {
+      method: "POST",
+      request: () => ({
+        path: "/reset-password/x",
+        params: { token: "nosuchresettoken000000000" },
+        form: { newPassword: "a long new password" },
+      }),
+      expect: everyone(404),
+    },
+  ],
+  "verify-email.$token.tsx": [
+    {
+      method: "GET",
+      request: () => ({ path: "/verify-email/x", params: { token: "nosuchverifytoken00000000" } }),
+      expect: everyone(404),
+    },
+    {
+      method: "POST",
+      request: () => ({ path: "/verify-email/x", params: { token: "nosuchverifytoken00000000" } }),
+      expect: everyone(404),
+    },
+  ],
+  "sign-in_.two-factor.tsx": [
+    // Without the password step's cookie there is nothing to finish: back to the sign-in page.
+    { method: "GET", request: () => ({ path: "/sign-in/two-factor" }), expect: everyone(302) },
+    {
+      method: "POST",
+      request: () => ({ path: "/sign-in/two-factor", form: { code: "123456" } }),
+      expect: everyone(302),
     },
   ],
   "locale.tsx": [
@@ -571,6 +693,25 @@ const ROUTES: Record<string, Check[]> = {
       expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
     },
     {
+      method: "POST",
+      request: (team) => ({
+        path: "/members",
+        params: ws(team),
+        form: { intent: "sendInvite", role: "reviewer", email: "colleague@example.test" },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      // Anyone may leave (the walk's workspace has other owners by now; the last owner's refusal is in
+      // accounts.test.ts); each caller is put back before the next one.
+      method: "POST",
+      request: (team) => {
+        restoreTeam(team);
+        return { path: "/members", params: ws(team), form: { intent: "leave" } };
+      },
+      expect: { owner: 302, editor: 302, reviewer: 302, trainer: 302, outsider: 404, anonymous: 302 },
+    },
+    {
       // A person of another workspace cannot be given a role here, nor removed from there.
       method: "POST",
       request: (team) => ({
@@ -579,6 +720,51 @@ const ROUTES: Record<string, Check[]> = {
         form: { intent: "role", userId: team.outsider.id, role: "editor" },
       }),
       expect: { owner: 404, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+  ],
+  "w.$workspaceId.settings.tsx": [
+    { method: "GET", request: (team) => ({ path: "/settings", params: ws(team) }), expect: owners(200) },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/settings",
+        params: ws(team),
+        form: { intent: "settings", name: "Team workspace", defaultLocale: "", reviewBySomeoneElse: "on" },
+      }),
+      expect: owners(302),
+    },
+    {
+      // Not requiring two-factor sign-in (the owner could not require it without using it).
+      method: "POST",
+      request: (team) => ({ path: "/settings", params: ws(team), form: { intent: "twoFactor" } }),
+      expect: owners(302),
+    },
+  ],
+  "w.$workspaceId.mail.tsx": [
+    { method: "GET", request: (team) => ({ path: "/mail", params: ws(team) }), expect: owners(200) },
+    {
+      method: "POST",
+      request: (team) => ({ path: "/mail", params: ws(team), form: { intent: "retry", mailId: "999999" } }),
+      expect: owners(404),
+    },
+  ],
+  "w.$workspaceId.members_.$userId.export.tsx": [
+    {
+      method: "GET",
+      request: (team) => ({
+        path: "/members/x/export",
+        params: { ...ws(team), userId: team.people.editor.id },
+      }),
+      expect: owners(200),
+    },
+    {
+      // Someone of another workspace: not found, even for the owner.
+      method: "GET",
+      request: (team) => ({
+        path: "/members/x/export",
+        params: { ...ws(team), userId: team.outsider.id },
+      }),
+      expect: owners(404),
     },
   ],
   "w.$workspaceId.sources._index.tsx": [
@@ -1003,22 +1189,6 @@ const ROUTES: Record<string, Check[]> = {
       expect: { owner: 404, editor: 404, reviewer: 200, trainer: 404, outsider: 404, anonymous: 302 },
     },
   ],
-  "w.$workspaceId.settings.tsx": [
-    {
-      method: "GET",
-      request: (team) => ({ path: "/settings", params: ws(team) }),
-      expect: { owner: 200, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
-    },
-    {
-      method: "POST",
-      request: (team) => ({
-        path: "/settings",
-        params: ws(team),
-        form: { name: "Team workspace", defaultLocale: "", reviewBySomeoneElse: "on" },
-      }),
-      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
-    },
-  ],
   "w.$workspaceId.audit.tsx": [
     {
       method: "GET",
@@ -1076,6 +1246,15 @@ const ROUTES: Record<string, Check[]> = {
       request: (team) => {
         const { token } = createInvite(team.people.owner.member, "reviewer");
         return { path: `/invite/${token}`, params: { token } };
+      },
+      expect: members(302, 302, 302),
+    },
+    {
+      // "Send the confirmation link again" (the team's addresses are confirmed: nothing is sent).
+      method: "POST",
+      request: (team) => {
+        const { token } = createInvite(team.people.owner.member, "reviewer");
+        return { path: `/invite/${token}`, params: { token }, form: { intent: "resend" } };
       },
       expect: members(302, 302, 302),
     },
@@ -1144,9 +1323,11 @@ describe("authorization", () => {
     }
     expect(intentsOf(routeSources["w.$workspaceId.members.tsx"])).toEqual([
       "invite",
+      "leave",
       "remove",
       "revoke",
       "role",
+      "sendInvite",
     ]);
     expect(uncovered, "Add a check for each of these to ROUTES").toEqual([]);
   });

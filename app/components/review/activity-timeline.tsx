@@ -116,7 +116,12 @@ export function ActivityTimeline({ entries, now }: { entries: ActivityEntry[]; n
         return (
           <li key={entry.id} className={`activity activity-${entry.kind}`}>
             <p>
-              <strong>{entry.actorName ?? t("activity.someone")}</strong> {words.text}
+              <strong>
+                {entry.actorName === ""
+                  ? t("common.formerMember")
+                  : (entry.actorName ?? t("activity.someone"))}
+              </strong>{" "}
+              {words.text}
               {words.note && entry.kind === "changes_requested" ? t("activity.noteColon") : ""}
             </p>
             {words.note ? <blockquote className="review-note">{words.note}</blockquote> : null}

@@ -62,7 +62,11 @@ export function NotificationItem({
       <div className="notification-text">
         <p>
           {unread ? <span className="visually-hidden">{t("notifications.item.unread")}</span> : null}
-          <span className="notification-actor">{entry.actorName ?? t("notifications.item.someone")}</span>{" "}
+          <span className="notification-actor">
+            {entry.actorName === ""
+              ? t("common.formerMember")
+              : (entry.actorName ?? t("notifications.item.someone"))}
+          </span>{" "}
           {t(`notifications.item.verb.${words.verb}`)}{" "}
           {target ? (
             <Link to={target}>{entry.caseTitle || t("notifications.item.aCase")}</Link>

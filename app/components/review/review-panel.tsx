@@ -92,7 +92,7 @@ export function ReviewPanel({
         <div className="review-pending">
           <p>
             {t("review.panel.submittedBy")}
-            <strong>{pendingReview.submittedBy.name}</strong>{" "}
+            <strong>{pendingReview.submittedBy.name || t("common.formerMember")}</strong>{" "}
             <RelativeDate date={pendingReview.submittedAt} />
             {t("review.panel.revisionInParens", { revision: pendingReview.revision })}
             {pendingReview.reviewers.length > 0 ? (

@@ -44,6 +44,7 @@ export default {
     audit: "Audit log",
     settings: "Settings",
   },
+  formerMember: "former member",
   language: {
     label: "Language",
     en: "English",

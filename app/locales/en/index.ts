@@ -15,6 +15,7 @@ import events from "./events";
 import exportsArea from "./exports";
 import history from "./history";
 import links from "./links";
+import mail from "./mail";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -33,6 +34,7 @@ const en = {
   activity,
   members,
   notifications,
+  mail,
   audit,
   exports: exportsArea,
   editor,

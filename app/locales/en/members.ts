@@ -23,7 +23,13 @@ export default {
   },
   inviteHeading: "Invite a colleague",
   inviteIntro:
-    "Create a link and send it through a channel you trust. Each link works once, for {{days}} days, and gives the role you pick.",
+    "Each invitation works once, for {{days}} days, and gives the role you pick. Send it by mail, or create a link and pass it on through a channel you trust.",
+  mailHeading: "By mail",
+  inviteEmail: "Their email address",
+  inviteRole: "Their role",
+  sendInvite: "Send invitation",
+  invited: "Invitation sent to {{email}}.",
+  linkHeading: "As a link",
   createInvite: "Create invite link",
   inviteLink: "Invite link ({{role}})",
   copy: "Copy",
@@ -33,6 +39,19 @@ export default {
   inviteMeta: "{{role}} · created by {{name}} · expires ",
   revoke: "Revoke",
   revoked: "Invite link revoked.",
+  inviteTo: "to {{email}}",
+  mailState: {
+    queued: "mail waiting to go out",
+    sent: "mail sent",
+    failed: "mail failed",
+    cancelled: "mail not sent",
+  },
+  exportWriting: "Export writing",
+  exportWritingOf: " of {{name}}",
+  leaveHeading: "Leave this workspace",
+  leaveIntro:
+    "You lose access to its cases at once. What you wrote stays with the workspace. To come back you need a new invitation.",
+  leave: "Leave {{workspace}}",
   roleChanged: {
     owner: "Role changed to owner.",
     editor: "Role changed to editor.",
@@ -62,5 +81,10 @@ export default {
     join: "Join {{workspace}}",
     signUp: "Create an account to join",
     signIn: "I have an account",
+    unconfirmed:
+      "Confirm your address before joining: follow the link we sent to {{email}}, then come back to this invitation.",
+    resend: "Send the link again",
+    resent: "We sent a new link to {{email}}.",
+    resendThrottled: "We already sent several links this hour. Look for them, or try again later.",
   },
 };

@@ -46,6 +46,7 @@ export default {
     audit: "Journal d’audit",
     settings: "Réglages",
   },
+  formerMember: "ancien membre",
   language: {
     label: "Langue",
     en: "English",

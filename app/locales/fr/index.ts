@@ -17,6 +17,7 @@ import events from "./events";
 import exportsArea from "./exports";
 import history from "./history";
 import links from "./links";
+import mail from "./mail";
 import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
@@ -35,6 +36,7 @@ const fr = {
   activity,
   members,
   notifications,
+  mail,
   audit,
   exports: exportsArea,
   editor,

@@ -25,7 +25,13 @@ export default {
   },
   inviteHeading: "Inviter un collègue",
   inviteIntro:
-    "Créez un lien et envoyez-le par un canal de confiance. Chaque lien ne sert qu’une fois, pendant {{days}} jours, et donne le rôle que vous choisissez.",
+    "Chaque invitation ne sert qu’une fois, pendant {{days}} jours, et donne le rôle que vous choisissez. Envoyez-la par courriel, ou créez un lien et transmettez-le par un canal de confiance.",
+  mailHeading: "Par courriel",
+  inviteEmail: "Son adresse e-mail",
+  inviteRole: "Son rôle",
+  sendInvite: "Envoyer l’invitation",
+  invited: "Invitation envoyée à {{email}}.",
+  linkHeading: "Par lien",
   createInvite: "Créer un lien d’invitation",
   inviteLink: "Lien d’invitation ({{role}})",
   copy: "Copier",
@@ -36,6 +42,19 @@ export default {
   inviteMeta: "{{role}} · créé par {{name}} · expire le ",
   revoke: "Révoquer",
   revoked: "Lien d’invitation révoqué.",
+  inviteTo: "à {{email}}",
+  mailState: {
+    queued: "courriel en attente d’envoi",
+    sent: "courriel envoyé",
+    failed: "échec du courriel",
+    cancelled: "courriel non envoyé",
+  },
+  exportWriting: "Exporter ses écrits",
+  exportWritingOf: " de {{name}}",
+  leaveHeading: "Quitter cet espace de travail",
+  leaveIntro:
+    "Vous perdez aussitôt l’accès à ses cas. Ce que vous avez écrit reste dans l’espace de travail. Pour revenir, il vous faudra une nouvelle invitation.",
+  leave: "Quitter {{workspace}}",
   roleChanged: {
     owner: "Rôle changé : propriétaire.",
     editor: "Rôle changé : rédacteur.",
@@ -67,5 +86,11 @@ export default {
     join: "Rejoindre {{workspace}}",
     signUp: "Créer un compte pour rejoindre l’espace",
     signIn: "J’ai déjà un compte",
+    unconfirmed:
+      "Confirmez votre adresse avant de rejoindre l’espace : suivez le lien envoyé à {{email}}, puis revenez à cette invitation.",
+    resend: "Renvoyer le lien",
+    resent: "Nous avons envoyé un nouveau lien à {{email}}.",
+    resendThrottled:
+      "Nous avons déjà envoyé plusieurs liens cette heure-ci. Cherchez-les, ou réessayez plus tard.",
   },
 } satisfies Catalogue<typeof en>;

@@ -144,8 +144,8 @@ export async function verifySecondStep(
   userId: string,
   input: string,
   origin: RequestOrigin,
-  now = Date.now(),
   deviceToken: string | null = null,
+  now = Date.now(),
 ): Promise<SecondStepResult> {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user?.totpSecret || user.deletedAt) return { ok: false, reason: "invalid" };

@@ -42,7 +42,6 @@ export async function action({ request }: ActionFunctionArgs) {
     pending.userId,
     parsed.data.code,
     requestOrigin(request),
-    Date.now(),
     readDeviceToken(request),
   );
   if (!result.ok && result.reason === "throttled") {

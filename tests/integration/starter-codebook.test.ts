@@ -1,5 +1,5 @@
 // The starter codebook in the reader's language (issue 13): French pages show its descriptions in French,
-// also in workspaces that added it before the translations existed (migration 0009), and a description
+// also in workspaces that added it before the translations existed (migration 0011), and a description
 // rewritten by an owner never shows a translation of the old text.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -31,9 +31,11 @@ beforeAll(async () => {
 describe("the starter codebook's descriptions", () => {
   it("are in French on French pages and in English on English pages", () => {
     expect(leadership("fr")?.description).toBe(
-      "Aucun changement soudain de dirigeants n’interrompt le processus.",
+      "Aucun changement soudain de dirigeants avant ou pendant le processus.",
     );
-    expect(leadership("en")?.description).toBe("No sudden change of leadership interrupts the process.");
+    expect(leadership("en")?.description).toBe(
+      "No sudden change of leadership before or during the process.",
+    );
     for (const code of listCodes({ ...owner, locale: "fr" }))
       expect(code.description, code.label).not.toBe(
         listCodes({ ...owner, locale: "en" }).find((c) => c.id === code.id)?.description,
@@ -41,13 +43,18 @@ describe("the starter codebook's descriptions", () => {
   });
 
   it("are given their French text by the migration in workspaces that added the codebook earlier", () => {
+    // Such a workspace has the first starter codebook's wording, without translations.
     db.update(codes)
       .set({ descriptionTranslations: {} })
       .where(eq(codes.workspaceId, owner.workspaceId))
       .run();
+    db.update(codes)
+      .set({ description: "No sudden change of leadership interrupts the process." })
+      .where(eq(codes.id, leadership("en")!.id))
+      .run();
     expect(leadership("fr")?.description).toBe("No sudden change of leadership interrupts the process.");
     const migration = readFileSync(
-      join(process.cwd(), "migrations/0009_starter_descriptions_fr.sql"),
+      join(process.cwd(), "migrations/0011_starter_descriptions_fr.sql"),
       "utf8",
     );
     for (const statement of migration.split("--> statement-breakpoint")) sqlite.exec(statement);

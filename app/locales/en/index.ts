@@ -16,6 +16,7 @@ import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
 import review from "./review";
+import search from "./search";
 import sources from "./sources";
 import threads from "./threads";
 import workspace from "./workspace";
@@ -41,5 +42,6 @@ const en = {
   sources,
   matrix,
   compare,
+  search,
 };
 export default en;

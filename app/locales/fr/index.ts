@@ -18,6 +18,7 @@ import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
 import review from "./review";
+import search from "./search";
 import sources from "./sources";
 import threads from "./threads";
 import workspace from "./workspace";
@@ -43,5 +44,6 @@ const fr = {
   sources,
   matrix,
   compare,
+  search,
 } satisfies Catalogue<typeof en>;
 export default fr;

@@ -3,6 +3,13 @@ import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
+import {
+  CodeResults,
+  DiscussionResults,
+  OtherKinds,
+  QueryNote,
+  SearchHelp,
+} from "~/components/library/search-results";
 import { Snippet } from "~/components/library/snippet";
 import { searchLibrary } from "~/models/library.server";
 import { parseLibraryQuery } from "~/queries/library";
@@ -57,6 +64,7 @@ export default function CaseLibrary() {
     workspaceId,
     workspaceName,
     sort,
+    search,
   } = useLoaderData<typeof loader>();
   const location = useLocation();
   const pageLink = (to: number) => {
@@ -143,6 +151,8 @@ export default function CaseLibrary() {
               {t("cases.list.search")}
             </button>
           </div>
+          <QueryNote problem={search.problem} />
+          <SearchHelp workspaceId={workspaceId} />
           {problems.length ? (
             <p className="form-error" role="alert">
               {problems.map((problem) => tm(problem)).join(" ")}
@@ -300,6 +310,8 @@ export default function CaseLibrary() {
                   </select>
                 </label>
               </div>
+              <OtherKinds search={search} />
+              <CodeResults codes={search.codes} workspaceId={workspaceId} />
               {results.length === 0 ? (
                 <div className="empty-state">
                   <p>
@@ -369,6 +381,7 @@ export default function CaseLibrary() {
                   {page < pageCount ? <Link to={pageLink(page + 1)}>{t("cases.list.next")}</Link> : <span />}
                 </nav>
               ) : null}
+              <DiscussionResults discussions={search.discussions} workspaceId={workspaceId} />
             </section>
           </div>
         </Form>

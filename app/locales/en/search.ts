@@ -22,10 +22,8 @@ export default {
   },
   groups: {
     label: "Results by kind",
-    codes: "Codes",
     codes_one: "{{n}} code",
     codes_other: "{{n}} codes",
-    cases: "Cases",
     discussions_one: "{{n}} discussion",
     discussions_other: "{{n}} discussions",
     precondition: "Precondition",

@@ -26,10 +26,8 @@ export default {
   },
   groups: {
     label: "Résultats par type",
-    codes: "Codes",
     codes_one: "{{n}} code",
     codes_other: "{{n}} codes",
-    cases: "Cas",
     discussions_one: "{{n}} discussion",
     discussions_other: "{{n}} discussions",
     precondition: "Condition préalable",

@@ -105,9 +105,12 @@ function GroupForm({
         errors={errors}
         required
       />
-      <button type="submit" className="button" disabled={busy}>
-        {submitLabel}
-      </button>
+      <div className="variant-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {submitLabel}
+        </button>
+        {groupId ? <Link to=".">{t("search.variants.cancel")}</Link> : null}
+      </div>
     </Form>
   );
 }

@@ -69,6 +69,9 @@ export function matchingCases(
   return hits;
 }
 
+/** Characters of a body read for its snippet; the rest only when the match is further in. */
+const BODY_HEAD = 6000;
+
 /** A snippet of each case: from its fields (summary), else its body, else its sources' titles, else its title. */
 export function caseSnippets(
   search: PreparedSearch,
@@ -79,27 +82,48 @@ export function caseSnippets(
   const leaves = highlightLeaves(search.tree);
   if (leaves.length === 0 || caseIds.length === 0) return snippets;
   const fromIndex = caseIds.filter((caseId) => !overlay.has(caseId));
-  const documents = new Map<string, CaseDocument>(overlay);
+  // Bodies are long and most matches come early: read their start first (a page shows 50 snippets).
+  const documents = new Map<string, CaseDocument & { bodyCut: boolean }>(
+    [...overlay].map(([caseId, document]) => [caseId, { ...document, bodyCut: false }]),
+  );
   if (fromIndex.length)
     for (const row of db
       .select({
         caseId: caseSearchDocs.caseId,
         title: caseSearchDocs.title,
         fields: caseSearchDocs.fields,
-        body: caseSearchDocs.body,
+        body: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD})`,
+        bodyCut: sql<number>`length(${caseSearchDocs.body}) > ${BODY_HEAD}`,
         sources: caseSearchDocs.sources,
         language: caseSearchDocs.language,
       })
       .from(caseSearchDocs)
       .where(inArray(caseSearchDocs.caseId, fromIndex))
-      .all())
-      documents.set(row.caseId, row);
+      .all()) {
+      const bodyCut = Boolean(row.bodyCut);
+      // Never end on part of a word: "arm" of "armed" would match what the case does not say.
+      const body = bodyCut ? row.body.slice(0, Math.max(0, row.body.search(/\s\S*$/u))) : row.body;
+      documents.set(row.caseId, { ...row, body, bodyCut });
+    }
+  const fullBody = (caseId: string) =>
+    db
+      .select({ body: caseSearchDocs.body })
+      .from(caseSearchDocs)
+      .where(eq(caseSearchDocs.caseId, caseId))
+      .get()?.body ?? "";
   for (const caseId of caseIds) {
     const document = documents.get(caseId);
     if (!document) continue;
     const languages = languagesOf(document.language);
-    for (const text of [document.fields, document.body, document.sources, document.title]) {
-      const snippet = snippetOf(leaves, { text, languages });
+    const texts = [
+      () => document.fields,
+      () => document.body,
+      () => (document.bodyCut ? fullBody(caseId) : ""),
+      () => document.sources,
+      () => document.title,
+    ];
+    for (const text of texts) {
+      const snippet = snippetOf(leaves, { text: text(), languages });
       if (snippet) {
         snippets.set(caseId, snippet);
         break;

@@ -105,7 +105,7 @@ function GroupForm({
         errors={errors}
         required
       />
-      <div className="variant-actions">
+      <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {submitLabel}
         </button>

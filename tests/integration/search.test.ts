@@ -5,13 +5,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setCaseConfidentiality } from "~/models/case-access.server";
 import { createCase } from "~/models/cases.server";
-import { searchLibrary } from "~/models/library.server";
+import { SNIPPET_END, SNIPPET_START, searchLibrary } from "~/models/library.server";
 import { saveVariantGroup } from "~/models/search/variants.server";
 import { createThread } from "~/models/threads.server";
 import { parseLibraryQuery } from "~/queries/library";
 import { db } from "~/utils/db.server";
 import { findMember, type Member } from "~/utils/permissions.server";
-import { cases, memberships, workspaces } from "../../db/schema";
+import { caseSearchDocs, cases, memberships, workspaces } from "../../db/schema";
 import { DEMO_WORKSPACE_NAME, seedDemo } from "../../db/seed";
 import { makeTeam, sampleFields } from "../helpers/fixtures";
 
@@ -174,6 +174,24 @@ describe("judged queries", () => {
     const ranked = searchLibrary(madeEditor, { ...query("negotiate"), sort: "relevance" });
     expect(madeKeys.get(ranked.results[0].id)).toBe("burkina");
     expect(ranked.results[0].snippet).toMatch(/negotiat/);
+  });
+});
+
+describe("snippets", () => {
+  it("marks a match far into a long body, and leaves empty fields' separators out", async () => {
+    const team = await makeTeam();
+    const member = team.people.editor.member;
+    const { id } = createCase(member, { ...sampleFields, title: "Long note", actors: [], summary: "" });
+    const filler = "The elders met again at the market. ".repeat(400);
+    db.update(caseSearchDocs)
+      .set({ body: `${filler}Then the envoys negotiated a pause. ${filler}` })
+      .where(eq(caseSearchDocs.caseId, id))
+      .run();
+    const [found] = searchLibrary(member, query("negotiate")).results;
+    expect(found.id).toBe(id);
+    expect(found.snippet).toContain(`${SNIPPET_START}negotiated${SNIPPET_END} a pause`);
+    const fields = searchLibrary(member, query("Mali")).results.find((item) => item.id === id)!;
+    expect(fields.snippet).not.toMatch(/·\s*·/);
   });
 });
 

@@ -116,7 +116,8 @@ export function caseSnippets(
     if (!document) continue;
     const languages = languagesOf(document.language);
     const texts = [
-      () => document.fields,
+      // Fields without a value leave their separators behind ("Mali · · summary"): not for reading.
+      () => document.fields.replace(/\s·(?:\s+·)+\s/gu, " · ").replace(/^\s*·\s+/u, ""),
       () => document.body,
       () => (document.bodyCut ? fullBody(caseId) : ""),
       () => document.sources,

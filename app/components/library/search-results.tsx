@@ -9,13 +9,7 @@ import { useFormat } from "~/utils/format";
 
 type SearchData = ReturnType<typeof searchLibrary>["search"];
 
-const EXAMPLES = [
-  ["“hostage exchange”", "phrase"],
-  ["truce OR ceasefire", "or"],
-  ["negotiation -Algeria", "exclude"],
-  ["negot*", "prefix"],
-  ["(truce OR ceasefire) Mali", "group"],
-] as const;
+const EXAMPLES = ["phrase", "or", "exclude", "prefix", "group"] as const;
 
 /** The query syntax in a few lines, next to the search box. */
 export function SearchHelp({ workspaceId }: { workspaceId: string }) {
@@ -25,10 +19,10 @@ export function SearchHelp({ workspaceId }: { workspaceId: string }) {
       <summary>{t("search.help.summary")}</summary>
       <p>{t("search.help.intro")}</p>
       <dl>
-        {EXAMPLES.map(([example, key]) => (
+        {EXAMPLES.map((key) => (
           <div key={key}>
             <dt>
-              <code>{example}</code>
+              <code>{t(`search.help.examples.${key}`)}</code>
             </dt>
             <dd>{t(`search.help.${key}`)}</dd>
           </div>

@@ -9,6 +9,13 @@ export default {
     exclude: "leave out cases with this word",
     prefix: "words that start with these letters",
     group: "group alternatives",
+    examples: {
+      phrase: "“hostage exchange”",
+      or: "truce OR ceasefire",
+      exclude: "negotiation -Algeria",
+      prefix: "negot*",
+      group: "(truce OR ceasefire) Mali",
+    },
     variantsBefore: "Other spellings of names (Qaeda, Qaida) come from the workspace's ",
     variantsLink: "list of spelling variants",
     variantsAfter: ".",

@@ -12,6 +12,13 @@ export default {
     exclude: "écarter les cas qui contiennent ce mot",
     prefix: "mots qui commencent par ces lettres",
     group: "regrouper des possibilités",
+    examples: {
+      phrase: "« échange d’otages »",
+      or: "trêve OR cessez-le-feu",
+      exclude: "négociation -Algérie",
+      prefix: "négoc*",
+      group: "(trêve OR cessez-le-feu) Mali",
+    },
     variantsBefore: "Les autres graphies des noms (Qaeda, Qaida) viennent de la ",
     variantsLink: "liste des variantes orthographiques",
     variantsAfter: " de l’espace de travail.",

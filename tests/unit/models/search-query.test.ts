@@ -2,6 +2,8 @@
 // the FTS5 expression is made only of words the app quotes itself, whatever was typed.
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
+import en from "~/locales/en/search";
+import fr from "~/locales/fr/search";
 import { expandTree, prepareSearch, type VariantIndex } from "~/models/search/compile";
 import { highlightLeaves, matchesTexts, SNIPPET_END, SNIPPET_START, snippetOf } from "~/models/search/match";
 import { parseQuery, plainWords, type SearchNode } from "~/models/search/query";
@@ -72,6 +74,14 @@ describe("query parser", () => {
     expect(parseQuery("  ").tree).toBeNull();
     expect(parseQuery("()").problem).toBe("parenthesis");
     expect(plainWords("***")).toBeNull();
+  });
+
+  it("reads the examples the search tips give, in both languages", () => {
+    for (const catalogue of [en, fr])
+      for (const example of Object.values(catalogue.help.examples)) {
+        expect(parseQuery(example).problem, example).toBeNull();
+        expect(parseQuery(example).tree, example).not.toBeNull();
+      }
   });
 
   it("never throws and never lets typed syntax through, on random input", () => {

@@ -70,7 +70,7 @@ export function matchingCases(
 }
 
 /** Characters of a body read for its snippet; the rest only when the match is further in. */
-const BODY_HEAD = 6000;
+const BODY_HEAD = 3000;
 
 /** A snippet of each case: from its fields (summary), else its body, else its sources' titles, else its title. */
 export function caseSnippets(
@@ -102,7 +102,7 @@ export function caseSnippets(
       .all()) {
       const bodyCut = Boolean(row.bodyCut);
       // Never end on part of a word: "arm" of "armed" would match what the case does not say.
-      const body = bodyCut ? row.body.slice(0, Math.max(0, row.body.search(/\s\S*$/u))) : row.body;
+      const body = bodyCut ? row.body.slice(0, Math.max(0, row.body.lastIndexOf(" "))) : row.body;
       documents.set(row.caseId, { ...row, body, bodyCut });
     }
   const fullBody = (caseId: string) =>

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { stemText } from "../app/models/search/words";
 import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema>;
@@ -33,5 +34,17 @@ export function openDatabase(path = databasePath()): { sqlite: Database.Database
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`synchronous = ${synchronousMode()}`);
+  registerSearchFunctions(sqlite);
   return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+/**
+ * The search index's triggers stem what they index with casebook_stems(text, language) (ADR 0004): every
+ * connection that writes cases, citations or comments needs it. openDatabase registers it; a connection
+ * opened otherwise must call this before writing them.
+ */
+export function registerSearchFunctions(sqlite: Database.Database) {
+  sqlite.function("casebook_stems", { deterministic: true }, (text: unknown, language: unknown) =>
+    stemText(typeof text === "string" ? text : null, typeof language === "string" ? language : null),
+  );
 }

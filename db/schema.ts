@@ -517,7 +517,60 @@ export const caseSearchDocs = sqliteTable("case_search_docs", {
   fields: text("fields").notNull(),
   body: text("body").notNull(),
   sources: text("sources").notNull(),
+  // The case's language (BCP 47): the stemmer of its words in the index's stem columns (ADR 0004).
+  language: text("language").notNull().default("en"),
 });
+
+// Comments as the search index knows them: an integer id for the FTS5 table `comment_search` (comments'
+// own ids are text). Kept by triggers (migrations/0015_search_index_words.sql) like case_search_docs.
+export const commentSearchDocs = sqliteTable("comment_search_docs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  commentId: text("comment_id")
+    .notNull()
+    .unique()
+    .references(() => comments.id, { onDelete: "cascade" }),
+});
+
+/**
+ * Spellings that search treats as one (Qaeda / Qaida, ag Ghali / ag Ghaly), kept by a workspace's owners
+ * (origin "list"). Other origins may feed groups later (the actors registry's aliases, with origin_id the
+ * entry's id); search reads every group of the workspace alike.
+ */
+export const spellingVariantGroups = sqliteTable(
+  "spelling_variant_groups",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    origin: text("origin").notNull().default("list"),
+    originId: text("origin_id"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("spelling_variant_groups_workspace_idx").on(t.workspaceId, t.origin)],
+);
+
+export const spellingVariants = sqliteTable(
+  "spelling_variants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => spellingVariantGroups.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    // As written, and as search compares it (folded words joined by a space).
+    spelling: text("spelling").notNull(),
+    key: text("key").notNull(),
+  },
+  (t) => [
+    index("spelling_variants_workspace_idx").on(t.workspaceId, t.key),
+    index("spelling_variants_group_idx").on(t.groupId),
+  ],
+);
 
 export const COMPARISON_VIEWS = ["side", "matrix"] as const;
 

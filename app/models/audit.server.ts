@@ -122,6 +122,8 @@ const ACTIONS = [
   "code.merged",
   "code.deleted",
   "code.starter_added",
+  "spelling_variants.saved",
+  "spelling_variants.deleted",
   "source.updated",
   "source.deleted",
   "sources.imported",

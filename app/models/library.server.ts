@@ -2,13 +2,21 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
-import { cachedActorNames, cachedCodes, cachedDerived } from "~/models/derived-cache.server";
+import { cachedActorNames, cachedCodes, cachedDerived, cachedSources } from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
 import { readEventsOfCases } from "~/models/event-store.server";
+import {
+  type CaseDocument,
+  caseSnippets,
+  matchingCases,
+  matchingCodes,
+  matchingDiscussions,
+} from "~/models/search/case-search.server";
+import { prepareSearch } from "~/models/search/compile";
+import { variantIndex } from "~/models/search/variants.server";
 import type { LibraryQuery } from "~/queries/library";
 import { nameKey } from "~/rules/actor-names";
-import { fold } from "~/rules/text";
 import { db } from "~/utils/db.server";
 import {
   hiddenCaseIds,
@@ -18,17 +26,8 @@ import {
 } from "~/utils/permissions.server";
 import { actors, caseConditions, caseLinks, cases, passages, users } from "../../db/schema";
 
-/** Words of the query as FTS5 prefix terms, all required: user input never reaches FTS5 syntax. */
-export function toFtsQuery(q: string): string | null {
-  const words = q.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(" ");
-}
-
-// Control characters mark the matched words inside snippets; the page turns them into <mark>
-// elements, so snippets never carry HTML.
-export const SNIPPET_START = "\u0002";
-export const SNIPPET_END = "\u0003";
+// Snippets mark matched words with control characters (models/search/match.ts).
+export { SNIPPET_END, SNIPPET_START } from "~/models/search/match";
 
 export type LibraryCase = {
   id: string;
@@ -58,36 +57,6 @@ function overlaps(item: LibraryCase, from: number | null, to: number | null) {
   const start = item.periodStart ?? Number.NEGATIVE_INFINITY;
   const end = item.periodEnd ?? Number.POSITIVE_INFINITY;
   return (to === null || start <= to) && (from === null || end >= from);
-}
-
-/** Same rule as the FTS query (every word as a prefix, accents folded), with a marked snippet. */
-export function matchSnippet(text: string, q: string): string | null {
-  const words = (q.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12).map(fold);
-  if (words.length === 0) return null;
-  const folded = fold(text);
-  // Folding can change lengths (rare ligatures); positions are only used when they line up.
-  if (folded.length !== text.length)
-    return words.every((word) => folded.includes(word)) ? text.slice(0, 160) : null;
-  const positions = words.map((word) => {
-    const match = new RegExp(`(^|[^\\p{L}\\p{N}])(${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`, "u").exec(
-      folded,
-    );
-    return match ? match.index + match[1].length : -1;
-  });
-  if (positions.some((position) => position === -1)) return null;
-  const first = Math.min(...positions);
-  const start = Math.max(0, first - 60);
-  const end = Math.min(text.length, first + 100);
-  let out = "";
-  for (let i = start; i < end; i++) {
-    const hit = positions.indexOf(i);
-    if (hit !== -1) {
-      const length = (/^[\p{L}\p{N}]+/u.exec(text.slice(i)) ?? [""])[0].length;
-      out += SNIPPET_START + text.slice(i, i + length) + SNIPPET_END;
-      i += length - 1;
-    } else out += text[i];
-  }
-  return `${start > 0 ? "…" : ""}${out}${end < text.length ? "…" : ""}`;
 }
 
 function pickFields(fields: Record<string, unknown>) {
@@ -151,23 +120,39 @@ function librarySnapshot(member: Member) {
       .all();
     // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
     const approved = approvedVersions(member, all);
-    const approvedText = new Map<string, string>();
+    // The approved versions as search's documents: the same texts the index holds for a draft.
+    const approvedDocs = new Map<string, CaseDocument>();
     const approvedPassages = new Map<string, string[]>();
     // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0013).
     const eventsByCase = readEventsOfCases(
       db,
       all.filter((item) => !approved.has(item.id)).map((item) => item.id),
     );
+    const sourceTitles = approved.size
+      ? new Map(cachedSources(member).map((source) => [source.id, source.title]))
+      : new Map<string, string>();
     for (const item of all) {
       const version = approved.get(item.id);
       if (version) {
         Object.assign(item, pickFields(version.fields));
         eventsByCase.set(item.id, readStoredEvents(version.fields.events));
         const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
-        approvedText.set(
-          item.id,
-          [item.title, item.regions.join(" "), item.summary, rows.plainText].join("\n"),
-        );
+        const names = (key: string) =>
+          Array.isArray(version.fields[key]) ? (version.fields[key] as string[]) : [];
+        approvedDocs.set(item.id, {
+          title: item.title,
+          fields: [
+            names("regions").join(" · "),
+            names("actors").join(" · "),
+            names("mediators").join(" · "),
+            item.summary,
+          ].join(" · "),
+          body: rows.plainText,
+          sources: [
+            ...new Set(rows.citations.map((citation) => sourceTitles.get(citation.sourceId) ?? "")),
+          ].join(" · "),
+          language: item.language,
+        });
         approvedPassages.set(
           item.id,
           rows.passages.map((passage) => passage.codeId),
@@ -204,7 +189,7 @@ function librarySnapshot(member: Member) {
     return {
       all,
       byId: new Map(all.map((item) => [item.id, item])),
-      approvedText,
+      approvedDocs: approvedDocs as ReadonlyMap<string, CaseDocument>,
       codesByCase,
       eventsByCase: eventsByCase as ReadonlyMap<string, CaseEvent[]>,
       allRegions,
@@ -226,7 +211,7 @@ function libraryView(member: Member) {
   return {
     all,
     byId: new Map(all.map((item) => [item.id, item])),
-    approvedText: new Map([...snapshot.approvedText].filter(([caseId]) => !hidden.has(caseId))),
+    approvedDocs: new Map([...snapshot.approvedDocs].filter(([caseId]) => !hidden.has(caseId))),
     codesByCase: snapshot.codesByCase,
     eventsByCase: snapshot.eventsByCase,
     allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
@@ -278,7 +263,7 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, approvedText, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
+  const { all, byId, approvedDocs, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
   // Registry filters: a case names an entry when one of its names folds to one of the entry's names.
   const names = cachedActorNames(member);
   const entryOf = (name: string) => names.get(nameKey(name));
@@ -289,32 +274,16 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const mediatorsOf = (item: LibraryCase) => item.mediators.flatMap((name) => entryOf(name) ?? []);
   const linked = query.linked ? linkedCaseIds(member, query.linked) : null;
 
-  const ftsQuery = toFtsQuery(query.q);
-  // Snippets are left for later (null): FTS5 re-reads a case's whole text to cut one, so only the cases of
-  // the page shown get theirs.
-  const hits = new Map<string, { rank: number; snippet: string | null }>();
-  if (ftsQuery) {
-    const rows = db.all<{ caseId: string; rank: number }>(sql`
-      SELECT d.case_id AS caseId, bm25(case_search, 10.0, 4.0, 1.0, 2.0) AS rank
-      FROM case_search
-      JOIN case_search_docs d ON d.id = case_search.rowid
-      JOIN cases c ON c.id = d.case_id
-      WHERE case_search MATCH ${ftsQuery} AND c.workspace_id = ${member.workspaceId} AND c.deleted_at IS NULL
-      ORDER BY rank
-      LIMIT 500`);
-    for (const row of rows) hits.set(row.caseId, { rank: row.rank, snippet: null });
-    // The index holds current drafts: for cases read in their approved version, match that text instead.
-    for (const [caseId, text] of approvedText) {
-      hits.delete(caseId);
-      if (!byId.has(caseId)) continue;
-      const snippet = matchSnippet(text, query.q);
-      if (snippet) hits.set(caseId, { rank: 0, snippet });
-    }
-  }
+  // What was typed, read by the app's parser, with the workspace's spelling variants (ADR 0004).
+  const search = prepareSearch(query.q, variantIndex(member.workspaceId));
+  const searching = search.tree !== null;
+  const hits = searching
+    ? matchingCases(member, search, new Set(byId.keys()), approvedDocs)
+    : new Map<string, number>();
 
   type Facet = "q" | "region" | "status" | "code" | "period" | "author" | "actor" | "mediator";
   const passes = (item: LibraryCase, except: Facet | null) => {
-    if (except !== "q" && ftsQuery && !hits.has(item.id)) return false;
+    if (except !== "q" && searching && !hits.has(item.id)) return false;
     if (linked && !linked.has(item.id)) return false;
     if (except !== "actor" && query.actor.length) {
       const named = actorsOf(item);
@@ -383,9 +352,9 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const matches = all.filter((item) => passes(item, null));
-  const sort = query.sort === "relevance" && !ftsQuery ? "updated" : query.sort;
+  const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   matches.sort((a, b) => {
-    if (sort === "relevance") return (hits.get(a.id)?.rank ?? 0) - (hits.get(b.id)?.rank ?? 0);
+    if (sort === "relevance") return (hits.get(a.id) ?? 0) - (hits.get(b.id) ?? 0);
     if (sort === "title") return a.title.localeCompare(b.title);
     if (sort === "period")
       return (a.periodStart ?? a.periodEnd ?? 9999) - (b.periodStart ?? b.periodEnd ?? 9999);
@@ -394,29 +363,49 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const pageCount = Math.max(1, Math.ceil(matches.length / LIBRARY_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const shown = matches.slice((page - 1) * LIBRARY_PAGE_SIZE, page * LIBRARY_PAGE_SIZE);
-  const needSnippets = ftsQuery ? shown.filter((item) => hits.get(item.id)?.snippet === null) : [];
-  if (ftsQuery && needSnippets.length) {
-    for (const row of db.all<{ caseId: string; snippet: string }>(sql`
-      SELECT d.case_id AS caseId,
-             snippet(case_search, -1, ${SNIPPET_START}, ${SNIPPET_END}, '…', 14) AS snippet
-      FROM case_search
-      JOIN case_search_docs d ON d.id = case_search.rowid
-      WHERE case_search MATCH ${ftsQuery}
-        AND d.case_id IN (${sql.join(
-          needSnippets.map((item) => sql`${item.id}`),
-          sql`, `,
-        )})`)) {
-      const hit = hits.get(row.caseId);
-      if (hit) hit.snippet = row.snippet;
-    }
-  }
+  // Snippets only for the cases of the page shown: cutting one reads the case's whole text.
+  const snippets = searching
+    ? caseSnippets(
+        search,
+        shown.map((item) => item.id),
+        approvedDocs,
+      )
+    : new Map<string, string>();
+
+  // The other kinds of result, within the same filters: codes with their cases, and discussions.
+  const filteredIds = searching ? all.filter((item) => passes(item, "q")).map((item) => item.id) : [];
+  const codeLabels = new Map(cachedCodes(member).map((code) => [code.id, code]));
+  const codeResults = searching
+    ? matchingCodes(member, search).flatMap(({ id, snippet }) => {
+        const code = codeLabels.get(id);
+        if (!code) return [];
+        const withCode = filteredIds.filter((caseId) => codesByCase.get(caseId)?.has(id));
+        return [
+          {
+            id,
+            label: code.label,
+            kind: code.kind,
+            color: code.color,
+            snippet,
+            caseCount: withCode.length,
+            cases: withCode.slice(0, 5).map((caseId) => {
+              const item = byId.get(caseId)!;
+              return { id: caseId, title: item.title, language: item.language };
+            }),
+          },
+        ];
+      })
+    : [];
+  const discussions = searching
+    ? matchingDiscussions(member, search, new Set(filteredIds))
+    : { threads: [], total: 0 };
 
   return {
     total: all.length,
     /** Every matching case, in order (the matrix shows them all). */
     matchedIds: matches.map((item) => item.id),
     /** The matching cases of this page, with the passage that matched the search words. */
-    results: shown.map((item) => ({ ...item, snippet: hits.get(item.id)?.snippet ?? null })),
+    results: shown.map((item) => ({ ...item, snippet: snippets.get(item.id) ?? null })),
     page,
     pageCount,
     pageSize: LIBRARY_PAGE_SIZE,
@@ -431,5 +420,17 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     },
     /** The case whose links the library follows (null when it may not be read). */
     linkedFrom: query.linked ? (byId.get(query.linked) ?? null) : null,
+    /** The query as read (problem: why it was searched as plain words), and the other kinds of result. */
+    search: {
+      problem: search.problem,
+      codes: codeResults,
+      discussions: {
+        total: discussions.total,
+        threads: discussions.threads.map((thread) => {
+          const item = byId.get(thread.caseId)!;
+          return { ...thread, caseTitle: item.title, caseLanguage: item.language };
+        }),
+      },
+    },
   };
 }

@@ -3,6 +3,13 @@ import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfidentialBadge, RelativeDate, StatusBadge, usePeriod } from "~/components/case-labels";
+import {
+  CodeResults,
+  DiscussionResults,
+  OtherKinds,
+  QueryNote,
+  SearchHelp,
+} from "~/components/library/search-results";
 import { Snippet } from "~/components/library/snippet";
 import { searchLibrary } from "~/models/library.server";
 import { parseLibraryQuery } from "~/queries/library";
@@ -58,6 +65,7 @@ export default function CaseLibrary() {
     workspaceName,
     sort,
     linkedFrom,
+    search,
   } = useLoaderData<typeof loader>();
   const location = useLocation();
   const pageLink = (to: number) => {
@@ -147,6 +155,8 @@ export default function CaseLibrary() {
               {t("cases.list.search")}
             </button>
           </div>
+          <QueryNote problem={search.problem} />
+          <SearchHelp workspaceId={workspaceId} />
           {problems.length ? (
             <p className="form-error" role="alert">
               {problems.map((problem) => tm(problem)).join(" ")}
@@ -344,6 +354,8 @@ export default function CaseLibrary() {
                   </select>
                 </label>
               </div>
+              <OtherKinds search={search} />
+              <CodeResults codes={search.codes} workspaceId={workspaceId} />
               {results.length === 0 ? (
                 <div className="empty-state">
                   <p>
@@ -416,6 +428,7 @@ export default function CaseLibrary() {
                   {page < pageCount ? <Link to={pageLink(page + 1)}>{t("cases.list.next")}</Link> : <span />}
                 </nav>
               ) : null}
+              <DiscussionResults discussions={search.discussions} workspaceId={workspaceId} />
             </section>
           </div>
         </Form>

@@ -26,6 +26,9 @@ export const MAX_LINK_CODES = 200;
 
 /** A search box's text (library, matrix). */
 export const SEARCH_MAX = 200;
+/** Spelling variants (search): one spelling, and spellings in one group. */
+export const SPELLING_MAX = 80;
+export const SPELLINGS_MAX = 12;
 /** The note of a named version ("Save version"). */
 export const VERSION_NOTE_MAX = 200;
 

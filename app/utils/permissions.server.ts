@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "members.export": ["owner"],
   // "My reviews" lists every case waiting for a decision to owners, not only those they were asked to read.
   "review.seeAllWaiting": ["owner"],
+  // The spellings search treats as one (Qaeda / Qaida): a workspace-wide choice, like the codebook's shape.
+  "search.editVariants": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,18 @@ export type LoadFigures = {
 
 type Machine = { cores: number; cpu: string; ramGb: number; node: string; sqlite: string };
 
+/** searchLibrary()'s CPU per query in a process of its own (scripts/bench/search-cpu.ts), in ms. */
+export type SearchCpuFigures = {
+  query: string;
+  matches: number;
+  codes: number;
+  discussions: number;
+  coldMs: number;
+  p50: number;
+  p99: number;
+  mean: number;
+};
+
 export type ReportInput = {
   date: Date;
   machine: Machine;
@@ -40,6 +52,7 @@ export type ReportInput = {
   /** One-minute load average before and after the page runs (other work on the machine skews latency). */
   loadAverage: [number, number];
   previous: string | null;
+  searchCpu?: SearchCpuFigures;
 };
 
 const NOTES_START = "<!-- notes:start -->";
@@ -148,6 +161,15 @@ export function renderReport(input: ReportInput): string {
     lines.push(
       `| Server peak RSS, cache off (${input.uncachedConnections} connections) | — | ${input.uncachedPeakRssMb.toFixed(0)} MB | — |`,
     );
+  const searchCpu = input.searchCpu;
+  if (searchCpu) {
+    lines.push(
+      `| Search query alone, uncached: CPU per query, mean / p99 | ≤ 10 ms | ${ms(searchCpu.mean)} / ${ms(searchCpu.p99)} ms | ${verdict(searchCpu.mean <= 10)} |`,
+    );
+    lines.push(
+      `| Search query alone, first after a write (rebuilds the library snapshot) | — | ${ms(searchCpu.coldMs)} ms | — |`,
+    );
+  }
   if (browser) {
     lines.push(
       `| Navigation to an editable 30,000-word case | ≤ 1.5 s | ${(browser.editableMs / 1000).toFixed(2)} s | ${verdict(browser.editableMs <= 1500)} |`,
@@ -167,6 +189,11 @@ export function renderReport(input: ReportInput): string {
     "",
   );
 
+  if (searchCpu)
+    lines.push(
+      `Search query alone: \`searchLibrary()\` for \`${searchCpu.query}\` (stemmed words and a phrase; ${searchCpu.matches} matching cases, ${searchCpu.codes} codes, ${searchCpu.discussions} discussions) as the workspace owner, in a process of its own on the same database, 300 calls after 20 unmeasured: the full-text query, its ranking, the page's snippets, the codes and the discussions, without the response cache; the library's snapshot of the workspace is kept between calls as the server keeps it between writes. The search page's "cache off" CPU above adds the page around it (rendering about 110 KB of HTML).`,
+      "",
+    );
   lines.push("## What changed it", "");
   lines.push(NOTES_START, notesOf(input.previous), NOTES_END, "");
   return lines.join("\n");

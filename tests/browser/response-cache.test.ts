@@ -3,6 +3,7 @@
 // role changed, they were removed or they signed out. (HTTP only: no Chromium needed.)
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
+import { registerSearchFunctions } from "../../db/client";
 import { sessionCookie, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
@@ -107,6 +108,8 @@ describe("response cache", () => {
     await warm(casePage(), owner);
     // A write by another connection (a script, a restore): SQLite's data_version moves.
     const db = new Database(databaseFile);
+    // Like every connection of the app, it gives the search index's triggers their stemmer (ADR 0004).
+    registerSearchFunctions(db);
     try {
       const before = await get(casePage(), owner);
       expect(before.cache).toBe("hit");

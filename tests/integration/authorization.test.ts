@@ -12,6 +12,7 @@ import type { Role } from "~/models/domain";
 import { saveEvent } from "~/models/events.server";
 import { notify } from "~/models/notifications.server";
 import { submitForReview } from "~/models/reviews.server";
+import { saveVariantGroup } from "~/models/search/variants.server";
 import { createSource } from "~/models/sources.server";
 import { createThread, setThreadStatus } from "~/models/threads.server";
 import { createInvite } from "~/models/workspaces.server";
@@ -765,6 +766,32 @@ const ROUTES: Record<string, Check[]> = {
         params: { ...ws(team), userId: team.outsider.id },
       }),
       expect: owners(404),
+    },
+  ],
+  "w.$workspaceId.variants.tsx": [
+    { method: "GET", request: (team) => ({ path: "/variants", params: ws(team) }), expect: members(200) },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/variants",
+        params: ws(team),
+        form: { intent: "save", groupId: "", spellings: `Qaeda ${Math.random()}\nQaida ${Math.random()}` },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
+    },
+    {
+      method: "POST",
+      request: (team) => ({
+        path: "/variants",
+        params: ws(team),
+        form: {
+          intent: "delete",
+          groupId: saveVariantGroup(team.people.owner.member, null, {
+            spellings: [`Bamako ${Math.random()}`, `Bamakó ${Math.random()}`],
+          }).id,
+        },
+      }),
+      expect: { owner: 302, editor: 403, reviewer: 403, trainer: 403, outsider: 404, anonymous: 302 },
     },
   ],
   "w.$workspaceId.sources._index.tsx": [

@@ -14,6 +14,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { saveCaseBody } from "~/models/cases.server";
+import { registerSearchFunctions } from "../../db/client";
 import { makeTeam } from "../helpers/fixtures";
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -109,6 +110,8 @@ describe("npm run backup", () => {
   it("copies the live database while another connection is in the middle of a write", async () => {
     liveBeforeBackup = digest(live);
     const writer = new Database(live);
+    // Another connection of the app: the search index's triggers stem what it writes (ADR 0004).
+    registerSearchFunctions(writer);
     writer.pragma("busy_timeout = 5000");
     writer.exec("begin immediate");
     writer.prepare("update cases set title = 'Not committed when the backup ran'").run();
@@ -134,6 +137,8 @@ describe("npm run backup", () => {
 
   it("takes a consistent snapshot while saves keep being committed", async () => {
     const writer = new Database(live);
+    // Another connection of the app: the search index's triggers stem what it writes (ADR 0004).
+    registerSearchFunctions(writer);
     writer.pragma("busy_timeout = 5000");
     // Each write changes every case of the workspace in one transaction: a backup that caught half of
     // one would show cases with different summaries.
@@ -171,6 +176,8 @@ describe("npm run restore", () => {
     const script = `
       const Database = require("better-sqlite3");
       const db = new Database(${JSON.stringify(target)});
+      // The search index's triggers call casebook_stems (ADR 0004); what it returns does not matter here.
+      db.function("casebook_stems", (_text, _language) => "");
       db.pragma("journal_mode = WAL");
       db.prepare("update cases set title = 'Changed after the backup'").run();
       process.kill(process.pid, "SIGKILL");

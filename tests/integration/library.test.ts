@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCase, updateCaseFields } from "~/models/cases.server";
-import { SNIPPET_END, SNIPPET_START, searchLibrary, toFtsQuery } from "~/models/library.server";
+import { SNIPPET_END, SNIPPET_START, searchLibrary } from "~/models/library.server";
 import { parseLibraryQuery } from "~/queries/library";
 import { db } from "~/utils/db.server";
 import { findMember, type Member } from "~/utils/permissions.server";
@@ -121,11 +121,38 @@ describe("case library", () => {
   });
 
   it("never passes user input through as FTS syntax", () => {
-    expect(toFtsQuery('NEAR("a" b) OR * -x')).toBe('"NEAR"* "a"* "b"* "OR"* "x"*');
-    expect(toFtsQuery("  ")).toBeNull();
+    for (const q of [
+      'NEAR("a" b) OR * -x',
+      '"unbalanced',
+      "title:Mali",
+      "{body}: x",
+      "a AND OR b",
+      "^Mali",
+      "x NOT",
+      ")(",
+      "***",
+    ])
+      expect(() => searchLibrary(editor, query({ q }))).not.toThrow();
     expect(searchLibrary(editor, query({ q: '"unbalanced' })).results).toHaveLength(0);
+    expect(searchLibrary(editor, query({ q: '"hostage exchanges' })).search.problem).toBe("quote");
     expect(parseLibraryQuery(new URLSearchParams("from=abc")).problems[0]).toMatch(
       /^cases\.list\.yearsRange\|/,
     );
+  });
+
+  it("finds the word forms, phrases, operators and joined words the issue names", () => {
+    const titles = (q: string) =>
+      searchLibrary(editor, query({ q }))
+        .results.map((r) => r.title.split(/[ ,]/)[0])
+        .sort();
+    expect(titles("negotiate")).toEqual(titles("negotiations"));
+    expect(titles("negotiate").length).toBeGreaterThan(0);
+    expect(titles("truces")).toEqual(["Mali"]);
+    expect(titles("jihadists")).toEqual(titles("jihadist"));
+    expect(titles("deradicalization")).toEqual(["Mauritania"]);
+    expect(titles('"hostage exchange"')).toEqual(["Mali"]);
+    expect(titles("truce OR deradicalise")).toEqual(["Mali", "Mauritania"]);
+    expect(titles("negotiations -Algeria")).not.toContain("Algeria");
+    expect(titles("negot*")).toContain("Algeria");
   });
 });

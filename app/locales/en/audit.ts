@@ -73,6 +73,8 @@ export default {
     codeMerged: "Merged codes",
     codeDeleted: "Deleted a code",
     codeStarterAdded: "Added the starter codebook",
+    spellingVariantsSaved: "Saved a group of spelling variants",
+    spellingVariantsDeleted: "Deleted a group of spelling variants",
     sourceUpdated: "Edited a source",
     sourceDeleted: "Deleted a source",
     sourcesImported: "Imported sources",

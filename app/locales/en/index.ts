@@ -20,6 +20,7 @@ import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
 import review from "./review";
+import search from "./search";
 import sources from "./sources";
 import threads from "./threads";
 import workspace from "./workspace";
@@ -49,5 +50,6 @@ const en = {
   events,
   actors,
   links,
+  search,
 };
 export default en;

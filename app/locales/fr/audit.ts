@@ -76,6 +76,8 @@ export default {
     codeMerged: "A fusionné des codes",
     codeDeleted: "A supprimé un code",
     codeStarterAdded: "A ajouté la grille de codage de départ",
+    spellingVariantsSaved: "A enregistré un groupe de variantes orthographiques",
+    spellingVariantsDeleted: "A supprimé un groupe de variantes orthographiques",
     sourceUpdated: "A modifié une source",
     sourceDeleted: "A supprimé une source",
     sourcesImported: "A importé des sources",

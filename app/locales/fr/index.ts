@@ -22,6 +22,7 @@ import matrix from "./matrix";
 import members from "./members";
 import notifications from "./notifications";
 import review from "./review";
+import search from "./search";
 import sources from "./sources";
 import threads from "./threads";
 import workspace from "./workspace";
@@ -51,5 +52,6 @@ const fr = {
   events,
   actors,
   links,
+  search,
 } satisfies Catalogue<typeof en>;
 export default fr;

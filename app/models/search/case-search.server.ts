@@ -1,0 +1,262 @@
+// Searching a workspace (ADR 0004): cases through the FTS5 index `case_search` (or in memory for the
+// versions the index does not hold), codes in memory, and the discussions of cases through
+// `comment_search`. Each kind keeps the rules of who sees what: the workspace, confidential cases,
+// trainers' approved versions, and discussions only for those who take part in them.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { cachedDerived } from "~/models/derived-cache.server";
+import type { IndexColumns, PreparedSearch } from "~/models/search/compile";
+import { highlightLeaves, matchesTexts, type SearchableText, snippetOf } from "~/models/search/match";
+import { STEMMED_LANGUAGES, type StemLanguage, stemLanguage } from "~/models/search/words";
+import { db } from "~/utils/db.server";
+import { can, type Member } from "~/utils/permissions.server";
+import { caseSearchDocs, codes, comments, threads, users } from "../../../db/schema";
+
+const CASE_INDEX: IndexColumns = {
+  exact: ["title", "fields", "body", "sources"],
+  stems: ["title_stems", "fields_stems", "body_stems", "sources_stems"],
+};
+// bm25 weight per column, in the table's order: title > fields > body > sources, and a word as written
+// weighs twice its other forms, so exact matches rank first (ADR 0004).
+const CASE_WEIGHTS = sql.raw("10.0, 5.0, 2.0, 1.0, 5.0, 2.5, 1.0, 0.5");
+const COMMENT_INDEX: IndexColumns = { exact: ["body"], stems: ["body_stems"] };
+
+/** A case's searchable texts, as the index's columns hold them. */
+export type CaseDocument = { title: string; fields: string; body: string; sources: string; language: string };
+
+const languagesOf = (tag: string): StemLanguage[] => {
+  const language = stemLanguage(tag);
+  return language ? [language] : [];
+};
+
+function documentTexts(document: CaseDocument): SearchableText[] {
+  const languages = languagesOf(document.language);
+  return [document.title, document.fields, document.body, document.sources].map((text) => ({
+    text,
+    languages,
+  }));
+}
+
+/**
+ * The cases of the workspace that match, with their bm25 rank (lower is better; 0 for cases matched in
+ * memory). `candidates` are the cases this member may see; `overlay` holds the versions they read that the
+ * index does not (trainers' approved versions), matched in memory instead.
+ */
+export function matchingCases(
+  member: Member,
+  search: PreparedSearch,
+  candidates: ReadonlySet<string>,
+  overlay: ReadonlyMap<string, CaseDocument>,
+): Map<string, number> {
+  const hits = new Map<string, number>();
+  if (!search.tree) return hits;
+  const { include, exclude } = search.match(CASE_INDEX);
+  const query = (match: string) =>
+    db.all<{ caseId: string; rank: number }>(sql`
+      SELECT d.case_id AS caseId, bm25(case_search, ${CASE_WEIGHTS}) AS rank
+      FROM case_search
+      JOIN case_search_docs d ON d.id = case_search.rowid
+      JOIN cases c ON c.id = d.case_id
+      WHERE case_search MATCH ${match} AND c.workspace_id = ${member.workspaceId} AND c.deleted_at IS NULL`);
+  if (include) for (const row of query(include)) hits.set(row.caseId, row.rank);
+  else for (const caseId of candidates) hits.set(caseId, 0);
+  if (exclude) for (const row of query(exclude)) hits.delete(row.caseId);
+  for (const caseId of hits.keys()) if (!candidates.has(caseId)) hits.delete(caseId);
+  // The index holds current drafts: for cases read in another version, match that text instead.
+  for (const [caseId, document] of overlay) {
+    hits.delete(caseId);
+    if (candidates.has(caseId) && matchesTexts(search.tree, documentTexts(document))) hits.set(caseId, 0);
+  }
+  return hits;
+}
+
+/** Characters of a body read for its snippet; the rest only when the match is further in. */
+const BODY_HEAD = 3000;
+
+/** A snippet of each case: from its fields (summary), else its body, else its sources' titles, else its title. */
+export function caseSnippets(
+  search: PreparedSearch,
+  caseIds: readonly string[],
+  overlay: ReadonlyMap<string, CaseDocument>,
+): Map<string, string> {
+  const snippets = new Map<string, string>();
+  const leaves = highlightLeaves(search.tree);
+  if (leaves.length === 0 || caseIds.length === 0) return snippets;
+  const fromIndex = caseIds.filter((caseId) => !overlay.has(caseId));
+  // Bodies are long and most matches come early: read their start first (a page shows 50 snippets).
+  const documents = new Map<string, CaseDocument & { bodyCut: boolean }>(
+    [...overlay].map(([caseId, document]) => [caseId, { ...document, bodyCut: false }]),
+  );
+  if (fromIndex.length)
+    for (const row of db
+      .select({
+        caseId: caseSearchDocs.caseId,
+        title: caseSearchDocs.title,
+        fields: caseSearchDocs.fields,
+        body: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD})`,
+        bodyCut: sql<number>`length(${caseSearchDocs.body}) > ${BODY_HEAD}`,
+        sources: caseSearchDocs.sources,
+        language: caseSearchDocs.language,
+      })
+      .from(caseSearchDocs)
+      .where(inArray(caseSearchDocs.caseId, fromIndex))
+      .all()) {
+      const bodyCut = Boolean(row.bodyCut);
+      // Never end on part of a word: "arm" of "armed" would match what the case does not say.
+      const body = bodyCut ? row.body.slice(0, Math.max(0, row.body.lastIndexOf(" "))) : row.body;
+      documents.set(row.caseId, { ...row, body, bodyCut });
+    }
+  const fullBody = (caseId: string) =>
+    db
+      .select({ body: caseSearchDocs.body })
+      .from(caseSearchDocs)
+      .where(eq(caseSearchDocs.caseId, caseId))
+      .get()?.body ?? "";
+  for (const caseId of caseIds) {
+    const document = documents.get(caseId);
+    if (!document) continue;
+    const languages = languagesOf(document.language);
+    const texts = [
+      // Fields without a value leave their separators behind ("Mali · · summary"): not for reading.
+      () => document.fields.replace(/\s·(?:\s+·)+\s/gu, " · ").replace(/^\s*·\s+/u, ""),
+      () => document.body,
+      () => (document.bodyCut ? fullBody(caseId) : ""),
+      () => document.sources,
+      () => document.title,
+    ];
+    for (const text of texts) {
+      const snippet = snippetOf(leaves, { text: text(), languages });
+      if (snippet) {
+        snippets.set(caseId, snippet);
+        break;
+      }
+    }
+  }
+  return snippets;
+}
+
+// ---- Codes ------------------------------------------------------------------------------------------
+
+type CodeText = { id: string; texts: SearchableText[] };
+
+/** Label, labels in other languages and description of each code: read in English and French alike. */
+function codeTexts(workspaceId: string): CodeText[] {
+  return cachedDerived(`code-texts:${workspaceId}`, () =>
+    db
+      .select({
+        id: codes.id,
+        label: codes.label,
+        labelTranslations: codes.labelTranslations,
+        description: codes.description,
+      })
+      .from(codes)
+      .where(eq(codes.workspaceId, workspaceId))
+      .all()
+      .map((code) => ({
+        id: code.id,
+        texts: [code.label, ...Object.values(code.labelTranslations), code.description]
+          .filter((text): text is string => Boolean(text))
+          .map((text) => ({ text, languages: STEMMED_LANGUAGES })),
+      })),
+  );
+}
+
+/** The codes whose label (in any language) or description matches, each with a snippet of what matched. */
+export function matchingCodes(member: Member, search: PreparedSearch) {
+  const tree = search.tree;
+  if (!tree) return [];
+  const leaves = highlightLeaves(tree);
+  return codeTexts(member.workspaceId).flatMap((code) => {
+    if (!matchesTexts(tree, code.texts)) return [];
+    const snippet = code.texts.map((text) => snippetOf(leaves, text)).find(Boolean) ?? null;
+    return [{ id: code.id, snippet }];
+  });
+}
+
+// ---- Discussions ------------------------------------------------------------------------------------
+
+/** Threads shown per search; their comments beyond the first two matching ones are counted. */
+const DISCUSSION_LIMIT = 20;
+const COMMENTS_PER_THREAD = 2;
+
+export type DiscussionHit = {
+  threadId: string;
+  caseId: string;
+  status: "open" | "resolved";
+  quote: string;
+  comments: Array<{ id: string; authorName: string; createdAt: Date; snippet: string | null }>;
+  more: number;
+};
+
+/**
+ * Threads whose comments match, on the given cases only (those this member may see and that pass the
+ * library's filters). Members who do not take part in discussions (trainers) get none (ADR 0005).
+ */
+export function matchingDiscussions(
+  member: Member,
+  search: PreparedSearch,
+  caseIds: ReadonlySet<string>,
+): { threads: DiscussionHit[]; total: number } {
+  if (!search.tree || !can(member, "case.comment") || caseIds.size === 0) return { threads: [], total: 0 };
+  const { include, exclude } = search.match(COMMENT_INDEX);
+  // A search of exclusions only would list every comment: discussions are found by what they say.
+  if (!include) return { threads: [], total: 0 };
+  const rows = db.all<{ commentId: string; rank: number }>(sql`
+    SELECT d.comment_id AS commentId, bm25(comment_search, 2.0, 1.0) AS rank
+    FROM comment_search
+    JOIN comment_search_docs d ON d.id = comment_search.rowid
+    WHERE comment_search MATCH ${include}
+    ${exclude ? sql`AND comment_search.rowid NOT IN (SELECT rowid FROM comment_search WHERE comment_search MATCH ${exclude})` : sql``}
+    ORDER BY rank
+    LIMIT 2000`);
+  if (rows.length === 0) return { threads: [], total: 0 };
+  const rank = new Map(rows.map((row) => [row.commentId, row.rank]));
+  const found = db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      authorName: users.name,
+      threadId: threads.id,
+      caseId: threads.caseId,
+      status: threads.status,
+      anchor: threads.anchor,
+    })
+    .from(comments)
+    .innerJoin(threads, eq(threads.id, comments.threadId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(
+      and(
+        inArray(
+          comments.id,
+          rows.map((row) => row.commentId),
+        ),
+        eq(threads.workspaceId, member.workspaceId),
+        isNull(comments.deletedAt),
+      ),
+    )
+    .all()
+    .filter((comment) => caseIds.has(comment.caseId))
+    .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  const byThread = new Map<string, typeof found>();
+  for (const comment of found)
+    byThread.set(comment.threadId, [...(byThread.get(comment.threadId) ?? []), comment]);
+  const leaves = highlightLeaves(search.tree);
+  const languages = STEMMED_LANGUAGES;
+  const listed = [...byThread.values()].slice(0, DISCUSSION_LIMIT).map((threadComments) => {
+    const first = threadComments[0];
+    return {
+      threadId: first.threadId,
+      caseId: first.caseId,
+      status: first.status,
+      quote: first.anchor.exact,
+      comments: threadComments.slice(0, COMMENTS_PER_THREAD).map((comment) => ({
+        id: comment.id,
+        authorName: comment.authorName ?? "",
+        createdAt: comment.createdAt,
+        snippet: snippetOf(leaves, { text: comment.body, languages }),
+      })),
+      more: Math.max(0, threadComments.length - COMMENTS_PER_THREAD),
+    };
+  });
+  return { threads: listed, total: byThread.size };
+}

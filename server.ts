@@ -262,4 +262,6 @@ async function serve() {
   }
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // A worker whose supervisor is gone (killed) stops too rather than serve on unsupervised.
+  if (isClusterWorker()) process.once("disconnect", () => stop("SIGTERM"));
 }

@@ -1,0 +1,138 @@
+// Helpers for tests of several server processes (WORKERS, ADR 0013): requests and editors pinned to one
+// worker. node:cluster hands each new connection to the next worker; every answer says which one it was
+// (X-Casebook-Worker), so a test opens connections until it has the worker it wants.
+import { Agent, request as httpRequest } from "node:http";
+import { createRequire } from "node:module";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { until } from "../../scripts/bench/collab";
+
+export type Answer = { status: number; worker: number; text: string; location: string | null };
+
+type RequestOptions = { method?: string; cookie?: string; body?: string; contentType?: string };
+
+function send(agent: Agent, baseUrl: string, path: string, options: RequestOptions = {}) {
+  return new Promise<Answer>((resolve, reject) => {
+    const url = new URL(path, baseUrl);
+    const headers: Record<string, string> = { Origin: baseUrl };
+    if (options.cookie) headers.Cookie = options.cookie;
+    if (options.body !== undefined) {
+      headers["Content-Type"] = options.contentType ?? "application/x-www-form-urlencoded";
+      headers["Content-Length"] = String(Buffer.byteLength(options.body));
+    }
+    const req = httpRequest(url, { method: options.method ?? "GET", agent, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          worker: Number(res.headers["x-casebook-worker"] ?? 0),
+          text,
+          location: (res.headers.location as string | undefined) ?? null,
+        }),
+      );
+    });
+    req.on("error", reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/**
+ * Sends the request on a connection held by `worker`: a connection is opened (and a harmless /healthz
+ * asked on it) until one lands on that worker; the request then goes on the same connection.
+ */
+export async function onWorker(
+  worker: number,
+  baseUrl: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Answer> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const probe = await send(agent, baseUrl, "/healthz");
+      if (probe.worker !== worker) continue;
+      const answer = await send(agent, baseUrl, path, options);
+      if (answer.worker !== worker) throw new Error(`The connection moved from worker ${worker}`);
+      return answer;
+    } finally {
+      agent.destroy();
+    }
+  }
+  throw new Error(`No connection reached worker ${worker} in 40 tries`);
+}
+
+// Node 20 has no WebSocket client of its own; `ws` comes with Hocuspocus.
+const WebSocket = createRequire(import.meta.url)("ws") as new (
+  url: string,
+  options?: { headers?: Record<string, string> },
+) => { on(event: "upgrade", listener: (response: { headers: Record<string, string> }) => void): void };
+
+export type PinnedEditor = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** The worker the editor's socket is on now (it changes when the editor reconnects elsewhere). */
+  worker(): number;
+  destroy(): void;
+};
+
+/** A co-editor in Node (the provider the browser uses) whose socket is on `worker`. */
+export async function openEditorOn(
+  worker: number,
+  baseUrl: string,
+  cookie: string,
+  caseId: string,
+): Promise<PinnedEditor> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const seen = { worker: 0 };
+    const doc = new Y.Doc();
+    const socketClass = class extends WebSocket {
+      constructor(address: string) {
+        super(address, { headers: { cookie, origin: baseUrl } });
+        this.on("upgrade", (response) => {
+          seen.worker = Number(response.headers["x-casebook-worker"] ?? 0);
+        });
+      }
+    };
+    const websocketProvider = new HocuspocusProviderWebsocket({
+      url: `${baseUrl.replace(/^http/, "ws")}/collab`,
+      WebSocketPolyfill: socketClass,
+      delay: 100,
+      minDelay: 100,
+      maxDelay: 1000,
+    });
+    const provider = new HocuspocusProvider({ websocketProvider, name: caseId, document: doc });
+    provider.attach();
+    const editor: PinnedEditor = {
+      doc,
+      provider,
+      worker: () => seen.worker,
+      destroy() {
+        provider.destroy();
+        websocketProvider.destroy();
+      },
+    };
+    await until(() => provider.isSynced, `an editor synced (worker ${worker} wanted)`);
+    if (seen.worker === worker) return editor;
+    editor.destroy();
+  }
+  throw new Error(`No editor reached worker ${worker} in 40 tries`);
+}
+
+/** The texts of the case's paragraphs in a replica. */
+export function paragraphsOf(doc: Y.Doc): string[] {
+  return doc
+    .getXmlFragment("default")
+    .toArray()
+    .filter((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === "paragraph")
+    .map((node) =>
+      node
+        .toArray()
+        .map((child) => (child instanceof Y.XmlText ? child.toString() : ""))
+        .join(""),
+    );
+}

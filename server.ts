@@ -109,6 +109,8 @@ async function serve() {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
+    // Which process answered (WORKERS): for operators, and for the tests that pin a request to a worker.
+    if (isClusterWorker()) res.setHeader("X-Casebook-Worker", String(workerId()));
     next();
   });
 

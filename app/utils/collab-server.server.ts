@@ -176,7 +176,9 @@ export function createCollabServer(options: { redisUrl?: string | null } = {}) {
   );
   const { hocuspocus, webSocketServer } = collabServer;
   // Which process answered, for operators and for the tests that pin an editor to a worker.
-  webSocketServer.on("headers", (headers: string[]) => headers.push(`X-Casebook-Worker: ${workerId()}`));
+  webSocketServer.on("headers", (headers: string[]) => {
+    if (workerId()) headers.push(`X-Casebook-Worker: ${workerId()}`);
+  });
 
   /** Presence of editors connected to other processes (their awareness entries came through Redis). */
   function othersPresentElsewhere(document: Document) {

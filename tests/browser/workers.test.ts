@@ -1,4 +1,4 @@
-// Not a Chromium test: it runs with the browser tests because it needs the production build. Several server
+// Several server
 // processes (WORKERS=2) on one port and one SQLite file, with a real redis-server started here (ADR 0013):
 // what one worker writes, the other reads at once (caches follow PRAGMA data_version); an export started
 // on one is followed and downloaded on the other; editors on different workers edit one text; a body
@@ -6,25 +6,31 @@
 // while people type loses nothing the server acknowledged.
 import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addParagraph, until } from "../../scripts/bench/collab";
 import { caseDocument, createCase, signIn, workspaceOf } from "../../scripts/crash-test";
+import { clickUnder, createCase as createCaseInPage } from "../helpers/case-pages";
+import { type DemoRole, launchChromium, signIn as signInPage } from "../helpers/chromium";
 import { startTestRedis, type TestRedis } from "../helpers/redis-server";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { onWorker, openEditorOn, type PinnedEditor, paragraphsOf } from "../helpers/workers";
 
 let redis: TestRedis;
 let server: TestServer;
+let browser: Browser;
 const editors: PinnedEditor[] = [];
 
 beforeAll(async () => {
   redis = await startTestRedis();
   server = await startTestServer({ WORKERS: "2", REDIS_URL: redis.url });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
   if (process.env.SHOW_SERVER_OUTPUT) console.log(server?.output());
   for (const editor of editors) editor.destroy();
+  await browser?.close();
   await server?.stop();
   await redis?.stop();
 });
@@ -260,5 +266,100 @@ describe("co-editing across workers", () => {
       const { text } = storedCase(caseId);
       return written.every((paragraph) => text.includes(paragraph));
     }, "the stored case to hold every paragraph");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// People in Chromium, each page's co-editing socket on a worker of the test's choosing
+// ---------------------------------------------------------------------------------------------------------
+
+type PinnedPage = { page: Page; worker: () => number };
+
+const saveStatus = (page: Page) => page.locator(".save-status");
+const caseText = (page: Page) => page.getByRole("textbox", { name: "Case text" });
+const whoIsHere = (page: Page) => page.getByRole("region", { name: "Who is here" });
+
+/**
+ * Opens the case's editor in a signed-in page until its co-editing socket is answered by `worker` (the
+ * answer to the WebSocket handshake says which worker it was; Chromium reports it through CDP).
+ */
+async function editorPageOn(
+  worker: number,
+  who: DemoRole,
+  caseUrl: string | null,
+): Promise<PinnedPage & { caseUrl: string }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const seen = { worker: 0 };
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.webSocketHandshakeResponseReceived", ({ response }) => {
+    const headers = response.headers as Record<string, string>;
+    const found = Object.entries(headers).find(([name]) => name.toLowerCase() === "x-casebook-worker");
+    if (found) seen.worker = Number(found[1]);
+  });
+  await signInPage(page, server.baseUrl, who);
+  const url = caseUrl ?? (await createCaseInPage(page, `Two workers in Chromium ${Date.now()}`));
+  for (let attempt = 0; attempt < 30; attempt++) {
+    seen.worker = 0;
+    await page.goto(`${url}/edit`);
+    await expect.poll(() => saveStatus(page).textContent(), { timeout: 15_000 }).toBe("All changes saved");
+    await expect.poll(() => seen.worker).toBeGreaterThan(0);
+    if (seen.worker === worker) return { page, worker: () => seen.worker, caseUrl: url };
+  }
+  throw new Error(`No editor page reached worker ${worker} in 30 loads`);
+}
+
+describe("people on different workers, in Chromium", () => {
+  it("shows both people each other's typing, carets and presence; a worker killed mid-typing loses nothing", async () => {
+    const first = await editorPageOn(1, "owner", null);
+    const second = await editorPageOn(2, "editor", first.caseUrl);
+    expect([first.worker(), second.worker()]).toEqual([1, 2]);
+
+    // Presence crosses processes: each lists the other.
+    await expect.poll(() => whoIsHere(first.page).textContent(), { timeout: 15_000 }).toContain("Eduardo");
+    await expect.poll(() => whoIsHere(second.page).textContent(), { timeout: 15_000 }).toContain("Olivia");
+
+    const fromFirst = "Typed through worker one.";
+    const fromSecond = "Typed through worker two.";
+    await clickUnder(first.page, "Process");
+    await clickUnder(second.page, "Lessons");
+    await Promise.all([first.page.keyboard.type(fromFirst), second.page.keyboard.type(fromSecond)]);
+    for (const { page } of [first, second]) {
+      await expect.poll(() => caseText(page).textContent(), { timeout: 15_000 }).toContain(fromFirst);
+      await expect.poll(() => caseText(page).textContent(), { timeout: 15_000 }).toContain(fromSecond);
+    }
+    // Carets cross too, with the person's name.
+    await expect
+      .poll(() => first.page.locator(".collab-caret-label").allTextContents(), { timeout: 15_000 })
+      .toContain("Eduardo Editor");
+
+    // Worker 1 is killed (SIGKILL: no chance to store anything) while its editor types.
+    const workerOne = server.workerPids().get(1);
+    expect(workerOne).toBeGreaterThan(0);
+    const beforeKill = " Half before the crash,";
+    const afterKill = " half after it.";
+    await first.page.keyboard.type(beforeKill, { delay: 20 });
+    process.kill(workerOne as number, "SIGKILL");
+    await first.page.keyboard.type(afterKill, { delay: 20 });
+    // The page reconnects to a live worker and sends what the dead one never acknowledged.
+    const whole = `${fromFirst}${beforeKill}${afterKill}`;
+    for (const { page } of [first, second])
+      await expect.poll(() => caseText(page).textContent(), { timeout: 30_000 }).toContain(whole);
+    await expect
+      .poll(() => saveStatus(first.page).textContent(), { timeout: 30_000 })
+      .toBe("All changes saved");
+    expect(first.worker()).not.toBe(1);
+    // The supervisor replaced the dead worker.
+    await expect.poll(() => server.workerPids().size, { timeout: 15_000 }).toBe(3);
+
+    // Both people leave; the case as stored holds all of it.
+    const caseId = first.caseUrl.split("/").pop() as string;
+    await first.page.context().close();
+    await second.page.context().close();
+    await expect
+      .poll(() => storedCase(caseId).text, { timeout: 15_000 })
+      .toContain(whole.replace(/\s+/g, " "));
+    expect(storedCase(caseId).text).toContain(fromSecond);
   });
 });

@@ -3,6 +3,7 @@
 // node:cluster, which share the listening port (the supervisor hands each new connection to the next
 // worker). Workers are the ordinary server; one that dies is replaced. Unset or 1: one process, as before.
 import cluster, { type Worker } from "node:cluster";
+import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { Redis } from "ioredis";
 
@@ -128,5 +129,8 @@ export function superviseWorkers(count: number, onReady: () => void) {
 
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  // The one-shot message cookie (toast.server.ts) is signed with SESSION_SECRET, random per process when
+  // unset: a message set by one worker would fail the check in the next. Workers inherit this environment.
+  process.env.SESSION_SECRET ||= randomBytes(32).toString("hex");
   for (let i = 0; i < count; i++) start();
 }

@@ -140,6 +140,13 @@ describe("one database, two processes", () => {
       }).toString(),
     });
     expect(added.status).toBe(302);
+    // The "Case created." message set by worker 2 is shown by worker 1 (one secret signs it in both).
+    const toast = added.cookies.find((cookie) => cookie.startsWith("casebook_toast="));
+    expect(toast).toBeTruthy();
+    const created = await onWorker(1, server.baseUrl, added.location ?? "", {
+      cookie: `${cookie}; ${toast}`,
+    });
+    expect(created.text).toContain("Case created.");
     for (const worker of [1, 2]) {
       expect((await onWorker(worker, server.baseUrl, casePath, { cookie })).text).toContain(
         "Written through worker one",

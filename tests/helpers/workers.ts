@@ -7,7 +7,14 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as Y from "yjs";
 import { until } from "../../scripts/bench/collab";
 
-export type Answer = { status: number; worker: number; text: string; location: string | null };
+export type Answer = {
+  status: number;
+  worker: number;
+  text: string;
+  location: string | null;
+  /** The cookies set, as name=value. */
+  cookies: string[];
+};
 
 type RequestOptions = { method?: string; cookie?: string; body?: string; contentType?: string };
 
@@ -32,6 +39,7 @@ function send(agent: Agent, baseUrl: string, path: string, options: RequestOptio
           worker: Number(res.headers["x-casebook-worker"] ?? 0),
           text,
           location: (res.headers.location as string | undefined) ?? null,
+          cookies: (res.headers["set-cookie"] ?? []).map((cookie) => cookie.split(";")[0]),
         }),
       );
     });

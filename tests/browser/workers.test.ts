@@ -12,7 +12,7 @@ import { addParagraph, until } from "../../scripts/bench/collab";
 import { caseDocument, createCase, signIn, workspaceOf } from "../../scripts/crash-test";
 import { clickUnder, createCase as createCaseInPage } from "../helpers/case-pages";
 import { type DemoRole, launchChromium, signIn as signInPage } from "../helpers/chromium";
-import { startTestRedis, type TestRedis } from "../helpers/redis-server";
+import { startTestRedis, type TestRedis } from "../../scripts/bench/redis-server";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { onWorker, openEditorOn, type PinnedEditor, paragraphsOf } from "../helpers/workers";
 

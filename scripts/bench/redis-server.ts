@@ -1,10 +1,10 @@
-// A real redis-server (Debian's package) for the tests that run several server processes (ADR 0013): each
-// test starts its own on a free port, in a directory of its own, with nothing kept on disk.
+// A real redis-server (Debian's package) for the tests and benchmarks that run several server processes
+// (ADR 0013): each starts its own on a free port, in a directory of its own, with nothing kept on disk.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./test-server";
+import { freePort } from "./collab";
 
 export const REDIS_SERVER_PATH = process.env.REDIS_SERVER_PATH || "/usr/bin/redis-server";
 

@@ -74,7 +74,11 @@ function sayReady(sqlite: Database.Database, seeded: boolean) {
 if (workers > 1 && !isClusterWorker()) {
   const opened = prepareDatabase();
   const seeded = await seedIfEmpty(opened);
-  superviseWorkers(workers, () => sayReady(opened.sqlite, seeded));
+  superviseWorkers(workers, () => {
+    sayReady(opened.sqlite, seeded);
+    // The workers have their own connections; the last to close at a stop merges the -wal into the file.
+    opened.sqlite.close();
+  });
 } else {
   await serve();
 }

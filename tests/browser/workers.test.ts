@@ -9,10 +9,10 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addParagraph, until } from "../../scripts/bench/collab";
+import { startTestRedis, type TestRedis } from "../../scripts/bench/redis-server";
 import { caseDocument, createCase, signIn, workspaceOf } from "../../scripts/crash-test";
 import { clickUnder, createCase as createCaseInPage } from "../helpers/case-pages";
 import { type DemoRole, launchChromium, signIn as signInPage } from "../helpers/chromium";
-import { startTestRedis, type TestRedis } from "../../scripts/bench/redis-server";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { onWorker, openEditorOn, type PinnedEditor, paragraphsOf } from "../helpers/workers";
 

@@ -29,6 +29,8 @@ export type CollabFigures = {
   lost: number;
   storedMatches: boolean | null;
   loadAverage: [number, number];
+  /** With WORKERS: the same run on a one-process server right after, for comparison. */
+  control?: CollabFigures;
 };
 
 export const COLLAB_P95_GOAL_MS = 100;
@@ -347,6 +349,14 @@ export function renderCollabSection(
       `Machine load average (1 min) before / after: ${figures.loadAverage[0].toFixed(2)} / ${figures.loadAverage[1].toFixed(2)} (2 cores; above 2, other work was sharing them).`,
       "",
     );
+    const control = figures.control;
+    if (control)
+      lines.push(
+        `For comparison, the same 20 editors on a one-process server (\`WORKERS=1\`, no Redis) right after, in the same run: ` +
+          `fan-out p50 ${control.p50.toFixed(1)} ms, p95 ${control.p95.toFixed(1)} ms, p99 ${control.p99.toFixed(1)} ms; ` +
+          `${control.converged ? "converged" : "did not converge"}, ${control.lost} keystroke runs missing; load average ${control.loadAverage[0].toFixed(2)} / ${control.loadAverage[1].toFixed(2)}.`,
+        "",
+      );
   }
   lines.push(SECTION_END);
   return lines.join("\n");

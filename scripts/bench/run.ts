@@ -282,8 +282,11 @@ async function measureWorkersPart(
       duration: Math.max(2, Math.round(flags.duration / 2)),
       warmup: Math.max(1, Math.min(flags.warmup, 2)),
     };
-    const byCount = new Map<number, LoadFigures[]>();
     const loadBefore = loadavg()[0];
+    // Both servers run side by side (the idle one costs nothing) and each page is measured on one, then the
+    // other, then again in the other order: the load other work puts on the machine drifts, and this way it
+    // weighs on both alike.
+    const servers: Array<{ count: number; base: string; pid: number; cookie: string }> = [];
     for (const count of [1, 2]) {
       const logStart = existsSync(logFile) ? readFileSync(logFile, "utf8").length : 0;
       const server = await startServer(
@@ -305,38 +308,54 @@ async function measureWorkersPart(
         await sleep(50);
       }
       const cookie = await signIn(server.base, workspace.ownerEmail, workspace.password);
-      log(`WORKERS=${count}, cache off, ${load2.connections} connections:`);
-      const figures: LoadFigures[] = [];
-      for (const target of targets)
-        figures.push(await load(server.base, cookie, target, load2, server.child.pid!));
-      byCount.set(count, figures);
-      if (count > 1 && flags.collab) {
-        try {
-          collab = await measureCollab({
-            baseUrl: server.base,
-            cookie,
-            caseId: workspace.caseIds[2],
-            seconds: flags.quick ? 10 : 60,
-            databaseFile: dbPath,
-            spreadOver: count,
-            log,
-          });
-          log(`collab over 2 workers: editors per worker ${JSON.stringify(collab.perWorker)}`);
-        } catch (error) {
-          collabProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
-          log(`co-editing over 2 workers failed: ${collabProblem}`);
+      servers.push({ count, base: server.base, pid: server.child.pid!, cookie });
+    }
+    const rows: WorkersRow[] = [];
+    for (const target of targets) {
+      const runs: Record<number, LoadFigures[]> = { 1: [], 2: [] };
+      for (const order of [servers, [...servers].reverse()]) {
+        for (const server of order) {
+          log(`WORKERS=${server.count}, cache off, ${load2.connections} connections:`);
+          runs[server.count].push(await load(server.base, server.cookie, target, load2, server.pid));
         }
       }
-      await stopServer(server.child);
+      const mean = (list: LoadFigures[]) => ({
+        rps: list.reduce((sum, figures) => sum + figures.rps, 0) / list.length,
+        p50: Math.round(list.reduce((sum, figures) => sum + figures.p50, 0) / list.length),
+        errors: list.reduce((sum, figures) => sum + figures.errors, 0),
+      });
+      rows.push({ label: target.label, path: target.paths[0], one: mean(runs[1]), two: mean(runs[2]) });
     }
-    const one = byCount.get(1) ?? [];
-    const two = byCount.get(2) ?? [];
-    const rows: WorkersRow[] = one.map((figures, index) => ({
-      label: figures.label,
-      path: figures.path,
-      one: { rps: figures.rps, p50: figures.p50, errors: figures.errors },
-      two: { rps: two[index].rps, p50: two[index].p50, errors: two[index].errors },
-    }));
+    const two = servers.find((server) => server.count === 2);
+    const one = servers.find((server) => server.count === 1);
+    if (two && one && flags.collab) {
+      try {
+        collab = await measureCollab({
+          baseUrl: two.base,
+          cookie: two.cookie,
+          caseId: workspace.caseIds[2],
+          seconds: flags.quick ? 10 : 60,
+          databaseFile: dbPath,
+          spreadOver: 2,
+          log,
+        });
+        log(`collab over 2 workers: editors per worker ${JSON.stringify(collab.perWorker)}`);
+        // The same run on the one-process server right after, on another case: what the machine's load
+        // alone does to the figure.
+        log("collab, the same on the WORKERS=1 server for comparison:");
+        collab.control = await measureCollab({
+          baseUrl: one.base,
+          cookie: one.cookie,
+          caseId: workspace.caseIds[3],
+          seconds: flags.quick ? 10 : 60,
+          databaseFile: dbPath,
+          log,
+        });
+      } catch (error) {
+        collabProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        log(`co-editing over 2 workers failed: ${collabProblem}`);
+      }
+    }
     workers = {
       rows,
       connections: load2.connections,

@@ -38,7 +38,7 @@ export function renderWorkersSection(figures: WorkersFigures | null, problem: st
     `Written by \`npm run bench\` (alone, on a kept database: \`npm run bench -- --only=workers --db PATH\`) on ${when}. ` +
       `The same pages with the response cache off (\`RESPONSE_CACHE=0\`: every request renders) on a server started with \`WORKERS=1\` and one started with \`WORKERS=2\` ` +
       `and \`REDIS_URL\` (a redis-server the bench starts), side by side: each page is loaded on one, the other, the other again, then the first (${figures.seconds} s each after a warm-up, ${figures.connections} connections), and the figures are the means, so that load from other work weighs on both alike. ` +
-      `**The load generator (autocannon, one Node process) runs on the same ${figures.cores} cores as the servers**, so two workers cannot have both cores to themselves: the ratio is a floor, not what a dedicated machine would show.`,
+      `**The load generator (autocannon, one Node process) runs on the same ${figures.cores} cores as the servers**, so two workers never have both cores to themselves, and with other work on the machine (see the load average below) the ratio says more about that work than about the workers.`,
     "",
     `| Page | WORKERS=1 req/s | WORKERS=2 req/s | × | p50 ms (1 → 2) | Goal ≥ ${WORKERS_SPEEDUP_GOAL}× |`,
     "| --- | ---: | ---: | ---: | ---: | --- |",

@@ -68,7 +68,8 @@ export async function startTestServer(
     log += chunk;
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine busy with other work, migrating and seeding alone can take half a minute.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Test server exited early:\n${log}`);
     try {
@@ -79,7 +80,7 @@ export async function startTestServer(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`Test server did not become healthy in 30 s:\n${log}`);
+      throw new Error(`Test server did not become healthy in 60 s:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -88,7 +89,7 @@ export async function startTestServer(
     if (child.exitCode !== null) throw new Error(`Test server exited early:\n${log}`);
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`Test server's workers did not all start in 30 s:\n${log}`);
+      throw new Error(`Test server's workers did not all start in 60 s:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

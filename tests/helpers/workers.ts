@@ -2,10 +2,8 @@
 // worker. node:cluster hands each new connection to the next worker; every answer says which one it was
 // (X-Casebook-Worker), so a test opens connections until it has the worker it wants.
 import { Agent, request as httpRequest } from "node:http";
-import { createRequire } from "node:module";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
-import { until } from "../../scripts/bench/collab";
+import { type NodeEditor, openNodeEditor, until } from "../../scripts/bench/collab";
 
 export type Answer = {
   status: number;
@@ -74,19 +72,7 @@ export async function onWorker(
   throw new Error(`No connection reached worker ${worker} in 40 tries`);
 }
 
-// Node 20 has no WebSocket client of its own; `ws` comes with Hocuspocus.
-const WebSocket = createRequire(import.meta.url)("ws") as new (
-  url: string,
-  options?: { headers?: Record<string, string> },
-) => { on(event: "upgrade", listener: (response: { headers: Record<string, string> }) => void): void };
-
-export type PinnedEditor = {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-  /** The worker the editor's socket is on now (it changes when the editor reconnects elsewhere). */
-  worker(): number;
-  destroy(): void;
-};
+export type PinnedEditor = NodeEditor;
 
 /** A co-editor in Node (the provider the browser uses) whose socket is on `worker`. */
 export async function openEditorOn(
@@ -96,36 +82,9 @@ export async function openEditorOn(
   caseId: string,
 ): Promise<PinnedEditor> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const seen = { worker: 0 };
-    const doc = new Y.Doc();
-    const socketClass = class extends WebSocket {
-      constructor(address: string) {
-        super(address, { headers: { cookie, origin: baseUrl } });
-        this.on("upgrade", (response) => {
-          seen.worker = Number(response.headers["x-casebook-worker"] ?? 0);
-        });
-      }
-    };
-    const websocketProvider = new HocuspocusProviderWebsocket({
-      url: `${baseUrl.replace(/^http/, "ws")}/collab`,
-      WebSocketPolyfill: socketClass,
-      delay: 100,
-      minDelay: 100,
-      maxDelay: 1000,
-    });
-    const provider = new HocuspocusProvider({ websocketProvider, name: caseId, document: doc });
-    provider.attach();
-    const editor: PinnedEditor = {
-      doc,
-      provider,
-      worker: () => seen.worker,
-      destroy() {
-        provider.destroy();
-        websocketProvider.destroy();
-      },
-    };
-    await until(() => provider.isSynced, `an editor synced (worker ${worker} wanted)`);
-    if (seen.worker === worker) return editor;
+    const editor = openNodeEditor(baseUrl, cookie, caseId);
+    await until(() => editor.provider.isSynced, `an editor synced (worker ${worker} wanted)`);
+    if (editor.worker() === worker) return editor;
     editor.destroy();
   }
   throw new Error(`No editor reached worker ${worker} in 40 tries`);

@@ -35,7 +35,15 @@ export function openDatabase(path = databasePath()): { sqlite: Database.Database
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`synchronous = ${synchronousMode()}`);
   registerSearchFunctions(sqlite);
-  return { sqlite, db: drizzle(sqlite, { schema }) };
+  const db = drizzle(sqlite, { schema });
+  // Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first write. With
+  // more than one process on the file (WORKERS, a script), a transaction that read first and then wants to
+  // write after another process committed fails at once with SQLITE_BUSY: busy_timeout cannot help it,
+  // since what it read is stale. Taking the lock first makes such writers wait their turn instead.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) =>
+    transaction(run, { behavior: "immediate", ...config })) as typeof db.transaction;
+  return { sqlite, db };
 }
 
 /**

@@ -836,3 +836,35 @@ export const caseLinks = sqliteTable(
     index("case_links_workspace_idx").on(t.workspaceId),
   ],
 );
+
+/**
+ * Whole-workspace exports being made or ready to download (models/exports.server.ts). In the database, not
+ * in memory, so that any server process can report progress and hand over the file (ADR 0017); the
+ * process making one beats `heartbeat_at`, and a running job whose heartbeat stopped was interrupted.
+ */
+export const exportJobs = sqliteTable(
+  "export_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["running", "done", "failed"] }).notNull(),
+    done: integer("done").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    /** Where the file is, under data/exports/. */
+    file: text("file").notNull(),
+    filename: text("filename").notNull(),
+    bytes: integer("bytes").notNull().default(0),
+    /** A catalogue message (msg), shown in the reader's language. */
+    error: text("error"),
+    redacted: integer("redacted", { mode: "boolean" }).notNull().default(false),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("export_jobs_member_idx").on(t.workspaceId, t.userId, t.startedAt)],
+);

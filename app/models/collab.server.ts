@@ -202,12 +202,18 @@ function cutRevision(
 export function storeCaseState(
   caseId: string,
   doc: Y.Doc,
-  input: { authorId: string | null; note?: string; closing?: boolean; now?: Date },
+  input: { authorId: string | null; note?: string; closing?: boolean; now?: Date; mergeStored?: boolean },
 ): StoreResult {
-  const { validated, repaired } = storableBody(doc);
-  if (!validated.ok) return { kind: "rejected", errors: validated.errors };
+  // Without other processes, a body the schema refuses is refused (or repaired) before the transaction.
+  const early = input.mergeStored ? null : storableBody(doc);
+  if (early && !early.validated.ok) return { kind: "rejected", errors: early.validated.errors };
   const now = input.now ?? new Date();
-  return db.transaction((tx) => {
+  return db.transaction((tx): StoreResult => {
+    // Other processes store this case too (ADR 0017): what they stored joins this copy before it is
+    // written, so a store never takes back another process's work.
+    if (input.mergeStored) mergeStoredState(tx, caseId, doc);
+    const { validated, repaired } = early ?? storableBody(doc);
+    if (!validated.ok) return { kind: "rejected", errors: validated.errors };
     const current = tx.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!current || current.deletedAt) return { kind: "gone" };
     // The editor of record must still be allowed to edit (a demoted or removed member is not).
@@ -271,7 +277,8 @@ export function settleLiveText(tx: Executor, current: CaseRow): CaseRow {
  * brought to the new body, and open editors receive the change.
  */
 export function bodyWrittenOutsideCollab(tx: Executor, caseId: string, change: BodyChange) {
-  if (liveDocuments()?.apply(caseId, change)) return;
+  const live = liveDocuments();
+  if (live?.apply(caseId, change)) return;
   const stored = tx.select().from(caseDocuments).where(eq(caseDocuments.caseId, caseId)).get();
   if (!stored) return;
   const doc = new Y.Doc();
@@ -281,6 +288,24 @@ export function bodyWrittenOutsideCollab(tx: Executor, caseId: string, change: B
     .set({ state: Buffer.from(Y.encodeStateAsUpdate(doc)), updatedAt: new Date() })
     .where(eq(caseDocuments.caseId, caseId))
     .run();
+  // Another process may hold the case open: it merges the stored state once this transaction is over.
+  live?.stateWritten(caseId);
+}
+
+/** The transaction origin of stored state merged into a live document. */
+export const STORED_ORIGIN = "stored";
+
+/**
+ * Merges the stored Yjs state of a case into `doc` (what another process stored or wrote outside
+ * co-editing). Yjs merges are idempotent: what the document already holds is left as it is.
+ */
+export function mergeStoredState(executor: Executor, caseId: string, doc: Y.Doc) {
+  const stored = executor
+    .select({ state: caseDocuments.state })
+    .from(caseDocuments)
+    .where(eq(caseDocuments.caseId, caseId))
+    .get();
+  if (stored) Y.applyUpdate(doc, new Uint8Array(stored.state), STORED_ORIGIN);
 }
 
 /**

@@ -7,14 +7,16 @@
 //
 // better-sqlite3 is synchronous: reading 5,000 cases at once would stop every other request for the time it
 // takes. The workspace export therefore reads and writes EXPORT_CHUNK_SIZE cases at a time into a file
-// under data/exports/, and lets the event loop serve other requests between chunks. Progress lives in memory
-// (one process serves the app); the file is for the person who started the export, is removed once they have
+// under data/exports/, and lets the event loop serve other requests between chunks. Progress is a row of
+// export_jobs, so that any server process (WORKERS, ADR 0017) answers the progress page and hands over the
+// file; the process making it beats a heartbeat, and a job whose heartbeat stopped (its process ended) is
+// shown as interrupted. The file is for the person who started the export, is removed once they have
 // downloaded it, and is removed after a day in any case.
 import { createReadStream, existsSync } from "node:fs";
 import { type FileHandle, mkdir, open, readdir, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { JSONContent } from "@tiptap/core";
-import { and, asc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { redactCaseDocument } from "~/editor/redact";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
@@ -50,7 +52,7 @@ import {
   visibleCaseCondition,
 } from "~/utils/permissions.server";
 import { databasePath } from "../../db/client";
-import { caseRevisions, cases, codes, sources, users } from "../../db/schema";
+import { caseRevisions, cases, codes, exportJobs, sources, users } from "../../db/schema";
 
 // ---------------------------------------------------------------------------------------------------------
 // File names
@@ -249,43 +251,48 @@ export function exportCase(
 
 export const EXPORT_CHUNK_SIZE = 20;
 const EXPORT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** The process making an export says it is alive at least this often… */
+const HEARTBEAT_MS = 10_000;
+/** …and a running export not heard of for this long was interrupted (its process ended). */
+export const EXPORT_STALE_MS = 60_000;
 
-type ExportJob = {
+type ExportJob = typeof exportJobs.$inferSelect;
+
+export type ExportJobView = {
   id: string;
-  workspaceId: string;
-  userId: string;
   status: "running" | "done" | "failed";
   done: number;
   total: number;
-  file: string;
   filename: string;
   bytes: number;
   error: Message | null;
   startedAt: number;
   finishedAt: number | null;
-  /** Sensitive passages replaced by "[redacted]", comment threads left out (ADR 0008). */
-  redacted: boolean;
-  /** Settles when the job has finished, failed or not (tests wait on it). */
-  finished: Promise<void>;
 };
 
-export type ExportJobView = Pick<
-  ExportJob,
-  "id" | "status" | "done" | "total" | "filename" | "bytes" | "error" | "startedAt" | "finishedAt"
->;
-
-// Kept on globalThis so that a reload of this module in development does not lose running jobs.
-const store = globalThis as { casebookExportJobs?: Map<string, ExportJob> };
-const jobs: Map<string, ExportJob> = store.casebookExportJobs ?? new Map();
-store.casebookExportJobs = jobs;
+/** Exports this process is making, settling when they end (tests and scripts wait on them). */
+const running = new Map<string, Promise<void>>();
 
 export function exportsDirectory() {
   return join(dirname(databasePath()), "exports");
 }
 
+const interrupted = (job: ExportJob, now = Date.now()) =>
+  job.status === "running" && now - job.heartbeatAt.getTime() > EXPORT_STALE_MS;
+
 function view(job: ExportJob): ExportJobView {
-  const { id, status, done, total, filename, bytes, error, startedAt, finishedAt } = job;
-  return { id, status, done, total, filename, bytes, error, startedAt, finishedAt };
+  const stale = interrupted(job);
+  return {
+    id: job.id,
+    status: stale ? "failed" : job.status,
+    done: job.done,
+    total: job.total,
+    filename: job.filename,
+    bytes: job.bytes,
+    error: stale ? msg("exports.workspace.interrupted") : ((job.error as Message | null) ?? null),
+    startedAt: job.startedAt.getTime(),
+    finishedAt: job.finishedAt?.getTime() ?? (stale ? job.heartbeatAt.getTime() : null),
+  };
 }
 
 /** Owners and editors: they read drafts and answer for the workspace's content. */
@@ -297,21 +304,41 @@ export function requireWorkspaceExport(member: Member) {
   if (!canExportWorkspace(member)) throw forbidden(msg("exports.workspace.forbidden"));
 }
 
-function removeJob(job: ExportJob) {
-  jobs.delete(job.id);
+function removeJob(job: Pick<ExportJob, "id" | "file">) {
+  db.delete(exportJobs).where(eq(exportJobs.id, job.id)).run();
   void rm(job.file, { force: true });
 }
 
-/** Files and jobs older than a day go, including files left by a restart (their jobs were in memory). */
+function updateJob(id: string, values: Partial<ExportJob>) {
+  db.update(exportJobs).set(values).where(eq(exportJobs.id, id)).run();
+}
+
+/**
+ * Jobs and files older than a day go, and so do interrupted jobs (their file was never finished) and files
+ * no job knows (left by a crash).
+ */
 async function cleanUpOldExports() {
   const now = Date.now();
-  for (const job of jobs.values()) {
-    if (job.status !== "running" && now - (job.finishedAt ?? job.startedAt) > EXPORT_LIFETIME_MS)
-      removeJob(job);
-  }
+  const old = db
+    .select()
+    .from(exportJobs)
+    .where(
+      or(
+        and(ne(exportJobs.status, "running"), lt(exportJobs.startedAt, new Date(now - EXPORT_LIFETIME_MS))),
+        and(eq(exportJobs.status, "running"), lt(exportJobs.heartbeatAt, new Date(now - EXPORT_STALE_MS))),
+      ),
+    )
+    .all();
+  for (const job of old) removeJob(job);
   const dir = exportsDirectory();
   const names = await readdir(dir).catch(() => [] as string[]);
-  const inUse = new Set([...jobs.values()].map((job) => job.file));
+  const inUse = new Set(
+    db
+      .select({ file: exportJobs.file })
+      .from(exportJobs)
+      .all()
+      .map((job) => job.file),
+  );
   for (const name of names) {
     const path = join(dir, name);
     if (inUse.has(path)) continue;
@@ -330,6 +357,8 @@ function jsonLines(items: readonly unknown[], indent: string) {
 
 async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
   let handle: FileHandle | undefined;
+  const heartbeat = setInterval(() => updateJob(job.id, { heartbeatAt: new Date() }), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     await mkdir(exportsDirectory(), { recursive: true });
     await cleanUpOldExports();
@@ -350,7 +379,7 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
     if (!starter || !canExportWorkspace(starter)) throw new Error("your role in this workspace changed");
     // Confidential cases the exporter may not see are not in their file (ADR 0008).
     const ids = onlyVisibleCases(starter, workspaceCaseIds(job.workspaceId), (id) => id);
-    job.total = ids.length;
+    updateJob(job.id, { total: ids.length, heartbeatAt: new Date() });
     let written = 0;
     for (let start = 0; start < ids.length; start += EXPORT_CHUNK_SIZE) {
       // Someone removed from the workspace (or made a reviewer) mid-export gets no file.
@@ -366,7 +395,7 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
         );
       }
       written += records.length;
-      job.done = Math.min(ids.length, start + EXPORT_CHUNK_SIZE);
+      updateJob(job.id, { done: Math.min(ids.length, start + EXPORT_CHUNK_SIZE), heartbeatAt: new Date() });
       await yieldToOtherRequests();
     }
     const library = workspaceExportLibrary(job.workspaceId);
@@ -384,27 +413,29 @@ async function runExport(job: ExportJob, origin: RequestOrigin | undefined) {
       `${written ? "\n  " : ""}],\n  "codes": ${jsonLines(codeRows, "  ")},\n  "sources": ${jsonLines(library.sources, "  ")},\n  "actors": ${jsonLines(registry.actors, "  ")},\n  "links": ${jsonLines(registry.links, "  ")},\n  "counts": ${JSON.stringify(counts)}\n}\n`,
     );
     await handle.close();
-    job.bytes = (await stat(job.file)).size;
-    job.status = "done";
-    job.finishedAt = Date.now();
+    const bytes = (await stat(job.file)).size;
+    updateJob(job.id, { status: "done", bytes, finishedAt: new Date(), heartbeatAt: new Date() });
     recordAudit({
       action: "workspace.exported",
       workspaceId: job.workspaceId,
       userId: job.userId,
-      detail: { ...counts, bytes: job.bytes, redacted: job.redacted },
+      detail: { ...counts, bytes, redacted: job.redacted },
       origin,
     });
-    setTimeout(() => removeJob(job), EXPORT_LIFETIME_MS).unref();
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(job.file, { force: true });
-    job.status = "failed";
-    job.finishedAt = Date.now();
-    job.error =
-      error instanceof Error
-        ? msg("exports.workspace.failed", { reason: error.message })
-        : msg("exports.workspace.failedUnknown");
+    updateJob(job.id, {
+      status: "failed",
+      finishedAt: new Date(),
+      error:
+        error instanceof Error
+          ? msg("exports.workspace.failed", { reason: error.message })
+          : msg("exports.workspace.failedUnknown"),
+    });
     console.error("Workspace export failed", error);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -434,45 +465,64 @@ export function startWorkspaceExport(
   options: { redacted?: boolean } = {},
 ): ExportJobView {
   requireWorkspaceExport(member);
-  const running = [...jobs.values()].find(
-    (job) =>
-      job.userId === member.userId && job.workspaceId === member.workspaceId && job.status === "running",
-  );
-  if (running) return view(running);
-  // A new export replaces this member's earlier file of this workspace.
-  for (const job of jobs.values()) {
-    if (job.userId === member.userId && job.workspaceId === member.workspaceId) removeJob(job);
-  }
-  const id = newId();
-  const day = new Date().toISOString().slice(0, 10);
-  const job: ExportJob = {
-    id,
-    workspaceId: member.workspaceId,
-    userId: member.userId,
-    status: "running",
-    done: 0,
-    total: 0,
-    file: join(exportsDirectory(), `${id}.json`),
-    filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}${options.redacted ? "-redacted" : ""}.json`,
-    bytes: 0,
-    error: null,
-    startedAt: Date.now(),
-    finishedAt: null,
-    redacted: options.redacted === true,
-    finished: Promise.resolve(),
-  };
+  const now = new Date();
+  const day = now.toISOString().slice(0, 10);
   // Known at once, so the first look at the page already says "0 of 5,000".
-  job.total = workspaceExportSummary(member).cases;
-  jobs.set(id, job);
-  job.finished = runExport(job, origin);
-  return view(job);
+  const total = workspaceExportSummary(member).cases;
+  // In one transaction: two clicks answered by two processes still start one export.
+  const started = db.transaction((tx) => {
+    const mine = tx
+      .select()
+      .from(exportJobs)
+      .where(and(eq(exportJobs.userId, member.userId), eq(exportJobs.workspaceId, member.workspaceId)))
+      .all();
+    const going = mine.find((job) => job.status === "running" && !interrupted(job, now.getTime()));
+    if (going) return { job: going, replaced: [] as ExportJob[], fresh: false };
+    // A new export replaces this member's earlier file of this workspace.
+    for (const job of mine) tx.delete(exportJobs).where(eq(exportJobs.id, job.id)).run();
+    const id = newId();
+    const job: ExportJob = {
+      id,
+      workspaceId: member.workspaceId,
+      userId: member.userId,
+      status: "running",
+      done: 0,
+      total,
+      file: join(exportsDirectory(), `${id}.json`),
+      filename: `workspace-${fileSlug(member.workspaceName, "export")}-${day}${options.redacted ? "-redacted" : ""}.json`,
+      bytes: 0,
+      error: null,
+      redacted: options.redacted === true,
+      startedAt: now,
+      finishedAt: null,
+      heartbeatAt: now,
+    };
+    tx.insert(exportJobs).values(job).run();
+    return { job, replaced: mine, fresh: true };
+  });
+  for (const job of started.replaced) void rm(job.file, { force: true });
+  if (started.fresh) {
+    const finished = runExport(started.job, origin).finally(() => running.delete(started.job.id));
+    running.set(started.job.id, finished);
+  }
+  return view(started.job);
 }
 
 function ownJob(member: Member, jobId: string) {
-  const job = jobs.get(jobId);
   // Someone else's export, or one of another workspace, is as good as absent.
-  if (!job || job.userId !== member.userId || job.workspaceId !== member.workspaceId) return null;
-  return job;
+  return (
+    db
+      .select()
+      .from(exportJobs)
+      .where(
+        and(
+          eq(exportJobs.id, jobId),
+          eq(exportJobs.userId, member.userId),
+          eq(exportJobs.workspaceId, member.workspaceId),
+        ),
+      )
+      .get() ?? null
+  );
 }
 
 /** This member's export, or null when it is gone (downloaded, older than a day, or not theirs). */
@@ -485,10 +535,14 @@ export function getExportJob(member: Member, jobId: string): ExportJobView | nul
 /** The member's most recent export of this workspace still on the server, if any. */
 export function latestExportJob(member: Member): ExportJobView | null {
   if (!canExportWorkspace(member)) return null;
-  const mine = [...jobs.values()]
-    .filter((job) => job.userId === member.userId && job.workspaceId === member.workspaceId)
-    .sort((a, b) => b.startedAt - a.startedAt);
-  return mine[0] ? view(mine[0]) : null;
+  const latest = db
+    .select()
+    .from(exportJobs)
+    .where(and(eq(exportJobs.userId, member.userId), eq(exportJobs.workspaceId, member.workspaceId)))
+    .orderBy(desc(exportJobs.startedAt))
+    .limit(1)
+    .get();
+  return latest ? view(latest) : null;
 }
 
 /** What the file would hold, for the export page. */
@@ -507,9 +561,9 @@ export function workspaceExportSummary(member: Member) {
   };
 }
 
-/** Waits for a job to settle; for tests and scripts. */
+/** Waits for a job this process is making to settle; for tests and scripts. */
 export async function waitForExport(jobId: string) {
-  await jobs.get(jobId)?.finished;
+  await running.get(jobId);
 }
 
 /**
@@ -519,7 +573,7 @@ export async function waitForExport(jobId: string) {
 export function openWorkspaceExport(member: Member, jobId: string) {
   requireWorkspaceExport(member);
   const job = ownJob(member, jobId);
-  if (!job || job.status === "failed" || (job.status === "done" && !existsSync(job.file)))
+  if (!job || job.status === "failed" || interrupted(job) || (job.status === "done" && !existsSync(job.file)))
     throw notFound(msg("exports.workspace.gone"));
   if (job.status === "running") throw notFound(msg("exports.workspace.notFinished"));
   const stream = createReadStream(job.file);

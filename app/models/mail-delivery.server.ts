@@ -31,6 +31,9 @@ function failureReason(error: unknown): string {
     : msg("mail.reasons.smtp", { detail });
 }
 
+/** How long a mail being sent is left to the process that claimed it. */
+const CLAIM_MS = 5 * 60 * 1000;
+
 export type DeliveryRound = { sent: number; failed: number; retrying: number; cancelled: number };
 
 /** Sends the mail due at `now` (at most `limit` of them); returns what happened to them. */
@@ -53,7 +56,22 @@ export async function deliverDueMail(now = new Date(), limit = BATCH): Promise<D
           .from(mailOutbox)
           .where(eq(mailOutbox.id, row.id))
           .get();
-        return current?.status === "queued" ? composeMail(tx, row, now) : null;
+        if (current?.status !== "queued") return null;
+        // Claimed for a while (BEGIN IMMEDIATE: one process at a time), so another process (WORKERS) does
+        // not send it too; a process that dies while sending leaves it to be retried after the claim.
+        const claimed =
+          tx
+            .update(mailOutbox)
+            .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_MS) })
+            .where(
+              and(
+                eq(mailOutbox.id, row.id),
+                eq(mailOutbox.status, "queued"),
+                lte(mailOutbox.nextAttemptAt, now),
+              ),
+            )
+            .run().changes === 1;
+        return claimed ? composeMail(tx, row, now) : null;
       });
     } catch (error) {
       console.error(`Mail ${row.id} (${row.kind}) could not be written:`, error);

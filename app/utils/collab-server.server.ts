@@ -9,14 +9,18 @@ import {
   bodyFromYDoc,
   collabAccess,
   loadCaseState,
+  mergeStoredState,
   repairLiveDocument,
   storeCaseState,
 } from "~/models/collab.server";
 import { contentUpdateOf, LiveDocumentGate } from "~/models/collab-gate.server";
 import { VERSION_NOTE_MAX } from "~/rules/limits";
 import { lucia } from "~/utils/auth.server";
+import { CasebookRedis, type CollabBus, createCollabBus } from "~/utils/collab-redis.server";
+import { db } from "~/utils/db.server";
 import { registerLiveDocuments } from "~/utils/live-registry.server";
 import { msg } from "~/utils/messages";
+import { workerId } from "~/utils/workers.server";
 
 export const COLLAB_PATH = "/collab";
 /** One message (an update or a whole-document sync) may not exceed this; the case body limit is 2 MB. */
@@ -85,7 +89,14 @@ function refuseUpgrade(socket: Duplex, status: number, message: string) {
   );
 }
 
-export function createCollabServer() {
+/**
+ * The co-editing server of this process. With `redisUrl` (ADR 0017), the processes holding a case open
+ * keep their copies in step through Redis, and what the app asks of live documents (close a session's
+ * sockets, take in a body written outside, store now) reaches every process.
+ */
+export function createCollabServer(options: { redisUrl?: string | null } = {}) {
+  const redis = options.redisUrl ? new CasebookRedis(options.redisUrl) : null;
+  let bus: CollabBus | null = null;
   const lastAuthor = new Map<string, string>();
   /** Names of live documents changed since they were last stored. */
   const unstored = new Set<string>();
@@ -119,6 +130,7 @@ export function createCollabServer() {
       authorId: options.authorId ?? lastAuthor.get(document.name) ?? null,
       note: options.note,
       closing: options.closing,
+      mergeStored: redis !== null,
     });
     if (result.kind !== "stored") {
       // Not stored: the next store (or a page read) tries again, and nobody is told it is stored.
@@ -142,6 +154,7 @@ export function createCollabServer() {
   const collabServer = new HocuspocusServer(
     {
       quiet: true,
+      extensions: redis ? [redis] : [],
       debounce: 1000,
       maxDebounce: 5000,
       // Editors leave; the document is stored (with a revision if the text changed) and dropped from memory.
@@ -206,7 +219,9 @@ export function createCollabServer() {
       },
       async onDisconnect({ document, documentName, clientsCount }) {
         if (clientsCount > 0 || !document) return;
-        store(document, { closing: true });
+        // The last editor here; with other processes, others may still be editing there (their presence
+        // reached this copy): then this is not "the last person leaves", and no revision is cut.
+        store(document, { closing: !othersPresentElsewhere(document) });
         lastAuthor.delete(documentName);
       },
       async onStateless({ connection, document, documentName, payload }) {
@@ -240,6 +255,46 @@ export function createCollabServer() {
     { maxPayload: MAX_MESSAGE_BYTES },
   );
   const { hocuspocus, webSocketServer } = collabServer;
+  // Which process answered, for operators and for the tests that pin an editor to a worker.
+  webSocketServer.on("headers", (headers: string[]) => {
+    if (workerId()) headers.push(`X-Casebook-Worker: ${workerId()}`);
+  });
+
+  /** Presence of editors connected to other processes (their awareness entries came through Redis). */
+  function othersPresentElsewhere(document: Document) {
+    if (!redis) return false;
+    const local = new Set<number>();
+    for (const connection of document.getConnections())
+      for (const client of document.getClients(connection.webSocket)) local.add(client);
+    return [...document.awareness.getStates().keys()].some(
+      (client) => client !== document.awareness.clientID && !local.has(client),
+    );
+  }
+
+  function closeLocalSessions(match: { sessionId?: string; userId?: string }) {
+    for (const [socket, context] of sockets) {
+      if (context.sessionId === match.sessionId || context.userId === match.userId)
+        socket.close(SIGNED_OUT_CODE, msg("editor.collab.reasons.signedOut"));
+    }
+  }
+
+  function flushLocal(caseId: string) {
+    const live = hocuspocus.documents.get(caseId);
+    if (live && unstored.has(caseId)) store(live);
+  }
+
+  if (redis && options.redisUrl) {
+    bus = createCollabBus(options.redisUrl, {
+      closeSessions: closeLocalSessions,
+      stateWritten(caseId) {
+        const live = hocuspocus.documents.get(caseId);
+        // Merged in with an origin of its own: this process then stores it with what it holds.
+        if (live) mergeStoredState(db, caseId, live);
+      },
+      flush: flushLocal,
+      holds: (caseId) => hocuspocus.documents.has(caseId),
+    });
+  }
 
   registerLiveDocuments({
     apply(caseId, change) {
@@ -248,15 +303,14 @@ export function createCollabServer() {
       applyBodyToYDoc(live, typeof change === "function" ? change(bodyFromYDoc(live)) : change);
       return true;
     },
-    flush(caseId) {
-      const live = hocuspocus.documents.get(caseId);
-      if (live && unstored.has(caseId)) store(live);
+    stateWritten(caseId) {
+      // After the writer's transaction: the others read the state it committed.
+      if (bus) setImmediate(() => bus?.send({ type: "stateWritten", caseId }));
     },
+    flush: flushLocal,
     closeSessions(match) {
-      for (const [socket, context] of sockets) {
-        if (context.sessionId === match.sessionId || context.userId === match.userId)
-          socket.close(SIGNED_OUT_CODE, msg("editor.collab.reasons.signedOut"));
-      }
+      closeLocalSessions(match);
+      bus?.send({ type: "closeSessions", ...match });
     },
   });
 
@@ -294,11 +348,22 @@ export function createCollabServer() {
         handleUpgrade(request, socket, head).catch(() => refuseUpgrade(socket, 500, "Server error"));
       });
     },
+    /**
+     * Before a request about a case is answered: the other processes holding it open store what they have
+     * acknowledged (this process does it itself when the page reads the case), so the page, a review or an
+     * export includes everything typed up to the click. Nothing to do with one process.
+     */
+    async settleElsewhere(caseId: string) {
+      await bus?.flushElsewhere(caseId);
+    },
     /** At shutdown: every open document is stored now, so nothing waits on a debounce that never comes. */
     storeAll() {
-      for (const document of hocuspocus.documents.values()) store(document, { closing: true });
+      for (const document of hocuspocus.documents.values())
+        store(document, { closing: !othersPresentElsewhere(document) });
       hocuspocus.closeConnections();
       registerLiveDocuments(undefined);
+      bus?.close();
+      void redis?.onDestroy();
     },
   };
 }

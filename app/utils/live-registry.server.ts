@@ -10,6 +10,11 @@ export type LiveDocuments = {
    * changes such as a code merge that must keep what is being typed); false when the case is not open.
    */
   apply(caseId: string, body: BodyChange): boolean;
+  /**
+   * After a body was written into the stored state of a case that is not open in this process: the other
+   * processes that hold it open merge it in, once the transaction is over (ADR 0017).
+   */
+  stateWritten(caseId: string): void;
   /** Stores the open document now (no revision) if it has changes not stored yet. */
   flush(caseId: string): void;
   /** Closes the editing sockets opened with this session (sign-out) or by this user (all sessions ended). */

@@ -14,6 +14,8 @@ import * as Y from "yjs";
 
 export type CollabFigures = {
   editors: number;
+  /** Editors per server process (WORKERS), by the worker number the WebSocket handshake answered with. */
+  perWorker: Record<string, number>;
   seconds: number;
   keystrokes: number;
   /** Keystroke arrivals measured (keystrokes × other editors). */
@@ -27,6 +29,8 @@ export type CollabFigures = {
   lost: number;
   storedMatches: boolean | null;
   loadAverage: [number, number];
+  /** With WORKERS: the same run on a one-process server right after, for comparison. */
+  control?: CollabFigures;
 };
 
 export const COLLAB_P95_GOAL_MS = 100;
@@ -36,13 +40,19 @@ const FIELD = "default";
 const WebSocket = createRequire(import.meta.url)("ws") as new (
   url: string,
   options?: { headers?: Record<string, string> },
-) => object;
+) => { on(event: "upgrade", listener: (response: { headers: Record<string, string> }) => void): void };
 
-/** A socket class that sends the session cookie and the app's origin, as a browser would. */
-function socketWith(cookie: string, origin: string) {
+/**
+ * A socket class that sends the session cookie and the app's origin, as a browser would, and notes which
+ * server process answered (X-Casebook-Worker; 0 with one process).
+ */
+function socketWith(cookie: string, origin: string, seen: { worker: number }) {
   return class extends WebSocket {
     constructor(address: string) {
       super(address, { headers: { cookie, origin } });
+      this.on("upgrade", (response) => {
+        seen.worker = Number(response.headers["x-casebook-worker"] ?? 0);
+      });
     }
   };
 }
@@ -50,15 +60,18 @@ function socketWith(cookie: string, origin: string) {
 export type NodeEditor = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** The server process the editor's socket is on now (0 with one process). */
+  worker(): number;
   destroy(): void;
 };
 
 /** One editor in Node: the same provider the browser uses, on the app's /collab address. */
 export function openNodeEditor(baseUrl: string, cookie: string, caseId: string): NodeEditor {
   const doc = new Y.Doc();
+  const seen = { worker: 0 };
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: `${baseUrl.replace(/^http/, "ws")}/collab`,
-    WebSocketPolyfill: socketWith(cookie, baseUrl),
+    WebSocketPolyfill: socketWith(cookie, baseUrl, seen),
     // Reconnect quickly (a restart test stops the server under it).
     delay: 100,
     minDelay: 100,
@@ -69,6 +82,7 @@ export function openNodeEditor(baseUrl: string, cookie: string, caseId: string):
   return {
     doc,
     provider,
+    worker: () => seen.worker,
     destroy() {
       provider.destroy();
       websocketProvider.destroy();
@@ -123,6 +137,8 @@ export async function measureCollab(options: {
   seconds?: number;
   intervalMs?: number;
   databaseFile?: string;
+  /** With WORKERS: spread the editors evenly over this many server processes. */
+  spreadOver?: number;
   log?: (line: string) => void;
 }): Promise<CollabFigures> {
   const count = options.editors ?? 20;
@@ -130,11 +146,33 @@ export async function measureCollab(options: {
   const interval = options.intervalMs ?? 200;
   const log = options.log ?? (() => {});
   const loadBefore = loadavg()[0];
-  const editors = Array.from({ length: count }, () =>
-    openNodeEditor(options.baseUrl, options.cookie, options.caseId),
-  );
+  const editors: NodeEditor[] = [];
+  if (options.spreadOver && options.spreadOver > 1) {
+    // Several server processes: the supervisor hands a connection to whichever worker is free, so an even
+    // spread is made by hand: an editor that lands on a worker with its share already is opened again.
+    const share = Math.ceil(count / options.spreadOver);
+    const on: Record<number, number> = {};
+    for (let attempt = 0; editors.length < count; attempt++) {
+      if (attempt > count * 20)
+        throw new Error(`Could not spread ${count} editors over ${options.spreadOver} workers`);
+      const editor = openNodeEditor(options.baseUrl, options.cookie, options.caseId);
+      await until(() => editor.provider.isSynced, "an editor synced");
+      const worker = editor.worker();
+      if ((on[worker] ?? 0) >= share) {
+        editor.destroy();
+        continue;
+      }
+      on[worker] = (on[worker] ?? 0) + 1;
+      editors.push(editor);
+    }
+  } else {
+    for (let i = 0; i < count; i++)
+      editors.push(openNodeEditor(options.baseUrl, options.cookie, options.caseId));
+  }
   try {
     await until(() => editors.every((editor) => editor.provider.isSynced), "every editor synced");
+    const perWorker: Record<string, number> = {};
+    for (const editor of editors) perWorker[editor.worker()] = (perWorker[editor.worker()] ?? 0) + 1;
     // A tag of this run: a kept database (--db) holds the paragraphs of earlier runs.
     const run = Date.now().toString(36);
     const labels = editors.map((_, index) => `Bench editor ${String(index + 1).padStart(2, "0")} (${run}): `);
@@ -213,6 +251,7 @@ export async function measureCollab(options: {
     const sorted = latencies.sort((a, b) => a - b);
     const figures: CollabFigures = {
       editors: count,
+      perWorker,
       seconds,
       keystrokes,
       samples: sorted.length,
@@ -257,11 +296,24 @@ export async function measureCollab(options: {
   }
 }
 
-const SECTION_START = "<!-- collab:start -->";
-const SECTION_END = "<!-- collab:end -->";
+/** The co-editing sections of docs/BENCHMARKS.md: one process, and two processes through Redis (ADR 0017). */
+export type CollabVariant = "collab" | "collab-workers";
+/** The sections of docs/BENCHMARKS.md that one part of the bench rewrites alone. */
+export type SectionKey = CollabVariant | "workers";
+export const marks = (variant: SectionKey) => ({
+  start: `<!-- ${variant}:start -->`,
+  end: `<!-- ${variant}:end -->`,
+});
 
-export function renderCollabSection(figures: CollabFigures | null, problem: string | null, date: Date) {
-  const lines = [SECTION_START, "## Co-editing", ""];
+export function renderCollabSection(
+  figures: CollabFigures | null,
+  problem: string | null,
+  date: Date,
+  variant: CollabVariant = "collab",
+) {
+  const { start: SECTION_START, end: SECTION_END } = marks(variant);
+  const title = variant === "collab" ? "## Co-editing" : "## Co-editing over 2 workers (Redis)";
+  const lines = [SECTION_START, title, ""];
   if (!figures) {
     lines.push(`Not measured on ${date.toISOString().slice(0, 16).replace("T", " ")} UTC: ${problem}`, "");
   } else {
@@ -271,6 +323,19 @@ export function renderCollabSection(figures: CollabFigures | null, problem: stri
         `${figures.editors} editors (Hocuspocus providers in one Node process, the same client as the browser's) type into one case for ${figures.seconds} s, ` +
         "each into a paragraph of its own, about five keystrokes a second each. Fan-out latency is the time from a keystroke in one editor to its arrival in each of the others (server and clients share the machine).",
       "",
+      ...(variant === "collab-workers"
+        ? [
+            `The server runs with \`WORKERS=2\` and \`REDIS_URL\` (a redis-server started by the bench on the same machine): editors per worker ${Object.entries(
+              figures.perWorker,
+            )
+              .sort()
+              .map(([worker, n]) => `${worker}: ${n}`)
+              .join(
+                ", ",
+              )}. A keystroke reaching an editor on the other worker goes through Redis; the two workers, Redis and the 20 clients share the 2 cores.`,
+            "",
+          ]
+        : []),
       "| Figure | Goal | Measured | Result |",
       "| --- | --- | ---: | --- |",
       `| Fan-out latency p50 | — | ${figures.p50.toFixed(1)} ms | — |`,
@@ -284,13 +349,22 @@ export function renderCollabSection(figures: CollabFigures | null, problem: stri
       `Machine load average (1 min) before / after: ${figures.loadAverage[0].toFixed(2)} / ${figures.loadAverage[1].toFixed(2)} (2 cores; above 2, other work was sharing them).`,
       "",
     );
+    const control = figures.control;
+    if (control)
+      lines.push(
+        `For comparison, the same 20 editors on a one-process server (\`WORKERS=1\`, no Redis) right after, in the same run: ` +
+          `fan-out p50 ${control.p50.toFixed(1)} ms, p95 ${control.p95.toFixed(1)} ms, p99 ${control.p99.toFixed(1)} ms; ` +
+          `${control.converged ? "converged" : "did not converge"}, ${control.lost} keystroke runs missing; load average ${control.loadAverage[0].toFixed(2)} / ${control.loadAverage[1].toFixed(2)}.`,
+        "",
+      );
   }
   lines.push(SECTION_END);
   return lines.join("\n");
 }
 
-/** Puts the co-editing section into a report: in place of the previous one, or before the notes. */
-export function withCollabSection(report: string, section: string) {
+/** Puts a section into a report: in place of the previous one, or before the notes. */
+export function withCollabSection(report: string, section: string, variant: SectionKey = "collab") {
+  const { start: SECTION_START, end: SECTION_END } = marks(variant);
   const start = report.indexOf(SECTION_START);
   const end = report.indexOf(SECTION_END);
   if (start >= 0 && end > start)
@@ -300,8 +374,9 @@ export function withCollabSection(report: string, section: string) {
   return `${report.trimEnd()}\n\n${section}\n`;
 }
 
-/** The co-editing section of a previous report, to carry over when this run does not measure it. */
-export function collabSectionOf(report: string | null) {
+/** A section of a previous report, to carry over when this run does not measure it. */
+export function collabSectionOf(report: string | null, variant: SectionKey = "collab") {
+  const { start: SECTION_START, end: SECTION_END } = marks(variant);
   if (!report) return null;
   const start = report.indexOf(SECTION_START);
   const end = report.indexOf(SECTION_END);

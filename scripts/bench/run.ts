@@ -18,7 +18,9 @@ import {
   withCollabSection,
 } from "./collab";
 import { DEFAULT_GENERATE, type GeneratedWorkspace, generateWorkspace } from "./generate";
+import { startTestRedis } from "./redis-server";
 import { type LoadFigures, renderReport, type SearchCpuFigures } from "./report";
+import { renderWorkersSection, type WorkersFigures, type WorkersRow } from "./workers";
 
 type Flags = {
   cases: number;
@@ -39,6 +41,8 @@ type Flags = {
   /** "collab": only the co-editing figures (scripts/bench/collab.ts), written into their own section. */
   only: string | null;
   collab: boolean;
+  /** WORKERS=1 against WORKERS=2 (cache off), and the co-editing run over 2 workers through Redis. */
+  workers: boolean;
 };
 
 const HELP = `npm run bench -- [flags]
@@ -58,7 +62,10 @@ const HELP = `npm run bench -- [flags]
   --no-build        use the existing build (BUILD_DIR or build/)
   --no-browser      skip the Chromium timings
   --no-collab       skip the co-editing run (20 editors, 60 s)
-  --only=collab     only the co-editing run, on a fresh demo database; updates its section of --out`;
+  --no-workers      skip WORKERS=1 against WORKERS=2 and the co-editing run over 2 workers (needs redis-server)
+  --only=collab     only the co-editing run, on a fresh demo database; updates its section of --out
+  --only=workers    only the workers part, on the generated workspace (use --db to keep it); updates its
+                    two sections of --out`;
 
 function parseFlags(argv: string[]): Flags {
   const quick = argv.includes("--quick");
@@ -80,6 +87,7 @@ function parseFlags(argv: string[]): Flags {
     quick,
     only: null,
     collab: true,
+    workers: true,
   };
   const numeric: Record<string, keyof Flags> = {
     "--cases": "cases",
@@ -107,6 +115,7 @@ function parseFlags(argv: string[]): Flags {
     else if (arg === "--no-build") flags.build = false;
     else if (arg === "--no-browser") flags.browser = false;
     else if (arg === "--no-collab") flags.collab = false;
+    else if (arg === "--no-workers") flags.workers = false;
     else if (arg.startsWith("--only")) flags.only = arg.includes("=") ? arg.split("=")[1] : argv[++i];
     else if (arg !== "--quick") throw new Error(`Unknown flag ${arg}\n${HELP}`);
   }
@@ -259,6 +268,173 @@ async function load(
   return figures;
 }
 
+/**
+ * WORKERS=1 against WORKERS=2 on the same pages with the response cache off (every request renders), then
+ * 20 editors over the two workers through Redis (ADR 0017). Each part that fails says why in its section.
+ */
+async function measureWorkersPart(
+  env: Record<string, string>,
+  targets: Target[],
+  workspace: GeneratedWorkspace,
+  flags: Flags,
+  logFile: string,
+  dbPath: string,
+) {
+  const date = new Date();
+  let workers: WorkersFigures | null = null;
+  let workersProblem: string | null = null;
+  let collab: CollabFigures | null = null;
+  let collabProblem: string | null = null;
+  const started: ChildProcess[] = [];
+  let redis: Awaited<ReturnType<typeof startTestRedis>> | null = null;
+  try {
+    redis = await startTestRedis();
+    log(`redis-server on port ${redis.port}`);
+    // Both servers under the same load: enough connections to keep two processes rendering.
+    const load2 = {
+      ...flags,
+      connections: Math.min(flags.connections, 8),
+      duration: Math.max(2, Math.round(flags.duration / 2)),
+      warmup: Math.max(1, Math.min(flags.warmup, 2)),
+    };
+    const loadBefore = loadavg()[0];
+    // Both servers run side by side (the idle one costs nothing) and each page is measured on one, then the
+    // other, then again in the other order: the load other work puts on the machine drifts, and this way it
+    // weighs on both alike.
+    const servers: Array<{ count: number; base: string; pid: number; cookie: string }> = [];
+    for (const count of [1, 2]) {
+      const logStart = existsSync(logFile) ? readFileSync(logFile, "utf8").length : 0;
+      const server = await startServer(
+        {
+          ...env,
+          PORT: String(await freePort()),
+          RESPONSE_CACHE: "0",
+          WORKERS: String(count),
+          REDIS_URL: count > 1 ? redis.url : "",
+        },
+        logFile,
+      );
+      started.push(server.child);
+      // The first worker answers /healthz before the second listens: the supervisor says when all do.
+      const deadline = Date.now() + 60_000;
+      while (count > 1 && !readFileSync(logFile, "utf8").slice(logStart).includes(`with ${count} workers`)) {
+        if (Date.now() > deadline)
+          throw new Error(`WORKERS=${count}: not every worker started; see ${logFile}`);
+        await sleep(50);
+      }
+      const cookie = await signIn(server.base, workspace.ownerEmail, workspace.password);
+      servers.push({ count, base: server.base, pid: server.child.pid!, cookie });
+    }
+    const rows: WorkersRow[] = [];
+    for (const target of targets) {
+      const runs: Record<number, LoadFigures[]> = { 1: [], 2: [] };
+      for (const order of [servers, [...servers].reverse()]) {
+        for (const server of order) {
+          log(`WORKERS=${server.count}, cache off, ${load2.connections} connections:`);
+          runs[server.count].push(await load(server.base, server.cookie, target, load2, server.pid));
+        }
+      }
+      const mean = (list: LoadFigures[]) => ({
+        rps: list.reduce((sum, figures) => sum + figures.rps, 0) / list.length,
+        p50: Math.round(list.reduce((sum, figures) => sum + figures.p50, 0) / list.length),
+        errors: list.reduce((sum, figures) => sum + figures.errors, 0),
+      });
+      rows.push({ label: target.label, path: target.paths[0], one: mean(runs[1]), two: mean(runs[2]) });
+    }
+    const two = servers.find((server) => server.count === 2);
+    const one = servers.find((server) => server.count === 1);
+    if (two && one && flags.collab) {
+      try {
+        collab = await measureCollab({
+          baseUrl: two.base,
+          cookie: two.cookie,
+          caseId: workspace.caseIds[2],
+          seconds: flags.quick ? 10 : 60,
+          databaseFile: dbPath,
+          spreadOver: 2,
+          log,
+        });
+        log(`collab over 2 workers: editors per worker ${JSON.stringify(collab.perWorker)}`);
+        // The same run on the one-process server right after, on another case: what the machine's load
+        // alone does to the figure.
+        log("collab, the same on the WORKERS=1 server for comparison:");
+        collab.control = await measureCollab({
+          baseUrl: one.base,
+          cookie: one.cookie,
+          caseId: workspace.caseIds[3],
+          seconds: flags.quick ? 10 : 60,
+          databaseFile: dbPath,
+          log,
+        });
+      } catch (error) {
+        collabProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        log(`co-editing over 2 workers failed: ${collabProblem}`);
+      }
+    }
+    workers = {
+      rows,
+      connections: load2.connections,
+      seconds: load2.duration,
+      cores: machine().cores,
+      loadAverage: [loadBefore, loadavg()[0]],
+    };
+  } catch (error) {
+    workersProblem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    log(`workers part failed: ${workersProblem}`);
+  } finally {
+    for (const child of started) await stopServer(child);
+    await redis?.stop();
+  }
+  if (!flags.collab) collabProblem ??= "skipped (--no-collab)";
+  return {
+    workersSection: renderWorkersSection(workers, workersProblem, date),
+    collabSection: renderCollabSection(
+      collab,
+      collabProblem ?? (workersProblem ? `the workers part failed: ${workersProblem}` : null),
+      date,
+      "collab-workers",
+    ),
+  };
+}
+
+/** The pages measured, on the generated workspace. */
+function pageTargets(workspace: GeneratedWorkspace): Target[] {
+  const ws = `/w/${workspace.workspaceId}`;
+  // The case page rotates over 50 cases, so no single row sits in every cache.
+  const casePaths = workspace.caseIds.slice(0, 50).map((id) => `${ws}/cases/${id}`);
+  const [region] = workspace.regions;
+  const outcome = workspace.outcomeIds[0];
+  const compared = workspace.caseIds.slice(100, 104);
+  return [
+    { key: "bare", label: "Bare Remix route", paths: ["/bench/bare"], expect: "ok" },
+    { key: "case", label: "Case page", paths: casePaths, expect: "Context" },
+    {
+      key: "library",
+      label: "Library, two filters",
+      paths: [`${ws}/cases?region=${encodeURIComponent(region)}&status=approved`],
+      expect: "cases",
+    },
+    {
+      key: "search",
+      label: "Search",
+      paths: [`${ws}/cases?q=${encodeURIComponent(searchQuery(workspace))}`],
+      expect: "cases",
+    },
+    {
+      key: "matrix",
+      label: "Matrix, all cases, one outcome",
+      paths: [`${ws}/matrix?outcome=${outcome}`],
+      expect: "Matrix",
+    },
+    {
+      key: "compare",
+      label: "Side by side, 4 cases",
+      paths: [`${ws}/compare?${compared.map((id) => `case=${id}`).join("&")}`],
+      expect: "Context",
+    },
+  ];
+}
+
 function machine() {
   const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? "unknown";
@@ -286,7 +462,8 @@ async function main() {
   const began = performance.now();
   if (flags.only === "collab")
     return runCollabOnly({ build: flags.build, out: flags.out, seconds: flags.quick ? 10 : 60 });
-  if (flags.only) throw new Error(`--only knows "collab", not "${flags.only}"`);
+  if (flags.only && flags.only !== "workers")
+    throw new Error(`--only knows "collab" and "workers", not "${flags.only}"`);
 
   if (flags.build) {
     log(`building the production app into ${buildDir}/`);
@@ -332,46 +509,29 @@ async function main() {
     HOST: "127.0.0.1",
     BUILD_DIR: buildDir,
   };
+  if (flags.only === "workers") {
+    const part = await measureWorkersPart(env, pageTargets(workspace), workspace, flags, logFile, dbPath);
+    const out = flags.out;
+    let report = out && existsSync(out) ? readFileSync(out, "utf8") : "# Benchmarks\n";
+    report = withCollabSection(report, part.workersSection, "workers");
+    report = withCollabSection(report, part.collabSection, "collab-workers");
+    if (out) {
+      writeFileSync(out, report);
+      log(`wrote the workers sections of ${out}`);
+    }
+    console.log(`\n${part.workersSection}\n\n${part.collabSection}`);
+    if (!flags.db) rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
   const { child, base, coldStartMs } = await startServer(env, logFile);
   log(`server ready in ${coldStartMs.toFixed(0)} ms (pid ${child.pid})`);
   const servers = [child];
 
   try {
     const cookie = await signIn(base, workspace.ownerEmail, workspace.password);
+    const targets = pageTargets(workspace);
     const ws = `/w/${workspace.workspaceId}`;
-    // The case page rotates over 50 cases, so no single row sits in every cache.
-    const casePaths = workspace.caseIds.slice(0, 50).map((id) => `${ws}/cases/${id}`);
-    const [region] = workspace.regions;
-    const outcome = workspace.outcomeIds[0];
-    const compared = workspace.caseIds.slice(100, 104);
-    const targets: Target[] = [
-      { key: "bare", label: "Bare Remix route", paths: ["/bench/bare"], expect: "ok" },
-      { key: "case", label: "Case page", paths: casePaths, expect: "Context" },
-      {
-        key: "library",
-        label: "Library, two filters",
-        paths: [`${ws}/cases?region=${encodeURIComponent(region)}&status=approved`],
-        expect: "cases",
-      },
-      {
-        key: "search",
-        label: "Search",
-        paths: [`${ws}/cases?q=${encodeURIComponent(searchQuery(workspace))}`],
-        expect: "cases",
-      },
-      {
-        key: "matrix",
-        label: "Matrix, all cases, one outcome",
-        paths: [`${ws}/matrix?outcome=${outcome}`],
-        expect: "Matrix",
-      },
-      {
-        key: "compare",
-        label: "Side by side, 4 cases",
-        paths: [`${ws}/compare?${compared.map((id) => `case=${id}`).join("&")}`],
-        expect: "Context",
-      },
-    ];
     const pages: LoadFigures[] = [];
     const loadBefore = loadavg()[0];
     for (const target of targets) {
@@ -451,6 +611,10 @@ async function main() {
     log(
       `search query alone: CPU p50 ${searchCpu.p50.toFixed(2)} ms, p99 ${searchCpu.p99.toFixed(2)} ms, first ${searchCpu.coldMs.toFixed(0)} ms (${searchCpu.matches} cases)`,
     );
+    await stopServer(uncached.child);
+    const part = flags.workers
+      ? await measureWorkersPart(env, targets, workspace, flags, logFile, dbPath)
+      : null;
 
     const previous = flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null;
     const collabSection =
@@ -474,7 +638,11 @@ async function main() {
       loadAverage: [loadBefore, loadavg()[0]],
       previous,
     });
-    const report = collabSection ? withCollabSection(pagesReport, collabSection) : pagesReport;
+    let report = collabSection ? withCollabSection(pagesReport, collabSection) : pagesReport;
+    const workersSection = part?.workersSection ?? collabSectionOf(previous, "workers");
+    const collabWorkersSection = part?.collabSection ?? collabSectionOf(previous, "collab-workers");
+    if (workersSection) report = withCollabSection(report, workersSection, "workers");
+    if (collabWorkersSection) report = withCollabSection(report, collabWorkersSection, "collab-workers");
     if (flags.out) {
       writeFileSync(flags.out, report);
       log(`wrote ${flags.out}`);

@@ -25,6 +25,10 @@ export type TestServer = {
   /** Kills the process with no chance to clean up (a crash) and resolves once it has exited. */
   kill: () => Promise<void>;
   output: () => string;
+  /** The server's process id (with WORKERS, the supervisor's). */
+  pid: number;
+  /** With WORKERS: each worker's process id by worker number, as the supervisor announced them. */
+  workerPids: () => Map<number, number>;
 };
 
 export type TestServerOptions = {
@@ -67,7 +71,8 @@ export async function startTestServer(
   child.stderr?.on("data", (chunk) => {
     log += chunk;
   });
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine busy with other work, migrating and seeding alone can take half a minute.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Test server exited early:\n${log}`);
     try {
@@ -78,15 +83,31 @@ export async function startTestServer(
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`Test server did not become healthy in 30 s:\n${log}`);
+      throw new Error(`Test server did not become healthy in 60 s:\n${log}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  // With several workers, the first answers before the others listen: the supervisor says when all do.
+  while (!log.includes("is ready on")) {
+    if (child.exitCode !== null) throw new Error(`Test server exited early:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`Test server's workers did not all start in 60 s:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const running = () => child.exitCode === null && child.signalCode === null;
   return {
     baseUrl,
     databaseFile,
     output: () => log,
+    pid: child.pid ?? 0,
+    workerPids: () => {
+      const pids = new Map<number, number>();
+      for (const [, id, pid] of log.matchAll(/Worker (\d+) \(pid (\d+)\) is serving/g))
+        pids.set(Number(id), Number(pid));
+      return pids;
+    },
     stop: async () => {
       if (running()) {
         child.kill("SIGTERM");

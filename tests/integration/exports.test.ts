@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sectionHeading } from "~/editor";
 import { createCase, getCase, saveCaseBody, trashCase } from "~/models/cases.server";
 import {
+  EXPORT_STALE_MS,
   exportCase,
   getExportJob,
   openWorkspaceExport,
@@ -23,6 +24,7 @@ import * as caseExportRoute from "~/routes/w.$workspaceId.cases.$caseId_.export"
 import * as downloadRoute from "~/routes/w.$workspaceId.export_.$jobId";
 import * as importRoute from "~/routes/workspaces_.import";
 import { db } from "~/utils/db.server";
+import { msg } from "~/utils/messages";
 import { findMember, type Member } from "~/utils/permissions.server";
 import {
   auditLog,
@@ -32,6 +34,7 @@ import {
   citations,
   codes,
   comments,
+  exportJobs,
   memberships,
   passages,
   sources,
@@ -308,6 +311,28 @@ describe("workspace export and import", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0].userId).toBe(team.people.owner.id);
     expect(audit[0].detail).toMatchObject({ cases: 48, codes: 3, sources: 1 });
+  });
+
+  it("shows an export whose process ended (its heartbeat stopped) as interrupted, and starts a new one", async () => {
+    const member = team.people.editor.member;
+    const job = startWorkspaceExport(member);
+    await waitForExport(job.id);
+    // As if the process making it had been killed mid-way: still "running", not heard of for too long.
+    const longAgo = new Date(Date.now() - EXPORT_STALE_MS - 1000);
+    db.update(exportJobs)
+      .set({ status: "running", finishedAt: null, heartbeatAt: longAgo })
+      .where(eq(exportJobs.id, job.id))
+      .run();
+    const seen = getExportJob(member, job.id);
+    expect(seen?.status).toBe("failed");
+    expect(seen?.error).toBe(msg("exports.workspace.interrupted"));
+    expect(() => openWorkspaceExport(member, job.id)).toThrow();
+    // Starting again does not wait for the dead one.
+    const again = startWorkspaceExport(member);
+    expect(again.id).not.toBe(job.id);
+    await waitForExport(again.id);
+    expect(getExportJob(member, again.id)?.status).toBe("done");
+    expect(getExportJob(member, job.id)).toBeNull();
   });
 
   it("downloads the file for the member who started it only, then removes it", async () => {

@@ -35,6 +35,8 @@ export default {
       "Only owners and editors can export the whole workspace. You can export a case you read from its page.",
     failed: "The export stopped ({{reason}}). Nothing was kept; start it again.",
     failedUnknown: "The export stopped. Nothing was kept; start it again.",
+    interrupted:
+      "The export stopped when the server process making it ended (a restart). Nothing was kept; start it again.",
     gone: "This export is no longer on the server: files are removed once downloaded, or after a day. Export the workspace again.",
     notFinished: "This export is not finished yet. Wait for it on the export page.",
   },

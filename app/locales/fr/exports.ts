@@ -38,6 +38,8 @@ export default {
       "Seuls les propriétaires et les rédacteurs peuvent exporter tout l’espace de travail. Vous pouvez exporter un cas que vous lisez depuis sa page.",
     failed: "L’export s’est arrêté ({{reason}}). Rien n’a été conservé ; relancez-le.",
     failedUnknown: "L’export s’est arrêté. Rien n’a été conservé ; relancez-le.",
+    interrupted:
+      "L’export s’est arrêté quand le processus du serveur qui le préparait s’est terminé (un redémarrage). Rien n’a été conservé ; relancez-le.",
     gone: "Cet export n’est plus sur le serveur : les fichiers sont supprimés une fois téléchargés, ou au bout d’un jour. Exportez de nouveau l’espace de travail.",
     notFinished: "Cet export n’est pas encore terminé. Attendez-le sur la page d’export.",
   },

@@ -174,6 +174,8 @@ describe("accounts", () => {
     const page = await newPage();
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
+    // The sign-in page has an Email field too: fill the new page's, once it is there.
+    await page.getByRole("heading", { level: 1, name: "Forgotten password" }).waitFor();
     await hydrated(page);
     await page.getByLabel("Email").fill("trainer@example.org");
     await page.getByRole("button", { name: "Send the link" }).click();

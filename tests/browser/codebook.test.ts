@@ -2,7 +2,7 @@
 // create themselves and leave the starter codebook as it was.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { DEMO_PASSWORD, launchChromium, openSectionsMenu, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -22,6 +22,7 @@ async function newPage(width = 1280) {
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 
 async function openCodebook(page: Page) {
+  await openSectionsMenu(page);
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Codebook" }).click();
   await expect.poll(() => page.getByRole("heading", { level: 1, name: "Codebook" }).isVisible()).toBe(true);
 }

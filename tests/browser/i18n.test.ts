@@ -530,8 +530,8 @@ describe("codebook, sources, matrix and comparisons with the demo data", () => {
       const description = page.locator(".code-description", {
         hasText:
           language === "fr"
-            ? "Aucun changement soudain de dirigeants n’interrompt le processus."
-            : "No sudden change of leadership interrupts the process.",
+            ? "Aucun changement soudain de dirigeants avant ou pendant le processus."
+            : "No sudden change of leadership before or during the process.",
       });
       await expect.poll(() => description.isVisible()).toBe(true);
       await page.context().close();

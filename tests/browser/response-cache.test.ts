@@ -64,11 +64,21 @@ async function post(path: string, cookie: string, form: Record<string, string>) 
 }
 
 const library = () => `/w/${workspaceId}/cases`;
+
+/**
+ * Signs in and opens the workspace once: the first page of a workspace a person opens records it as the one
+ * they used last ("/" opens it), which is a write, so the cache answers from the page after.
+ */
+async function signedIn(email: string) {
+  const cookie = await sessionCookie(baseUrl, email);
+  await get(library(), cookie);
+  return cookie;
+}
 const casePage = () => `/w/${workspaceId}/cases/${caseId}`;
 
 describe("response cache", () => {
   it("answers a page again with the request's own nonce, everywhere in the page", async () => {
-    const owner = await sessionCookie(baseUrl, "owner@example.org");
+    const owner = await signedIn("owner@example.org");
     const first = await get(casePage(), owner);
     expect(first.status).toBe(200);
     const second = await get(casePage(), owner);
@@ -87,8 +97,8 @@ describe("response cache", () => {
   });
 
   it("never gives one member's page to another", async () => {
-    const owner = await sessionCookie(baseUrl, "owner@example.org");
-    const editor = await sessionCookie(baseUrl, "editor@example.org");
+    const owner = await signedIn("owner@example.org");
+    const editor = await signedIn("editor@example.org");
     const ownerPage = await warm(library(), owner);
     expect(ownerPage.body).toContain("Olivia Owner");
     const editorPage = await get(library(), editor);
@@ -97,14 +107,14 @@ describe("response cache", () => {
     expect(editorPage.body).toContain("Eduardo Editor");
     expect(editorPage.body).not.toContain("Olivia Owner");
     // Two sessions of the same person share the page: it is keyed on the person, not the session.
-    const ownerAgain = await sessionCookie(baseUrl, "owner@example.org");
+    const ownerAgain = await signedIn("owner@example.org");
     const shared = await get(library(), ownerAgain);
     expect(shared.status).toBe(200);
     expect(shared.body).toContain("Olivia Owner");
   });
 
   it("drops pages after a write through the app and after one by another connection", async () => {
-    const owner = await sessionCookie(baseUrl, "owner@example.org");
+    const owner = await signedIn("owner@example.org");
     await warm(casePage(), owner);
     // A write by another connection (a script, a restore): SQLite's data_version moves.
     const db = new Database(databaseFile);
@@ -135,8 +145,8 @@ describe("response cache", () => {
   });
 
   it("follows a change of role and a removal at once", async () => {
-    const owner = await sessionCookie(baseUrl, "owner@example.org");
-    const editor = await sessionCookie(baseUrl, "editor@example.org");
+    const owner = await signedIn("owner@example.org");
+    const editor = await signedIn("editor@example.org");
     const asEditor = await warm(library(), editor);
     expect(asEditor.body).toContain("New case");
 
@@ -158,7 +168,7 @@ describe("response cache", () => {
   });
 
   it("stops answering a session as soon as it is signed out", async () => {
-    const reviewer = await sessionCookie(baseUrl, "reviewer@example.org");
+    const reviewer = await signedIn("reviewer@example.org");
     await warm(casePage(), reviewer);
     const status = await post("/sign-out", reviewer, {});
     expect(status).toBe(302);
@@ -169,7 +179,7 @@ describe("response cache", () => {
   });
 
   it("leaves a page carrying a one-shot message to the app", async () => {
-    const owner = await sessionCookie(baseUrl, "owner@example.org");
+    const owner = await signedIn("owner@example.org");
     await warm(casePage(), owner);
     const withToast = await get(casePage(), `${owner}; casebook_toast=anything`);
     expect(withToast.status).toBe(200);

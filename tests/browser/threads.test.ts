@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hydrated, launchChromium, signIn, testBaseUrl } from "../helpers/chromium";
+import { hydrated, launchChromium, openSectionsMenu, signIn, testBaseUrl } from "../helpers/chromium";
 
 const baseUrl = testBaseUrl();
 let browser: Browser;
@@ -20,6 +20,7 @@ async function person(role: "editor" | "reviewer" | "trainer", width = 1280) {
 }
 
 async function openCase(page: Page, name: RegExp) {
+  await openSectionsMenu(page);
   await page.getByRole("link", { name: "Cases", exact: true }).first().click();
   await page.getByRole("link", { name }).first().click();
   await page.getByRole("heading", { level: 1, name }).waitFor();

@@ -77,3 +77,18 @@ export async function sessionCookie(baseUrl: string, email: string) {
   if (response.status !== 302) throw new Error(`Sign-in of ${email} answered ${response.status}, not 302`);
   return (response.headers.get("Set-Cookie") ?? "").split(";")[0];
 }
+
+/**
+ * On a phone the workspace's sections fold into the "Sections" menu (app-header.tsx): opens it when it is
+ * shown and closed, so that the section links can be followed as a person would.
+ */
+export async function openSectionsMenu(page: Page) {
+  // The header first: one of the two ways to the sections is shown once the page is there.
+  await page
+    .locator(".workspace-nav-menu > summary:visible, .app-header > .workspace-nav:visible")
+    .first()
+    .waitFor();
+  const summary = page.locator(".workspace-nav-menu > summary");
+  if ((await summary.isVisible()) && (await page.locator(".workspace-nav-menu[open]").count()) === 0)
+    await summary.click();
+}

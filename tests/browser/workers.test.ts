@@ -5,6 +5,7 @@
 // written, a page read or a sign-out on one worker reaches the editors of the other; and a restart of Redis
 // while people type loses nothing the server acknowledged.
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -313,8 +314,23 @@ async function editorPageOn(
     await expect.poll(() => saveStatus(page).textContent(), { timeout: 15_000 }).toBe("All changes saved");
     await expect.poll(() => seen.worker).toBeGreaterThan(0);
     if (seen.worker === worker) return { page, worker: () => seen.worker, caseUrl: url };
+    // The workers take new connections in turn: when each load opens the same number of them, the editor's
+    // socket lands on the same worker every time. One more connection shifts the turn.
+    await oneNewConnection(server.baseUrl);
   }
   throw new Error(`No editor page reached worker ${worker} in 30 loads`);
+}
+
+/** One request on a connection of its own (no keep-alive pool), so the next connection goes to the next worker. */
+function oneNewConnection(baseUrl: string) {
+  return new Promise<void>((resolve) => {
+    http
+      .get(`${baseUrl}/healthz`, { agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolve());
+      })
+      .on("error", () => resolve());
+  });
 }
 
 describe("people on different workers, in Chromium", () => {

@@ -11,6 +11,7 @@ import { buildMatrix, filteredMatrix, visibleCases } from "~/models/matrix.serve
 import { type MatrixQuery, matrixSearchParams, type setViewOverrides } from "~/queries/matrix";
 import { recordIdSchema } from "~/rules/ids";
 import { SET_NAME_MAX } from "~/rules/limits";
+import { qcaSettingsFrom } from "~/rules/qca-settings";
 import { db } from "~/utils/db.server";
 import { asMessage, type Message, msg } from "~/utils/messages";
 import {
@@ -284,7 +285,11 @@ export function savedPreIds(settings: Record<string, unknown>): string[] | null 
 export function openComparisonSet(
   member: Member,
   setId: string,
-  overrides: ReturnType<typeof setViewOverrides> = { outcomeId: undefined, preIds: undefined },
+  overrides: ReturnType<typeof setViewOverrides> = {
+    outcomeId: undefined,
+    preIds: undefined,
+    qca: undefined,
+  },
 ) {
   const set = getComparisonSet(member, setId);
   if (set.view === "side") {
@@ -294,10 +299,13 @@ export function openComparisonSet(
   }
   const outcomeId = overrides.outcomeId === undefined ? set.outcomeId : overrides.outcomeId;
   const preIds = overrides.preIds === undefined ? savedPreIds(set.settings) : overrides.preIds;
-  const built = buildMatrix(member, set.caseIds, { columnIds: set.codeIds, outcomeId, preIds });
+  const qca = overrides.qca ?? qcaSettingsFrom(set.settings.qca);
+  const built = buildMatrix(member, set.caseIds, { columnIds: set.codeIds, outcomeId, preIds, qca });
   const changed =
     (overrides.outcomeId !== undefined && overrides.outcomeId !== set.outcomeId) ||
-    overrides.preIds !== undefined;
+    overrides.preIds !== undefined ||
+    (overrides.qca !== undefined &&
+      JSON.stringify(overrides.qca) !== JSON.stringify(qcaSettingsFrom(set.settings.qca)));
   return { set, view: "matrix" as const, ...built, changed };
 }
 
@@ -319,8 +327,16 @@ export function saveMatrixAsSet(member: Member, name: string, query: MatrixQuery
       outcomeId: matrix.outcome?.id ?? null,
       settings: {
         // The filters that found these cases, so a reader can see how the set was made.
-        filters: matrixSearchParams({ ...query, columnIds: [], outcomeId: null, preIds: null }).toString(),
+        filters: matrixSearchParams({
+          ...query,
+          columnIds: [],
+          outcomeId: null,
+          preIds: null,
+          qca: undefined,
+        }).toString(),
         pre: query.preIds === null ? null : matrix.selectedPreIds,
+        // Negations, thresholds and directional expectations: the analysis opens as it was saved.
+        qca: matrix.qca,
       },
     },
     origin,

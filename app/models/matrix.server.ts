@@ -21,8 +21,11 @@ import {
   type TruthTable,
   truthTable,
 } from "~/models/qca";
+import { type Analysis, type AnalysisCode, analyse } from "~/models/qca/analysis";
 import type { MatrixOptions, MatrixQuery } from "~/queries/matrix";
 import { RECORD_ID_PATTERN } from "~/rules/ids";
+import { DEFAULT_QCA_SETTINGS, type QcaSettings } from "~/rules/qca-settings";
+import { shortNameFrom } from "~/rules/short-names";
 import { db } from "~/utils/db.server";
 import { type Message, msg } from "~/utils/messages";
 import {
@@ -113,6 +116,13 @@ export type Matrix = {
   preconditions: Code[];
   selectedPreIds: string[];
   measures: ConditionMeasures[] | null;
+  /** Negations, thresholds and expectations the analysis was made with. */
+  qca: QcaSettings;
+  /**
+   * The crisp-set analysis over the truth table's preconditions (models/qca/analysis.ts). On a page of rows,
+   * each list of cases in it names at most TRUTH_TABLE_LIST_LIMIT of them.
+   */
+  analysis: Analysis | null;
   /** On a page of rows, each truth-table row and the left-out list name at most TRUTH_TABLE_LIST_LIMIT cases. */
   truthTable: TruthTable | null;
   /** Cases the truth table leaves out for an unknown value (the list above may name fewer). */
@@ -300,6 +310,8 @@ function assembleMatrix(
     for (const code of columns) cells[c.id][code.id] = found.get(c.id)?.get(code.id) ?? UNKNOWN;
   }
 
+  const qca = options.qca ?? DEFAULT_QCA_SETTINGS;
+  let analysis: Analysis | null = null;
   let measures: ConditionMeasures[] | null = null;
   let table: TruthTable | null = null;
   let largestN = 0;
@@ -313,20 +325,39 @@ function assembleMatrix(
     };
     // The figures go over every case and precondition (thousands × dozens of lookups): kept per view
     // until the database changes, so paging through the grid does not count them again.
-    const figures = cachedDerived(
-      [
-        "matrix-figures",
-        member.workspaceId,
-        // The figures carry the code labels, which are in the reader's language.
-        (member as LocalizedMember).locale ?? "",
-        seesDrafts(member) ? "drafts" : "approved",
-        outcome.id,
-        preconditions.map((code) => code.id).join(","),
-        selectedPreIds.join(","),
-        visible.cases.map((c) => c.id).join(","),
-      ].join(":"),
-      () => ({ measures: measureConditions(input), table: truthTable(input, selectedPreIds) }),
+    const view = [
+      member.workspaceId,
+      // The figures carry the code labels, which are in the reader's language.
+      (member as LocalizedMember).locale ?? "",
+      seesDrafts(member) ? "drafts" : "approved",
+      outcome.id,
+      preconditions.map((code) => code.id).join(","),
+      selectedPreIds.join(","),
+      visible.cases.map((c) => c.id).join(","),
+    ].join(":");
+    const figures = cachedDerived(`matrix-figures:${view}`, () => ({
+      measures: measureConditions(input),
+      table: truthTable(input, selectedPreIds),
+    }));
+    const negated = new Set(qca.negated);
+    const asCode = (code: Code): AnalysisCode => ({
+      id: code.id,
+      shortName: code.shortName || shortNameFrom(code.label),
+      label: code.label,
+      negated: negated.has(code.id),
+    });
+    const chosen = outcome;
+    analysis = cachedDerived(`matrix-analysis:${view}:${JSON.stringify(qca)}`, () =>
+      analyse({
+        cases: input.cases,
+        preconditions: preconditions.filter((code) => selectedPreIds.includes(code.id)).map(asCode),
+        outcome: asCode(chosen),
+        value: valueAt,
+        thresholds: qca.thresholds,
+        expectations: qca.expectations,
+      }),
     );
+    if (paging) analysis = trimAnalysis(analysis, TRUTH_TABLE_LIST_LIMIT);
     measures = figures.measures;
     table = figures.table;
     largestN = Math.max(table.considered, ...measures.map((m) => m.considered));
@@ -355,12 +386,35 @@ function assembleMatrix(
     preconditions,
     selectedPreIds,
     measures,
+    qca,
+    analysis,
     truthTable: table,
     leftOutCount,
     largestN,
     problems,
   };
   return { matrix, missing: visible.missing, valueAt };
+}
+
+/** The analysis with each list of cases cut to its first `limit` (the counts stay whole). */
+function trimAnalysis(analysis: Analysis, limit: number): Analysis {
+  const solution = (s: NonNullable<Analysis["solutions"]>["conservative"]) => ({
+    ...s,
+    models: s.models.map((model) => ({
+      ...model,
+      terms: model.terms.map((term) => ({ ...term, cases: term.cases.slice(0, limit) })),
+    })),
+  });
+  return {
+    ...analysis,
+    rows: analysis.rows.map((row) => ({ ...row, cases: row.cases.slice(0, limit) })),
+    leftOut: analysis.leftOut.slice(0, limit),
+    solutions: analysis.solutions && {
+      conservative: solution(analysis.solutions.conservative),
+      parsimonious: solution(analysis.solutions.parsimonious),
+      intermediate: solution(analysis.solutions.intermediate),
+    },
+  };
 }
 
 /**

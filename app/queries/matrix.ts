@@ -2,6 +2,7 @@
 // table's preconditions; a cell's address (`at`); and the changes a reader makes to a saved set's view.
 import { type LibraryQuery, parseLibraryQuery } from "~/queries/library";
 import { isRecordId } from "~/rules/ids";
+import { type Expectation, isExpectation, type QcaSettings, thresholdsOf } from "~/rules/qca-settings";
 import { type Message, msg } from "~/utils/messages";
 import { notFound } from "~/utils/refusal";
 
@@ -14,6 +15,8 @@ export type MatrixOptions = {
   outcomeId: string | null;
   /** Preconditions of the truth table; null = every precondition among the columns. */
   preIds: string[] | null;
+  /** Negations, thresholds and expectations of the analysis; absent = the defaults. */
+  qca?: QcaSettings;
 };
 
 export type MatrixQuery = MatrixOptions & { filters: LibraryQuery; problems: Message[] };
@@ -36,7 +39,60 @@ export function parseMatrixQuery(searchParams: URLSearchParams): MatrixQuery {
     columnIds: ids(searchParams.getAll("col")),
     outcomeId: isRecordId(outcome) ? outcome : null,
     preIds: searchParams.has("pre") ? ids(searchParams.getAll("pre")) : null,
+    qca: parseQcaSettings(searchParams),
   };
+}
+
+/** "0.8" or "0,8" (a French keyboard); anything else is left to the default. */
+function decimal(value: string | null): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const x = Number(value.trim().replace(",", "."));
+  return Number.isFinite(x) ? x : undefined;
+}
+
+/**
+ * The analysis's settings: `not` (codes taken as absent), `incl` and `incl0` (consistency and
+ * contradiction thresholds), `ncut` (frequency threshold), `exp=<code>:present|absent|either`.
+ */
+export function parseQcaSettings(searchParams: URLSearchParams): QcaSettings {
+  const expectations: Record<string, Expectation> = {};
+  for (const entry of searchParams.getAll("exp").slice(0, MAX_IDS)) {
+    const [id = "", value] = entry.split(":");
+    if (isRecordId(id) && isExpectation(value)) expectations[id] = value;
+  }
+  return {
+    negated: ids(searchParams.getAll("not")),
+    thresholds: thresholdsOf({
+      consistency: decimal(searchParams.get("incl")),
+      contradictionBelow: decimal(searchParams.get("incl0")),
+      frequency: decimal(searchParams.get("ncut")),
+    }),
+    expectations,
+  };
+}
+
+function isDefaultQca(settings: QcaSettings) {
+  const { consistency, contradictionBelow, frequency } = settings.thresholds;
+  return (
+    settings.negated.length === 0 &&
+    consistency === 1 &&
+    contradictionBelow === 1 &&
+    frequency === 1 &&
+    Object.values(settings.expectations).every((value) => value === "either")
+  );
+}
+
+/** The analysis's settings as URL search params; defaults are left out. */
+export function qcaSearchParams(settings: QcaSettings, params = new URLSearchParams()): URLSearchParams {
+  params.set("qca", "");
+  for (const id of settings.negated) params.append("not", id);
+  const { consistency, contradictionBelow, frequency } = settings.thresholds;
+  if (consistency !== 1) params.set("incl", String(consistency));
+  if (contradictionBelow !== consistency) params.set("incl0", String(contradictionBelow));
+  if (frequency !== 1) params.set("ncut", String(frequency));
+  for (const [id, value] of Object.entries(settings.expectations))
+    if (value !== "either") params.append("exp", `${id}:${value}`);
+  return params;
 }
 
 /** The query as URL search params, for links (exports) and for what a saved set remembers. */
@@ -58,6 +114,7 @@ export function matrixSearchParams(query: Omit<MatrixQuery, "problems">): URLSea
     params.append("pre", "");
     for (const id of query.preIds) params.append("pre", id);
   }
+  if (query.qca && !isDefaultQca(query.qca)) qcaSearchParams(query.qca, params);
   return params;
 }
 
@@ -78,5 +135,7 @@ export function setViewOverrides(searchParams: URLSearchParams) {
   return {
     outcomeId: outcome === null ? undefined : isRecordId(outcome) ? outcome : null,
     preIds: searchParams.has("pre") ? [...new Set(searchParams.getAll("pre").filter(isRecordId))] : undefined,
+    // The analysis form sends `qca` with its fields, so "nothing negated" is not read as "as saved".
+    qca: searchParams.has("qca") ? parseQcaSettings(searchParams) : undefined,
   };
 }

@@ -7,30 +7,15 @@
 // from the CSV for R); the others are listed as left out, never read as absent.
 
 import type { ConditionValue } from "~/models/domain";
+import { type Expectation, type Thresholds, thresholdsOf } from "~/rules/qca-settings";
 import { type Cube, compareCubes, covers, MAX_MODELS, minimize, solveChart } from "./minimize";
 
 /** More preconditions than this are not minimized: 2^k rows and the chart grow past what a page should do. */
 export const MAX_CONDITIONS = 10;
 
-export type Expectation = "present" | "absent" | "either";
-
 export type AnalysisCode = { id: string; shortName: string; label: string; negated: boolean };
 
 export type AnalysisCase = { id: string; title: string };
-
-export type Thresholds = {
-  /** A row's consistency at or above this: outcome 1 (R's incl.cut, or its first value). */
-  consistency: number;
-  /**
-   * Below this: outcome 0; between it and `consistency`: contradiction (R's second incl.cut value).
-   * Equal to `consistency` (the default) means no row is called a contradiction, as in R.
-   */
-  contradictionBelow: number;
-  /** Rows with fewer cases than this are treated as remainders (R's n.cut). */
-  frequency: number;
-};
-
-export const DEFAULT_THRESHOLDS: Thresholds = { consistency: 1, contradictionBelow: 1, frequency: 1 };
 
 export type AnalysisInput = {
   cases: readonly AnalysisCase[];
@@ -64,8 +49,9 @@ export type TermFigures = {
   consistency: number | null;
   rawCoverage: number | null;
   uniqueCoverage: number | null;
-  /** Cases the term covers, with the outcome each shows. */
+  /** Cases the term covers, with the outcome each shows (a page may list only the first ones). */
   cases: Array<AnalysisCase & { outcome: 0 | 1 }>;
+  caseCount: number;
 };
 
 export type Model = {
@@ -114,19 +100,7 @@ export const NECESSITY_THRESHOLD = 0.9;
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-export function thresholdsOf(given: Partial<Thresholds> = {}): Thresholds {
-  const consistency = clamp01(given.consistency ?? DEFAULT_THRESHOLDS.consistency);
-  const below = clamp01(given.contradictionBelow ?? consistency);
-  return {
-    consistency,
-    contradictionBelow: Math.min(below, consistency),
-    frequency: Math.max(1, Math.floor(given.frequency ?? DEFAULT_THRESHOLDS.frequency)),
-  };
-}
-
-function clamp01(x: number) {
-  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1;
-}
+export type { Expectation, Thresholds };
 
 /** The literal a cube's bit stands for, in the codes' own terms (a negated precondition's 1 is "~X"). */
 export function literalOf(code: AnalysisCode, bit: 0 | 1): Literal {
@@ -228,6 +202,7 @@ export function analyse(input: AnalysisInput): Analysis {
         rawCoverage: ratio(hits.length, yTotal),
         uniqueCoverage: ratio(uniqueHits.length, yTotal),
         cases: covered.map((x) => ({ ...x.c, outcome: x.y })),
+        caseCount: covered.length,
       };
     });
     return {

@@ -1,8 +1,9 @@
 // Every figure of the analysis on a small matrix worked out by hand, with unknowns and negation.
 import { describe, expect, it } from "vitest";
 import type { ConditionValue } from "~/models/domain";
-import { type AnalysisCode, analyse, thresholdsOf } from "~/models/qca/analysis";
+import { type AnalysisCode, analyse } from "~/models/qca/analysis";
 import { modelText } from "~/models/qca/formula";
+import { thresholdsOf } from "~/rules/qca-settings";
 
 // A, B, Y per case: 1 present, 0 absent, ? unknown.
 const ROWS: Record<string, string> = {

@@ -22,6 +22,7 @@ import {
   truthTable,
 } from "~/models/qca";
 import { type Analysis, type AnalysisCode, analyse } from "~/models/qca/analysis";
+import { analysisJson, analysisRScript } from "~/models/qca/exports";
 import type { MatrixOptions, MatrixQuery } from "~/queries/matrix";
 import { RECORD_ID_PATTERN } from "~/rules/ids";
 import { DEFAULT_QCA_SETTINGS, type QcaSettings } from "~/rules/qca-settings";
@@ -35,6 +36,7 @@ import {
   requirePermission,
   visibleCaseCondition,
 } from "~/utils/permissions.server";
+import { Refusal } from "~/utils/refusal";
 import { caseConditions, cases, passages, users } from "../../db/schema";
 
 export type MatrixCase = { id: string; title: string; regions: string[]; status: CaseStatus };
@@ -497,10 +499,17 @@ export function filteredMatrix(member: Member, query: MatrixQuery, paging?: Matr
 }
 
 export const MATRIX_EXPORT_FORMATS = {
-  csv: { contentType: CSV_CONTENT_TYPE, extension: "csv" },
-  md: { contentType: "text/markdown; charset=utf-8", extension: "md" },
+  csv: { contentType: CSV_CONTENT_TYPE, extension: "csv", name: "matrix" },
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md", name: "matrix" },
+  // The analysis of the chosen outcome: the CSV for R, the R script that reads it, the analysis as JSON.
+  rcsv: { contentType: CSV_CONTENT_TYPE, extension: "csv", name: "matrix-for-r" },
+  r: { contentType: "text/plain; charset=utf-8", extension: "R", name: "matrix-analysis" },
+  json: { contentType: "application/json; charset=utf-8", extension: "json", name: "matrix-analysis" },
 } as const;
 export type MatrixExportFormat = keyof typeof MATRIX_EXPORT_FORMATS;
+
+const exportName = (format: MatrixExportFormat, date: string) =>
+  `${MATRIX_EXPORT_FORMATS[format].name}-${date}.${MATRIX_EXPORT_FORMATS[format].extension}`;
 
 /** The matrix as a file, with the page's rows and columns. Recorded: exports leave the workspace. */
 export function exportMatrix(
@@ -513,13 +522,33 @@ export function exportMatrix(
 ) {
   const { matrix, valueAt } = built;
   const rows: QcaCase[] = matrix.cases.map((c) => ({ id: c.id, title: c.title }));
-  const codes = matrix.columns.map((code) => ({ id: code.id, label: code.label }));
-  // The CSV is read by R's QCA package and opened in spreadsheets: a title that starts like a formula
-  // ("=", "+", "-", "@") gets an apostrophe in front (models/csv.ts), also in R's row names.
-  const body =
-    format === "csv"
-      ? matrixCsv(rows, codes, valueAt).csv
-      : matrixMarkdown(rows, codes, valueAt, caseHeading);
+  const date = new Date().toISOString().slice(0, 10);
+  let codes = matrix.columns.map((code) => ({ id: code.id, label: code.label, shortName: code.shortName }));
+  let body: string;
+  if (format === "csv" || format === "md") {
+    // The CSV is opened in spreadsheets and R: a title that starts like a formula ("=", "+", "-", "@")
+    // gets an apostrophe in front (models/csv.ts), also in R's row names.
+    body =
+      format === "csv"
+        ? matrixCsv(rows, codes, valueAt).csv
+        : matrixMarkdown(rows, codes, valueAt, caseHeading);
+  } else {
+    const analysis = matrix.analysis;
+    if (!analysis || !matrix.outcome) throw new Refusal(400, msg("matrix.export.needsOutcome"));
+    const byId = new Map(matrix.codes.map((code) => [code.id, code]));
+    codes = [...analysis.preconditions, analysis.outcome].map((code) => ({
+      id: code.id,
+      label: byId.get(code.id)?.label ?? code.label,
+      shortName: code.shortName,
+    }));
+    if (format === "rcsv") body = matrixCsv(rows, codes, valueAt, { knownOnly: true }).csv;
+    else if (format === "r")
+      body = analysisRScript(analysis, exportName("rcsv", date), {
+        workspace: member.workspaceName,
+        date,
+      });
+    else body = `${JSON.stringify(analysisJson(analysis), null, 2)}\n`;
+  }
   recordAudit({
     action: "matrix.exported",
     workspaceId: member.workspaceId,
@@ -527,7 +556,5 @@ export function exportMatrix(
     detail: { format, cases: rows.length, codes: codes.length, ...detail },
     origin,
   });
-  const date = new Date().toISOString().slice(0, 10);
-  const { contentType, extension } = MATRIX_EXPORT_FORMATS[format];
-  return { body, contentType, filename: `matrix-${date}.${extension}` };
+  return { body, contentType: MATRIX_EXPORT_FORMATS[format].contentType, filename: exportName(format, date) };
 }

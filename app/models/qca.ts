@@ -10,7 +10,8 @@ import { asciiFold } from "~/rules/text";
 export const LOW_N = 5;
 
 export type QcaCase = { id: string; title: string };
-export type QcaCode = { id: string; label: string };
+/** `shortName`, when given, names the code's CSV column (the same in every language); else the label does. */
+export type QcaCode = { id: string; label: string; shortName?: string };
 export type ValueOf = (caseId: string, codeId: string) => ConditionValue;
 
 export type QcaInput = {
@@ -178,7 +179,7 @@ export function columnName(label: string): string {
 export function matrixColumns(codes: readonly QcaCode[]): MatrixColumn[] {
   const used = new Set<string>();
   return codes.map((code) => {
-    const base = columnName(code.label);
+    const base = columnName(code.shortName || code.label);
     let column = base;
     for (let i = 2; used.has(column); i++) column = `${base}_${i}`;
     used.add(column);
@@ -189,26 +190,35 @@ export function matrixColumns(codes: readonly QcaCode[]): MatrixColumn[] {
 const CSV_CELL: Record<ConditionValue, number | null> = { present: 1, absent: 0, unknown: null };
 
 /**
- * The matrix as RFC 4180 CSV (CRLF line ends, no BOM) that `read.csv(file, row.names = 1)` loads for the QCA
- * package: a `case` column of titles, then one 0/1/blank column per code. Titles repeated among the cases
- * get " (2)", " (3)"… because R refuses duplicate row names. Text cells go through csvText (models/csv.ts):
- * a title that starts like a formula gets an apostrophe in front, also in R.
+ * The matrix as RFC 4180 CSV (CRLF line ends, no BOM) that `read.csv(file, row.names = 1)` loads: a `case`
+ * column of titles, then one 0/1/blank column per code, named by its short name. Titles repeated among the
+ * cases get " (2)", " (3)"… because R refuses duplicate row names. Text cells go through csvText
+ * (models/csv.ts): a title that starts like a formula gets an apostrophe in front, also in R.
+ *
+ * With `knownOnly` (the CSV for R's QCA package, whose truthTable() and minimize() refuse missing values)
+ * only the cases known on every column are written; the others are returned in `leftOut`.
  */
 export function matrixCsv(
   cases: readonly QcaCase[],
   codes: readonly QcaCode[],
   value: ValueOf,
-): { csv: string; columns: MatrixColumn[] } {
+  { knownOnly = false } = {},
+): { csv: string; columns: MatrixColumn[]; leftOut: QcaCase[] } {
   const columns = matrixColumns(codes);
   const seen = new Map<string, number>();
   const rows = [["case", ...columns.map((c) => c.column)].map(csvText)];
+  const leftOut: QcaCase[] = [];
   for (const c of cases) {
+    if (knownOnly && codes.some((code) => value(c.id, code.id) === "unknown")) {
+      leftOut.push(c);
+      continue;
+    }
     const count = (seen.get(c.title) ?? 0) + 1;
     seen.set(c.title, count);
     const title = count === 1 ? c.title : `${c.title} (${count})`;
     rows.push([csvText(title), ...codes.map((code) => csvNumber(CSV_CELL[value(c.id, code.id)]))]);
   }
-  return { csv: csvLines(rows), columns };
+  return { csv: csvLines(rows), columns, leftOut };
 }
 
 const MD_CELL: Record<ConditionValue, string> = { present: "✓", absent: "✗", unknown: "?" };

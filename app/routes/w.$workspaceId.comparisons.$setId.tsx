@@ -7,6 +7,7 @@ import { Field } from "~/components/field";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
+import { QcaAnalysis } from "~/components/matrix/qca-analysis";
 import { QcaFigures } from "~/components/matrix/qca-figures";
 import { ShareLink } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
@@ -17,7 +18,7 @@ import {
   setNameSchema,
 } from "~/models/comparison-sets.server";
 import { matrixForPage } from "~/models/matrix.server";
-import { setViewOverrides } from "~/queries/matrix";
+import { qcaSearchParams, setViewOverrides } from "~/queries/matrix";
 import { SET_NAME_MAX } from "~/rules/limits";
 import styles from "~/styles/matrix.css?url";
 import { requireId, requireWorkspaceMember } from "~/utils/guards.server";
@@ -113,7 +114,7 @@ export default function ComparisonSetPage() {
   // No "all ticked" shortcut here: without `pre` the set's saved preconditions apply, not all of them.
   const autoSubmit = useAutoSubmit([]);
   const exportHref = (format: string) =>
-    `/w/${workspaceId}/matrix/export?set=${set.id}${matrix.outcome ? `&outcome=${matrix.outcome.id}` : ""}&format=${format}`;
+    `/w/${workspaceId}/matrix/export?set=${set.id}${matrix.outcome ? `&outcome=${matrix.outcome.id}` : ""}&${qcaSearchParams(matrix.qca)}&format=${format}`;
 
   return (
     <main id="main" className="page matrix-page">
@@ -195,6 +196,7 @@ export default function ComparisonSetPage() {
           <MatrixLegend />
           <MatrixGrid matrix={matrix} workspaceId={workspaceId} />
           <QcaFigures matrix={matrix} workspaceId={workspaceId} />
+          <QcaAnalysis matrix={matrix} workspaceId={workspaceId} exportHref={exportHref} />
         </Form>
       )}
       {matrix.cases.length ? (

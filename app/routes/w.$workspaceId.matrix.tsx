@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAutoSubmit } from "~/components/matrix/form-state";
 import { MatrixFilters, OutcomePicker } from "~/components/matrix/matrix-controls";
 import { MatrixCellForm, MatrixGrid, MatrixLegend } from "~/components/matrix/matrix-grid";
+import { QcaAnalysis } from "~/components/matrix/qca-analysis";
 import { QcaFigures } from "~/components/matrix/qca-figures";
 import { SaveSetForm } from "~/components/matrix/save-and-share";
 import { requestOrigin } from "~/models/audit.server";
@@ -183,6 +184,7 @@ export default function MatrixPage() {
                 </nav>
               ) : null}
               <QcaFigures matrix={matrix} workspaceId={workspaceId} />
+              <QcaAnalysis matrix={matrix} workspaceId={workspaceId} exportHref={exportHref} />
             </>
           )}
         </Form>

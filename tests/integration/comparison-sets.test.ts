@@ -83,7 +83,7 @@ describe("saving a matrix view", () => {
     const route = await matrixRoute();
     const saved = await callRoute(route, {
       method: "POST",
-      path: `/w/${team.workspace.id}/matrix?q=Set+case&outcome=${truce}&pre=&pre=${channel}`,
+      path: `/w/${team.workspace.id}/matrix?q=Set+case&outcome=${truce}&pre=&pre=${channel}&qca=&not=${truce}&incl=0.75&ncut=2&exp=${channel}:absent`,
       params: { workspaceId: team.workspace.id },
       cookie: team.people.trainer.cookie,
       form: { intent: "save-set", name: "  Workshop —   truce " },
@@ -103,6 +103,13 @@ describe("saving a matrix view", () => {
     expect([...set.caseIds].sort()).toEqual([first, second].sort());
     expect(set.codeIds).toEqual([channel, truce]);
     expect(set.settings).toMatchObject({ filters: "q=Set+case", pre: [channel] });
+    // The analysis's negations, thresholds and expectations are saved with the view.
+    const qca = {
+      negated: [truce],
+      thresholds: { consistency: 0.75, contradictionBelow: 0.75, frequency: 2 },
+      expectations: { [channel]: "absent" },
+    };
+    expect(set.settings.qca).toEqual(qca);
 
     const opened = await callRoute(await setRoute(), {
       path: `/w/${team.workspace.id}/comparisons/${setId}`,
@@ -118,6 +125,11 @@ describe("saving a matrix view", () => {
     expect(body.matrix.cases.map((c) => c.id).sort()).toEqual([first, second].sort());
     expect(body.matrix.selectedPreIds).toEqual([channel]);
     expect(body.missing).toBe(0);
+    const reopened = body as unknown as {
+      matrix: { qca: unknown; analysis: { outcome: { negated: boolean } } };
+    };
+    expect(reopened.matrix.qca).toEqual(qca);
+    expect(reopened.matrix.analysis.outcome.negated).toBe(true);
     expect(
       db.select().from(auditLog).where(eq(auditLog.action, "comparison_set.created")).all(),
     ).toHaveLength(1);

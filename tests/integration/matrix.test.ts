@@ -235,7 +235,7 @@ describe("exports", () => {
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     expect(text.split("\r\n")).toEqual([
       // Codebook order (preconditions, then outcomes), whatever the order of `col`.
-      '"case","LOCAL_CHANNEL_COMMUNITIES_MILITIAS","QUIET_OR_BACK_CHANNEL","TEMPORARY_TRUCE_OR_CEASEFIRE"',
+      '"case","LOCAL","QUIET","TRUCE"',
       // Text cells are quoted (so their commas stay in them); unknown is blank, never 0.
       `"${ALGERIA}",,,`,
       `"${ALGIERS}",,,`,
@@ -401,5 +401,67 @@ describe("a cell opened from the grid", () => {
       passageCount: 1,
     });
     expect(JSON.stringify(page.cells)).not.toContain("between Katiba Macina and local militias");
+  });
+});
+
+describe("the analysis of an outcome", () => {
+  const analysisQuery = () => ({
+    col: [
+      code("Local channel (communities, militias)"),
+      code("Quiet or back channel"),
+      code("Temporary truce or ceasefire"),
+    ],
+    outcome: code("Temporary truce or ceasefire"),
+    not: code("Temporary truce or ceasefire"),
+    qca: "",
+    incl: "0,8",
+    exp: `${code("Quiet or back channel")}:present`,
+  });
+
+  it("reads negations, thresholds and expectations from the address, and analyses the view", () => {
+    const { matrix } = open(demo.trainer, analysisQuery());
+    expect(matrix.qca.negated).toEqual([code("Temporary truce or ceasefire")]);
+    expect(matrix.qca.thresholds).toEqual({ consistency: 0.8, contradictionBelow: 0.8, frequency: 1 });
+    const analysis = matrix.analysis!;
+    expect(analysis.outcome).toMatchObject({ shortName: "TRUCE", negated: true });
+    expect(analysis.preconditions.map((c) => c.shortName)).toEqual(["LOCAL", "QUIET"]);
+    expect(analysis.considered + analysis.leftOut.length).toBe(TRAINER_CASES.length);
+    expect(analysis.combinations).toBe(4);
+  });
+
+  it("writes the CSV for R without blank cells, an R script with the same settings, and the analysis as JSON", () => {
+    const built = open(demo.trainer, analysisQuery());
+    const analysis = built.matrix.analysis!;
+    const csv = exportMatrix(demo.trainer, built, "rcsv");
+    expect(csv.filename).toMatch(/^matrix-for-r-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.body.trimEnd().split("\r\n");
+    expect(lines[0]).toBe('"case","LOCAL","QUIET","TRUCE"');
+    expect(lines).toHaveLength(analysis.considered + 1);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^".*",[01],[01],[01]$/);
+
+    const script = exportMatrix(demo.trainer, built, "r");
+    expect(script.filename).toMatch(/^matrix-analysis-\d{4}-\d{2}-\d{2}\.R$/);
+    expect(script.body).toContain(`read.csv("${csv.filename}", row.names = 1)`);
+    expect(script.body).toContain('outcome = "~TRUCE"');
+    expect(script.body).toContain('conditions = "LOCAL, QUIET"');
+    expect(script.body).toContain("incl.cut = 0.8,");
+    expect(script.body).toContain("dir.exp = c(QUIET)");
+    for (const c of analysis.leftOut) expect(script.body).toContain(`#   ${c.title}`);
+
+    const json = JSON.parse(exportMatrix(demo.trainer, built, "json").body);
+    expect(json.format).toBe("mediation-casebook/qca-analysis@1");
+    expect(json.outcome).toMatchObject({ code: "TRUCE", negated: true });
+    expect(json.truthTable.rows.length).toBe(analysis.rows.length);
+    for (const row of json.truthTable.rows) expect(Object.keys(row.values)).toEqual(["LOCAL", "QUIET"]);
+    for (const kind of ["conservative", "parsimonious", "intermediate"])
+      for (const model of json.solutions?.[kind]?.models ?? [])
+        for (const term of model.terms)
+          for (const condition of term.conditions)
+            expect(Object.keys(condition).sort()).toEqual(["code", "negated"]);
+  });
+
+  it("refuses the files of an analysis when no outcome is chosen", () => {
+    const built = open(demo.trainer, { col: code("Quiet or back channel") });
+    expect(() => exportMatrix(demo.trainer, built, "rcsv")).toThrow(expect.objectContaining({ status: 400 }));
   });
 });

@@ -81,7 +81,7 @@ describe("matrix and comparison sets", () => {
     // Focus is back on the cell that was opened.
     expect(await cell.evaluate((link) => link === document.activeElement)).toBe(true);
 
-    // The CSV has the page's rows and every code as a 1/0/blank column.
+    // The CSV has the page's rows and every code as a 1/0/blank column, named by its short name.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: "Download CSV" }).click(),
@@ -95,9 +95,9 @@ describe("matrix and comparison sets", () => {
     expect(header).toHaveLength(20);
     expect(lines).toHaveLength(trainerRows.length + 1);
     const mauritania = lines.find((line) => line.startsWith(`"${MAURITANIA}"`))!.split(",");
-    expect(mauritania[header.indexOf("QUIET_OR_BACK_CHANNEL")]).toBe("1");
-    expect(mauritania[header.indexOf("REDUCED_THREAT_OR_VIOLENCE")]).toBe("1");
-    expect(mauritania[header.indexOf("STABLE_POLITICAL_LEADERSHIP")]).toBe("");
+    expect(mauritania[header.indexOf("QUIET")]).toBe("1");
+    expect(mauritania[header.indexOf("REDUCED")]).toBe("1");
+    expect(mauritania[header.indexOf("STABLE")]).toBe("");
     expect(lines.some((line) => line.startsWith(`"${MALI}",`))).toBe(true);
 
     // Saved as a set, the view gets a link of its own.
@@ -108,6 +108,67 @@ describe("matrix and comparison sets", () => {
       .toBe(true);
     setUrl = await page.getByLabel("Link to share with your workspace").inputValue();
     expect(setUrl).toMatch(/\/comparisons\/[a-z0-9]+$/);
+    await page.context().close();
+  });
+
+  it("lets a trainer negate the outcome, set thresholds, read the solutions, open a term's cases and take the analysis to R", async () => {
+    const page = await newPage();
+    await signIn(page, baseUrl, "trainer");
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Matrix" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Matrix" }).isVisible()).toBe(true);
+    await hydrated(page);
+    await page
+      .getByLabel("Outcome for the figures")
+      .selectOption({ label: "Comprehensive ceasefire reached" });
+    const excluded = page
+      .locator(".pre-picker label")
+      .filter({ hasText: "Some armed groups excluded" })
+      .locator("input");
+    await expect.poll(() => excluded.count()).toBe(1);
+    // The demo states few values: the truth table is on the one precondition the ceasefire's case states.
+    await page.goto(`${page.url()}&pre=&pre=${await excluded.getAttribute("value")}`);
+    await hydrated(page);
+    await page.getByRole("group", { name: "Take as absent (~X)" }).getByLabel("~CEASEFIRE").check();
+    const heading = page.getByRole("heading", { name: "Boolean minimization: ~CEASEFIRE" });
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    await page.getByLabel("Consistency threshold (outcome 1 at or above)").fill("0.8");
+    await page.getByLabel("Frequency threshold (rows with fewer cases are remainders)").fill("1");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/incl=0\.8/);
+    await expect
+      .poll(() => page.getByLabel("Consistency threshold (outcome 1 at or above)").inputValue())
+      .toBe("0.8");
+    expect(await page.getByRole("note").filter({ hasText: "Limited diversity" }).textContent()).toContain(
+      "Combinations observed: 1 of 2; remainders: 1.",
+    );
+    const conservative = page.getByRole("region", { name: "Conservative solution" });
+    expect(await conservative.locator("code").first().textContent()).toBe("EXCLUDED -> ~CEASEFIRE");
+    const parsimonious = page.getByRole("region", { name: "Parsimonious solution" });
+    // One observed row and one remainder: with the remainder as a don't-care the whole set is the solution.
+    expect(await parsimonious.locator("code").first().textContent()).toBe("1 -> ~CEASEFIRE");
+    expect(await parsimonious.textContent()).toContain("1 simplifying assumption");
+    // The term's cases, then one case's passages.
+    await conservative.getByText("1 case", { exact: true }).click();
+    const algiers = conservative.getByRole("link", { name: "Algiers process on northern Mali" });
+    await algiers.click();
+    await expect
+      .poll(() =>
+        page.getByRole("heading", { level: 1, name: "Algiers process on northern Mali" }).isVisible(),
+      )
+      .toBe(true);
+    expect(await page.getByRole("main").textContent()).toContain("excluded from the process");
+    await page.goBack();
+    await hydrated(page);
+
+    // The CSV for R: short names, 0/1, no blank cell.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV for R" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^matrix-for-r-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+    expect(lines[0]).toBe('"case","EXCLUDED","CEASEFIRE"');
+    expect(lines.slice(1)).toEqual([`"Algiers process on northern Mali",1,0`]);
     await page.context().close();
   });
 

@@ -171,7 +171,7 @@ export default {
     either: "either",
     apply: "Apply",
     tooMany: "More than {{max}} preconditions: untick some in the truth table above to minimize.",
-    diversity: "{{observed}} of {{combinations}} combinations are observed; {{unobserved}} are remainders.",
+    diversity: "Combinations observed: {{observed}} of {{combinations}}; remainders: {{unobserved}}.",
     diversityWarning: "Limited diversity: there are more combinations ({{combinations}}) than cases ({{cases}}). The parsimonious and intermediate solutions rest on assumptions about combinations no case shows.",
     truthTable: "Truth table for minimization",
     row: "Row",

@@ -175,7 +175,7 @@ export default {
     either: "l’un ou l’autre",
     apply: "Appliquer",
     tooMany: "Plus de {{max}} préconditions : décochez-en dans la table de vérité ci-dessus pour minimiser.",
-    diversity: "{{observed}} combinaisons sur {{combinations}} sont observées ; {{unobserved}} sont des restes.",
+    diversity: "Combinaisons observées : {{observed}} sur {{combinations}} ; restes : {{unobserved}}.",
     diversityWarning: "Diversité limitée : il y a plus de combinaisons ({{combinations}}) que de cas ({{cases}}). Les solutions parcimonieuse et intermédiaire reposent sur des hypothèses sur des combinaisons qu’aucun cas ne montre.",
     truthTable: "Table de vérité pour la minimisation",
     row: "Ligne",

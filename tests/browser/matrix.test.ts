@@ -131,12 +131,12 @@ describe("matrix and comparison sets", () => {
     await page.getByRole("group", { name: "Take as absent (~X)" }).getByLabel("~CEASEFIRE").check();
     const heading = page.getByRole("heading", { name: "Boolean minimization: ~CEASEFIRE" });
     await expect.poll(() => heading.isVisible()).toBe(true);
-    await page.getByLabel("Consistency threshold (outcome 1 at or above)").fill("0.8");
-    await page.getByLabel("Frequency threshold (rows with fewer cases are remainders)").fill("1");
+    await page.getByLabel("Consistency threshold").fill("0.8");
+    await page.getByLabel("Frequency threshold").fill("1");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/incl=0\.8/);
     await expect
-      .poll(() => page.getByLabel("Consistency threshold (outcome 1 at or above)").inputValue())
+      .poll(() => page.getByLabel("Consistency threshold").inputValue())
       .toBe("0.8");
     expect(await page.getByRole("note").filter({ hasText: "Limited diversity" }).textContent()).toContain(
       "Combinations observed: 1 of 2; remainders: 1.",

@@ -48,77 +48,84 @@ function Settings({ matrix, analysis }: { matrix: MatrixForPage; analysis: Analy
       <fieldset className="qca-negate">
         <legend>{t("matrix.analysis.negate")}</legend>
         <p className="muted qca-note">{t("matrix.analysis.negateHint")}</p>
-        {codes.map((code) => (
-          <SyncedCheckbox
-            key={code.id}
-            className="pre-option"
-            name="not"
-            value={code.id}
-            checked={matrix.qca.negated.includes(code.id)}
-          >
-            <span title={code.label}>~{code.shortName}</span>
-          </SyncedCheckbox>
-        ))}
+        <div className="qca-fields">
+          {codes.map((code) => (
+            <SyncedCheckbox
+              key={code.id}
+              className="pre-option"
+              name="not"
+              value={code.id}
+              checked={matrix.qca.negated.includes(code.id)}
+            >
+              <span title={code.label}>~{code.shortName}</span>
+            </SyncedCheckbox>
+          ))}
+        </div>
       </fieldset>
       <fieldset className="qca-thresholds" key={key}>
         <legend>{t("matrix.analysis.thresholds")}</legend>
-        <div className="field">
-          <label htmlFor="qca-incl">{t("matrix.analysis.consistency")}</label>
-          <input
-            id="qca-incl"
-            name="incl"
-            type="number"
-            min={0}
-            max={1}
-            step={0.01}
-            defaultValue={thresholds.consistency}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="qca-incl0">{t("matrix.analysis.contradictionBelow")}</label>
-          <input
-            id="qca-incl0"
-            name="incl0"
-            type="number"
-            min={0}
-            max={1}
-            step={0.01}
-            defaultValue={thresholds.contradictionBelow}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="qca-ncut">{t("matrix.analysis.frequency")}</label>
-          <input
-            id="qca-ncut"
-            name="ncut"
-            type="number"
-            min={1}
-            step={1}
-            defaultValue={thresholds.frequency}
-          />
+        <p className="muted qca-note">{t("matrix.analysis.thresholdsHint")}</p>
+        <div className="qca-fields">
+          <div className="field">
+            <label htmlFor="qca-incl">{t("matrix.analysis.consistency")}</label>
+            <input
+              id="qca-incl"
+              name="incl"
+              type="number"
+              min={0}
+              max={1}
+              step={0.01}
+              defaultValue={thresholds.consistency}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="qca-incl0">{t("matrix.analysis.contradictionBelow")}</label>
+            <input
+              id="qca-incl0"
+              name="incl0"
+              type="number"
+              min={0}
+              max={1}
+              step={0.01}
+              defaultValue={thresholds.contradictionBelow}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="qca-ncut">{t("matrix.analysis.frequency")}</label>
+            <input
+              id="qca-ncut"
+              name="ncut"
+              type="number"
+              min={1}
+              step={1}
+              defaultValue={thresholds.frequency}
+            />
+          </div>
         </div>
       </fieldset>
       {analysis.preconditions.length ? (
         <fieldset className="qca-expectations" key={`exp-${key}`}>
           <legend>{t("matrix.analysis.expectations")}</legend>
-          {analysis.preconditions.map((code) => (
-            <div className="field" key={code.id}>
-              <label htmlFor={`qca-exp-${code.id}`}>
-                {t("matrix.analysis.expectationOf", { code: codeText(code) })}
-              </label>
-              <select
-                id={`qca-exp-${code.id}`}
-                name="exp"
-                defaultValue={`${code.id}:${analysis.expectations[code.id] ?? "either"}`}
-              >
-                {EXPECTATIONS.map((value) => (
-                  <option key={value} value={`${code.id}:${value}`}>
-                    {t(`matrix.analysis.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
+          <div className="qca-fields">
+            {analysis.preconditions.map((code) => (
+              <div className="field" key={code.id}>
+                <label htmlFor={`qca-exp-${code.id}`}>
+                  {t("matrix.analysis.expectationOf", { code: codeText(code) })}
+                </label>
+                <select
+                  id={`qca-exp-${code.id}`}
+                  name="exp"
+                  defaultValue={`${code.id}:${analysis.expectations[code.id] ?? "either"}`}
+                >
+                  {EXPECTATIONS.map((value) => (
+                    <option key={value} value={`${code.id}:${value}`}>
+                      {t(`matrix.analysis.${value}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </div>
         </fieldset>
       ) : null}
       <button type="submit" className="button button-secondary button-small">
@@ -411,6 +418,8 @@ export function QcaAnalysis({
         <p className="qca-banner" role="note">
           {t("matrix.analysis.tooMany", { max: MAX_CONDITIONS })}
         </p>
+      ) : analysis.considered === 0 ? (
+        <p className="empty-state">{t("matrix.analysis.noCases")}</p>
       ) : (
         <>
           <p className={analysis.diversityWarning ? "qca-banner" : "muted"} role="note">

@@ -35,7 +35,8 @@ describe("the analysis as JSON", () => {
     expect(json.format).toBe("mediation-casebook/qca-analysis@1");
     expect(json.outcome).toEqual({ code: "TRUCE", negated: false, label: "TRUCE" });
     expect(json.truthTable.rows[0]).toMatchObject({
-      values: { LOCAL: 1, QUIET: 1 },
+      row: 3,
+      values: { LOCAL: 1, QUIET: 0 },
       n: 1,
       consistency: 1,
       outcome: "1",

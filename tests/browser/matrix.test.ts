@@ -135,9 +135,7 @@ describe("matrix and comparison sets", () => {
     await page.getByLabel("Frequency threshold").fill("1");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/incl=0\.8/);
-    await expect
-      .poll(() => page.getByLabel("Consistency threshold").inputValue())
-      .toBe("0.8");
+    await expect.poll(() => page.getByLabel("Consistency threshold").inputValue()).toBe("0.8");
     expect(await page.getByRole("note").filter({ hasText: "Limited diversity" }).textContent()).toContain(
       "Combinations observed: 1 of 2; remainders: 1.",
     );

@@ -127,7 +127,9 @@ describe("refusals of resource routes", () => {
     expect(JSON.parse(cell.text).message).toMatch(/^This case does not exist|not/i);
     const matrix = await open(matrixExport.loader, "/matrix/export?format=xlsx", {}, "page", trainer.cookie);
     expect(matrix.status).toBe(400);
-    expect(matrix.text).toContain("Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script) or json (the analysis).");
+    expect(matrix.text).toContain(
+      "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script) or json (the analysis).",
+    );
     const sources = await open(
       sourcesExport.loader,
       "/sources/export?format=xlsx",

@@ -164,8 +164,10 @@ export default {
     consistency: "Consistency threshold",
     contradictionBelow: "Contradiction below",
     frequency: "Frequency threshold",
-    thresholdsHint: "A row whose consistency reaches the consistency threshold has the outcome (1); below the contradiction threshold it has not (0); in between it is a contradiction (C). Set both to the same value for no contradictions, as R does by default. Rows with fewer cases than the frequency threshold count as remainders.",
-    noCases: "No case is known on the outcome and on every chosen precondition: untick preconditions above, or state the unknown values in the cases’ conditions.",
+    thresholdsHint:
+      "A row whose consistency reaches the consistency threshold has the outcome (1); below the contradiction threshold it has not (0); in between it is a contradiction (C). Set both to the same value for no contradictions, as R does by default. Rows with fewer cases than the frequency threshold count as remainders.",
+    noCases:
+      "No case is known on the outcome and on every chosen precondition: untick preconditions above, or state the unknown values in the cases’ conditions.",
     expectations: "Directional expectations (intermediate solution)",
     expectationOf: "Expectation for {{code}}",
     present: "contributes when present",
@@ -174,7 +176,8 @@ export default {
     apply: "Apply",
     tooMany: "More than {{max}} preconditions: untick some in the truth table above to minimize.",
     diversity: "Combinations observed: {{observed}} of {{combinations}}; remainders: {{unobserved}}.",
-    diversityWarning: "Limited diversity: there are more combinations ({{combinations}}) than cases ({{cases}}). The parsimonious and intermediate solutions rest on assumptions about combinations no case shows.",
+    diversityWarning:
+      "Limited diversity: there are more combinations ({{combinations}}) than cases ({{cases}}). The parsimonious and intermediate solutions rest on assumptions about combinations no case shows.",
     truthTable: "Truth table for minimization",
     row: "Row",
     n: "n",
@@ -188,13 +191,15 @@ export default {
     remainders_one: "{{count}} remainder (combination without enough cases)",
     remainders_other: "{{count}} remainders (combinations without enough cases)",
     andMoreRows: "and {{count}} more",
-    noPositive: "No row reaches the consistency threshold: there is nothing to minimize. Lower the threshold, or negate the outcome.",
+    noPositive:
+      "No row reaches the consistency threshold: there is nothing to minimize. Lower the threshold, or negate the outcome.",
     conservative: "Conservative solution",
     conservativeNote: "Remainders are not used.",
     parsimonious: "Parsimonious solution",
     parsimoniousNote: "Remainders are used wherever they simplify the solution.",
     intermediate: "Intermediate solution",
-    intermediateNote: "Only remainders that agree with the directional expectations are used (easy counterfactuals).",
+    intermediateNote:
+      "Only remainders that agree with the directional expectations are used (easy counterfactuals).",
     models_one: "{{count}} model",
     models_other: "{{count}} models: the data do not decide between them (model ambiguity)",
     modelsShown: "{{shown}} of them shown",
@@ -211,7 +216,8 @@ export default {
     assumptions_other: "{{count}} simplifying assumptions",
     noAssumptions: "No simplifying assumption.",
     necessity: "Necessity",
-    necessityNote: "Is the condition present whenever the outcome is? Flagged at a consistency of {{threshold}} or more; a low relevance means the condition is near-universal, so trivially necessary.",
+    necessityNote:
+      "Is the condition present whenever the outcome is? Flagged at a consistency of {{threshold}} or more; a low relevance means the condition is near-universal, so trivially necessary.",
     condition: "Condition",
     necessityConsistency: "Consistency",
     necessityCoverage: "Coverage",
@@ -221,7 +227,8 @@ export default {
     downloadRCsv: "CSV for R",
     downloadRScript: "R script",
     downloadJson: "Analysis (JSON)",
-    downloadsNote: "The CSV for R holds the cases known on every chosen code, by short name, 0/1; the R script reads it and runs truthTable() and minimize() with these settings.",
+    downloadsNote:
+      "The CSV for R holds the cases known on every chosen code, by short name, 0/1; the R script reads it and runs truthTable() and minimize() with these settings.",
   },
   saveSet: {
     heading: "Save this view as a set",
@@ -251,7 +258,8 @@ export default {
   },
   export: {
     badFormat: "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script) or json (the analysis).",
-    needsOutcome: "Choose an outcome first: the CSV for R, the R script and the analysis are about an outcome.",
+    needsOutcome:
+      "Choose an outcome first: the CSV for R, the R script and the analysis are about an outcome.",
     onlyMatrixSet: "Only a matrix set can be exported.",
   },
 };

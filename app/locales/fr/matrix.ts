@@ -168,8 +168,10 @@ export default {
     consistency: "Seuil de cohérence",
     contradictionBelow: "Contradiction en dessous de",
     frequency: "Seuil de fréquence",
-    thresholdsHint: "Une ligne dont la cohérence atteint le seuil de cohérence a le résultat (1) ; sous le seuil de contradiction, elle ne l’a pas (0) ; entre les deux, c’est une contradiction (C). Donnez la même valeur aux deux pour n’avoir aucune contradiction, comme R par défaut. Les lignes avec moins de cas que le seuil de fréquence comptent comme des restes.",
-    noCases: "Aucun cas n’est connu pour le résultat et pour chacune des préconditions choisies : décochez des préconditions ci-dessus, ou renseignez les valeurs inconnues dans les conditions des cas.",
+    thresholdsHint:
+      "Une ligne dont la cohérence atteint le seuil de cohérence a le résultat (1) ; sous le seuil de contradiction, elle ne l’a pas (0) ; entre les deux, c’est une contradiction (C). Donnez la même valeur aux deux pour n’avoir aucune contradiction, comme R par défaut. Les lignes avec moins de cas que le seuil de fréquence comptent comme des restes.",
+    noCases:
+      "Aucun cas n’est connu pour le résultat et pour chacune des préconditions choisies : décochez des préconditions ci-dessus, ou renseignez les valeurs inconnues dans les conditions des cas.",
     expectations: "Attentes directionnelles (solution intermédiaire)",
     expectationOf: "Attente pour {{code}}",
     present: "contribue quand présent",
@@ -178,7 +180,8 @@ export default {
     apply: "Appliquer",
     tooMany: "Plus de {{max}} préconditions : décochez-en dans la table de vérité ci-dessus pour minimiser.",
     diversity: "Combinaisons observées : {{observed}} sur {{combinations}} ; restes : {{unobserved}}.",
-    diversityWarning: "Diversité limitée : il y a plus de combinaisons ({{combinations}}) que de cas ({{cases}}). Les solutions parcimonieuse et intermédiaire reposent sur des hypothèses sur des combinaisons qu’aucun cas ne montre.",
+    diversityWarning:
+      "Diversité limitée : il y a plus de combinaisons ({{combinations}}) que de cas ({{cases}}). Les solutions parcimonieuse et intermédiaire reposent sur des hypothèses sur des combinaisons qu’aucun cas ne montre.",
     truthTable: "Table de vérité pour la minimisation",
     row: "Ligne",
     n: "n",
@@ -192,13 +195,15 @@ export default {
     remainders_one: "{{count}} reste (combinaison sans assez de cas)",
     remainders_other: "{{count}} restes (combinaisons sans assez de cas)",
     andMoreRows: "et {{count}} de plus",
-    noPositive: "Aucune ligne n’atteint le seuil de cohérence : il n’y a rien à minimiser. Abaissez le seuil, ou prenez le résultat comme absent.",
+    noPositive:
+      "Aucune ligne n’atteint le seuil de cohérence : il n’y a rien à minimiser. Abaissez le seuil, ou prenez le résultat comme absent.",
     conservative: "Solution conservatrice",
     conservativeNote: "Les restes ne sont pas utilisés.",
     parsimonious: "Solution parcimonieuse",
     parsimoniousNote: "Les restes sont utilisés partout où ils simplifient la solution.",
     intermediate: "Solution intermédiaire",
-    intermediateNote: "Seuls les restes conformes aux attentes directionnelles sont utilisés (contrefactuels faciles).",
+    intermediateNote:
+      "Seuls les restes conformes aux attentes directionnelles sont utilisés (contrefactuels faciles).",
     models_one: "{{count}} modèle",
     models_other: "{{count}} modèles : les données ne tranchent pas entre eux (ambiguïté de modèle)",
     modelsShown: "{{shown}} d’entre eux affichés",
@@ -215,7 +220,8 @@ export default {
     assumptions_other: "{{count}} hypothèses simplificatrices",
     noAssumptions: "Aucune hypothèse simplificatrice.",
     necessity: "Nécessité",
-    necessityNote: "La condition est-elle présente chaque fois que le résultat l’est ? Signalée à partir d’une cohérence de {{threshold}} ; une pertinence faible signifie que la condition est quasi universelle, donc trivialement nécessaire.",
+    necessityNote:
+      "La condition est-elle présente chaque fois que le résultat l’est ? Signalée à partir d’une cohérence de {{threshold}} ; une pertinence faible signifie que la condition est quasi universelle, donc trivialement nécessaire.",
     condition: "Condition",
     necessityConsistency: "Cohérence",
     necessityCoverage: "Couverture",
@@ -225,7 +231,8 @@ export default {
     downloadRCsv: "CSV pour R",
     downloadRScript: "Script R",
     downloadJson: "Analyse (JSON)",
-    downloadsNote: "Le CSV pour R contient les cas connus pour chaque code choisi, par nom court, en 0/1 ; le script R le lit et lance truthTable() et minimize() avec ces réglages.",
+    downloadsNote:
+      "Le CSV pour R contient les cas connus pour chaque code choisi, par nom court, en 0/1 ; le script R le lit et lance truthTable() et minimize() avec ces réglages.",
   },
   saveSet: {
     heading: "Enregistrer cette vue comme ensemble",
@@ -256,7 +263,8 @@ export default {
   },
   export: {
     badFormat: "Choisissez format=csv, md (Markdown), rcsv (CSV pour R), r (script R) ou json (l’analyse).",
-    needsOutcome: "Choisissez d’abord un résultat : le CSV pour R, le script R et l’analyse portent sur un résultat.",
+    needsOutcome:
+      "Choisissez d’abord un résultat : le CSV pour R, le script R et l’analyse portent sur un résultat.",
     onlyMatrixSet: "Seul un ensemble en matrice peut être exporté.",
   },
 } satisfies Catalogue<typeof en>;

@@ -342,6 +342,7 @@ function SolutionView({
         {solution.modelCount > solution.models.length
           ? ` (${t("matrix.analysis.modelsShown", { shown: solution.models.length })})`
           : ""}
+        {solution.complete ? "" : ` ${t("matrix.analysis.searchStopped")}`}
       </p>
       {solution.models.map((model, i) => (
         <ModelView

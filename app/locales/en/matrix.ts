@@ -202,6 +202,8 @@ export default {
       "Only remainders that agree with the directional expectations are used (easy counterfactuals).",
     models_one: "{{count}} model",
     models_other: "{{count}} models: the data do not decide between them (model ambiguity)",
+    searchStopped:
+      "The prime implicant chart was too large to search exhaustively: the model shown covers every row, but it is not proven minimal and others may exist (R’s minimize() meets the same limit).",
     modelsShown: "{{shown}} of them shown",
     model: "Model {{n}}",
     solutionFigures: "Solution consistency {{consistency}}, coverage {{coverage}}",

@@ -206,6 +206,8 @@ export default {
       "Seuls les restes conformes aux attentes directionnelles sont utilisés (contrefactuels faciles).",
     models_one: "{{count}} modèle",
     models_other: "{{count}} modèles : les données ne tranchent pas entre eux (ambiguïté de modèle)",
+    searchStopped:
+      "Le tableau des impliquants premiers était trop grand pour une recherche exhaustive : le modèle affiché couvre chaque ligne, mais il n’est pas prouvé minimal et d’autres peuvent exister (minimize() de R rencontre la même limite).",
     modelsShown: "{{shown}} d’entre eux affichés",
     model: "Modèle {{n}}",
     solutionFigures: "Cohérence de la solution {{consistency}}, couverture {{coverage}}",

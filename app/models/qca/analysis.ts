@@ -66,6 +66,8 @@ export type Solution = {
   models: Model[];
   /** How many minimal models exist (more than models.length when past MAX_MODELS). */
   modelCount: number;
+  /** False when the chart was too large to search for every model (see minimize.ts, SEARCH_LIMIT). */
+  complete: boolean;
 };
 
 export type NecessityFigures = {
@@ -231,14 +233,17 @@ export function analyse(input: AnalysisInput): Analysis {
       conservative: {
         models: conservative.models.map((m) => figures(m, [])),
         modelCount: conservative.modelCount,
+        complete: conservative.complete,
       },
       parsimonious: {
         models: parsimonious.models.map((m) => figures(m, remainderRows)),
         modelCount: parsimonious.modelCount,
+        complete: parsimonious.complete,
       },
       intermediate: {
         models: intermediate.models.map((m) => figures(m, remainderRows)),
         modelCount: intermediate.modelCount,
+        complete: intermediate.complete,
       },
     };
   }
@@ -294,10 +299,11 @@ export function intermediateModels(
   parsimoniousModels: readonly Cube[][],
   parsimoniousPrimes: readonly Cube[],
   expectations: readonly Expectation[],
-): { models: Cube[][]; modelCount: number } {
+): { models: Cube[][]; modelCount: number; complete: boolean } {
   const implies = (c: Cube, p: Cube) => (c.mask & p.mask) === p.mask && (c.value & p.mask) === p.value;
   const found = new Map<string, Cube[]>();
   let count = 0;
+  let complete = true;
   for (const cModel of conservativeModels) {
     for (const pModel of parsimoniousModels) {
       const candidates = new Map<string, Cube>();
@@ -323,6 +329,7 @@ export function intermediateModels(
         .filter((a) => ![...candidates.values()].some((b) => b !== a && implies(a, b)))
         .sort(compareCubes);
       const solved = solveChart(list, positives);
+      complete &&= solved.complete;
       for (const model of solved.models) {
         const key = model.map((cube) => `${cube.mask}:${cube.value}`).join("|");
         if (!found.has(key)) {
@@ -332,5 +339,5 @@ export function intermediateModels(
       }
     }
   }
-  return { models: [...found.values()], modelCount: count };
+  return { models: [...found.values()], modelCount: count, complete };
 }

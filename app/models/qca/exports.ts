@@ -41,6 +41,7 @@ function modelJson(model: Model, analysis: Analysis) {
 
 const solutionJson = (solution: Solution, analysis: Analysis) => ({
   modelCount: solution.modelCount,
+  complete: solution.complete,
   models: solution.models.map((model) => modelJson(model, analysis)),
 });
 

@@ -83,22 +83,50 @@ export type ChartSolution = {
   models: Cube[][];
   /** How many such models exist (may exceed models.length). */
   modelCount: number;
+  /**
+   * False when the search stopped at SEARCH_LIMIT steps (a chart far larger than a casebook's): the models
+   * listed cover every positive row, but others may exist, and when none of the smallest size was found in
+   * time the one listed is a greedy cover, not proven minimal.
+   */
+  complete: boolean;
 };
+
+/** Steps of the chart search before it gives up listing every model (a page must answer). */
+export const SEARCH_LIMIT = 60_000;
 
 /** Solves the prime implicant chart: rows are the positive rows, columns the implicants. */
 export function solveChart(primes: readonly Cube[], positives: readonly number[]): ChartSolution {
-  if (positives.length === 0) return { essential: [], models: [[]], modelCount: 1 };
+  if (positives.length === 0) return { essential: [], models: [[]], modelCount: 1, complete: true };
   const coverersOf = positives.map((row) => primes.map((_, i) => i).filter((i) => covers(primes[i], row)));
   const essentialIdx = new Set<number>();
   for (const list of coverersOf) if (list.length === 1) essentialIdx.add(list[0]);
   const essentialCovered = (r: number) => coverersOf[r].some((i) => essentialIdx.has(i));
-  const open = positives.map((_, r) => r).filter((r) => !essentialCovered(r));
+  // Row dominance: a row covered by every implicant that covers another row is covered whenever that
+  // one is, so it adds nothing to the search (safe for every minimal cover, unlike column dominance).
+  const rows = positives.map((_, r) => r).filter((r) => !essentialCovered(r));
+  const sets = new Map(rows.map((r) => [r, new Set(coverersOf[r])]));
+  const subset = (a: number, b: number) => coverersOf[a].every((i) => sets.get(b)!.has(i));
+  const open = rows.filter((r) => !rows.some((o) => o !== r && subset(o, r) && (!subset(r, o) || o < r)));
 
-  // Iterative deepening: branch on the first positive row left uncovered, over the implicants covering
-  // it. Every cover of the smallest size is reached this way; duplicates are removed by key.
+  // Iterative deepening from a lower bound: branch on the uncovered positive row with the fewest
+  // implicants covering it, over those implicants. Every cover of the smallest size is reached this way
+  // (each contains one of them); duplicates are removed by key. A branch is cut when rows no single
+  // implicant can cover together need more implicants than it has left.
   const seen = new Set<string>();
   const found: number[][] = [];
+  let steps = 0;
+  const lowerBound = (left: number[]) => {
+    const used = new Set<number>();
+    let bound = 0;
+    for (const r of left) {
+      if (coverersOf[r].some((i) => used.has(i))) continue;
+      bound++;
+      for (const i of coverersOf[r]) used.add(i);
+    }
+    return bound;
+  };
   const search = (chosen: number[], left: number[], budget: number) => {
+    if (++steps > SEARCH_LIMIT) return;
     if (left.length === 0) {
       const picked = [...chosen].sort((a, b) => a - b);
       const key = picked.join(",");
@@ -107,8 +135,10 @@ export function solveChart(primes: readonly Cube[], positives: readonly number[]
       if (found.length < MAX_MODELS) found.push(picked);
       return;
     }
-    if (budget === 0) return;
-    for (const i of coverersOf[left[0]]) {
+    if (budget === 0 || lowerBound(left) > budget) return;
+    let branch = left[0];
+    for (const r of left) if (coverersOf[r].length < coverersOf[branch].length) branch = r;
+    for (const i of coverersOf[branch]) {
       chosen.push(i);
       search(
         chosen,
@@ -118,16 +148,34 @@ export function solveChart(primes: readonly Cube[], positives: readonly number[]
       chosen.pop();
     }
   };
-  for (let size = 0; size <= primes.length && seen.size === 0; size++) search([], open, size);
+  for (let size = lowerBound(open); size <= primes.length && seen.size === 0 && steps <= SEARCH_LIMIT; size++)
+    search([], open, size);
 
+  if (found.length === 0) {
+    // Out of steps before any cover: a greedy one (the implicant covering most rows left, in turn).
+    let left = open;
+    const picked: number[] = [];
+    while (left.length) {
+      let best = coverersOf[left[0]][0];
+      let bestCount = 0;
+      for (const i of new Set(left.flatMap((r) => coverersOf[r]))) {
+        const count = left.filter((r) => covers(primes[i], positives[r])).length;
+        if (count > bestCount) [best, bestCount] = [i, count];
+      }
+      picked.push(best);
+      left = left.filter((r) => !covers(primes[best], positives[r]));
+    }
+    found.push(picked.sort((a, b) => a - b));
+    seen.add(picked.join(","));
+  }
   const essential = [...essentialIdx].sort((a, b) => a - b).map((i) => primes[i]);
   const models = found.map((picked) =>
     [...essentialIdx, ...picked].sort((a, b) => a - b).map((i) => primes[i]),
   );
-  return { essential, models, modelCount: seen.size };
+  return { essential, models, modelCount: seen.size, complete: steps <= SEARCH_LIMIT };
 }
 
-export type Minimization = { primes: Cube[]; essential: Cube[]; models: Cube[][]; modelCount: number };
+export type Minimization = ChartSolution & { primes: Cube[] };
 
 export function minimize(
   conditionCount: number,

@@ -152,8 +152,10 @@ export function analyse(input: AnalysisInput): Analysis {
     known.push({ c, row: bits.reduce<number>((acc, b) => acc * 2 + b, 0), y, bits });
   }
 
+  const tooManyConditions = k > MAX_CONDITIONS;
   const byRow = new Map<number, AnalysisRow>();
-  for (const { c, row, y, bits } of known) {
+  // Past MAX_CONDITIONS no table is drawn (and a row number would outgrow a float's exact integers).
+  for (const { c, row, y, bits } of tooManyConditions ? [] : known) {
     let r = byRow.get(row);
     if (!r) {
       r = { number: row + 1, values: bits, n: 0, positive: 0, consistency: 0, outcome: "?", cases: [] };
@@ -178,7 +180,6 @@ export function analyse(input: AnalysisInput): Analysis {
   // R's "incl, n" order: most consistent first, then the larger rows, then row number.
   rows.sort((a, b) => b.consistency - a.consistency || b.n - a.n || a.number - b.number);
 
-  const tooManyConditions = k > MAX_CONDITIONS;
   const combinations = 2 ** k;
   const observed = new Set(rows.filter((r) => r.outcome !== "?").map((r) => r.number - 1));
   const remainders: number[] = [];

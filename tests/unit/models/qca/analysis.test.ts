@@ -131,3 +131,21 @@ describe("the analysis", () => {
     expect(thresholdsOf({ consistency: 0.7, contradictionBelow: 0.9 }).contradictionBelow).toBe(0.7);
   });
 });
+
+describe("many preconditions", () => {
+  it("draws no table and minimizes nothing past the limit, but still measures necessity", () => {
+    const codes = Array.from({ length: 11 }, (_, i) => code(`C${i}`));
+    const a = analyse({
+      cases: [{ id: "x", title: "X" }],
+      preconditions: codes,
+      outcome: code("Y"),
+      value: () => "present",
+    });
+    expect(a.tooManyConditions).toBe(true);
+    expect(a.rows).toEqual([]);
+    expect(a.remainders).toEqual([]);
+    expect(a.solutions).toBeNull();
+    expect(a.necessity).toHaveLength(22);
+    expect(a.considered).toBe(1);
+  });
+});

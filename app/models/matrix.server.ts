@@ -23,6 +23,8 @@ import {
 } from "~/models/qca";
 import { type Analysis, type AnalysisCode, analyse } from "~/models/qca/analysis";
 import { analysisJson, analysisRScript } from "~/models/qca/exports";
+import { codeText } from "~/models/qca/formula";
+import { VENN_MAX, vennOf, vennSvgText } from "~/models/qca/venn";
 import type { MatrixOptions, MatrixQuery } from "~/queries/matrix";
 import { RECORD_ID_PATTERN } from "~/rules/ids";
 import { DEFAULT_QCA_SETTINGS, type QcaSettings } from "~/rules/qca-settings";
@@ -524,6 +526,7 @@ export const MATRIX_EXPORT_FORMATS = {
   rcsv: { contentType: CSV_CONTENT_TYPE, extension: "csv", name: "matrix-for-r" },
   r: { contentType: "text/plain; charset=utf-8", extension: "R", name: "matrix-analysis" },
   json: { contentType: "application/json; charset=utf-8", extension: "json", name: "matrix-analysis" },
+  svg: { contentType: "image/svg+xml; charset=utf-8", extension: "svg", name: "matrix-venn" },
 } as const;
 export type MatrixExportFormat = keyof typeof MATRIX_EXPORT_FORMATS;
 
@@ -566,7 +569,13 @@ export function exportMatrix(
         workspace: member.workspaceName,
         date,
       });
-    else body = `${JSON.stringify(analysisJson(analysis), null, 2)}\n`;
+    else if (format === "json") body = `${JSON.stringify(analysisJson(analysis), null, 2)}\n`;
+    else {
+      const venn = vennOf(analysis);
+      if (!venn) throw new Refusal(400, msg("matrix.export.vennTooMany", { max: VENN_MAX }));
+      const outcome = codeText(analysis.outcome);
+      body = vennSvgText(venn, `${analysis.preconditions.map(codeText).join(", ")} -> ${outcome}`, outcome);
+    }
   }
   recordAudit({
     action: "matrix.exported",

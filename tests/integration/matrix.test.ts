@@ -460,6 +460,15 @@ describe("the analysis of an outcome", () => {
             expect(Object.keys(condition).sort()).toEqual(["code", "negated"]);
   });
 
+  it("draws the truth table as a Venn diagram in SVG", () => {
+    const built = open(demo.trainer, analysisQuery());
+    const file = exportMatrix(demo.trainer, built, "svg");
+    expect(file.filename).toMatch(/^matrix-venn-\d{4}-\d{2}-\d{2}\.svg$/);
+    expect(file.contentType).toBe("image/svg+xml; charset=utf-8");
+    expect(file.body).toContain("<title>LOCAL, QUIET -&gt; ~TRUCE</title>");
+    expect(file.body.match(/<clipPath /g)).toHaveLength(2);
+  });
+
   it("refuses the files of an analysis when no outcome is chosen", () => {
     const built = open(demo.trainer, { col: code("Quiet or back channel") });
     expect(() => exportMatrix(demo.trainer, built, "rcsv")).toThrow(expect.objectContaining({ status: 400 }));

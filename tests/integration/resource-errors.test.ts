@@ -128,7 +128,7 @@ describe("refusals of resource routes", () => {
     const matrix = await open(matrixExport.loader, "/matrix/export?format=xlsx", {}, "page", trainer.cookie);
     expect(matrix.status).toBe(400);
     expect(matrix.text).toContain(
-      "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script) or json (the analysis).",
+      "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script), json (the analysis) or svg (the Venn diagram).",
     );
     const sources = await open(
       sourcesExport.loader,

@@ -6,6 +6,7 @@ import type { MatrixForPage } from "~/models/matrix.server";
 import type { Analysis, AnalysisCode, Model, Solution } from "~/models/qca/analysis";
 import { MAX_CONDITIONS, NECESSITY_THRESHOLD } from "~/models/qca/analysis";
 import { codeText, literalText, modelText, termText } from "~/models/qca/formula";
+import { VENN_FILLS, VENN_MAX, vennOf, vennSvgText } from "~/models/qca/venn";
 import { intlLocale } from "~/rules/locale";
 import { EXPECTATIONS } from "~/rules/qca-settings";
 import { useLocale } from "~/utils/format";
@@ -358,6 +359,46 @@ function SolutionView({
   );
 }
 
+/** The diagram as an image of our own SVG (no user text but short names, escaped): one <img>, alt text. */
+function VennFigure({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation();
+  const venn = vennOf(analysis);
+  if (!venn) return <p className="muted qca-note">{t("matrix.analysis.vennTooMany", { max: VENN_MAX })}</p>;
+  const title = t("matrix.analysis.vennTitle", {
+    conditions: analysis.preconditions.map(codeText).join(", "),
+    outcome: codeText(analysis.outcome),
+  });
+  const svg = vennSvgText(venn, title, codeText(analysis.outcome));
+  const legend = [
+    ["positive", t("matrix.analysis.vennPositive")],
+    ["negative", t("matrix.analysis.vennNegative")],
+    ["contradiction", t("matrix.analysis.vennContradiction")],
+    ["remainder", t("matrix.analysis.vennRemainder")],
+  ] as const;
+  return (
+    <figure className="qca-venn" aria-labelledby="venn-heading">
+      <h4 id="venn-heading">{t("matrix.analysis.venn")}</h4>
+      <img
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+        alt={title}
+        width={venn.size}
+        height={venn.size}
+      />
+      <figcaption>
+        <ul className="venn-legend">
+          {legend.map(([fill, text]) => (
+            <li key={fill}>
+              <span className="venn-swatch" style={{ background: VENN_FILLS[fill] }} aria-hidden="true" />
+              {text}
+            </li>
+          ))}
+        </ul>
+        <p className="muted qca-note">{t("matrix.analysis.vennNote")}</p>
+      </figcaption>
+    </figure>
+  );
+}
+
 function Necessity({ analysis }: { analysis: Analysis }) {
   const { t } = useTranslation();
   const ratio = useRatio();
@@ -437,6 +478,7 @@ export function QcaAnalysis({
               : null}
           </p>
           <AnalysisTruthTable analysis={analysis} workspaceId={workspaceId} />
+          <VennFigure analysis={analysis} />
           {analysis.solutions ? (
             <>
               <SolutionView
@@ -477,6 +519,11 @@ export function QcaAnalysis({
           <a href={exportHref("json")} className="button button-secondary">
             {t("matrix.analysis.downloadJson")}
           </a>
+          {analysis.preconditions.length > 0 && analysis.preconditions.length <= VENN_MAX ? (
+            <a href={exportHref("svg")} className="button button-secondary">
+              {t("matrix.analysis.downloadSvg")}
+            </a>
+          ) : null}
         </div>
       </section>
     </section>

@@ -225,6 +225,16 @@ export default {
     necessityCoverage: "Coverage",
     relevance: "Relevance",
     necessary: "necessary",
+    venn: "Venn diagram of the truth table",
+    vennTitle: "Venn diagram: combinations of {{conditions}} for {{outcome}}",
+    vennPositive: "outcome 1",
+    vennNegative: "outcome 0",
+    vennContradiction: "contradiction",
+    vennRemainder: "remainder (blank)",
+    vennNote:
+      "Each region is a combination of the preconditions; the number is its cases. Outside every shape: all of them absent.",
+    vennTooMany: "The diagram is drawn for up to {{max}} preconditions.",
+    downloadSvg: "Venn diagram (SVG)",
     downloads: "Take the analysis to R",
     downloadRCsv: "CSV for R",
     downloadRScript: "R script",
@@ -259,7 +269,9 @@ export default {
     codeGone: "This code is no longer in the codebook.",
   },
   export: {
-    badFormat: "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script) or json (the analysis).",
+    badFormat:
+      "Choose format=csv, md (Markdown), rcsv (CSV for R), r (R script), json (the analysis) or svg (the Venn diagram).",
+    vennTooMany: "The Venn diagram is drawn for one to {{max}} preconditions.",
     needsOutcome:
       "Choose an outcome first: the CSV for R, the R script and the analysis are about an outcome.",
     onlyMatrixSet: "Only a matrix set can be exported.",

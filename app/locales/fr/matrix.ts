@@ -229,6 +229,16 @@ export default {
     necessityCoverage: "Couverture",
     relevance: "Pertinence",
     necessary: "nécessaire",
+    venn: "Diagramme de Venn de la table de vérité",
+    vennTitle: "Diagramme de Venn : combinaisons de {{conditions}} pour {{outcome}}",
+    vennPositive: "résultat 1",
+    vennNegative: "résultat 0",
+    vennContradiction: "contradiction",
+    vennRemainder: "reste (en blanc)",
+    vennNote:
+      "Chaque région est une combinaison des préconditions ; le nombre est celui de ses cas. Hors de toutes les formes : toutes absentes.",
+    vennTooMany: "Le diagramme est dessiné pour {{max}} préconditions au plus.",
+    downloadSvg: "Diagramme de Venn (SVG)",
     downloads: "Reprendre l’analyse dans R",
     downloadRCsv: "CSV pour R",
     downloadRScript: "Script R",
@@ -264,7 +274,9 @@ export default {
     codeGone: "Ce code n’est plus dans la grille de codage.",
   },
   export: {
-    badFormat: "Choisissez format=csv, md (Markdown), rcsv (CSV pour R), r (script R) ou json (l’analyse).",
+    badFormat:
+      "Choisissez format=csv, md (Markdown), rcsv (CSV pour R), r (script R), json (l’analyse) ou svg (le diagramme de Venn).",
+    vennTooMany: "Le diagramme de Venn est dessiné pour une à {{max}} préconditions.",
     needsOutcome:
       "Choisissez d’abord un résultat : le CSV pour R, le script R et l’analyse portent sur un résultat.",
     onlyMatrixSet: "Seul un ensemble en matrice peut être exporté.",

@@ -145,6 +145,12 @@ describe("matrix and comparison sets", () => {
     // One observed row and one remainder: with the remainder as a don't-care the whole set is the solution.
     expect(await parsimonious.locator("code").first().textContent()).toBe("1 -> ~CEASEFIRE");
     expect(await parsimonious.textContent()).toContain("1 simplifying assumption");
+    // The truth table as a Venn diagram: one shape, its one observed row filled.
+    expect(
+      await page
+        .getByRole("img", { name: "Venn diagram: combinations of EXCLUDED for ~CEASEFIRE" })
+        .isVisible(),
+    ).toBe(true);
     // The term's cases, then one case's passages.
     await conservative.getByText("1 case", { exact: true }).click();
     const algiers = conservative.getByRole("link", { name: "Algiers process on northern Mali" });

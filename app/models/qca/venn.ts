@@ -109,7 +109,9 @@ export type VennRegion = {
 
 export type Venn = {
   size: number;
-  sets: Array<Ellipse & { label: string; labelX: number; labelY: number }>;
+  sets: Array<
+    Ellipse & { label: string; labelX: number; labelY: number; anchor: "start" | "middle" | "end" }
+  >;
   regions: Array<VennRegion & { x: number; y: number }>;
 };
 
@@ -139,8 +141,10 @@ export function vennOf(analysis: Analysis): Venn | null {
     // The name goes just past the shape: above a circle, beyond the far end of an ellipse.
     const t = (e.angle * Math.PI) / 180;
     const circle = e.rx === e.ry;
+    // A circle's name above it, or below the lower one of three.
+    const below = circle && k === 3 && i === 2;
     const x = circle ? e.cx : e.cx + Math.cos(t) * e.rx * 1.02;
-    const y = circle ? e.cy - e.ry - 0.02 : e.cy + Math.sin(t) * e.rx * 1.02;
+    const y = circle ? (below ? e.cy + e.ry + 0.05 : e.cy - e.ry - 0.02) : e.cy + Math.sin(t) * e.rx * 1.02;
     const clamp = (v: number) => Math.min(0.96, Math.max(0.04, v));
     return {
       ...e,
@@ -151,6 +155,8 @@ export function vennOf(analysis: Analysis): Venn | null {
       label: codeText(analysis.preconditions[i]),
       labelX: clamp(x) * VENN_SIZE,
       labelY: clamp(y) * VENN_SIZE,
+      // Names near an edge grow inwards, so they are not cut off.
+      anchor: x < 0.3 ? ("start" as const) : x > 0.7 ? ("end" as const) : ("middle" as const),
     };
   });
   // The combination with every precondition absent is the space outside the shapes.
@@ -219,7 +225,7 @@ export function vennSvgText(venn: Venn, title: string, outcome: string): string 
   const names = venn.sets
     .map(
       (e) =>
-        `<text x="${e.labelX}" y="${e.labelY}" text-anchor="middle" font-size="13" font-weight="700" fill="#1d2630">${escapeXml(e.label)}</text>`,
+        `<text x="${e.labelX}" y="${e.labelY}" text-anchor="${e.anchor}" font-size="13" font-weight="700" fill="#1d2630" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(e.label)}</text>`,
     )
     .join("");
   const counts = venn.regions

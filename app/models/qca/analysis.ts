@@ -249,20 +249,30 @@ export function analyse(input: AnalysisInput): Analysis {
     };
   }
 
+  // One pass per precondition: counts of X, of Y, of both; ~X's follow from them.
   const necessity: NecessityFigures[] = [];
+  const n = known.length;
+  const yCount = known.reduce((sum, x) => sum + x.y, 0);
   for (const [i, code] of preconditions.entries()) {
-    for (const bit of [1, 0] as const) {
-      const xs = known.map((x) => ({ x: x.bits[i] === bit ? 1 : 0, y: x.y }));
-      const xy = xs.filter((p) => p.x && p.y).length;
-      const x = xs.filter((p) => p.x).length;
-      const y = xs.filter((p) => p.y).length;
-      const consistency = ratio(xy, y);
+    let x1 = 0;
+    let x1y = 0;
+    for (const x of known) {
+      if (x.bits[i] === 1) {
+        x1++;
+        x1y += x.y;
+      }
+    }
+    for (const [bit, x, xy] of [
+      [1, x1, x1y],
+      [0, n - x1, yCount - x1y],
+    ] as const) {
+      const consistency = ratio(xy, yCount);
       necessity.push({
         literal: literalOf(code, bit),
         consistency,
         coverage: ratio(xy, x),
         // Relevance of necessity (Schneider & Wagemann): Σ(1−X) / Σ(1−min(X,Y)); low when X is near-universal.
-        relevance: ratio(xs.length - x, xs.length - xy),
+        relevance: ratio(n - x, n - xy),
         necessary: consistency !== null && consistency >= NECESSITY_THRESHOLD,
       });
     }

@@ -4,6 +4,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, asc, eq } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor";
+import { recordActivity } from "~/models/activity.server";
 import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { foreignCodeIds, seesDrafts } from "~/models/case-body.server";
 import { getCase } from "~/models/cases.server";
@@ -233,6 +234,16 @@ export function saveCaseConditions(
         .run();
     }
     if (changes.length) {
+      // The case's timeline says which values changed, and to what (the codes named by the page).
+      recordActivity(tx, {
+        caseId,
+        actorId: member.userId,
+        kind: "conditions_set",
+        detail: {
+          codeIds: changes.map((change) => change.codeId),
+          values: changes.map((change) => change.value),
+        },
+      });
       recordAudit(
         {
           action: "case.conditions_saved",

@@ -26,6 +26,7 @@ export const ACTIVITY_KINDS = [
   "changes_requested",
   "restored",
   "events_edited",
+  "conditions_set",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -271,3 +271,45 @@ describe("case conditions", () => {
     expect(forEditor?.passages).toEqual([{ text: "a draft-only passage", section: "" }]);
   });
 });
+
+describe("the case's timeline", () => {
+  it("records which values were stated, and to what, and says it in the reader's language", async () => {
+    const { getCaseActivity } = await import("~/models/case-activity.server");
+    const { activityInWords } = await import("~/components/review/activity-timeline");
+    const { createInstance } = await import("i18next");
+    const { catalogues } = await import("~/locales");
+    const { i18nOptions } = await import("~/utils/i18n");
+    const caseId = freshCase();
+    const editor = team.people.editor.member;
+    saveCaseConditions(editor, caseId, [
+      { codeId: channel, value: "present", note: "", seenSetAt: 0 },
+      { codeId: truce, value: "absent", note: "No truce.", seenSetAt: 0 },
+      { codeId: subChannel, value: "unknown", note: "", seenSetAt: 0 },
+    ]);
+    const [entry] = getCaseActivity(editor, caseId).entries;
+    expect(entry).toMatchObject({ kind: "conditions_set", actorName: "editor" });
+    expect(entry.codeLabels).toEqual([
+      "Local channel (communities, militias)",
+      "Temporary truce or ceasefire",
+    ]);
+    for (const [lng, words] of [
+      [
+        "en",
+        "stated the conditions: Local channel (communities, militias) present and Temporary truce or ceasefire absent",
+      ],
+      [
+        "fr",
+        "a renseigné les conditions : Local channel (communities, militias) présent et Temporary truce or ceasefire absent",
+      ],
+    ] as const) {
+      const instance = createInstance();
+      instance.init({
+        ...i18nOptions,
+        lng,
+        resources: { [lng]: { translation: catalogues[lng] } },
+        initImmediate: false,
+      });
+      expect(activityInWords(entry, instance.getFixedT(lng), lng).text).toBe(words);
+    }
+  });
+});

@@ -99,6 +99,15 @@ export function activityInWords(
     }
     case "changes_requested":
       return { text: t("activity.changesRequested"), note: str(d.note) };
+    case "conditions_set": {
+      const values = Array.isArray(d.values) ? d.values : [];
+      const items = entry.codeLabels.map((label, i) => {
+        const value: "present" | "absent" | "unknown" =
+          values[i] === "present" ? "present" : values[i] === "absent" ? "absent" : "unknown";
+        return t(`activity.conditionValue.${value}`, { code: label ?? t("activity.deletedCode") });
+      });
+      return { text: t("activity.conditionsSet", { values: list(t, locale, items, 4) }), note: "" };
+    }
     case "restored": {
       const from = num(d.from) ?? num(d.number);
       return { text: from ? t("activity.restoredRevision", { from }) : t("activity.restored"), note: "" };

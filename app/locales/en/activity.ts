@@ -39,5 +39,11 @@ export default {
     edited: "edited the event “{{title}}” (revision {{revision}})",
     removed: "removed the event “{{title}}” (revision {{revision}})",
   },
+  conditionsSet: "stated the conditions: {{values}}",
+  conditionValue: {
+    present: "{{code}} present",
+    absent: "{{code}} absent",
+    unknown: "{{code}} unknown",
+  },
   noteColon: ":",
 };

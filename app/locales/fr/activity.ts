@@ -42,5 +42,11 @@ export default {
     edited: "a modifié l’évènement « {{title}} » (version {{revision}})",
     removed: "a retiré l’évènement « {{title}} » (version {{revision}})",
   },
+  conditionsSet: "a renseigné les conditions : {{values}}",
+  conditionValue: {
+    present: "{{code}} présent",
+    absent: "{{code}} absent",
+    unknown: "{{code}} inconnu",
+  },
   noteColon: " :",
 } satisfies Catalogue<typeof en>;

@@ -12,6 +12,7 @@ import {
   matchingCases,
   matchingCodes,
   matchingDiscussions,
+  searchRows,
 } from "~/models/search/case-search.server";
 import { prepareSearch } from "~/models/search/compile";
 import { variantIndex } from "~/models/search/variants.server";
@@ -74,6 +75,60 @@ function pickFields(fields: Record<string, unknown>) {
   return Object.fromEntries(
     keys.filter((key) => key in fields).map((key) => [key, fields[key]]),
   ) as Partial<LibraryCase>;
+}
+
+const FACETS = ["region", "status", "code", "author", "actor", "mediator"] as const;
+type CountedFacet = (typeof FACETS)[number];
+
+/**
+ * What each case is counted under in each facet (its regions, status, codes, author, registry entries),
+ * worked out once per snapshot as numbers into one list of keys per facet, each key once per case: a
+ * search counts its matches' facets without reading a case's fields, codes or names again.
+ */
+class FacetKeys {
+  readonly keys = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<
+    CountedFacet,
+    string[]
+  >;
+  readonly numbers = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<
+    CountedFacet,
+    Map<string, number>
+  >;
+  readonly ofCase = new Map<string, Record<CountedFacet, Int32Array>>();
+
+  add(caseId: string, values: Record<CountedFacet, readonly string[]>) {
+    const numbered = {} as Record<CountedFacet, Int32Array>;
+    for (const facet of FACETS) {
+      const numbers = this.numbers[facet];
+      const list: number[] = [];
+      for (const value of values[facet]) {
+        let number = numbers.get(value);
+        if (number === undefined) {
+          number = this.keys[facet].length;
+          this.keys[facet].push(value);
+          numbers.set(value, number);
+        }
+        if (!list.includes(number)) list.push(number);
+      }
+      numbered[facet] = Int32Array.from(list);
+    }
+    this.ofCase.set(caseId, numbered);
+  }
+}
+
+/** Counts of one facet's keys, kept in the order they were first met (as a Map filled case by case). */
+class FacetCounts {
+  private readonly counts: Int32Array;
+  private readonly order: number[] = [];
+  constructor(private readonly keys: readonly string[]) {
+    this.counts = new Int32Array(keys.length);
+  }
+  add(numbers: Int32Array) {
+    for (const number of numbers) if (this.counts[number]++ === 0) this.order.push(number);
+  }
+  toMap(): Map<string, number> {
+    return new Map(this.order.map((number) => [this.keys[number], this.counts[number]]));
+  }
 }
 
 /** Results shown per page of the library; the matrix and the facets always work on every match. */
@@ -186,14 +241,37 @@ function librarySnapshot(member: Member) {
 
     const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
     const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
+    // Registry entries: a case names an entry when one of its names folds to one of the entry's names.
+    const names = cachedActorNames(member);
+    const entriesOf = (caseNames: string[]) => caseNames.flatMap((name) => names.get(nameKey(name)) ?? []);
+    const facetKeys = new FacetKeys();
+    for (const item of all)
+      facetKeys.add(item.id, {
+        region: item.regions,
+        status: [item.status],
+        code: [...(codesByCase.get(item.id) ?? [])],
+        author: [item.createdBy],
+        actor: entriesOf([
+          ...item.actors,
+          ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors),
+        ]),
+        mediator: entriesOf(item.mediators),
+      });
+    let rows: Map<number, string> | null = null;
     return {
       all,
       byId: new Map(all.map((item) => [item.id, item])),
+      /** The search index's rows of these cases, read on the first search. */
+      indexRows: () => {
+        rows ??= searchRows(all.map((item) => item.id));
+        return rows as ReadonlyMap<number, string>;
+      },
       approvedDocs: approvedDocs as ReadonlyMap<string, CaseDocument>,
       codesByCase,
       eventsByCase: eventsByCase as ReadonlyMap<string, CaseEvent[]>,
       allRegions,
       authorNames,
+      facetKeys: facetKeys as Readonly<FacetKeys>,
     };
   });
 }
@@ -211,11 +289,13 @@ function libraryView(member: Member) {
   return {
     all,
     byId: new Map(all.map((item) => [item.id, item])),
+    indexRows: snapshot.indexRows,
     approvedDocs: new Map([...snapshot.approvedDocs].filter(([caseId]) => !hidden.has(caseId))),
     codesByCase: snapshot.codesByCase,
     eventsByCase: snapshot.eventsByCase,
     allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
     authorNames: new Map(all.map((item) => [item.createdBy, item.createdByName])),
+    facetKeys: snapshot.facetKeys,
   };
 }
 
@@ -263,70 +343,93 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, approvedDocs, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
-  // Registry filters: a case names an entry when one of its names folds to one of the entry's names.
-  const names = cachedActorNames(member);
-  const entryOf = (name: string) => names.get(nameKey(name));
-  const actorsOf = (item: LibraryCase) =>
-    [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].flatMap(
-      (name) => entryOf(name) ?? [],
-    );
-  const mediatorsOf = (item: LibraryCase) => item.mediators.flatMap((name) => entryOf(name) ?? []);
+  const { all, byId, indexRows, approvedDocs, codesByCase, allRegions, authorNames, facetKeys } =
+    libraryView(member);
   const linked = query.linked ? linkedCaseIds(member, query.linked) : null;
 
   // What was typed, read by the app's parser, with the workspace's spelling variants (ADR 0004).
   const search = prepareSearch(query.q, variantIndex(member.workspaceId));
   const searching = search.tree !== null;
+  const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   const hits = searching
-    ? matchingCases(member, search, new Set(byId.keys()), approvedDocs)
+    ? matchingCases(search, { rows: indexRows(), cases: byId }, approvedDocs, sort === "relevance")
     : new Map<string, number>();
 
+  // Each filter in use, as a bit: a case's mask holds the filters it fails. A facet counts the cases that
+  // fail no filter but its own; the results are the cases that fail none.
   type Facet = "q" | "region" | "status" | "code" | "period" | "author" | "actor" | "mediator";
-  const passes = (item: LibraryCase, except: Facet | null) => {
-    if (except !== "q" && searching && !hits.has(item.id)) return false;
-    if (linked && !linked.has(item.id)) return false;
-    if (except !== "actor" && query.actor.length) {
-      const named = actorsOf(item);
-      if (!query.actor.every((id) => named.includes(id))) return false;
-    }
-    if (except !== "mediator" && query.mediator.length) {
-      const named = mediatorsOf(item);
-      if (!query.mediator.every((id) => named.includes(id))) return false;
-    }
-    if (except !== "region" && query.region.length && !item.regions.some((r) => query.region.includes(r)))
-      return false;
-    if (except !== "status" && query.status.length && !query.status.includes(item.status)) return false;
-    if (except !== "author" && query.author && item.createdBy !== query.author) return false;
-    if (
-      except !== "period" &&
-      (query.from !== null || query.to !== null) &&
-      !overlaps(item, query.from, query.to)
-    )
-      return false;
-    if (except !== "code" && query.code.length) {
-      const has = codesByCase.get(item.id) ?? new Set<string>();
-      const ok =
-        query.match === "all" ? query.code.every((c) => has.has(c)) : query.code.some((c) => has.has(c));
-      if (!ok) return false;
-    }
-    return true;
+  const BIT: Record<Facet | "linked", number> = {
+    q: 1,
+    region: 2,
+    status: 4,
+    code: 8,
+    period: 16,
+    author: 32,
+    actor: 64,
+    mediator: 128,
+    linked: 256,
   };
-
-  const count = <K extends string>(facet: Facet, keys: (item: LibraryCase) => K[]) => {
-    const counts = new Map<K, number>();
-    for (const item of all)
-      if (passes(item, facet))
-        for (const key of new Set(keys(item))) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return counts;
+  // A registry filter: every chosen entry among the case's (an entry no case names matches none).
+  const namesAll = (facet: "actor" | "mediator", chosen: string[]) => {
+    const wanted = chosen.map((id) => facetKeys.numbers[facet].get(id) ?? -1);
+    return (item: LibraryCase) => {
+      const named = facetKeys.ofCase.get(item.id)![facet];
+      return wanted.every((number) => named.includes(number));
+    };
   };
+  const filters: Array<[number, (item: LibraryCase) => boolean]> = [];
+  if (searching) filters.push([BIT.q, (item) => hits.has(item.id)]);
+  if (linked) filters.push([BIT.linked, (item) => linked.has(item.id)]);
+  if (query.actor.length) filters.push([BIT.actor, namesAll("actor", query.actor)]);
+  if (query.mediator.length) filters.push([BIT.mediator, namesAll("mediator", query.mediator)]);
+  if (query.region.length)
+    filters.push([BIT.region, (item) => item.regions.some((r) => query.region.includes(r))]);
+  if (query.status.length) filters.push([BIT.status, (item) => query.status.includes(item.status)]);
+  if (query.author) filters.push([BIT.author, (item) => item.createdBy === query.author]);
+  if (query.from !== null || query.to !== null)
+    filters.push([BIT.period, (item) => overlaps(item, query.from, query.to)]);
+  if (query.code.length)
+    filters.push([
+      BIT.code,
+      (item) => {
+        const has = codesByCase.get(item.id) ?? new Set<string>();
+        return query.match === "all"
+          ? query.code.every((c) => has.has(c))
+          : query.code.some((c) => has.has(c));
+      },
+    ]);
+  const maskOf = (item: LibraryCase) => {
+    let mask = 0;
+    for (let i = 0; i < filters.length; i++) if (!filters[i][1](item)) mask |= filters[i][0];
+    return mask;
+  };
+  // The facet a case is counted in when it fails that facet's filter alone.
+  const facetOfMask = new Map(FACETS.map((facet) => [BIT[facet], facet]));
 
-  const regionCounts = count("region", (item) => item.regions);
-  const statusCounts = count("status", (item) => [item.status]);
-  const codeCounts = count("code", (item) => [...(codesByCase.get(item.id) ?? [])]);
-  const authorCounts = count("author", (item) => [item.createdBy]);
-  const actorCounts = count("actor", actorsOf);
-  const mediatorCounts = count("mediator", mediatorsOf);
-  // Entry names for the registry facets: only entries some readable case names (so none leaks).
+  const counts = Object.fromEntries(
+    FACETS.map((facet) => [facet, new FacetCounts(facetKeys.keys[facet])]),
+  ) as Record<CountedFacet, FacetCounts>;
+  const matches: LibraryCase[] = [];
+  // The cases that pass every filter but the search words: where codes and discussions are looked for.
+  let filteredCount = 0;
+  for (const item of all) {
+    const mask = maskOf(item);
+    if ((mask & ~BIT.q) === 0) filteredCount++;
+    if (mask === 0) {
+      matches.push(item);
+      const keys = facetKeys.ofCase.get(item.id)!;
+      for (const facet of FACETS) counts[facet].add(keys[facet]);
+    } else {
+      const facet = facetOfMask.get(mask);
+      if (facet) counts[facet].add(facetKeys.ofCase.get(item.id)![facet]);
+    }
+  }
+  const regionCounts = counts.region.toMap();
+  const statusCounts = counts.status.toMap();
+  const codeCounts = counts.code.toMap();
+  const authorCounts = counts.author.toMap();
+  const actorCounts = counts.actor.toMap();
+  const mediatorCounts = counts.mediator.toMap();
   const entryIds = [
     ...new Set([...actorCounts.keys(), ...mediatorCounts.keys(), ...query.actor, ...query.mediator]),
   ];
@@ -351,8 +454,6 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     .map(([id, name]) => ({ id, name, count: authorCounts.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const matches = all.filter((item) => passes(item, null));
-  const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   matches.sort((a, b) => {
     if (sort === "relevance") return (hits.get(a.id) ?? 0) - (hits.get(b.id) ?? 0);
     if (sort === "title") return a.title.localeCompare(b.title);
@@ -363,7 +464,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const pageCount = Math.max(1, Math.ceil(matches.length / LIBRARY_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const shown = matches.slice((page - 1) * LIBRARY_PAGE_SIZE, page * LIBRARY_PAGE_SIZE);
-  // Snippets only for the cases of the page shown: cutting one reads the case's whole text.
+  // Snippets only for the cases of the page shown: cutting one may read the case's whole text.
   const snippets = searching
     ? caseSnippets(
         search,
@@ -373,12 +474,17 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     : new Map<string, string>();
 
   // The other kinds of result, within the same filters: codes with their cases, and discussions.
-  const filteredIds = searching ? all.filter((item) => passes(item, "q")).map((item) => item.id) : [];
+  const passesFilters = (caseId: string) => {
+    const item = byId.get(caseId);
+    return item !== undefined && (maskOf(item) & ~BIT.q) === 0;
+  };
+  let filteredIds: string[] | null = null;
   const codeLabels = new Map(cachedCodes(member).map((code) => [code.id, code]));
   const codeResults = searching
     ? matchingCodes(member, search).flatMap(({ id, snippet }) => {
         const code = codeLabels.get(id);
         if (!code) return [];
+        filteredIds ??= all.filter((item) => passesFilters(item.id)).map((item) => item.id);
         const withCode = filteredIds.filter((caseId) => codesByCase.get(caseId)?.has(id));
         return [
           {
@@ -397,7 +503,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
       })
     : [];
   const discussions = searching
-    ? matchingDiscussions(member, search, new Set(filteredIds))
+    ? matchingDiscussions(member, search, { size: filteredCount, has: passesFilters })
     : { threads: [], total: 0 };
 
   return {

@@ -2,7 +2,12 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
-import { cachedActorNames, cachedCodes, cachedDerived, cachedSources } from "~/models/derived-cache.server";
+import {
+  cachedActorNames,
+  cachedCodes,
+  cachedSources,
+  maintainedDerived,
+} from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
 import { readEventsOfCases } from "~/models/event-store.server";
@@ -12,7 +17,6 @@ import {
   matchingCases,
   matchingCodes,
   matchingDiscussions,
-  searchRows,
 } from "~/models/search/case-search.server";
 import { prepareSearch } from "~/models/search/compile";
 import { variantIndex } from "~/models/search/variants.server";
@@ -77,55 +81,25 @@ function pickFields(fields: Record<string, unknown>) {
   ) as Partial<LibraryCase>;
 }
 
+/** The facets the library counts its matches in. */
 const FACETS = ["region", "status", "code", "author", "actor", "mediator"] as const;
 type CountedFacet = (typeof FACETS)[number];
 
-/**
- * What each case is counted under in each facet (its regions, status, codes, author, registry entries),
- * worked out once per snapshot as numbers into one list of keys per facet, each key once per case: a
- * search counts its matches' facets without reading a case's fields, codes or names again.
- */
-class FacetKeys {
-  readonly keys = Object.fromEntries(FACETS.map((facet) => [facet, [] as string[]])) as Record<
-    CountedFacet,
-    string[]
-  >;
-  readonly numbers = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<
-    CountedFacet,
-    Map<string, number>
-  >;
-  readonly ofCase = new Map<string, Record<CountedFacet, Int32Array>>();
-
-  add(caseId: string, values: Record<CountedFacet, readonly string[]>) {
-    const numbered = {} as Record<CountedFacet, Int32Array>;
-    for (const facet of FACETS) {
-      const numbers = this.numbers[facet];
-      const list: number[] = [];
-      for (const value of values[facet]) {
-        let number = numbers.get(value);
-        if (number === undefined) {
-          number = this.keys[facet].length;
-          this.keys[facet].push(value);
-          numbers.set(value, number);
-        }
-        if (!list.includes(number)) list.push(number);
-      }
-      numbered[facet] = Int32Array.from(list);
-    }
-    this.ofCase.set(caseId, numbered);
-  }
-}
-
-/** Counts of one facet's keys, kept in the order they were first met (as a Map filled case by case). */
-class FacetCounts {
+/** How many cases have each key of a facet, kept in the order the keys were first met (as a Map filled case by case). */
+class KeyCounts {
+  private readonly keys: readonly string[];
   private readonly counts: Int32Array;
   private readonly order: number[] = [];
-  constructor(private readonly keys: readonly string[]) {
-    this.counts = new Int32Array(keys.length);
+
+  constructor(numbering: keyof typeof keyNumbers) {
+    this.keys = keyNumbers[numbering].keys;
+    this.counts = new Int32Array(this.keys.length);
   }
-  add(numbers: Int32Array) {
-    for (const number of numbers) if (this.counts[number]++ === 0) this.order.push(number);
+
+  add(numbers: ArrayLike<number>) {
+    for (let i = 0; i < numbers.length; i++) if (this.counts[numbers[i]]++ === 0) this.order.push(numbers[i]);
   }
+
   toMap(): Map<string, number> {
     return new Map(this.order.map((number) => [this.keys[number], this.counts[number]]));
   }
@@ -134,146 +108,258 @@ class FacetCounts {
 /** Results shown per page of the library; the matrix and the facets always work on every match. */
 export const LIBRARY_PAGE_SIZE = 50;
 
+/** What the library knows of some cases of a workspace, as one kind of reader reads them. */
+type LibraryParts = {
+  items: LibraryCase[];
+  approvedDocs: Map<string, CaseDocument>;
+  eventsByCase: Map<string, CaseEvent[]>;
+  codesByCase: Map<string, Set<string>>;
+  keysByCase: Map<string, CaseKeys>;
+};
+
+/**
+ * Numbers for the keys the library counts its facets by, shared by every snapshot of this process and only
+ * ever added to: a number keeps its meaning while any reader holds a snapshot, and a patched snapshot
+ * numbers its new cases as the old one did. A search counts numbers in arrays instead of strings in maps.
+ */
+class KeyNumbers {
+  readonly keys: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  find(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  of(key: string): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+
+  /** The numbers of these keys, each once, in the order given. */
+  ofAll(keys: Iterable<string>): Int32Array {
+    const list: number[] = [];
+    for (const key of keys) {
+      const number = this.of(key);
+      if (!list.includes(number)) list.push(number);
+    }
+    return Int32Array.from(list);
+  }
+}
+
+const keyNumbers = {
+  region: new KeyNumbers(),
+  status: new KeyNumbers(),
+  code: new KeyNumbers(),
+  author: new KeyNumbers(),
+  /** Names folded as the registry matches them (nameKey). */
+  name: new KeyNumbers(),
+  /** Registry entries: numbered when a search finds one of their names (never from a request's input). */
+  entry: new KeyNumbers(),
+};
+
+/**
+ * A case's keys in each facet, numbered (keyNumbers): its regions, status, codes and author, and the names
+ * it gives, folded, that the registry facets go through: its actors and those of its events, its mediators.
+ */
+type CaseKeys = {
+  region: Int32Array;
+  status: Int32Array;
+  code: Int32Array;
+  author: Int32Array;
+  actorNames: Int32Array;
+  mediatorNames: Int32Array;
+};
+
+/** The parts for these cases (every case of the workspace when `caseIds` is null). */
+function readLibraryParts(member: Member, caseIds: readonly string[] | null): LibraryParts {
+  const drafts = seesDrafts(member);
+  const items: LibraryCase[] = db
+    .select({
+      id: cases.id,
+      revision: cases.revision,
+      approvedRevision: cases.approvedRevision,
+      title: cases.title,
+      regions: cases.regions,
+      periodStart: cases.periodStart,
+      periodStartCirca: cases.periodStartCirca,
+      periodEnd: cases.periodEnd,
+      periodEndCirca: cases.periodEndCirca,
+      status: cases.status,
+      summary: cases.summary,
+      updatedAt: cases.updatedAt,
+      createdBy: cases.createdBy,
+      createdByName: users.name,
+      confidential: cases.confidential,
+      language: cases.language,
+      actors: cases.actors,
+      mediators: cases.mediators,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.createdBy))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        isNull(cases.deletedAt),
+        drafts ? undefined : isNotNull(cases.approvedRevision),
+        caseIds ? inArray(cases.id, [...caseIds]) : undefined,
+      ),
+    )
+    .all();
+  // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
+  const approved = approvedVersions(member, items);
+  // The approved versions as search's documents: the same texts the index holds for a draft.
+  const approvedDocs = new Map<string, CaseDocument>();
+  const approvedPassages = new Map<string, string[]>();
+  // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0013).
+  const eventsByCase = readEventsOfCases(
+    db,
+    items.filter((item) => !approved.has(item.id)).map((item) => item.id),
+  );
+  const sourceTitles = approved.size
+    ? new Map(cachedSources(member).map((source) => [source.id, source.title]))
+    : new Map<string, string>();
+  for (const item of items) {
+    const version = approved.get(item.id);
+    if (version) {
+      Object.assign(item, pickFields(version.fields));
+      eventsByCase.set(item.id, readStoredEvents(version.fields.events));
+      const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
+      const names = (key: string) =>
+        Array.isArray(version.fields[key]) ? (version.fields[key] as string[]) : [];
+      approvedDocs.set(item.id, {
+        title: item.title,
+        fields: [
+          names("regions").join(" · "),
+          names("actors").join(" · "),
+          names("mediators").join(" · "),
+          item.summary,
+        ].join(" · "),
+        body: rows.plainText,
+        sources: [
+          ...new Set(rows.citations.map((citation) => sourceTitles.get(citation.sourceId) ?? "")),
+        ].join(" · "),
+        language: item.language,
+      });
+      approvedPassages.set(
+        item.id,
+        rows.passages.map((passage) => passage.codeId),
+      );
+    }
+    if (!drafts) item.status = "approved";
+  }
+  // A case "has" a code when the code is tagged in its text or its condition is set present.
+  const codesByCase = new Map<string, Set<string>>();
+  const addCode = (caseId: string, codeId: string) => {
+    const set = codesByCase.get(caseId) ?? new Set<string>();
+    set.add(codeId);
+    codesByCase.set(caseId, set);
+  };
+  const read = new Set(items.map((item) => item.id));
+  for (const row of db
+    .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
+    .from(passages)
+    .innerJoin(cases, eq(cases.id, passages.caseId))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        caseIds ? inArray(passages.caseId, [...caseIds]) : undefined,
+      ),
+    )
+    .all())
+    if (read.has(row.caseId) && !approved.has(row.caseId)) addCode(row.caseId, row.codeId);
+  for (const [caseId, codeIds] of approvedPassages) for (const codeId of codeIds) addCode(caseId, codeId);
+  for (const row of db
+    .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
+    .from(caseConditions)
+    .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        eq(caseConditions.value, "present"),
+        caseIds ? inArray(caseConditions.caseId, [...caseIds]) : undefined,
+      ),
+    )
+    .all())
+    if (read.has(row.caseId)) addCode(row.caseId, row.codeId);
+  const keysByCase = new Map<string, CaseKeys>();
+  for (const item of items)
+    keysByCase.set(item.id, {
+      region: keyNumbers.region.ofAll(item.regions),
+      status: keyNumbers.status.ofAll([item.status]),
+      code: keyNumbers.code.ofAll(codesByCase.get(item.id) ?? []),
+      author: keyNumbers.author.ofAll([item.createdBy]),
+      actorNames: keyNumbers.name.ofAll(
+        [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].map(nameKey),
+      ),
+      mediatorNames: keyNumbers.name.ofAll(item.mediators.map(nameKey)),
+    });
+  return { items, approvedDocs, eventsByCase, codesByCase, keysByCase };
+}
+
+function assembleSnapshot(parts: LibraryParts) {
+  const all = parts.items;
+  const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
+  const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
+  return {
+    all,
+    byId: new Map(all.map((item) => [item.id, item])),
+    approvedDocs: parts.approvedDocs as ReadonlyMap<string, CaseDocument>,
+    codesByCase: parts.codesByCase as ReadonlyMap<string, ReadonlySet<string>>,
+    eventsByCase: parts.eventsByCase as ReadonlyMap<string, CaseEvent[]>,
+    keysByCase: parts.keysByCase as ReadonlyMap<string, CaseKeys>,
+    allRegions,
+    authorNames,
+  };
+}
+
+type LibrarySnapshot = ReturnType<typeof assembleSnapshot>;
+
+/** The snapshot with these cases read again (a case no longer read, trashed or deleted, leaves it). */
+function patchSnapshot(member: Member, old: LibrarySnapshot, caseIds: string[]): LibrarySnapshot {
+  const fresh = readLibraryParts(member, caseIds);
+  const changed = new Set(caseIds);
+  const freshById = new Map(fresh.items.map((item) => [item.id, item]));
+  // Cases keep their place; new ones come last.
+  const items = old.all.flatMap((item) => {
+    if (!changed.has(item.id)) return [item];
+    const again = freshById.get(item.id);
+    return again ? [again] : [];
+  });
+  for (const item of fresh.items) if (!old.byId.has(item.id)) items.push(item);
+  const replaced = <V>(before: ReadonlyMap<string, V>, after: Map<string, V>) => {
+    const map = new Map(before);
+    for (const id of caseIds) map.delete(id);
+    for (const [id, value] of after) map.set(id, value);
+    return map;
+  };
+  return assembleSnapshot({
+    items,
+    approvedDocs: replaced(old.approvedDocs, fresh.approvedDocs),
+    eventsByCase: replaced(old.eventsByCase, fresh.eventsByCase),
+    codesByCase: replaced(old.codesByCase, fresh.codesByCase) as Map<string, Set<string>>,
+    keysByCase: replaced(old.keysByCase, fresh.keysByCase),
+  });
+}
+
 /**
  * What every library view of a workspace starts from: its cases as this kind of reader sees them and the
- * codes each case has. Reading it costs a pass over every case row (whose bodies make the rows long), so it
- * is kept until the database changes (derived-cache.server.ts) and shared between requests: read-only.
+ * codes each case has. Building it costs a pass over every case and its passages and conditions, so it is
+ * kept and, after a write, patched for the cases written (derived-cache.server.ts, maintainedDerived);
+ * shared between requests: read-only.
  */
-function librarySnapshot(member: Member) {
+function librarySnapshot(member: Member): LibrarySnapshot {
   const drafts = seesDrafts(member);
-  return cachedDerived(`library:${member.workspaceId}:${drafts ? "drafts" : "approved"}`, () => {
-    const all: LibraryCase[] = db
-      .select({
-        id: cases.id,
-        revision: cases.revision,
-        approvedRevision: cases.approvedRevision,
-        title: cases.title,
-        regions: cases.regions,
-        periodStart: cases.periodStart,
-        periodStartCirca: cases.periodStartCirca,
-        periodEnd: cases.periodEnd,
-        periodEndCirca: cases.periodEndCirca,
-        status: cases.status,
-        summary: cases.summary,
-        updatedAt: cases.updatedAt,
-        createdBy: cases.createdBy,
-        createdByName: users.name,
-        confidential: cases.confidential,
-        language: cases.language,
-        actors: cases.actors,
-        mediators: cases.mediators,
-      })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.createdBy))
-      .where(
-        and(
-          eq(cases.workspaceId, member.workspaceId),
-          isNull(cases.deletedAt),
-          drafts ? undefined : isNotNull(cases.approvedRevision),
-        ),
-      )
-      .all();
-    // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
-    const approved = approvedVersions(member, all);
-    // The approved versions as search's documents: the same texts the index holds for a draft.
-    const approvedDocs = new Map<string, CaseDocument>();
-    const approvedPassages = new Map<string, string[]>();
-    // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0013).
-    const eventsByCase = readEventsOfCases(
-      db,
-      all.filter((item) => !approved.has(item.id)).map((item) => item.id),
-    );
-    const sourceTitles = approved.size
-      ? new Map(cachedSources(member).map((source) => [source.id, source.title]))
-      : new Map<string, string>();
-    for (const item of all) {
-      const version = approved.get(item.id);
-      if (version) {
-        Object.assign(item, pickFields(version.fields));
-        eventsByCase.set(item.id, readStoredEvents(version.fields.events));
-        const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
-        const names = (key: string) =>
-          Array.isArray(version.fields[key]) ? (version.fields[key] as string[]) : [];
-        approvedDocs.set(item.id, {
-          title: item.title,
-          fields: [
-            names("regions").join(" · "),
-            names("actors").join(" · "),
-            names("mediators").join(" · "),
-            item.summary,
-          ].join(" · "),
-          body: rows.plainText,
-          sources: [
-            ...new Set(rows.citations.map((citation) => sourceTitles.get(citation.sourceId) ?? "")),
-          ].join(" · "),
-          language: item.language,
-        });
-        approvedPassages.set(
-          item.id,
-          rows.passages.map((passage) => passage.codeId),
-        );
-      }
-      if (!drafts) item.status = "approved";
-    }
-
-    // A case "has" a code when the code is tagged in its text or its condition is set present.
-    const codesByCase = new Map<string, Set<string>>();
-    const addCode = (caseId: string, codeId: string) => {
-      const set = codesByCase.get(caseId) ?? new Set<string>();
-      set.add(codeId);
-      codesByCase.set(caseId, set);
-    };
-    for (const row of db
-      .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
-      .from(passages)
-      .innerJoin(cases, eq(cases.id, passages.caseId))
-      .where(eq(cases.workspaceId, member.workspaceId))
-      .all())
-      if (!approved.has(row.caseId)) addCode(row.caseId, row.codeId);
-    for (const [caseId, codeIds] of approvedPassages) for (const codeId of codeIds) addCode(caseId, codeId);
-    for (const row of db
-      .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
-      .from(caseConditions)
-      .innerJoin(cases, eq(cases.id, caseConditions.caseId))
-      .where(and(eq(cases.workspaceId, member.workspaceId), eq(caseConditions.value, "present")))
-      .all())
-      addCode(row.caseId, row.codeId);
-
-    const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
-    const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
-    // Registry entries: a case names an entry when one of its names folds to one of the entry's names.
-    const names = cachedActorNames(member);
-    const entriesOf = (caseNames: string[]) => caseNames.flatMap((name) => names.get(nameKey(name)) ?? []);
-    const facetKeys = new FacetKeys();
-    for (const item of all)
-      facetKeys.add(item.id, {
-        region: item.regions,
-        status: [item.status],
-        code: [...(codesByCase.get(item.id) ?? [])],
-        author: [item.createdBy],
-        actor: entriesOf([
-          ...item.actors,
-          ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors),
-        ]),
-        mediator: entriesOf(item.mediators),
-      });
-    let rows: Map<number, string> | null = null;
-    return {
-      all,
-      byId: new Map(all.map((item) => [item.id, item])),
-      /** The search index's rows of these cases, read on the first search. */
-      indexRows: () => {
-        rows ??= searchRows(all.map((item) => item.id));
-        return rows as ReadonlyMap<number, string>;
-      },
-      approvedDocs: approvedDocs as ReadonlyMap<string, CaseDocument>,
-      codesByCase,
-      eventsByCase: eventsByCase as ReadonlyMap<string, CaseEvent[]>,
-      allRegions,
-      authorNames,
-      facetKeys: facetKeys as Readonly<FacetKeys>,
-    };
-  });
+  return maintainedDerived(
+    `library:${member.workspaceId}:${drafts ? "drafts" : "approved"}`,
+    member.workspaceId,
+    () => assembleSnapshot(readLibraryParts(member, null)),
+    (old, caseIds) => patchSnapshot(member, old, caseIds),
+  );
 }
 
 /**
@@ -289,13 +375,12 @@ function libraryView(member: Member) {
   return {
     all,
     byId: new Map(all.map((item) => [item.id, item])),
-    indexRows: snapshot.indexRows,
     approvedDocs: new Map([...snapshot.approvedDocs].filter(([caseId]) => !hidden.has(caseId))),
     codesByCase: snapshot.codesByCase,
     eventsByCase: snapshot.eventsByCase,
+    keysByCase: snapshot.keysByCase,
     allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
     authorNames: new Map(all.map((item) => [item.createdBy, item.createdByName])),
-    facetKeys: snapshot.facetKeys,
   };
 }
 
@@ -343,8 +428,38 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, indexRows, approvedDocs, codesByCase, allRegions, authorNames, facetKeys } =
-    libraryView(member);
+  const { all, byId, approvedDocs, codesByCase, keysByCase, allRegions, authorNames } = libraryView(member);
+  // Registry entries: a case names an entry when one of its names folds to one of the entry's names.
+  const names = cachedActorNames(member);
+  const entryOfName = Int32Array.from(keyNumbers.name.keys, (key) => {
+    const entryId = names.get(key);
+    return entryId === undefined ? -1 : keyNumbers.entry.of(entryId);
+  });
+  const entriesOf = (nameNumbers: Int32Array) => {
+    const entries: number[] = [];
+    for (const name of nameNumbers) {
+      const entry = entryOfName[name];
+      if (entry !== -1 && !entries.includes(entry)) entries.push(entry);
+    }
+    return entries;
+  };
+  const keysOf = (item: LibraryCase) => keysByCase.get(item.id)!;
+  const keysIn: Record<CountedFacet, (keys: CaseKeys) => ArrayLike<number>> = {
+    region: (keys) => keys.region,
+    status: (keys) => keys.status,
+    code: (keys) => keys.code,
+    author: (keys) => keys.author,
+    actor: (keys) => entriesOf(keys.actorNames),
+    mediator: (keys) => entriesOf(keys.mediatorNames),
+  };
+  // A registry filter: every chosen entry among the case's (an entry no name leads to matches no case).
+  const namesEvery = (facet: "actor" | "mediator", chosen: string[]) => {
+    const wanted = chosen.map((id) => keyNumbers.entry.find(id) ?? -1);
+    return (item: LibraryCase) => {
+      const named = keysIn[facet](keysOf(item)) as number[];
+      return wanted.every((entry) => named.includes(entry));
+    };
+  };
   const linked = query.linked ? linkedCaseIds(member, query.linked) : null;
 
   // What was typed, read by the app's parser, with the workspace's spelling variants (ADR 0004).
@@ -352,7 +467,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const searching = search.tree !== null;
   const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   const hits = searching
-    ? matchingCases(search, { rows: indexRows(), cases: byId }, approvedDocs, sort === "relevance")
+    ? matchingCases(search, byId, approvedDocs, sort === "relevance")
     : new Map<string, number>();
 
   // Each filter in use, as a bit: a case's mask holds the filters it fails. A facet counts the cases that
@@ -369,19 +484,11 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     mediator: 128,
     linked: 256,
   };
-  // A registry filter: every chosen entry among the case's (an entry no case names matches none).
-  const namesAll = (facet: "actor" | "mediator", chosen: string[]) => {
-    const wanted = chosen.map((id) => facetKeys.numbers[facet].get(id) ?? -1);
-    return (item: LibraryCase) => {
-      const named = facetKeys.ofCase.get(item.id)![facet];
-      return wanted.every((number) => named.includes(number));
-    };
-  };
   const filters: Array<[number, (item: LibraryCase) => boolean]> = [];
   if (searching) filters.push([BIT.q, (item) => hits.has(item.id)]);
   if (linked) filters.push([BIT.linked, (item) => linked.has(item.id)]);
-  if (query.actor.length) filters.push([BIT.actor, namesAll("actor", query.actor)]);
-  if (query.mediator.length) filters.push([BIT.mediator, namesAll("mediator", query.mediator)]);
+  if (query.actor.length) filters.push([BIT.actor, namesEvery("actor", query.actor)]);
+  if (query.mediator.length) filters.push([BIT.mediator, namesEvery("mediator", query.mediator)]);
   if (query.region.length)
     filters.push([BIT.region, (item) => item.regions.some((r) => query.region.includes(r))]);
   if (query.status.length) filters.push([BIT.status, (item) => query.status.includes(item.status)]);
@@ -407,8 +514,9 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const facetOfMask = new Map(FACETS.map((facet) => [BIT[facet], facet]));
 
   const counts = Object.fromEntries(
-    FACETS.map((facet) => [facet, new FacetCounts(facetKeys.keys[facet])]),
-  ) as Record<CountedFacet, FacetCounts>;
+    FACETS.map((facet) => [facet, new KeyCounts(facet === "actor" || facet === "mediator" ? "entry" : facet)]),
+  ) as Record<CountedFacet, KeyCounts>;
+  const tally = (facet: CountedFacet, keys: CaseKeys) => counts[facet].add(keysIn[facet](keys));
   const matches: LibraryCase[] = [];
   // The cases that pass every filter but the search words: where codes and discussions are looked for.
   let filteredCount = 0;
@@ -417,11 +525,11 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     if ((mask & ~BIT.q) === 0) filteredCount++;
     if (mask === 0) {
       matches.push(item);
-      const keys = facetKeys.ofCase.get(item.id)!;
-      for (const facet of FACETS) counts[facet].add(keys[facet]);
+      const keys = keysOf(item);
+      for (const facet of FACETS) tally(facet, keys);
     } else {
       const facet = facetOfMask.get(mask);
-      if (facet) counts[facet].add(facetKeys.ofCase.get(item.id)![facet]);
+      if (facet) tally(facet, keysOf(item));
     }
   }
   const regionCounts = counts.region.toMap();

@@ -44,56 +44,39 @@ function documentTexts(document: CaseDocument): SearchableText[] {
 /**
  * The cases of the workspace that match, with their bm25 rank when `ranked` (lower is better; 0 for cases
  * matched in memory, and for every case when not ranked: ranking costs more than matching). `candidates`
- * are the cases this member may see, all of this workspace and none in the trash, and the index's rows of
- * those cases (searchRows): no other row of the index is kept. `overlay` holds the versions they read that
- * the index does not (trainers' approved versions), matched in memory instead.
+ * are the cases this member may see, all of this workspace and none in the trash: no other row of the
+ * index is kept. `overlay` holds the versions they read that the index does not (trainers' approved
+ * versions), matched in memory instead.
  */
 export function matchingCases(
   search: PreparedSearch,
-  candidates: { rows: ReadonlyMap<number, string>; cases: ReadonlyMap<string, unknown> },
+  candidates: ReadonlyMap<string, unknown>,
   overlay: ReadonlyMap<string, CaseDocument>,
   ranked: boolean,
 ): Map<string, number> {
   const hits = new Map<string, number>();
   if (!search.tree) return hits;
   const { include, exclude } = search.match(CASE_INDEX);
-  const { rows, cases } = candidates;
   const query = (match: string, rank: boolean) =>
-    db.all<{ rowid: number; rank: number }>(sql`
-      SELECT rowid${rank ? sql`, bm25(case_search, ${CASE_WEIGHTS}) AS rank` : sql``}
-      FROM case_search WHERE case_search MATCH ${match}`);
+    db.all<{ caseId: string; rank: number }>(sql`
+      SELECT d.case_id AS caseId${rank ? sql`, bm25(case_search, ${CASE_WEIGHTS}) AS rank` : sql``}
+      FROM case_search
+      JOIN case_search_docs d ON d.id = case_search.rowid
+      WHERE case_search MATCH ${match}`);
   if (include) {
-    for (const row of query(include, ranked)) {
-      const caseId = rows.get(row.rowid);
-      if (caseId !== undefined && cases.has(caseId)) hits.set(caseId, ranked ? row.rank : 0);
-    }
-  } else for (const caseId of cases.keys()) hits.set(caseId, 0);
-  if (exclude)
-    for (const row of query(exclude, false)) {
-      const caseId = rows.get(row.rowid);
-      if (caseId !== undefined) hits.delete(caseId);
-    }
+    for (const row of query(include, ranked))
+      if (candidates.has(row.caseId)) hits.set(row.caseId, ranked ? row.rank : 0);
+  } else for (const caseId of candidates.keys()) hits.set(caseId, 0);
+  if (exclude) for (const row of query(exclude, false)) hits.delete(row.caseId);
   // The index holds current drafts: for cases read in another version, match that text instead.
   if (overlay.size) {
     const matches = textsMatcher(search.tree);
     for (const [caseId, document] of overlay) {
       hits.delete(caseId);
-      if (cases.has(caseId) && matches(documentTexts(document))) hits.set(caseId, 0);
+      if (candidates.has(caseId) && matches(documentTexts(document))) hits.set(caseId, 0);
     }
   }
   return hits;
-}
-
-/** The index's row of each of these cases (rowid → case id): what a MATCH answers, read once per snapshot. */
-export function searchRows(caseIds: readonly string[]): Map<number, string> {
-  return new Map(
-    db
-      .select({ rowid: caseSearchDocs.id, caseId: caseSearchDocs.caseId })
-      .from(caseSearchDocs)
-      .where(sql`${caseSearchDocs.caseId} IN (SELECT value FROM json_each(${JSON.stringify(caseIds)}))`)
-      .all()
-      .map((row) => [row.rowid, row.caseId]),
-  );
 }
 
 /** Characters of a body read for its snippet; the rest only when the match is further in. */

@@ -5,6 +5,7 @@ import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import {
   cachedActorNames,
   cachedCodes,
+  cachedDerived,
   cachedSources,
   maintainedDerived,
 } from "~/models/derived-cache.server";
@@ -84,6 +85,22 @@ function pickFields(fields: Record<string, unknown>) {
 /** The facets the library counts its matches in. */
 const FACETS = ["region", "status", "code", "author", "actor", "mediator"] as const;
 type CountedFacet = (typeof FACETS)[number];
+
+/** Every registry entry's name in a workspace, kept until the database changes: read-only. */
+function registryEntryNames(workspaceId: string): ReadonlyMap<string, string> {
+  return cachedDerived(
+    `registry-entry-names:${workspaceId}`,
+    () =>
+      new Map(
+        db
+          .select({ id: actors.id, name: actors.name })
+          .from(actors)
+          .where(eq(actors.workspaceId, workspaceId))
+          .all()
+          .map((row) => [row.id, row.name]),
+      ),
+  );
+}
 
 /** How many cases have each key of a facet, kept in the order the keys were first met (as a Map filled case by case). */
 class KeyCounts {
@@ -514,7 +531,10 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const facetOfMask = new Map(FACETS.map((facet) => [BIT[facet], facet]));
 
   const counts = Object.fromEntries(
-    FACETS.map((facet) => [facet, new KeyCounts(facet === "actor" || facet === "mediator" ? "entry" : facet)]),
+    FACETS.map((facet) => [
+      facet,
+      new KeyCounts(facet === "actor" || facet === "mediator" ? "entry" : facet),
+    ]),
   ) as Record<CountedFacet, KeyCounts>;
   const tally = (facet: CountedFacet, keys: CaseKeys) => counts[facet].add(keysIn[facet](keys));
   const matches: LibraryCase[] = [];
@@ -538,19 +558,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const authorCounts = counts.author.toMap();
   const actorCounts = counts.actor.toMap();
   const mediatorCounts = counts.mediator.toMap();
-  const entryIds = [
-    ...new Set([...actorCounts.keys(), ...mediatorCounts.keys(), ...query.actor, ...query.mediator]),
-  ];
-  const entryNames = new Map(
-    entryIds.length
-      ? db
-          .select({ id: actors.id, name: actors.name })
-          .from(actors)
-          .where(and(eq(actors.workspaceId, member.workspaceId), inArray(actors.id, entryIds)))
-          .all()
-          .map((row) => [row.id, row.name])
-      : [],
-  );
+  const entryNames = registryEntryNames(member.workspaceId);
   const entryFacet = (counts: Map<string, number>, chosen: string[]) =>
     [...new Set([...counts.keys(), ...chosen])]
       .flatMap((id) => {

@@ -5,12 +5,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { cachedDerived } from "~/models/derived-cache.server";
 import type { IndexColumns, PreparedSearch } from "~/models/search/compile";
-import {
-  highlightLeaves,
-  type SearchableText,
-  snippetMaker,
-  textsMatcher,
-} from "~/models/search/match";
+import { highlightLeaves, type SearchableText, snippetMaker, textsMatcher } from "~/models/search/match";
 import { STEMMED_LANGUAGES, type StemLanguage, stemLanguage } from "~/models/search/words";
 import { db } from "~/utils/db.server";
 import { can, type Member } from "~/utils/permissions.server";
@@ -82,6 +77,18 @@ export function matchingCases(
 /** Characters of a body read for its snippet; the rest only when the match is further in. */
 const BODY_HEAD = 3000;
 
+/** The first `count` characters of a text as SQLite counts them (code points), and whether it has more. */
+function firstCharacters(text: string, count: number): { head: string; cut: boolean } {
+  // Fewer UTF-16 units than `count` are fewer code points too.
+  if (text.length <= count) return { head: text, cut: false };
+  let units = 0;
+  for (let points = 0; points < count && units < text.length; points++) {
+    const code = text.charCodeAt(units);
+    units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
+  }
+  return { head: text.slice(0, units), cut: units < text.length };
+}
+
 type SnippetSource = {
   title: string;
   fields: string;
@@ -143,15 +150,15 @@ export function caseSnippets(
     for (const row of db
       .select({
         caseId: caseSearchDocs.caseId,
-        body: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD})`,
-        cut: sql<number>`length(${caseSearchDocs.body}) > ${BODY_HEAD}`,
+        // One character more than the head says whether there is more (length() would count the whole body).
+        head: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD + 1})`,
       })
       .from(caseSearchDocs)
       .where(inArray(caseSearchDocs.caseId, unread))
       .all()) {
-      const cut = Boolean(row.cut);
+      const { head, cut } = firstCharacters(row.head, BODY_HEAD);
       // Never end on part of a word: "arm" of "armed" would match what the case does not say.
-      heads.set(row.caseId, { body: cut ? row.body.slice(0, Math.max(0, row.body.lastIndexOf(" "))) : row.body, cut });
+      heads.set(row.caseId, { body: cut ? head.slice(0, Math.max(0, head.lastIndexOf(" "))) : head, cut });
     }
   const notInHead = notInFields.filter(
     (caseId) => !found(caseId, sources.get(caseId)!.body ?? heads.get(caseId)?.body ?? ""),
@@ -210,7 +217,10 @@ export function matchingCodes(member: Member, search: PreparedSearch) {
   return codeTexts(member.workspaceId).flatMap((code) => {
     if (!matches(code.texts)) return [];
     let snippet: string | null = null;
-    for (const text of code.texts) if ((snippet = snippetIn(text))) break;
+    for (const text of code.texts) {
+      snippet = snippetIn(text);
+      if (snippet) break;
+    }
     return [{ id: code.id, snippet }];
   });
 }

@@ -5,6 +5,7 @@ import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import {
   cachedActorNames,
   cachedCodes,
+  cachedDerived,
   cachedSources,
   maintainedDerived,
 } from "~/models/derived-cache.server";
@@ -81,6 +82,46 @@ function pickFields(fields: Record<string, unknown>) {
   ) as Partial<LibraryCase>;
 }
 
+/** The facets the library counts its matches in. */
+const FACETS = ["region", "status", "code", "author", "actor", "mediator"] as const;
+type CountedFacet = (typeof FACETS)[number];
+
+/** Every registry entry's name in a workspace, kept until the database changes: read-only. */
+function registryEntryNames(workspaceId: string): ReadonlyMap<string, string> {
+  return cachedDerived(
+    `registry-entry-names:${workspaceId}`,
+    () =>
+      new Map(
+        db
+          .select({ id: actors.id, name: actors.name })
+          .from(actors)
+          .where(eq(actors.workspaceId, workspaceId))
+          .all()
+          .map((row) => [row.id, row.name]),
+      ),
+  );
+}
+
+/** How many cases have each key of a facet, kept in the order the keys were first met (as a Map filled case by case). */
+class KeyCounts {
+  private readonly keys: readonly string[];
+  private readonly counts: Int32Array;
+  private readonly order: number[] = [];
+
+  constructor(numbering: keyof typeof keyNumbers) {
+    this.keys = keyNumbers[numbering].keys;
+    this.counts = new Int32Array(this.keys.length);
+  }
+
+  add(numbers: ArrayLike<number>) {
+    for (let i = 0; i < numbers.length; i++) if (this.counts[numbers[i]]++ === 0) this.order.push(numbers[i]);
+  }
+
+  toMap(): Map<string, number> {
+    return new Map(this.order.map((number) => [this.keys[number], this.counts[number]]));
+  }
+}
+
 /** Results shown per page of the library; the matrix and the facets always work on every match. */
 export const LIBRARY_PAGE_SIZE = 50;
 
@@ -90,6 +131,65 @@ type LibraryParts = {
   approvedDocs: Map<string, CaseDocument>;
   eventsByCase: Map<string, CaseEvent[]>;
   codesByCase: Map<string, Set<string>>;
+  keysByCase: Map<string, CaseKeys>;
+};
+
+/**
+ * Numbers for the keys the library counts its facets by, shared by every snapshot of this process and only
+ * ever added to: a number keeps its meaning while any reader holds a snapshot, and a patched snapshot
+ * numbers its new cases as the old one did. A search counts numbers in arrays instead of strings in maps.
+ */
+class KeyNumbers {
+  readonly keys: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  find(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  of(key: string): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+
+  /** The numbers of these keys, each once, in the order given. */
+  ofAll(keys: Iterable<string>): Int32Array {
+    const list: number[] = [];
+    for (const key of keys) {
+      const number = this.of(key);
+      if (!list.includes(number)) list.push(number);
+    }
+    return Int32Array.from(list);
+  }
+}
+
+const keyNumbers = {
+  region: new KeyNumbers(),
+  status: new KeyNumbers(),
+  code: new KeyNumbers(),
+  author: new KeyNumbers(),
+  /** Names folded as the registry matches them (nameKey). */
+  name: new KeyNumbers(),
+  /** Registry entries: numbered when a search finds one of their names (never from a request's input). */
+  entry: new KeyNumbers(),
+};
+
+/**
+ * A case's keys in each facet, numbered (keyNumbers): its regions, status, codes and author, and the names
+ * it gives, folded, that the registry facets go through: its actors and those of its events, its mediators.
+ */
+type CaseKeys = {
+  region: Int32Array;
+  status: Int32Array;
+  code: Int32Array;
+  author: Int32Array;
+  actorNames: Int32Array;
+  mediatorNames: Int32Array;
 };
 
 /** The parts for these cases (every case of the workspace when `caseIds` is null). */
@@ -169,7 +269,6 @@ function readLibraryParts(member: Member, caseIds: readonly string[] | null): Li
     }
     if (!drafts) item.status = "approved";
   }
-
   // A case "has" a code when the code is tagged in its text or its condition is set present.
   const codesByCase = new Map<string, Set<string>>();
   const addCode = (caseId: string, codeId: string) => {
@@ -204,7 +303,19 @@ function readLibraryParts(member: Member, caseIds: readonly string[] | null): Li
     )
     .all())
     if (read.has(row.caseId)) addCode(row.caseId, row.codeId);
-  return { items, approvedDocs, eventsByCase, codesByCase };
+  const keysByCase = new Map<string, CaseKeys>();
+  for (const item of items)
+    keysByCase.set(item.id, {
+      region: keyNumbers.region.ofAll(item.regions),
+      status: keyNumbers.status.ofAll([item.status]),
+      code: keyNumbers.code.ofAll(codesByCase.get(item.id) ?? []),
+      author: keyNumbers.author.ofAll([item.createdBy]),
+      actorNames: keyNumbers.name.ofAll(
+        [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].map(nameKey),
+      ),
+      mediatorNames: keyNumbers.name.ofAll(item.mediators.map(nameKey)),
+    });
+  return { items, approvedDocs, eventsByCase, codesByCase, keysByCase };
 }
 
 function assembleSnapshot(parts: LibraryParts) {
@@ -217,6 +328,7 @@ function assembleSnapshot(parts: LibraryParts) {
     approvedDocs: parts.approvedDocs as ReadonlyMap<string, CaseDocument>,
     codesByCase: parts.codesByCase as ReadonlyMap<string, ReadonlySet<string>>,
     eventsByCase: parts.eventsByCase as ReadonlyMap<string, CaseEvent[]>,
+    keysByCase: parts.keysByCase as ReadonlyMap<string, CaseKeys>,
     allRegions,
     authorNames,
   };
@@ -247,6 +359,7 @@ function patchSnapshot(member: Member, old: LibrarySnapshot, caseIds: string[]):
     approvedDocs: replaced(old.approvedDocs, fresh.approvedDocs),
     eventsByCase: replaced(old.eventsByCase, fresh.eventsByCase),
     codesByCase: replaced(old.codesByCase, fresh.codesByCase) as Map<string, Set<string>>,
+    keysByCase: replaced(old.keysByCase, fresh.keysByCase),
   });
 }
 
@@ -282,6 +395,7 @@ function libraryView(member: Member) {
     approvedDocs: new Map([...snapshot.approvedDocs].filter(([caseId]) => !hidden.has(caseId))),
     codesByCase: snapshot.codesByCase,
     eventsByCase: snapshot.eventsByCase,
+    keysByCase: snapshot.keysByCase,
     allRegions: [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b)),
     authorNames: new Map(all.map((item) => [item.createdBy, item.createdByName])),
   };
@@ -331,83 +445,120 @@ export function libraryCases(member: Member, caseIds: readonly string[]) {
 
 export function searchLibrary(member: Member, query: LibraryQuery) {
   requirePermission(member, "case.read");
-  const { all, byId, approvedDocs, codesByCase, eventsByCase, allRegions, authorNames } = libraryView(member);
-  // Registry filters: a case names an entry when one of its names folds to one of the entry's names.
+  const { all, byId, approvedDocs, codesByCase, keysByCase, allRegions, authorNames } = libraryView(member);
+  // Registry entries: a case names an entry when one of its names folds to one of the entry's names.
   const names = cachedActorNames(member);
-  const entryOf = (name: string) => names.get(nameKey(name));
-  const actorsOf = (item: LibraryCase) =>
-    [...item.actors, ...(eventsByCase.get(item.id) ?? []).flatMap((event) => event.actors)].flatMap(
-      (name) => entryOf(name) ?? [],
-    );
-  const mediatorsOf = (item: LibraryCase) => item.mediators.flatMap((name) => entryOf(name) ?? []);
+  const entryOfName = Int32Array.from(keyNumbers.name.keys, (key) => {
+    const entryId = names.get(key);
+    return entryId === undefined ? -1 : keyNumbers.entry.of(entryId);
+  });
+  const entriesOf = (nameNumbers: Int32Array) => {
+    const entries: number[] = [];
+    for (const name of nameNumbers) {
+      const entry = entryOfName[name];
+      if (entry !== -1 && !entries.includes(entry)) entries.push(entry);
+    }
+    return entries;
+  };
+  const keysOf = (item: LibraryCase) => keysByCase.get(item.id)!;
+  const keysIn: Record<CountedFacet, (keys: CaseKeys) => ArrayLike<number>> = {
+    region: (keys) => keys.region,
+    status: (keys) => keys.status,
+    code: (keys) => keys.code,
+    author: (keys) => keys.author,
+    actor: (keys) => entriesOf(keys.actorNames),
+    mediator: (keys) => entriesOf(keys.mediatorNames),
+  };
+  // A registry filter: every chosen entry among the case's (an entry no name leads to matches no case).
+  const namesEvery = (facet: "actor" | "mediator", chosen: string[]) => {
+    const wanted = chosen.map((id) => keyNumbers.entry.find(id) ?? -1);
+    return (item: LibraryCase) => {
+      const named = keysIn[facet](keysOf(item)) as number[];
+      return wanted.every((entry) => named.includes(entry));
+    };
+  };
   const linked = query.linked ? linkedCaseIds(member, query.linked) : null;
 
   // What was typed, read by the app's parser, with the workspace's spelling variants (ADR 0004).
   const search = prepareSearch(query.q, variantIndex(member.workspaceId));
   const searching = search.tree !== null;
+  const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   const hits = searching
-    ? matchingCases(member, search, new Set(byId.keys()), approvedDocs)
+    ? matchingCases(search, byId, approvedDocs, sort === "relevance")
     : new Map<string, number>();
 
+  // Each filter in use, as a bit: a case's mask holds the filters it fails. A facet counts the cases that
+  // fail no filter but its own; the results are the cases that fail none.
   type Facet = "q" | "region" | "status" | "code" | "period" | "author" | "actor" | "mediator";
-  const passes = (item: LibraryCase, except: Facet | null) => {
-    if (except !== "q" && searching && !hits.has(item.id)) return false;
-    if (linked && !linked.has(item.id)) return false;
-    if (except !== "actor" && query.actor.length) {
-      const named = actorsOf(item);
-      if (!query.actor.every((id) => named.includes(id))) return false;
-    }
-    if (except !== "mediator" && query.mediator.length) {
-      const named = mediatorsOf(item);
-      if (!query.mediator.every((id) => named.includes(id))) return false;
-    }
-    if (except !== "region" && query.region.length && !item.regions.some((r) => query.region.includes(r)))
-      return false;
-    if (except !== "status" && query.status.length && !query.status.includes(item.status)) return false;
-    if (except !== "author" && query.author && item.createdBy !== query.author) return false;
-    if (
-      except !== "period" &&
-      (query.from !== null || query.to !== null) &&
-      !overlaps(item, query.from, query.to)
-    )
-      return false;
-    if (except !== "code" && query.code.length) {
-      const has = codesByCase.get(item.id) ?? new Set<string>();
-      const ok =
-        query.match === "all" ? query.code.every((c) => has.has(c)) : query.code.some((c) => has.has(c));
-      if (!ok) return false;
-    }
-    return true;
+  const BIT: Record<Facet | "linked", number> = {
+    q: 1,
+    region: 2,
+    status: 4,
+    code: 8,
+    period: 16,
+    author: 32,
+    actor: 64,
+    mediator: 128,
+    linked: 256,
   };
-
-  const count = <K extends string>(facet: Facet, keys: (item: LibraryCase) => K[]) => {
-    const counts = new Map<K, number>();
-    for (const item of all)
-      if (passes(item, facet))
-        for (const key of new Set(keys(item))) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return counts;
+  const filters: Array<[number, (item: LibraryCase) => boolean]> = [];
+  if (searching) filters.push([BIT.q, (item) => hits.has(item.id)]);
+  if (linked) filters.push([BIT.linked, (item) => linked.has(item.id)]);
+  if (query.actor.length) filters.push([BIT.actor, namesEvery("actor", query.actor)]);
+  if (query.mediator.length) filters.push([BIT.mediator, namesEvery("mediator", query.mediator)]);
+  if (query.region.length)
+    filters.push([BIT.region, (item) => item.regions.some((r) => query.region.includes(r))]);
+  if (query.status.length) filters.push([BIT.status, (item) => query.status.includes(item.status)]);
+  if (query.author) filters.push([BIT.author, (item) => item.createdBy === query.author]);
+  if (query.from !== null || query.to !== null)
+    filters.push([BIT.period, (item) => overlaps(item, query.from, query.to)]);
+  if (query.code.length)
+    filters.push([
+      BIT.code,
+      (item) => {
+        const has = codesByCase.get(item.id) ?? new Set<string>();
+        return query.match === "all"
+          ? query.code.every((c) => has.has(c))
+          : query.code.some((c) => has.has(c));
+      },
+    ]);
+  const maskOf = (item: LibraryCase) => {
+    let mask = 0;
+    for (let i = 0; i < filters.length; i++) if (!filters[i][1](item)) mask |= filters[i][0];
+    return mask;
   };
+  // The facet a case is counted in when it fails that facet's filter alone.
+  const facetOfMask = new Map(FACETS.map((facet) => [BIT[facet], facet]));
 
-  const regionCounts = count("region", (item) => item.regions);
-  const statusCounts = count("status", (item) => [item.status]);
-  const codeCounts = count("code", (item) => [...(codesByCase.get(item.id) ?? [])]);
-  const authorCounts = count("author", (item) => [item.createdBy]);
-  const actorCounts = count("actor", actorsOf);
-  const mediatorCounts = count("mediator", mediatorsOf);
-  // Entry names for the registry facets: only entries some readable case names (so none leaks).
-  const entryIds = [
-    ...new Set([...actorCounts.keys(), ...mediatorCounts.keys(), ...query.actor, ...query.mediator]),
-  ];
-  const entryNames = new Map(
-    entryIds.length
-      ? db
-          .select({ id: actors.id, name: actors.name })
-          .from(actors)
-          .where(and(eq(actors.workspaceId, member.workspaceId), inArray(actors.id, entryIds)))
-          .all()
-          .map((row) => [row.id, row.name])
-      : [],
-  );
+  const counts = Object.fromEntries(
+    FACETS.map((facet) => [
+      facet,
+      new KeyCounts(facet === "actor" || facet === "mediator" ? "entry" : facet),
+    ]),
+  ) as Record<CountedFacet, KeyCounts>;
+  const tally = (facet: CountedFacet, keys: CaseKeys) => counts[facet].add(keysIn[facet](keys));
+  const matches: LibraryCase[] = [];
+  // The cases that pass every filter but the search words: where codes and discussions are looked for.
+  let filteredCount = 0;
+  for (const item of all) {
+    const mask = maskOf(item);
+    if ((mask & ~BIT.q) === 0) filteredCount++;
+    if (mask === 0) {
+      matches.push(item);
+      const keys = keysOf(item);
+      for (const facet of FACETS) tally(facet, keys);
+    } else {
+      const facet = facetOfMask.get(mask);
+      if (facet) tally(facet, keysOf(item));
+    }
+  }
+  const regionCounts = counts.region.toMap();
+  const statusCounts = counts.status.toMap();
+  const codeCounts = counts.code.toMap();
+  const authorCounts = counts.author.toMap();
+  const actorCounts = counts.actor.toMap();
+  const mediatorCounts = counts.mediator.toMap();
+  const entryNames = registryEntryNames(member.workspaceId);
   const entryFacet = (counts: Map<string, number>, chosen: string[]) =>
     [...new Set([...counts.keys(), ...chosen])]
       .flatMap((id) => {
@@ -419,8 +570,6 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     .map(([id, name]) => ({ id, name, count: authorCounts.get(id) ?? 0 }))
     .sort((a, b) => a.name.localeCompare(b.name));
 
-  const matches = all.filter((item) => passes(item, null));
-  const sort = query.sort === "relevance" && !searching ? "updated" : query.sort;
   matches.sort((a, b) => {
     if (sort === "relevance") return (hits.get(a.id) ?? 0) - (hits.get(b.id) ?? 0);
     if (sort === "title") return a.title.localeCompare(b.title);
@@ -431,7 +580,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
   const pageCount = Math.max(1, Math.ceil(matches.length / LIBRARY_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const shown = matches.slice((page - 1) * LIBRARY_PAGE_SIZE, page * LIBRARY_PAGE_SIZE);
-  // Snippets only for the cases of the page shown: cutting one reads the case's whole text.
+  // Snippets only for the cases of the page shown: cutting one may read the case's whole text.
   const snippets = searching
     ? caseSnippets(
         search,
@@ -441,12 +590,17 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
     : new Map<string, string>();
 
   // The other kinds of result, within the same filters: codes with their cases, and discussions.
-  const filteredIds = searching ? all.filter((item) => passes(item, "q")).map((item) => item.id) : [];
+  const passesFilters = (caseId: string) => {
+    const item = byId.get(caseId);
+    return item !== undefined && (maskOf(item) & ~BIT.q) === 0;
+  };
+  let filteredIds: string[] | null = null;
   const codeLabels = new Map(cachedCodes(member).map((code) => [code.id, code]));
   const codeResults = searching
     ? matchingCodes(member, search).flatMap(({ id, snippet }) => {
         const code = codeLabels.get(id);
         if (!code) return [];
+        filteredIds ??= all.filter((item) => passesFilters(item.id)).map((item) => item.id);
         const withCode = filteredIds.filter((caseId) => codesByCase.get(caseId)?.has(id));
         return [
           {
@@ -465,7 +619,7 @@ export function searchLibrary(member: Member, query: LibraryQuery) {
       })
     : [];
   const discussions = searching
-    ? matchingDiscussions(member, search, new Set(filteredIds))
+    ? matchingDiscussions(member, search, { size: filteredCount, has: passesFilters })
     : { threads: [], total: 0 };
 
   return {

@@ -8,7 +8,13 @@ export function stripAccents(text: string): string {
 
 /** Lower case without accents, so "keita" finds "Keïta" and "senegal" finds "Sénégal". */
 export function fold(text: string): string {
-  return stripAccents(text).toLowerCase();
+  // Search folds every word it reads; ASCII has nothing to decompose, so it skips the normalisation.
+  return isAscii(text) ? text.toLowerCase() : stripAccents(text).toLowerCase();
+}
+
+function isAscii(text: string) {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 // Letters that Unicode decomposition does not reduce to ASCII.

@@ -209,15 +209,17 @@ export function visibleCaseCondition(member: Member, caseIdColumn: Column | SQL)
 /** The ids of this workspace's cases this member may not see (empty for owners and most members). */
 export function hiddenCaseIds(member: Member, executor: Executor = db): Set<string> {
   if (seesAllCases(member)) return new Set();
+  // The list index holds `confidential`: read there, a case's row (long, its flag past the body) is read
+  // only when it is confidential. SQLite's own choice (the workspace index) read every row: ~10 ms at 5,000.
   const rows = executor
-    .select({ id: cases.id })
-    .from(cases)
+    .select({ id: sql<string>`hidden.id` })
+    .from(sql`${cases} AS hidden INDEXED BY cases_list_idx`)
     .where(
-      and(
-        eq(cases.workspaceId, member.workspaceId),
-        eq(cases.confidential, true),
-        sql`NOT EXISTS (SELECT 1 FROM ${caseAccess} AS access WHERE access.case_id = ${cases.id} AND access.user_id = ${member.userId})`,
-      ),
+      sql`hidden.workspace_id = ${member.workspaceId} AND hidden.confidential = 1
+        AND NOT EXISTS (
+          SELECT 1 FROM ${caseAccess} AS access
+          WHERE access.case_id = hidden.id AND access.user_id = ${member.userId}
+        )`,
     )
     .all();
   return new Set(rows.map((row) => row.id));

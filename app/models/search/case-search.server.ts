@@ -5,7 +5,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { cachedDerived } from "~/models/derived-cache.server";
 import type { IndexColumns, PreparedSearch } from "~/models/search/compile";
-import { highlightLeaves, matchesTexts, type SearchableText, snippetOf } from "~/models/search/match";
+import { highlightLeaves, type SearchableText, snippetMaker, textsMatcher } from "~/models/search/match";
 import { STEMMED_LANGUAGES, type StemLanguage, stemLanguage } from "~/models/search/words";
 import { db } from "~/utils/db.server";
 import { can, type Member } from "~/utils/permissions.server";
@@ -37,34 +37,39 @@ function documentTexts(document: CaseDocument): SearchableText[] {
 }
 
 /**
- * The cases of the workspace that match, with their bm25 rank (lower is better; 0 for cases matched in
- * memory). `candidates` are the cases this member may see; `overlay` holds the versions they read that the
- * index does not (trainers' approved versions), matched in memory instead.
+ * The cases of the workspace that match, with their bm25 rank when `ranked` (lower is better; 0 for cases
+ * matched in memory, and for every case when not ranked: ranking costs more than matching). `candidates`
+ * are the cases this member may see, all of this workspace and none in the trash: no other row of the
+ * index is kept. `overlay` holds the versions they read that the index does not (trainers' approved
+ * versions), matched in memory instead.
  */
 export function matchingCases(
-  member: Member,
   search: PreparedSearch,
-  candidates: ReadonlySet<string>,
+  candidates: ReadonlyMap<string, unknown>,
   overlay: ReadonlyMap<string, CaseDocument>,
+  ranked: boolean,
 ): Map<string, number> {
   const hits = new Map<string, number>();
   if (!search.tree) return hits;
   const { include, exclude } = search.match(CASE_INDEX);
-  const query = (match: string) =>
+  const query = (match: string, rank: boolean) =>
     db.all<{ caseId: string; rank: number }>(sql`
-      SELECT d.case_id AS caseId, bm25(case_search, ${CASE_WEIGHTS}) AS rank
+      SELECT d.case_id AS caseId${rank ? sql`, bm25(case_search, ${CASE_WEIGHTS}) AS rank` : sql``}
       FROM case_search
       JOIN case_search_docs d ON d.id = case_search.rowid
-      JOIN cases c ON c.id = d.case_id
-      WHERE case_search MATCH ${match} AND c.workspace_id = ${member.workspaceId} AND c.deleted_at IS NULL`);
-  if (include) for (const row of query(include)) hits.set(row.caseId, row.rank);
-  else for (const caseId of candidates) hits.set(caseId, 0);
-  if (exclude) for (const row of query(exclude)) hits.delete(row.caseId);
-  for (const caseId of hits.keys()) if (!candidates.has(caseId)) hits.delete(caseId);
+      WHERE case_search MATCH ${match}`);
+  if (include) {
+    for (const row of query(include, ranked))
+      if (candidates.has(row.caseId)) hits.set(row.caseId, ranked ? row.rank : 0);
+  } else for (const caseId of candidates.keys()) hits.set(caseId, 0);
+  if (exclude) for (const row of query(exclude, false)) hits.delete(row.caseId);
   // The index holds current drafts: for cases read in another version, match that text instead.
-  for (const [caseId, document] of overlay) {
-    hits.delete(caseId);
-    if (candidates.has(caseId) && matchesTexts(search.tree, documentTexts(document))) hits.set(caseId, 0);
+  if (overlay.size) {
+    const matches = textsMatcher(search.tree);
+    for (const [caseId, document] of overlay) {
+      hits.delete(caseId);
+      if (candidates.has(caseId) && matches(documentTexts(document))) hits.set(caseId, 0);
+    }
   }
   return hits;
 }
@@ -72,7 +77,36 @@ export function matchingCases(
 /** Characters of a body read for its snippet; the rest only when the match is further in. */
 const BODY_HEAD = 3000;
 
-/** A snippet of each case: from its fields (summary), else its body, else its sources' titles, else its title. */
+/** The first `count` characters of a text as SQLite counts them (code points), and whether it has more. */
+function firstCharacters(text: string, count: number): { head: string; cut: boolean } {
+  // Fewer UTF-16 units than `count` are fewer code points too.
+  if (text.length <= count) return { head: text, cut: false };
+  let units = 0;
+  for (let points = 0; points < count && units < text.length; points++) {
+    const code = text.charCodeAt(units);
+    units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
+  }
+  return { head: text.slice(0, units), cut: units < text.length };
+}
+
+type SnippetSource = {
+  title: string;
+  fields: string;
+  sources: string;
+  languages: StemLanguage[];
+  /** The body when known (an overlay's): else read from the index only if the fields do not match. */
+  body: string | null;
+};
+
+const readable = (fields: string) =>
+  // Fields without a value leave their separators behind ("Mali · · summary"): not for reading.
+  fields.replace(/\s·(?:\s+·)+\s/gu, " · ").replace(/^\s*·\s+/u, "");
+
+/**
+ * A snippet of each case: from its fields (summary), else its body, else its sources' titles, else its title.
+ * Bodies are long: one is read only when the fields do not match, and its start first (most matches come
+ * early), the rest only when the match is further in.
+ */
 export function caseSnippets(
   search: PreparedSearch,
   caseIds: readonly string[],
@@ -81,55 +115,69 @@ export function caseSnippets(
   const snippets = new Map<string, string>();
   const leaves = highlightLeaves(search.tree);
   if (leaves.length === 0 || caseIds.length === 0) return snippets;
+  const snippetIn = snippetMaker(leaves);
+  const sources = new Map<string, SnippetSource>();
+  for (const caseId of caseIds) {
+    const document = overlay.get(caseId);
+    if (document) sources.set(caseId, { ...document, languages: languagesOf(document.language) });
+  }
   const fromIndex = caseIds.filter((caseId) => !overlay.has(caseId));
-  // Bodies are long and most matches come early: read their start first (a page shows 50 snippets).
-  const documents = new Map<string, CaseDocument & { bodyCut: boolean }>(
-    [...overlay].map(([caseId, document]) => [caseId, { ...document, bodyCut: false }]),
-  );
   if (fromIndex.length)
     for (const row of db
       .select({
         caseId: caseSearchDocs.caseId,
         title: caseSearchDocs.title,
         fields: caseSearchDocs.fields,
-        body: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD})`,
-        bodyCut: sql<number>`length(${caseSearchDocs.body}) > ${BODY_HEAD}`,
         sources: caseSearchDocs.sources,
         language: caseSearchDocs.language,
       })
       .from(caseSearchDocs)
       .where(inArray(caseSearchDocs.caseId, fromIndex))
-      .all()) {
-      const bodyCut = Boolean(row.bodyCut);
-      // Never end on part of a word: "arm" of "armed" would match what the case does not say.
-      const body = bodyCut ? row.body.slice(0, Math.max(0, row.body.lastIndexOf(" "))) : row.body;
-      documents.set(row.caseId, { ...row, body, bodyCut });
-    }
-  const fullBody = (caseId: string) =>
-    db
-      .select({ body: caseSearchDocs.body })
+      .all())
+      sources.set(row.caseId, { ...row, languages: languagesOf(row.language), body: null });
+
+  const found = (caseId: string, text: string) => {
+    const snippet = snippetIn({ text, languages: sources.get(caseId)!.languages });
+    if (snippet) snippets.set(caseId, snippet);
+    return Boolean(snippet);
+  };
+  const known = caseIds.filter((caseId) => sources.has(caseId));
+  const notInFields = known.filter((caseId) => !found(caseId, readable(sources.get(caseId)!.fields)));
+  // Bodies: an overlay's as it is, the index's start first, the whole body when the match is further in.
+  const heads = new Map<string, { body: string; cut: boolean }>();
+  const unread = notInFields.filter((caseId) => sources.get(caseId)!.body === null);
+  if (unread.length)
+    for (const row of db
+      .select({
+        caseId: caseSearchDocs.caseId,
+        // One character more than the head says whether there is more (length() would count the whole body).
+        head: sql<string>`substr(${caseSearchDocs.body}, 1, ${BODY_HEAD + 1})`,
+      })
       .from(caseSearchDocs)
-      .where(eq(caseSearchDocs.caseId, caseId))
-      .get()?.body ?? "";
-  for (const caseId of caseIds) {
-    const document = documents.get(caseId);
-    if (!document) continue;
-    const languages = languagesOf(document.language);
-    const texts = [
-      // Fields without a value leave their separators behind ("Mali · · summary"): not for reading.
-      () => document.fields.replace(/\s·(?:\s+·)+\s/gu, " · ").replace(/^\s*·\s+/u, ""),
-      () => document.body,
-      () => (document.bodyCut ? fullBody(caseId) : ""),
-      () => document.sources,
-      () => document.title,
-    ];
-    for (const text of texts) {
-      const snippet = snippetOf(leaves, { text: text(), languages });
-      if (snippet) {
-        snippets.set(caseId, snippet);
-        break;
-      }
+      .where(inArray(caseSearchDocs.caseId, unread))
+      .all()) {
+      const { head, cut } = firstCharacters(row.head, BODY_HEAD);
+      // Never end on part of a word: "arm" of "armed" would match what the case does not say.
+      heads.set(row.caseId, { body: cut ? head.slice(0, Math.max(0, head.lastIndexOf(" "))) : head, cut });
     }
+  const notInHead = notInFields.filter(
+    (caseId) => !found(caseId, sources.get(caseId)!.body ?? heads.get(caseId)?.body ?? ""),
+  );
+  const cut = notInHead.filter((caseId) => heads.get(caseId)?.cut);
+  const bodies = new Map(
+    cut.length
+      ? db
+          .select({ caseId: caseSearchDocs.caseId, body: caseSearchDocs.body })
+          .from(caseSearchDocs)
+          .where(inArray(caseSearchDocs.caseId, cut))
+          .all()
+          .map((row) => [row.caseId, row.body])
+      : [],
+  );
+  for (const caseId of notInHead) {
+    const source = sources.get(caseId)!;
+    if (heads.get(caseId)?.cut && found(caseId, bodies.get(caseId) ?? "")) continue;
+    if (!found(caseId, source.sources)) found(caseId, source.title);
   }
   return snippets;
 }
@@ -164,10 +212,15 @@ function codeTexts(workspaceId: string): CodeText[] {
 export function matchingCodes(member: Member, search: PreparedSearch) {
   const tree = search.tree;
   if (!tree) return [];
-  const leaves = highlightLeaves(tree);
+  const matches = textsMatcher(tree);
+  const snippetIn = snippetMaker(highlightLeaves(tree));
   return codeTexts(member.workspaceId).flatMap((code) => {
-    if (!matchesTexts(tree, code.texts)) return [];
-    const snippet = code.texts.map((text) => snippetOf(leaves, text)).find(Boolean) ?? null;
+    if (!matches(code.texts)) return [];
+    let snippet: string | null = null;
+    for (const text of code.texts) {
+      snippet = snippetIn(text);
+      if (snippet) break;
+    }
     return [{ id: code.id, snippet }];
   });
 }
@@ -194,7 +247,7 @@ export type DiscussionHit = {
 export function matchingDiscussions(
   member: Member,
   search: PreparedSearch,
-  caseIds: ReadonlySet<string>,
+  caseIds: { readonly size: number; has(caseId: string): boolean },
 ): { threads: DiscussionHit[]; total: number } {
   if (!search.tree || !can(member, "case.comment") || caseIds.size === 0) return { threads: [], total: 0 };
   const { include, exclude } = search.match(COMMENT_INDEX);
@@ -240,7 +293,7 @@ export function matchingDiscussions(
   const byThread = new Map<string, typeof found>();
   for (const comment of found)
     byThread.set(comment.threadId, [...(byThread.get(comment.threadId) ?? []), comment]);
-  const leaves = highlightLeaves(search.tree);
+  const snippetIn = snippetMaker(highlightLeaves(search.tree));
   const languages = STEMMED_LANGUAGES;
   const listed = [...byThread.values()].slice(0, DISCUSSION_LIMIT).map((threadComments) => {
     const first = threadComments[0];
@@ -253,7 +306,7 @@ export function matchingDiscussions(
         id: comment.id,
         authorName: comment.authorName ?? "",
         createdAt: comment.createdAt,
-        snippet: snippetOf(leaves, { text: comment.body, languages }),
+        snippet: snippetIn({ text: comment.body, languages }),
       })),
       more: Math.max(0, threadComments.length - COMMENTS_PER_THREAD),
     };

@@ -55,12 +55,13 @@ function initialOf(text: string) {
 /** Does a phrase's run of words start at `at`, exactly or stemmed in one of the text's languages? */
 function phraseAt(text: string, at: number, check: Check, languages: readonly StemLanguage[]): number {
   const slice = text.slice(at, at + 60 * check.words.length);
-  const words = wordsOf(slice);
+  // Only as many words as the phrase has are compared: cutting the rest of the slice would be wasted.
+  const words = wordsOf(slice, check.words.length);
   if (words.length >= check.words.length && check.words.every((word, i) => words[i].folded === word))
     return at + words[check.words.length - 1].end;
   for (const language of languages) {
-    const stems = stemsOf(slice, language);
     const wanted = check.stems.get(language) ?? [];
+    const stems = stemsOf(slice, language, wanted.length);
     if (stems.length >= wanted.length && wanted.every((stem, i) => stems[i].stem === stem))
       return at + stems[wanted.length - 1].end;
   }
@@ -68,6 +69,8 @@ function phraseAt(text: string, at: number, check: Check, languages: readonly St
 }
 
 type Span = { from: number; to: number; check: number };
+
+const initialsOf = (checks: readonly Check[]) => new Set(checks.map((check) => check.words[0].charAt(0)));
 
 /**
  * Where the query's words are in a text, scanning from the start; `enough` stops the scan early (a
@@ -77,10 +80,10 @@ function scan(
   item: SearchableText,
   checks: readonly Check[],
   enough: (spans: readonly Span[], at: number) => boolean,
+  initials: ReadonlySet<string> = initialsOf(checks),
 ): Span[] {
   const spans: Span[] = [];
   if (checks.length === 0 || !item.text) return spans;
-  const initials = new Set(checks.map((check) => check.words[0].charAt(0)));
   const { text, languages } = item;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
@@ -182,27 +185,43 @@ function wordStart(text: string, at: number) {
   return start;
 }
 
+/** A query's words made ready once, for all the texts one search looks at (cases, codes, comments). */
+type Compiled = {
+  checks: readonly Check[];
+  initials: ReadonlySet<string>;
+  candidates: ReturnType<typeof candidateFinder>;
+  reach: number;
+};
+
+function compile(leaves: readonly Leaf[]): Compiled {
+  const checks = leaves.map(checkOf);
+  return {
+    checks,
+    initials: initialsOf(checks),
+    candidates: candidateFinder(checks),
+    reach: 80 + 60 * Math.max(0, ...checks.map((check) => check.words.length)),
+  };
+}
+
 /** Spans of the query's words found by looking at candidates only, until `enough` says stop. */
 function locate(
   item: SearchableText,
-  checks: readonly Check[],
+  compiled: Compiled,
   enough: (spans: readonly Span[], at: number) => boolean,
 ): Span[] {
+  const { checks, initials } = compiled;
   if (checks.length === 0 || !item.text) return [];
-  const candidates = candidateFinder(checks)(item.text);
-  if (!candidates) return scan(item, checks, enough);
+  const candidates = compiled.candidates(item.text);
+  if (!candidates) return scan(item, checks, enough, initials);
   const spans: Span[] = [];
   let scannedTo = 0;
   for (let at = candidates.next(); at !== -1; at = candidates.next()) {
     if (at < scannedTo) continue;
     if (enough(spans, at)) break;
     const start = wordStart(item.text, at);
-    const slice = item.text.slice(
-      start,
-      at + 80 + 60 * Math.max(...checks.map((check) => check.words.length)),
-    );
+    const slice = item.text.slice(start, at + compiled.reach);
     // Only the word at the candidate counts here; the words after it have candidates of their own.
-    for (const span of scan({ ...item, text: slice }, checks, (_, next) => next > at - start))
+    for (const span of scan({ ...item, text: slice }, checks, (_, next) => next > at - start, initials))
       if (start + span.from <= at) spans.push({ ...span, from: start + span.from, to: start + span.to });
     scannedTo = at + 1;
   }
@@ -214,20 +233,27 @@ function locate(
  * description) matches the query, each text searched on its own as the index's columns are.
  */
 export function matchesTexts(tree: SearchNode, texts: readonly SearchableText[]): boolean {
+  return textsMatcher(tree)(texts);
+}
+
+/** matchesTexts for one query and many records: the query's words are made ready once. */
+export function textsMatcher(tree: SearchNode): (texts: readonly SearchableText[]) => boolean {
   const leaves = leavesOf(tree);
-  const checks = leaves.map(checkOf);
-  const found = new Set<Leaf>();
-  for (const item of texts) {
-    const seen = new Set<number>();
-    const all = (spans: readonly Span[]) => {
-      for (const span of spans) seen.add(span.check);
-      return seen.size === checks.length;
-    };
-    all(locate(item, checks, all));
-    for (const index of seen) found.add(leaves[index]);
-    if (found.size === leaves.length) break;
-  }
-  return evaluate(tree, found);
+  const compiled = compile(leaves);
+  return (texts) => {
+    const found = new Set<Leaf>();
+    for (const item of texts) {
+      const seen = new Set<number>();
+      const all = (spans: readonly Span[]) => {
+        for (const span of spans) seen.add(span.check);
+        return seen.size === compiled.checks.length;
+      };
+      all(locate(item, compiled, all));
+      for (const index of seen) found.add(leaves[index]);
+      if (found.size === leaves.length) break;
+    }
+    return evaluate(tree, found);
+  };
 }
 
 /** The words of a query that a snippet marks (not those it excludes). */
@@ -244,8 +270,17 @@ const LENGTH = 180;
  * SNIPPET_START and SNIPPET_END; null when no word of the query is in the text.
  */
 export function snippetOf(leaves: readonly Leaf[], item: SearchableText): string | null {
-  const checks = leaves.map(checkOf);
-  const found = locate(item, checks, (spans, at) => spans.length > 0 && at > spans[0].from + LENGTH);
+  return snippetMaker(leaves)(item);
+}
+
+/** snippetOf for one query and many texts: the query's words are made ready once. */
+export function snippetMaker(leaves: readonly Leaf[]): (item: SearchableText) => string | null {
+  const compiled = compile(leaves);
+  return (item) => cutSnippet(item, compiled);
+}
+
+function cutSnippet(item: SearchableText, compiled: Compiled): string | null {
+  const found = locate(item, compiled, (spans, at) => spans.length > 0 && at > spans[0].from + LENGTH);
   if (found.length === 0) return null;
   const spans: Array<[number, number]> = [];
   for (const span of found.sort((a, b) => a.from - b.from || b.to - a.to)) {

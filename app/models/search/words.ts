@@ -133,10 +133,14 @@ export type Token = {
 
 export type StemToken = Token & { stem: string };
 
-/** The words of a text, each folded, with where it is in the text (as the exact index cuts them). */
-export function wordsOf(text: string): Token[] {
+/**
+ * The words of a text, each folded, with where it is in the text (as the exact index cuts them); the
+ * first `limit` of them only when a limit is given.
+ */
+export function wordsOf(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(PART)) {
+    if (tokens.length >= limit) break;
     const folded = fold(match[0]);
     if (folded) tokens.push({ folded, start: match.index, end: match.index + match[0].length });
   }
@@ -147,11 +151,18 @@ export function wordsOf(text: string): Token[] {
  * The stemmed words of a text, in order: what the index's stem columns hold. A compound joined by hyphens
  * or apostrophes comes first as one word (its parts all two letters or more), then its parts, so that
  * "ceasefire" finds "cease-fire" and "Qaida" finds "Qa'ida". Nothing for languages without a stemmer.
+ * With a limit, at least its first `limit` tokens (those of the words that reach it).
  */
-export function stemsOf(text: string, language: StemLanguage | null): StemToken[] {
+export function stemsOf(
+  text: string,
+  language: StemLanguage | null,
+  limit = Number.POSITIVE_INFINITY,
+): StemToken[] {
   if (!language) return [];
   const tokens: StemToken[] = [];
   for (const match of text.matchAll(WORD)) {
+    // The first `limit` tokens are the same whether or not the rest of the text is cut.
+    if (tokens.length >= limit) break;
     const start = match.index;
     const parts: Token[] = [];
     for (const part of match[0].matchAll(PART)) {

@@ -7,7 +7,8 @@ import fr from "~/locales/fr/search";
 import { expandTree, prepareSearch, type VariantIndex } from "~/models/search/compile";
 import { highlightLeaves, matchesTexts, SNIPPET_END, SNIPPET_START, snippetOf } from "~/models/search/match";
 import { parseQuery, plainWords, type SearchNode } from "~/models/search/query";
-import { britishAmerican, stemOf, stemsOf } from "~/models/search/words";
+import { britishAmerican, stemOf, stemsOf, wordsOf } from "~/models/search/words";
+import { fold } from "~/rules/text";
 
 const word = (w: string, prefix = false): SearchNode => ({ kind: "word", word: w, prefix });
 const INDEX = { exact: ["title", "body"], stems: ["title_stems", "body_stems"] } as const;
@@ -259,5 +260,26 @@ describe("word forms", () => {
     expect(stemsOf("cease-fire", "en").map((token) => token.folded)).toEqual(["ceasefire", "cease", "fire"]);
     expect(stemsOf("Qa’ida", "en").map((token) => token.folded)).toEqual(["qaida", "qa", "ida"]);
     expect(stemsOf("truce", null)).toEqual([]);
+  });
+});
+
+describe("cutting words for a phrase's first words only", () => {
+  it("gives the same first tokens with a limit as without, and folds ASCII as the full rule does", () => {
+    const texts = [
+      "The cease-fire held; négociations with al-Qa’ida's envoys resumed in Ségou.",
+      "Œuvre d'art — straße ǅemal ＡＢＣ ﬁnal 𝐀𝐁 e\u0301té",
+      "  ",
+      "armed groups armed groups",
+    ];
+    for (const text of texts)
+      for (let limit = 0; limit <= 6; limit++) {
+        expect(wordsOf(text, limit)).toEqual(wordsOf(text).slice(0, limit));
+        for (const language of ["en", "fr"] as const)
+          expect(stemsOf(text, language, limit).slice(0, limit)).toEqual(
+            stemsOf(text, language).slice(0, limit),
+          );
+      }
+    for (const text of ["Mali ABC-def 123", "Ségou", "ÉTÉ", "ǅ", "ﬁ", "a\u0301", ""])
+      expect(fold(text)).toBe(text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase());
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { describePassage, MAX_QUOTE_LENGTH, type TextAnchor } from "~/models/anchors";
+import { scrollBehavior } from "~/utils/motion";
 import {
   anchorTextOf,
   applyHighlights,
@@ -32,7 +33,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     setActiveId(threadId);
     const card = document.getElementById(`thread-${threadId}`);
     if (card) {
-      card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      card.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
       card.focus({ preventScroll: true });
     }
   }, []);
@@ -42,7 +43,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     const root = bodyRef.current?.querySelector(".case-body-html");
     const mark = root ? firstHighlight(root, threadId) : null;
     if (!mark || !root) return;
-    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark.scrollIntoView({ block: "center", behavior: scrollBehavior() });
     mark.setAttribute("tabindex", "-1");
     mark.focus({ preventScroll: true });
     const marks = root.querySelectorAll(`${HIGHLIGHT_SELECTOR}[data-thread="${CSS.escape(threadId)}"]`);

@@ -192,8 +192,53 @@ export function ThreadedCaseBody({
     };
   }, [canComment, bodyRef, setSelected]);
 
+  // Keyboard selection (WCAG 2.1.1): the text is not editable, so without caret browsing the keys would not
+  // select in it. Focused, the text takes a caret at its start; Shift and the arrows (with Ctrl, by word)
+  // select a passage, and Enter comments on it.
+  const onBodyFocus = (event: React.FocusEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const root = event.currentTarget.querySelector(".case-body-html");
+    const selection = document.getSelection();
+    if (!root || !selection) return;
+    if (selection.rangeCount && root.contains(selection.getRangeAt(0).startContainer)) return;
+    const first = document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode();
+    if (first) selection.collapse(first, 0);
+  };
+  const onBodyKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const selection = document.getSelection();
+    if (!selection) return;
+    if (event.key === "Enter" && !selection.isCollapsed && selected?.anchor) {
+      event.preventDefault();
+      startComment();
+      return;
+    }
+    const moves: Record<string, [string, string]> = {
+      ArrowRight: ["forward", event.ctrlKey || event.altKey ? "word" : "character"],
+      ArrowLeft: ["backward", event.ctrlKey || event.altKey ? "word" : "character"],
+      ArrowDown: ["forward", "line"],
+      ArrowUp: ["backward", "line"],
+      End: ["forward", "lineboundary"],
+      Home: ["backward", "lineboundary"],
+    };
+    const move = moves[event.key];
+    if (!move || event.metaKey) return;
+    event.preventDefault();
+    selection.modify(event.shiftKey ? "extend" : "move", move[0], move[1]);
+  };
+
   return (
-    <div className="threaded-body" ref={bodyRef}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a region (for commenters) the keyboard selects in
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label goes with the region role, both for commenters
+    <div
+      className="threaded-body"
+      ref={bodyRef}
+      tabIndex={canComment ? 0 : undefined}
+      role={canComment ? "region" : undefined}
+      aria-label={canComment ? t("threads.selection.keyboardLabel") : undefined}
+      onFocus={canComment ? onBodyFocus : undefined}
+      onKeyDown={canComment ? onBodyKeyDown : undefined}
+    >
       <RenderedCaseBody html={html} />
       {selected ? (
         <div className="selection-comment" style={{ top: selected.top, left: selected.left }}>

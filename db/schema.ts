@@ -343,6 +343,23 @@ export const caseEvents = sqliteTable("case_events", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * The last change to each case, in commit order: what in-memory data derived from a workspace's cases (the
+ * library's list, the matrix's stated values) reads to patch itself case by case instead of rebuilding
+ * (models/derived-cache.server.ts). Written only by triggers (migration 0018), on every write to a case and
+ * to the rows it owns (passages, conditions, events); `case_id` '' marks a change to the whole workspace
+ * (sources, codes, a person's name). One row per case: a newer change replaces the older.
+ */
+export const caseMarks = sqliteTable(
+  "case_marks",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    caseId: text("case_id").notNull(),
+    seq: integer("seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.caseId] }), uniqueIndex("case_marks_seq_idx").on(t.seq)],
+);
+
 // Yjs state of a case body for real-time co-editing; seeded once from cases.body.
 export const caseDocuments = sqliteTable("case_documents", {
   caseId: text("case_id")

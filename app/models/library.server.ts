@@ -2,7 +2,12 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { deriveCaseRows } from "~/editor/derive";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
-import { cachedActorNames, cachedCodes, cachedDerived, cachedSources } from "~/models/derived-cache.server";
+import {
+  cachedActorNames,
+  cachedCodes,
+  cachedSources,
+  maintainedDerived,
+} from "~/models/derived-cache.server";
 import { CASE_STATUSES, type CaseStatus } from "~/models/domain";
 import { type CaseEvent, readStoredEvents } from "~/models/event-fields";
 import { readEventsOfCases } from "~/models/event-store.server";
@@ -79,123 +84,186 @@ function pickFields(fields: Record<string, unknown>) {
 /** Results shown per page of the library; the matrix and the facets always work on every match. */
 export const LIBRARY_PAGE_SIZE = 50;
 
+/** What the library knows of some cases of a workspace, as one kind of reader reads them. */
+type LibraryParts = {
+  items: LibraryCase[];
+  approvedDocs: Map<string, CaseDocument>;
+  eventsByCase: Map<string, CaseEvent[]>;
+  codesByCase: Map<string, Set<string>>;
+};
+
+/** The parts for these cases (every case of the workspace when `caseIds` is null). */
+function readLibraryParts(member: Member, caseIds: readonly string[] | null): LibraryParts {
+  const drafts = seesDrafts(member);
+  const items: LibraryCase[] = db
+    .select({
+      id: cases.id,
+      revision: cases.revision,
+      approvedRevision: cases.approvedRevision,
+      title: cases.title,
+      regions: cases.regions,
+      periodStart: cases.periodStart,
+      periodStartCirca: cases.periodStartCirca,
+      periodEnd: cases.periodEnd,
+      periodEndCirca: cases.periodEndCirca,
+      status: cases.status,
+      summary: cases.summary,
+      updatedAt: cases.updatedAt,
+      createdBy: cases.createdBy,
+      createdByName: users.name,
+      confidential: cases.confidential,
+      language: cases.language,
+      actors: cases.actors,
+      mediators: cases.mediators,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.createdBy))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        isNull(cases.deletedAt),
+        drafts ? undefined : isNotNull(cases.approvedRevision),
+        caseIds ? inArray(cases.id, [...caseIds]) : undefined,
+      ),
+    )
+    .all();
+  // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
+  const approved = approvedVersions(member, items);
+  // The approved versions as search's documents: the same texts the index holds for a draft.
+  const approvedDocs = new Map<string, CaseDocument>();
+  const approvedPassages = new Map<string, string[]>();
+  // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0013).
+  const eventsByCase = readEventsOfCases(
+    db,
+    items.filter((item) => !approved.has(item.id)).map((item) => item.id),
+  );
+  const sourceTitles = approved.size
+    ? new Map(cachedSources(member).map((source) => [source.id, source.title]))
+    : new Map<string, string>();
+  for (const item of items) {
+    const version = approved.get(item.id);
+    if (version) {
+      Object.assign(item, pickFields(version.fields));
+      eventsByCase.set(item.id, readStoredEvents(version.fields.events));
+      const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
+      const names = (key: string) =>
+        Array.isArray(version.fields[key]) ? (version.fields[key] as string[]) : [];
+      approvedDocs.set(item.id, {
+        title: item.title,
+        fields: [
+          names("regions").join(" · "),
+          names("actors").join(" · "),
+          names("mediators").join(" · "),
+          item.summary,
+        ].join(" · "),
+        body: rows.plainText,
+        sources: [
+          ...new Set(rows.citations.map((citation) => sourceTitles.get(citation.sourceId) ?? "")),
+        ].join(" · "),
+        language: item.language,
+      });
+      approvedPassages.set(
+        item.id,
+        rows.passages.map((passage) => passage.codeId),
+      );
+    }
+    if (!drafts) item.status = "approved";
+  }
+
+  // A case "has" a code when the code is tagged in its text or its condition is set present.
+  const codesByCase = new Map<string, Set<string>>();
+  const addCode = (caseId: string, codeId: string) => {
+    const set = codesByCase.get(caseId) ?? new Set<string>();
+    set.add(codeId);
+    codesByCase.set(caseId, set);
+  };
+  const read = new Set(items.map((item) => item.id));
+  for (const row of db
+    .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
+    .from(passages)
+    .innerJoin(cases, eq(cases.id, passages.caseId))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        caseIds ? inArray(passages.caseId, [...caseIds]) : undefined,
+      ),
+    )
+    .all())
+    if (read.has(row.caseId) && !approved.has(row.caseId)) addCode(row.caseId, row.codeId);
+  for (const [caseId, codeIds] of approvedPassages) for (const codeId of codeIds) addCode(caseId, codeId);
+  for (const row of db
+    .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
+    .from(caseConditions)
+    .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+    .where(
+      and(
+        eq(cases.workspaceId, member.workspaceId),
+        eq(caseConditions.value, "present"),
+        caseIds ? inArray(caseConditions.caseId, [...caseIds]) : undefined,
+      ),
+    )
+    .all())
+    if (read.has(row.caseId)) addCode(row.caseId, row.codeId);
+  return { items, approvedDocs, eventsByCase, codesByCase };
+}
+
+function assembleSnapshot(parts: LibraryParts) {
+  const all = parts.items;
+  const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
+  const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
+  return {
+    all,
+    byId: new Map(all.map((item) => [item.id, item])),
+    approvedDocs: parts.approvedDocs as ReadonlyMap<string, CaseDocument>,
+    codesByCase: parts.codesByCase as ReadonlyMap<string, ReadonlySet<string>>,
+    eventsByCase: parts.eventsByCase as ReadonlyMap<string, CaseEvent[]>,
+    allRegions,
+    authorNames,
+  };
+}
+
+type LibrarySnapshot = ReturnType<typeof assembleSnapshot>;
+
+/** The snapshot with these cases read again (a case no longer read, trashed or deleted, leaves it). */
+function patchSnapshot(member: Member, old: LibrarySnapshot, caseIds: string[]): LibrarySnapshot {
+  const fresh = readLibraryParts(member, caseIds);
+  const changed = new Set(caseIds);
+  const freshById = new Map(fresh.items.map((item) => [item.id, item]));
+  // Cases keep their place; new ones come last.
+  const items = old.all.flatMap((item) => {
+    if (!changed.has(item.id)) return [item];
+    const again = freshById.get(item.id);
+    return again ? [again] : [];
+  });
+  for (const item of fresh.items) if (!old.byId.has(item.id)) items.push(item);
+  const replaced = <V>(before: ReadonlyMap<string, V>, after: Map<string, V>) => {
+    const map = new Map(before);
+    for (const id of caseIds) map.delete(id);
+    for (const [id, value] of after) map.set(id, value);
+    return map;
+  };
+  return assembleSnapshot({
+    items,
+    approvedDocs: replaced(old.approvedDocs, fresh.approvedDocs),
+    eventsByCase: replaced(old.eventsByCase, fresh.eventsByCase),
+    codesByCase: replaced(old.codesByCase, fresh.codesByCase) as Map<string, Set<string>>,
+  });
+}
+
 /**
  * What every library view of a workspace starts from: its cases as this kind of reader sees them and the
- * codes each case has. Reading it costs a pass over every case row (whose bodies make the rows long), so it
- * is kept until the database changes (derived-cache.server.ts) and shared between requests: read-only.
+ * codes each case has. Building it costs a pass over every case and its passages and conditions, so it is
+ * kept and, after a write, patched for the cases written (derived-cache.server.ts, maintainedDerived);
+ * shared between requests: read-only.
  */
-function librarySnapshot(member: Member) {
+function librarySnapshot(member: Member): LibrarySnapshot {
   const drafts = seesDrafts(member);
-  return cachedDerived(`library:${member.workspaceId}:${drafts ? "drafts" : "approved"}`, () => {
-    const all: LibraryCase[] = db
-      .select({
-        id: cases.id,
-        revision: cases.revision,
-        approvedRevision: cases.approvedRevision,
-        title: cases.title,
-        regions: cases.regions,
-        periodStart: cases.periodStart,
-        periodStartCirca: cases.periodStartCirca,
-        periodEnd: cases.periodEnd,
-        periodEndCirca: cases.periodEndCirca,
-        status: cases.status,
-        summary: cases.summary,
-        updatedAt: cases.updatedAt,
-        createdBy: cases.createdBy,
-        createdByName: users.name,
-        confidential: cases.confidential,
-        language: cases.language,
-        actors: cases.actors,
-        mediators: cases.mediators,
-      })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.createdBy))
-      .where(
-        and(
-          eq(cases.workspaceId, member.workspaceId),
-          isNull(cases.deletedAt),
-          drafts ? undefined : isNotNull(cases.approvedRevision),
-        ),
-      )
-      .all();
-    // Members who read approved versions only see those versions' fields, codes and text, never a draft's.
-    const approved = approvedVersions(member, all);
-    // The approved versions as search's documents: the same texts the index holds for a draft.
-    const approvedDocs = new Map<string, CaseDocument>();
-    const approvedPassages = new Map<string, string[]>();
-    // The events each case shows this kind of reader: the draft's, or the approved version's (ADR 0013).
-    const eventsByCase = readEventsOfCases(
-      db,
-      all.filter((item) => !approved.has(item.id)).map((item) => item.id),
-    );
-    const sourceTitles = approved.size
-      ? new Map(cachedSources(member).map((source) => [source.id, source.title]))
-      : new Map<string, string>();
-    for (const item of all) {
-      const version = approved.get(item.id);
-      if (version) {
-        Object.assign(item, pickFields(version.fields));
-        eventsByCase.set(item.id, readStoredEvents(version.fields.events));
-        const rows = deriveCaseRows(version.body as Parameters<typeof deriveCaseRows>[0]);
-        const names = (key: string) =>
-          Array.isArray(version.fields[key]) ? (version.fields[key] as string[]) : [];
-        approvedDocs.set(item.id, {
-          title: item.title,
-          fields: [
-            names("regions").join(" · "),
-            names("actors").join(" · "),
-            names("mediators").join(" · "),
-            item.summary,
-          ].join(" · "),
-          body: rows.plainText,
-          sources: [
-            ...new Set(rows.citations.map((citation) => sourceTitles.get(citation.sourceId) ?? "")),
-          ].join(" · "),
-          language: item.language,
-        });
-        approvedPassages.set(
-          item.id,
-          rows.passages.map((passage) => passage.codeId),
-        );
-      }
-      if (!drafts) item.status = "approved";
-    }
-
-    // A case "has" a code when the code is tagged in its text or its condition is set present.
-    const codesByCase = new Map<string, Set<string>>();
-    const addCode = (caseId: string, codeId: string) => {
-      const set = codesByCase.get(caseId) ?? new Set<string>();
-      set.add(codeId);
-      codesByCase.set(caseId, set);
-    };
-    for (const row of db
-      .selectDistinct({ caseId: passages.caseId, codeId: passages.codeId })
-      .from(passages)
-      .innerJoin(cases, eq(cases.id, passages.caseId))
-      .where(eq(cases.workspaceId, member.workspaceId))
-      .all())
-      if (!approved.has(row.caseId)) addCode(row.caseId, row.codeId);
-    for (const [caseId, codeIds] of approvedPassages) for (const codeId of codeIds) addCode(caseId, codeId);
-    for (const row of db
-      .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId })
-      .from(caseConditions)
-      .innerJoin(cases, eq(cases.id, caseConditions.caseId))
-      .where(and(eq(cases.workspaceId, member.workspaceId), eq(caseConditions.value, "present")))
-      .all())
-      addCode(row.caseId, row.codeId);
-
-    const allRegions = [...new Set(all.flatMap((item) => item.regions))].sort((a, b) => a.localeCompare(b));
-    const authorNames = new Map(all.map((item) => [item.createdBy, item.createdByName]));
-    return {
-      all,
-      byId: new Map(all.map((item) => [item.id, item])),
-      approvedDocs: approvedDocs as ReadonlyMap<string, CaseDocument>,
-      codesByCase,
-      eventsByCase: eventsByCase as ReadonlyMap<string, CaseEvent[]>,
-      allRegions,
-      authorNames,
-    };
-  });
+  return maintainedDerived(
+    `library:${member.workspaceId}:${drafts ? "drafts" : "approved"}`,
+    member.workspaceId,
+    () => assembleSnapshot(readLibraryParts(member, null)),
+    (old, caseIds) => patchSnapshot(member, old, caseIds),
+  );
 }
 
 /**

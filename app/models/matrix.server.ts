@@ -9,7 +9,7 @@ import { type RequestOrigin, recordAudit } from "~/models/audit.server";
 import { approvedVersions, seesDrafts } from "~/models/case-body.server";
 import type { Code } from "~/models/codes.server";
 import { CSV_CONTENT_TYPE } from "~/models/csv";
-import { cachedCodes, cachedDerived } from "~/models/derived-cache.server";
+import { cachedCodes, cachedDerived, maintainedDerived } from "~/models/derived-cache.server";
 import type { CaseStatus, ConditionValue } from "~/models/domain";
 import { libraryCases, searchLibrary } from "~/models/library.server";
 import {
@@ -137,28 +137,47 @@ type VisibleCases = {
   rows: Array<{ id: string; revision: number; approvedRevision: number | null }>;
 };
 
+/** The stated values of these cases (every case of the workspace when `caseIds` is null). */
+function readStatedValues(workspaceId: string, caseIds: readonly string[] | null) {
+  const values = new Map<string, Map<string, ConditionValue>>();
+  for (const row of db
+    .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId, value: caseConditions.value })
+    .from(caseConditions)
+    .innerJoin(cases, eq(cases.id, caseConditions.caseId))
+    .where(
+      and(
+        eq(cases.workspaceId, workspaceId),
+        caseIds ? inArray(caseConditions.caseId, [...caseIds]) : undefined,
+      ),
+    )
+    .all()) {
+    let byCode = values.get(row.caseId);
+    if (!byCode) {
+      byCode = new Map();
+      values.set(row.caseId, byCode);
+    }
+    byCode.set(row.codeId, row.value);
+  }
+  return values;
+}
+
 /**
  * The stated value of every code for every case of the workspace (a missing pair is unknown): what the
- * figures count. Kept until the database changes, shared between requests: read-only.
+ * figures count. Kept, and patched for the cases written after a write (maintainedDerived); shared between
+ * requests: read-only.
  */
-function statedValues(workspaceId: string) {
-  return cachedDerived(`matrix-values:${workspaceId}`, () => {
-    const values = new Map<string, Map<string, ConditionValue>>();
-    for (const row of db
-      .select({ caseId: caseConditions.caseId, codeId: caseConditions.codeId, value: caseConditions.value })
-      .from(caseConditions)
-      .innerJoin(cases, eq(cases.id, caseConditions.caseId))
-      .where(eq(cases.workspaceId, workspaceId))
-      .all()) {
-      let byCode = values.get(row.caseId);
-      if (!byCode) {
-        byCode = new Map();
-        values.set(row.caseId, byCode);
-      }
-      byCode.set(row.codeId, row.value);
-    }
-    return values;
-  });
+function statedValues(workspaceId: string): ReadonlyMap<string, ReadonlyMap<string, ConditionValue>> {
+  return maintainedDerived(
+    `matrix-values:${workspaceId}`,
+    workspaceId,
+    () => readStatedValues(workspaceId, null),
+    (old, caseIds) => {
+      const values = new Map(old);
+      for (const caseId of caseIds) values.delete(caseId);
+      for (const [caseId, byCode] of readStatedValues(workspaceId, caseIds)) values.set(caseId, byCode);
+      return values;
+    },
+  );
 }
 
 /** The cells of the rows shown: statement, who set it, and the tagged passages behind it. */

@@ -299,7 +299,7 @@ export async function measureCollab(options: {
 /** The co-editing sections of docs/BENCHMARKS.md: one process, and two processes through Redis (ADR 0017). */
 export type CollabVariant = "collab" | "collab-workers";
 /** The sections of docs/BENCHMARKS.md that one part of the bench rewrites alone. */
-export type SectionKey = CollabVariant | "workers";
+export type SectionKey = CollabVariant | "workers" | "team";
 export const marks = (variant: SectionKey) => ({
   start: `<!-- ${variant}:start -->`,
   end: `<!-- ${variant}:end -->`,

@@ -20,6 +20,7 @@ import {
 import { DEFAULT_GENERATE, type GeneratedWorkspace, generateWorkspace } from "./generate";
 import { startTestRedis } from "./redis-server";
 import { type LoadFigures, renderReport, type SearchCpuFigures } from "./report";
+import { renderTeamSection, startTeam, type TeamRun } from "./team";
 import { renderWorkersSection, type WorkersFigures, type WorkersRow } from "./workers";
 
 type Flags = {
@@ -43,6 +44,8 @@ type Flags = {
   collab: boolean;
   /** WORKERS=1 against WORKERS=2 (cache off), and the co-editing run over 2 workers through Redis. */
   workers: boolean;
+  /** Readers while co-editors type and conditions are saved, quiet against busy (issue 19). */
+  team: boolean;
 };
 
 const HELP = `npm run bench -- [flags]
@@ -62,10 +65,14 @@ const HELP = `npm run bench -- [flags]
   --no-build        use the existing build (BUILD_DIR or build/)
   --no-browser      skip the Chromium timings
   --no-collab       skip the co-editing run (20 editors, 60 s)
-  --no-workers      skip WORKERS=1 against WORKERS=2 and the co-editing run over 2 workers (needs redis-server)
+  --no-workers      skip WORKERS=1 against WORKERS=2 and the co-editing run over 2 workers (needs redis-server);
+                    the team-at-work part then runs on one process only
+  --no-team         skip the team-at-work part (readers while 5 co-editors type and conditions are saved)
   --only=collab     only the co-editing run, on a fresh demo database; updates its section of --out
   --only=workers    only the workers part, on the generated workspace (use --db to keep it); updates its
-                    two sections of --out`;
+                    two sections of --out
+  --only=team       only the team-at-work part (WORKERS=1, then WORKERS=2 unless --no-workers), on the
+                    generated workspace; updates its section of --out`;
 
 function parseFlags(argv: string[]): Flags {
   const quick = argv.includes("--quick");
@@ -88,6 +95,7 @@ function parseFlags(argv: string[]): Flags {
     only: null,
     collab: true,
     workers: true,
+    team: true,
   };
   const numeric: Record<string, keyof Flags> = {
     "--cases": "cases",
@@ -116,6 +124,7 @@ function parseFlags(argv: string[]): Flags {
     else if (arg === "--no-browser") flags.browser = false;
     else if (arg === "--no-collab") flags.collab = false;
     else if (arg === "--no-workers") flags.workers = false;
+    else if (arg === "--no-team") flags.team = false;
     else if (arg.startsWith("--only")) flags.only = arg.includes("=") ? arg.split("=")[1] : argv[++i];
     else if (arg !== "--quick") throw new Error(`Unknown flag ${arg}\n${HELP}`);
   }
@@ -268,6 +277,111 @@ async function load(
   return figures;
 }
 
+/** The first worker answers /healthz before the second listens: the supervisor says when all do. */
+async function everyWorkerListening(count: number, logFile: string, logStart: number) {
+  const deadline = Date.now() + 60_000;
+  while (count > 1 && !readFileSync(logFile, "utf8").slice(logStart).includes(`with ${count} workers`)) {
+    if (Date.now() > deadline) throw new Error(`WORKERS=${count}: not every worker started; see ${logFile}`);
+    await sleep(50);
+  }
+}
+
+/** Peak RSS of the server, or of its largest worker when it runs several (the supervisor's children). */
+function peakRssOf(pid: number) {
+  let children: number[] = [];
+  try {
+    children = execSync(`pgrep -P ${pid}`, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    // No children: one process.
+  }
+  return Math.max(...[pid, ...children].map((id) => memoryOf(id).peakMb));
+}
+
+/**
+ * The team at work (scripts/bench/team.ts): the five pages quiet, then while five co-editors type into other
+ * cases and the owner saves conditions, on the production server (response cache on), with one process and,
+ * unless --no-workers, with two through Redis.
+ */
+async function measureTeamPart(
+  env: Record<string, string>,
+  targets: Target[],
+  workspace: GeneratedWorkspace,
+  flags: Flags,
+  logFile: string,
+  dbPath: string,
+) {
+  const date = new Date();
+  const pages = targets.filter((target) => target.key !== "bare");
+  const runs: TeamRun[] = [];
+  let problem: string | null = null;
+  let redis: Awaited<ReturnType<typeof startTestRedis>> | null = null;
+  try {
+    for (const count of flags.workers ? [1, 2] : [1]) {
+      if (count > 1) redis = await startTestRedis();
+      const loadBefore = loadavg()[0];
+      const logStart = existsSync(logFile) ? readFileSync(logFile, "utf8").length : 0;
+      const server = await startServer(
+        { ...env, PORT: String(await freePort()), WORKERS: String(count), REDIS_URL: redis?.url ?? "" },
+        logFile,
+      );
+      try {
+        await everyWorkerListening(count, logFile, logStart);
+        const pid = server.child.pid!;
+        const readers = await signIn(server.base, workspace.ownerEmail, workspace.password);
+        const editors = [];
+        for (let i = 0; i < 5; i++)
+          editors.push({
+            cookie: await signIn(server.base, `bench-editor-${i + 1}@example.org`, workspace.password),
+            caseId: workspace.caseIds[60 + i],
+          });
+        log(`team at work, WORKERS=${count}: the pages quiet, ${flags.connections} readers`);
+        const quiet: LoadFigures[] = [];
+        for (const page of pages) quiet.push(await load(server.base, readers, page, flags, pid));
+        const team = await startTeam({
+          baseUrl: server.base,
+          editors,
+          conditions: {
+            cookie: readers,
+            workspaceId: workspace.workspaceId,
+            caseId: workspace.caseIds[70],
+            codeId: workspace.outcomeIds[0],
+          },
+          databaseFile: dbPath,
+        });
+        log(`team at work, WORKERS=${count}: the pages while 5 co-editors type and conditions are saved`);
+        const busy: LoadFigures[] = [];
+        for (const page of pages) busy.push(await load(server.base, readers, page, flags, pid));
+        const activity = await team.stop();
+        log(
+          `team at work: ${activity.keystrokes} keystrokes, ${activity.conditionSaves} condition saves (${activity.conditionErrors} refused)`,
+        );
+        runs.push({
+          workers: count,
+          quiet,
+          busy,
+          activity,
+          peakRssMb: peakRssOf(pid),
+          loadAverage: [loadBefore, loadavg()[0]],
+        });
+      } finally {
+        await stopServer(server.child);
+        await redis?.stop();
+        redis = null;
+      }
+    }
+  } catch (error) {
+    problem = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    log(`team-at-work part failed: ${problem}`);
+  }
+  return renderTeamSection(
+    runs.length
+      ? { runs, connections: flags.connections, seconds: flags.duration, cores: machine().cores }
+      : null,
+    problem,
+    date,
+  );
+}
+
 /**
  * WORKERS=1 against WORKERS=2 on the same pages with the response cache off (every request renders), then
  * 20 editors over the two workers through Redis (ADR 0017). Each part that fails says why in its section.
@@ -315,13 +429,7 @@ async function measureWorkersPart(
         logFile,
       );
       started.push(server.child);
-      // The first worker answers /healthz before the second listens: the supervisor says when all do.
-      const deadline = Date.now() + 60_000;
-      while (count > 1 && !readFileSync(logFile, "utf8").slice(logStart).includes(`with ${count} workers`)) {
-        if (Date.now() > deadline)
-          throw new Error(`WORKERS=${count}: not every worker started; see ${logFile}`);
-        await sleep(50);
-      }
+      await everyWorkerListening(count, logFile, logStart);
       const cookie = await signIn(server.base, workspace.ownerEmail, workspace.password);
       servers.push({ count, base: server.base, pid: server.child.pid!, cookie });
     }
@@ -462,8 +570,8 @@ async function main() {
   const began = performance.now();
   if (flags.only === "collab")
     return runCollabOnly({ build: flags.build, out: flags.out, seconds: flags.quick ? 10 : 60 });
-  if (flags.only && flags.only !== "workers")
-    throw new Error(`--only knows "collab" and "workers", not "${flags.only}"`);
+  if (flags.only && flags.only !== "workers" && flags.only !== "team")
+    throw new Error(`--only knows "collab", "workers" and "team", not "${flags.only}"`);
 
   if (flags.build) {
     log(`building the production app into ${buildDir}/`);
@@ -509,6 +617,22 @@ async function main() {
     HOST: "127.0.0.1",
     BUILD_DIR: buildDir,
   };
+  if (flags.only === "team") {
+    const section = await measureTeamPart(env, pageTargets(workspace), workspace, flags, logFile, dbPath);
+    const out = flags.out;
+    const report = withCollabSection(
+      out && existsSync(out) ? readFileSync(out, "utf8") : "# Benchmarks\n",
+      section,
+      "team",
+    );
+    if (out) {
+      writeFileSync(out, report);
+      log(`wrote the team-at-work section of ${out}`);
+    }
+    console.log(`\n${section}`);
+    if (!flags.db) rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (flags.only === "workers") {
     const part = await measureWorkersPart(env, pageTargets(workspace), workspace, flags, logFile, dbPath);
     const out = flags.out;
@@ -616,6 +740,9 @@ async function main() {
       ? await measureWorkersPart(env, targets, workspace, flags, logFile, dbPath)
       : null;
 
+    const teamSection = flags.team
+      ? await measureTeamPart(env, targets, workspace, flags, logFile, dbPath)
+      : null;
     const previous = flags.out && existsSync(flags.out) ? readFileSync(flags.out, "utf8") : null;
     const collabSection =
       collab || collabProblem
@@ -643,6 +770,8 @@ async function main() {
     const collabWorkersSection = part?.collabSection ?? collabSectionOf(previous, "collab-workers");
     if (workersSection) report = withCollabSection(report, workersSection, "workers");
     if (collabWorkersSection) report = withCollabSection(report, collabWorkersSection, "collab-workers");
+    const team = teamSection ?? collabSectionOf(previous, "team");
+    if (team) report = withCollabSection(report, team, "team");
     if (flags.out) {
       writeFileSync(flags.out, report);
       log(`wrote ${flags.out}`);

@@ -27,6 +27,8 @@ function focused(page: Page) {
       inEditor: Boolean(element?.closest(".ProseMirror")),
       inDialog: element?.closest("dialog")?.getAttribute("aria-labelledby") ?? null,
       inMain: Boolean(element?.closest("main")),
+      role: element?.getAttribute("role") ?? "",
+      value: element?.getAttribute("value") ?? "",
       classes: typeof element?.className === "string" ? element.className : "",
     };
   });
@@ -44,7 +46,7 @@ async function tabTo(page: Page, wanted: (focus: Focus) => boolean, what: string
 }
 
 describe("keyboard only", () => {
-  it("signs in, finds the shortcuts, opens a case, edits, tags a passage and comments on one", async () => {
+  it("signs in, finds the shortcuts, opens a case, edits, tags a passage, comments on one, opens a matrix cell", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
@@ -135,11 +137,28 @@ describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     const column = page.getByRole("complementary", { name: /Comments/ });
     await expect.poll(async () => (await focused(page)).tag).toBe("textarea");
-    expect(await column.locator(".thread-new .thread-quote").textContent()).toContain(quote);
+    // The quote as the box shows it (a heading and its paragraph run together there).
+    const shown = (await column.locator(".thread-new .thread-quote").textContent()) ?? "";
+    expect(shown.replace(/\s/g, "")).toContain(quote.replace(/\s/g, ""));
     await page.keyboard.type("Said without a pointer.");
     await page.keyboard.press("Control+Enter");
     await column.locator(".thread-card", { hasText: "Said without a pointer." }).first().waitFor();
     expect(await page.getByText("Said without a pointer.").first().isVisible()).toBe(true);
+
+    // The matrix: a cell's evidence opens in a sheet that takes the focus; Escape gives it back to the cell.
+    await tabTo(page, (focus) => focus.href.endsWith("/matrix"), "the Matrix link");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/matrix$/);
+    await expect.poll(() => page.locator(".page-announcer").textContent()).toMatch(/^Matrix/);
+    await tabTo(page, (focus) => focus.label === "at", "a cell of the matrix");
+    const cell = (await focused(page)).value;
+    await page.keyboard.press("Enter");
+    const sheet = page.locator(".cell-panel[role='dialog']");
+    await sheet.waitFor();
+    await expect.poll(async () => (await focused(page)).role).toBe("dialog");
+    await page.keyboard.press("Escape");
+    await sheet.waitFor({ state: "detached" });
+    expect(await focused(page)).toMatchObject({ label: "at", value: cell });
     await context.close();
   });
 });

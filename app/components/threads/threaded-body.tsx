@@ -17,6 +17,12 @@ type Selected = { anchor: TextAnchor | null; top: number; left: number };
 
 const FLASH_MS = 1600;
 
+/** The passage a selection in the case text covers, as a comment anchors it. */
+function passageOfRange(root: Element, range: Range) {
+  const offsets = offsetsOfRange(root, range);
+  return offsets ? describePassage(anchorTextOf(root), offsets.start, offsets.end) : null;
+}
+
 /**
  * What the case page's threads share between the text and the side column: the thread in focus, the
  * passage being commented on, the current selection and the "show resolved" filter.
@@ -53,12 +59,13 @@ export function useCaseThreads(threads: ThreadView[]) {
     }, FLASH_MS);
   }, []);
 
-  const startComment = useCallback(() => {
-    if (selected?.anchor) {
-      setDraft(selected.anchor);
+  const commentOn = useCallback((anchor: TextAnchor | null | undefined) => {
+    if (anchor) {
+      setDraft(anchor);
       setActiveId(null);
     }
-  }, [selected]);
+  }, []);
+  const startComment = useCallback(() => commentOn(selected?.anchor), [commentOn, selected]);
 
   // A link from a notification ("#thread-…") opens that thread; only on arrival, so that later
   // revalidations do not pull the reader back.
@@ -104,6 +111,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     focusThread,
     showPassage,
     startComment,
+    commentOn,
     cancelDraft: () => setDraft(null),
     threadCreated: (threadId: string) => {
       setDraft(null);
@@ -128,7 +136,7 @@ export function ThreadedCaseBody({
   canComment: boolean;
 }) {
   const { t } = useTranslation();
-  const { bodyRef, highlights, selected, setSelected, focusThread, startComment } = state;
+  const { bodyRef, highlights, selected, setSelected, focusThread, startComment, commentOn } = state;
   const rangesKey = JSON.stringify(highlights);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-applied when the text or the ranges change
@@ -165,12 +173,7 @@ export function ThreadedCaseBody({
           return;
         }
         const range = selection.getRangeAt(0);
-        const offsets = offsetsOfRange(root, range);
-        if (!offsets) {
-          setSelected(null);
-          return;
-        }
-        const passage = describePassage(anchorTextOf(root), offsets.start, offsets.end);
+        const passage = passageOfRange(root, range);
         if (!passage) {
           setSelected(null);
           return;
@@ -208,9 +211,13 @@ export function ThreadedCaseBody({
     if (event.target !== event.currentTarget) return;
     const selection = document.getSelection();
     if (!selection) return;
-    if (event.key === "Enter" && !selection.isCollapsed && selected?.anchor) {
+    if (event.key === "Enter" && !selection.isCollapsed && selection.rangeCount) {
+      // The selection as it is now: the button beside it follows a frame later.
+      const root = event.currentTarget.querySelector(".case-body-html");
+      const passage = root ? passageOfRange(root, selection.getRangeAt(0)) : null;
+      if (!passage || passage.exact.length > MAX_QUOTE_LENGTH) return;
       event.preventDefault();
-      startComment();
+      commentOn(passage);
       return;
     }
     const moves: Record<string, [string, string]> = {

@@ -29,6 +29,7 @@ function focused(page: Page) {
       inMain: Boolean(element?.closest("main")),
       role: element?.getAttribute("role") ?? "",
       value: element?.getAttribute("value") ?? "",
+      labelText: ((element as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "").trim(),
       classes: typeof element?.className === "string" ? element.className : "",
     };
   });
@@ -46,7 +47,7 @@ async function tabTo(page: Page, wanted: (focus: Focus) => boolean, what: string
 }
 
 describe("keyboard only", () => {
-  it("signs in, finds the shortcuts, opens a case, edits, tags a passage, comments on one, opens a matrix cell", async () => {
+  it("signs in, finds the shortcuts, opens a case, edits, tags a passage, comments on one, opens a matrix cell, compares three cases", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
@@ -145,11 +146,26 @@ describe("keyboard only", () => {
     await column.locator(".thread-card", { hasText: "Said without a pointer." }).first().waitFor();
     expect(await page.getByText("Said without a pointer.").first().isVisible()).toBe(true);
 
+    // Three cases picked from the list with Space, compared side by side.
+    await tabTo(page, (focus) => /\/cases$/.test(focus.href), "the Cases link", 300);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".page-announcer").textContent()).toMatch(/^Cases/);
+    for (let picked = 0; picked < 3; picked++) {
+      await tabTo(page, (focus) => focus.labelText.startsWith("Compare"), "a case's Compare box");
+      await page.keyboard.press("Space");
+    }
+    await page.getByText("3 cases selected").waitFor();
+    await tabTo(page, (focus) => focus.text === "Compare side by side", "Compare side by side");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Compare 3 cases side by side" }).waitFor();
+
     // The matrix: a cell's evidence opens in a sheet that takes the focus; Escape gives it back to the cell.
-    await tabTo(page, (focus) => focus.href.endsWith("/matrix"), "the Matrix link");
+    // Tab goes on past the end of the page and comes round to its start.
+    await tabTo(page, (focus) => focus.href.endsWith("/matrix"), "the Matrix link", 300);
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/matrix$/);
-    await expect.poll(() => page.locator(".page-announcer").textContent()).toMatch(/^Matrix/);
+    await hydrated(page);
+    await page.locator("td.cell > button").first().waitFor();
     await tabTo(page, (focus) => focus.label === "at", "a cell of the matrix");
     const cell = (await focused(page)).value;
     await page.keyboard.press("Enter");

@@ -88,11 +88,11 @@ export function ShortcutsHelp() {
       {open ? (
         <dialog
           ref={dialog}
-          className="shortcuts-dialog"
+          className="modal shortcuts-dialog"
           aria-labelledby="shortcuts-title"
           onClose={() => setOpen(false)}
         >
-          <div className="shortcuts-header">
+          <div className="modal-header">
             <h2 id="shortcuts-title">{t("common.shortcuts.title")}</h2>
             <button
               type="button"

@@ -9,14 +9,16 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
+import { ShortcutsHelp } from "~/components/shortcuts-help";
 import { ToastMessage } from "~/components/toast";
 import stylesheet from "~/styles/app.css?url";
 import { getUser } from "~/utils/auth.server";
@@ -59,6 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("common.skipToContent")}
         </a>
+        <ShortcutsHelp />
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -67,12 +70,46 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * After a move to another page inside the app (no full load), the focus would be lost with what was
+ * clicked or pressed in the page that is gone: it goes back to the start of the new page, as a full load
+ * does (the next Tab reaches "Skip to content"), and the new page's title is announced.
+ */
+function useNewPageFocus() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  const [announced, setAnnounced] = useState("");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new page
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // A field the new page focused itself, or a link of the header that stayed, keeps the focus.
+    const active = document.activeElement;
+    const body = document.body;
+    if (!active || active === body || !active.isConnected) {
+      body.setAttribute("tabindex", "-1");
+      body.focus({ preventScroll: true });
+      body.removeAttribute("tabindex");
+    }
+    // The title is set by the new page's meta a moment after the location changes.
+    const frame = requestAnimationFrame(() => setAnnounced(document.title));
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+  return announced;
+}
+
 export default function App() {
   const { user, toast, locale } = useLoaderData<typeof loader>();
   // After the user changes language (account page, visitor switch), load the new catalogue and re-render.
   useChangeLanguage(locale);
+  const announced = useNewPageFocus();
   return (
     <>
+      <p className="visually-hidden page-announcer" role="status" aria-live="polite" aria-atomic="true">
+        {announced}
+      </p>
       <AppHeader user={user} />
       <ToastMessage toast={toast} />
       <Outlet />

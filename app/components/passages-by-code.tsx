@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { scrollBehavior } from "~/utils/motion";
 
 type Passage = { codeId: string; text: string; section: string; position: number };
 type Group = { code: { id: string; label: string; kind: string; color: string }; passages: Passage[] };
@@ -10,7 +11,7 @@ function jumpTo(codeId: string, text: string) {
   );
   const target = spans.find((span) => text.startsWith(span.textContent ?? "\u0000")) ?? spans[0];
   if (!target) return;
-  target.scrollIntoView({ behavior: "smooth", block: "center" });
+  target.scrollIntoView({ behavior: scrollBehavior(), block: "center" });
   target.classList.add("tag-flash");
   target.setAttribute("tabindex", "-1");
   target.focus({ preventScroll: true });

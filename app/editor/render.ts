@@ -262,8 +262,10 @@ class CaseHtmlRenderer {
         const code = this.options.codes?.get(codeId);
         const color = code?.color && HEX_COLOR.test(code.color) ? code.color : null;
         return [
+          // A highlight whose description (the title) is the code's name, for screen readers too.
           openTag("span", {
             class: "tag",
+            role: "mark",
             "data-tag": codeId,
             title: code?.label ?? null,
             style: color ? `--tag-color:${color}` : null,

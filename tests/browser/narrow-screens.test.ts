@@ -18,8 +18,10 @@ afterAll(async () => {
 });
 
 // Tables (revisions compared, QCA figures, members, audit, comparison sets), the matrix, and the tabs of the
-// side by side (each tab starts its case's title, shown whole above the column it opens).
-const SCROLLERS = ".table-wrap, .matrix-wrap, .compare-tabs, .tableWrapper";
+// side by side (each tab starts its case's title, shown whole above the column it opens). The timeline's
+// drawing too: a chart needs its two dimensions (WCAG 1.4.10 excepts it); its events are
+// also listed as text below it.
+const SCROLLERS = ".table-wrap, .matrix-wrap, .compare-tabs, .tableWrapper, .timeline-scroll";
 // Tabs show the start of their case's title (whole in the column they open and in their tooltip).
 const SHORTENED = ".compare-tabs button";
 
@@ -75,9 +77,9 @@ async function signedIn(role: DemoRole, language: "en" | "fr") {
   return { context, page };
 }
 
-async function walk(role: DemoRole, width: number, language: "en" | "fr") {
+async function walk(role: DemoRole, width: number, language: "en" | "fr", everyPage = false) {
   const { context, page } = await signedIn(role, language);
-  const pages = await walkPages(page, baseUrl, role);
+  const pages = await walkPages(page, baseUrl, role, { everyPage });
   await page.setViewportSize({ width, height: 800 });
   const found: string[] = [];
   for (const entry of pages) {
@@ -89,9 +91,10 @@ async function walk(role: DemoRole, width: number, language: "en" | "fr") {
 }
 
 describe("narrow screens", () => {
+  // 320 px is also a 1280 px window at 400 % zoom (WCAG 1.4.10): there every page is walked (issue 20).
   for (const width of [320, 390]) {
     it(`at ${width} px, no page of the owner's walk scrolls sideways or cuts text`, async () => {
-      expect(await walk("owner", width, "en")).toEqual([]);
+      expect(await walk("owner", width, "en", width === 320)).toEqual([]);
     }, 180_000);
   }
 

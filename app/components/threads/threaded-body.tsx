@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RenderedCaseBody } from "~/components/rendered-case-body";
 import { describePassage, MAX_QUOTE_LENGTH, type TextAnchor } from "~/models/anchors";
+import { scrollBehavior } from "~/utils/motion";
 import {
   anchorTextOf,
   applyHighlights,
@@ -15,6 +16,12 @@ import type { ThreadView } from "./thread-card";
 type Selected = { anchor: TextAnchor | null; top: number; left: number };
 
 const FLASH_MS = 1600;
+
+/** The passage a selection in the case text covers, as a comment anchors it. */
+function passageOfRange(root: Element, range: Range) {
+  const offsets = offsetsOfRange(root, range);
+  return offsets ? describePassage(anchorTextOf(root), offsets.start, offsets.end) : null;
+}
 
 /**
  * What the case page's threads share between the text and the side column: the thread in focus, the
@@ -32,7 +39,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     setActiveId(threadId);
     const card = document.getElementById(`thread-${threadId}`);
     if (card) {
-      card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      card.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
       card.focus({ preventScroll: true });
     }
   }, []);
@@ -42,7 +49,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     const root = bodyRef.current?.querySelector(".case-body-html");
     const mark = root ? firstHighlight(root, threadId) : null;
     if (!mark || !root) return;
-    mark.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark.scrollIntoView({ block: "center", behavior: scrollBehavior() });
     mark.setAttribute("tabindex", "-1");
     mark.focus({ preventScroll: true });
     const marks = root.querySelectorAll(`${HIGHLIGHT_SELECTOR}[data-thread="${CSS.escape(threadId)}"]`);
@@ -52,12 +59,13 @@ export function useCaseThreads(threads: ThreadView[]) {
     }, FLASH_MS);
   }, []);
 
-  const startComment = useCallback(() => {
-    if (selected?.anchor) {
-      setDraft(selected.anchor);
+  const commentOn = useCallback((anchor: TextAnchor | null | undefined) => {
+    if (anchor) {
+      setDraft(anchor);
       setActiveId(null);
     }
-  }, [selected]);
+  }, []);
+  const startComment = useCallback(() => commentOn(selected?.anchor), [commentOn, selected]);
 
   // A link from a notification ("#thread-…") opens that thread; only on arrival, so that later
   // revalidations do not pull the reader back.
@@ -103,6 +111,7 @@ export function useCaseThreads(threads: ThreadView[]) {
     focusThread,
     showPassage,
     startComment,
+    commentOn,
     cancelDraft: () => setDraft(null),
     threadCreated: (threadId: string) => {
       setDraft(null);
@@ -127,7 +136,7 @@ export function ThreadedCaseBody({
   canComment: boolean;
 }) {
   const { t } = useTranslation();
-  const { bodyRef, highlights, selected, setSelected, focusThread, startComment } = state;
+  const { bodyRef, highlights, selected, setSelected, focusThread, startComment, commentOn } = state;
   const rangesKey = JSON.stringify(highlights);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-applied when the text or the ranges change
@@ -164,12 +173,7 @@ export function ThreadedCaseBody({
           return;
         }
         const range = selection.getRangeAt(0);
-        const offsets = offsetsOfRange(root, range);
-        if (!offsets) {
-          setSelected(null);
-          return;
-        }
-        const passage = describePassage(anchorTextOf(root), offsets.start, offsets.end);
+        const passage = passageOfRange(root, range);
         if (!passage) {
           setSelected(null);
           return;
@@ -191,8 +195,57 @@ export function ThreadedCaseBody({
     };
   }, [canComment, bodyRef, setSelected]);
 
+  // Keyboard selection (WCAG 2.1.1): the text is not editable, so without caret browsing the keys would not
+  // select in it. Focused, the text takes a caret at its start; Shift and the arrows (with Ctrl, by word)
+  // select a passage, and Enter comments on it.
+  const onBodyFocus = (event: React.FocusEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const root = event.currentTarget.querySelector(".case-body-html");
+    const selection = document.getSelection();
+    if (!root || !selection) return;
+    if (selection.rangeCount && root.contains(selection.getRangeAt(0).startContainer)) return;
+    const first = document.createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode();
+    if (first) selection.collapse(first, 0);
+  };
+  const onBodyKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget) return;
+    const selection = document.getSelection();
+    if (!selection) return;
+    if (event.key === "Enter" && !selection.isCollapsed && selection.rangeCount) {
+      // The selection as it is now: the button beside it follows a frame later.
+      const root = event.currentTarget.querySelector(".case-body-html");
+      const passage = root ? passageOfRange(root, selection.getRangeAt(0)) : null;
+      if (!passage || passage.exact.length > MAX_QUOTE_LENGTH) return;
+      event.preventDefault();
+      commentOn(passage);
+      return;
+    }
+    const moves: Record<string, [string, string]> = {
+      ArrowRight: ["forward", event.ctrlKey || event.altKey ? "word" : "character"],
+      ArrowLeft: ["backward", event.ctrlKey || event.altKey ? "word" : "character"],
+      ArrowDown: ["forward", "line"],
+      ArrowUp: ["backward", "line"],
+      End: ["forward", "lineboundary"],
+      Home: ["backward", "lineboundary"],
+    };
+    const move = moves[event.key];
+    if (!move || event.metaKey) return;
+    event.preventDefault();
+    selection.modify(event.shiftKey ? "extend" : "move", move[0], move[1]);
+  };
+
   return (
-    <div className="threaded-body" ref={bodyRef}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: a region (for commenters) the keyboard selects in
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the label goes with the region role, both for commenters
+    <div
+      className="threaded-body"
+      ref={bodyRef}
+      tabIndex={canComment ? 0 : undefined}
+      role={canComment ? "region" : undefined}
+      aria-label={canComment ? t("threads.selection.keyboardLabel") : undefined}
+      onFocus={canComment ? onBodyFocus : undefined}
+      onKeyDown={canComment ? onBodyKeyDown : undefined}
+    >
       <RenderedCaseBody html={html} />
       {selected ? (
         <div className="selection-comment" style={{ top: selected.top, left: selected.left }}>

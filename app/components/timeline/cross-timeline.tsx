@@ -25,7 +25,10 @@ const AXIS = 30;
 const LANE = 14;
 const MAX_LABEL = 90;
 
-const clip = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+// Cut at a word's end: the link's name is the whole title, and a name must hold the words shown whole
+// (a person using speech input says what they see; WCAG 2.5.3).
+const clip = (text: string) =>
+  text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1).replace(/\s+\S*$/, "")}…` : text;
 
 type Detail = { heading: string; lines: string[] };
 
@@ -236,7 +239,6 @@ function CaseRow({
         onMouseEnter={caseDetail}
         onFocus={caseDetail}
       >
-        <title>{`${item.title} (${periodText})`}</title>
         <rect x={0} y={y} width={plotRight} height={ROW} className="row-hit" />
         <text x={LABEL_WIDTH} y={y + 15} className="case-label">
           {clip(item.title)}

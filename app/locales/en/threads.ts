@@ -54,6 +54,7 @@ export default {
     mentionList: "Members to mention",
   },
   selection: {
+    keyboardLabel: "Case text: Shift and the arrow keys select a passage, Enter comments on it",
     comment: "Comment",
     tooLong: "Select at most {{max, number}} characters to comment.",
   },

@@ -47,6 +47,25 @@ export default {
     settings: "Réglages",
   },
   formerMember: "ancien membre",
+  shortcuts: {
+    open: "Raccourcis clavier (?)",
+    title: "Raccourcis clavier",
+    close: "Fermer",
+    everywhere: "Partout",
+    help: "Afficher cette liste (hors d’un champ de texte)",
+    tab: "Aller au lien, bouton ou champ suivant ou précédent",
+    enter: "Suivre un lien, activer un bouton",
+    escape:
+      "Fermer une boîte de dialogue, le choix des codes ou le volet d’une case de la matrice ; le focus revient où il était",
+    reading: "Lire un cas",
+    select:
+      "Tab jusqu’au texte du cas, puis sélectionner un passage (lettre par lettre, ou mot par mot avec Ctrl)",
+    comment: "Commenter le passage sélectionné",
+    send: "Envoyer le commentaire en cours",
+    editor: "Rédiger un cas",
+    keepVersion: "Garder une version du texte (il s’enregistre à la frappe)",
+    toolbar: "Passer d’un outil à l’autre de la barre d’outils (un Tab l’atteint)",
+  },
   language: {
     label: "Langue",
     en: "English",

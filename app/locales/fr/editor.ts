@@ -36,7 +36,7 @@ export default {
     bulletList: "Liste à puces",
     bulletListShort: "• Liste",
     orderedList: "Liste numérotée",
-    orderedListShort: "1. Liste",
+    orderedListShort: "Numérotée",
     quotation: "Citation",
     quotationShort: "❝ Citation",
     link: "Lien",

@@ -56,6 +56,7 @@ export default {
     mentionList: "Membres à mentionner",
   },
   selection: {
+    keyboardLabel: "Texte du cas : Maj et les flèches sélectionnent un passage, Entrée le commente",
     comment: "Commenter",
     tooLong: "Sélectionnez au plus {{max, number}} caractères pour commenter.",
   },

@@ -61,7 +61,7 @@ describe("renderCaseHtml", () => {
     );
     expect(html).toBe(
       '<p dir="auto">' +
-        '<span class="tag" data-tag="x&quot; onmouseover=&quot;alert(1)" title="&lt;b&gt;&quot;Truce&quot;&lt;/b&gt;" style="--tag-color:#aabbcc">tagged</span>' +
+        '<span class="tag" role="mark" data-tag="x&quot; onmouseover=&quot;alert(1)" title="&lt;b&gt;&quot;Truce&quot;&lt;/b&gt;" style="--tag-color:#aabbcc">tagged</span>' +
         '<span class="citation" data-citation="s1" data-locator="p. 4&quot; onclick=&quot;alert(1)" title="Report &lt;2024&gt;, p. 4&quot; onclick=&quot;alert(1)">cited</span>' +
         '<sup class="cite-ref"><a href="#ref-1">[1]</a></sup>' +
         '<a href="https://example.org/?a=1&amp;b=&quot;2&quot;" rel="noopener noreferrer nofollow" title="&quot;&gt;&lt;script&gt;">linked</a>' +
@@ -86,9 +86,9 @@ describe("renderCaseHtml", () => {
       { codes },
     );
     expect(html).toBe(
-      '<p dir="auto"><span class="tag" data-tag="truce" title="Temporary truce or ceasefire" style="--tag-color:#1A2b3C">a truce</span>' +
-        ' and <span class="tag" data-tag="patron" title="Distanced from patron">a split</span>' +
-        '<span class="tag" data-tag="unknown">?</span></p>',
+      '<p dir="auto"><span class="tag" role="mark" data-tag="truce" title="Temporary truce or ceasefire" style="--tag-color:#1A2b3C">a truce</span>' +
+        ' and <span class="tag" role="mark" data-tag="patron" title="Distanced from patron">a split</span>' +
+        '<span class="tag" role="mark" data-tag="unknown">?</span></p>',
     );
   });
 
@@ -97,7 +97,7 @@ describe("renderCaseHtml", () => {
       doc(paragraph(text("plain ", tag("a")), text("bold", tag("a"), bold), text(" plain", tag("a")))),
     );
     expect(html).toBe(
-      '<p dir="auto"><span class="tag" data-tag="a">plain <strong>bold</strong> plain</span></p>',
+      '<p dir="auto"><span class="tag" role="mark" data-tag="a">plain <strong>bold</strong> plain</span></p>',
     );
   });
 

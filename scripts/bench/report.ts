@@ -167,7 +167,7 @@ export function renderReport(input: ReportInput): string {
       `| Search query alone, uncached: CPU per query, mean / p99 | ≤ 10 ms | ${ms(searchCpu.mean)} / ${ms(searchCpu.p99)} ms | ${verdict(searchCpu.mean <= 10)} |`,
     );
     lines.push(
-      `| Search query alone, first after a write (rebuilds the library snapshot) | — | ${ms(searchCpu.coldMs)} ms | — |`,
+      `| Search query alone, first call in a fresh process (builds the library snapshot) | — | ${ms(searchCpu.coldMs)} ms | — |`,
     );
   }
   if (browser) {
